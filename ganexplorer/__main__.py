@@ -1,0 +1,3 @@
+from ganexplorer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""A generator read from a file, with what the UI and CLI say about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from ganexplorer.core.formats.errors import CheckpointError
+
+
+def count_parameters(module: nn.Module | None, trainable_only: bool = False) -> int:
+    if module is None:
+        return 0
+    return sum(p.numel() for p in module.parameters() if p.requires_grad or not trainable_only)
+
+
+@dataclass
+class LoadedModel:
+    """``G`` is in eval mode, float32, on the CPU; ``D`` is there when the file has one."""
+
+    G: nn.Module
+    family: str                       # 'stylegan2', 'dcgan', 'dcgan32', 'mlp'
+    format: str                       # 'nvidia-pickle', 'rosinality', 'dcgan-state-dict', 'native'
+    path: Path | None = None
+    network: str = "G"               # which network inside the file is shown
+    D: nn.Module | None = None
+    notes: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def z_dim(self) -> int:
+        return int(self.G.z_dim)
+
+    @property
+    def c_dim(self) -> int:
+        return int(self.G.c_dim)
+
+    @property
+    def resolution(self) -> int:
+        return int(self.G.img_resolution)
+
+    @property
+    def channels(self) -> int:
+        return int(self.G.img_channels)
+
+    @property
+    def is_style_based(self) -> bool:
+        return hasattr(self.G, "mapping") and hasattr(self.G, "synthesis")
+
+    @property
+    def w_dim(self) -> int:
+        return int(self.G.w_dim) if self.is_style_based else self.z_dim
+
+    @property
+    def num_ws(self) -> int:
+        return int(self.G.num_ws) if self.is_style_based else 1
+
+    def describe(self) -> dict[str, Any]:
+        """Plain facts for ``ganexplorer info`` and the app's info strip."""
+        return {
+            "file": str(self.path) if self.path else None,
+            "format": self.format,
+            "network": self.network,
+            "family": self.family,
+            "resolution": self.resolution,
+            "channels": self.channels,
+            "z_dim": self.z_dim,
+            "w_dim": self.w_dim,
+            "num_ws": self.num_ws,
+            "labels": self.c_dim,
+            "G_parameters": count_parameters(self.G),
+            "D_parameters": count_parameters(self.D) if self.D is not None else None,
+            "notes": list(self.notes),
+        }
+
+
+def load_weights(path: Path | None, module: nn.Module, state: dict[str, torch.Tensor], what: str) -> None:
+    """Copy ``state`` into ``module`` exactly (every name, every shape) or raise CheckpointError."""
+    own = module.state_dict()
+    missing = [k for k in own if k not in state]
+    unexpected = [k for k in state if k not in own]
+    wrong = [k for k in own if k in state and tuple(state[k].shape) != tuple(own[k].shape)]
+    if missing or unexpected or wrong:
+        parts = []
+        if missing:
+            parts.append(f"missing {', '.join(missing[:3])}" + (" ..." if len(missing) > 3 else ""))
+        if unexpected:
+            parts.append(f"unexpected {', '.join(unexpected[:3])}" + (" ..." if len(unexpected) > 3 else ""))
+        if wrong:
+            k = wrong[0]
+            parts.append(f"{k} has shape {list(state[k].shape)}, expected {list(own[k].shape)}")
+        raise CheckpointError(path, f"has a {what} whose tensors do not fit the architecture it describes ({'; '.join(parts)})")
+    with torch.no_grad():
+        module.load_state_dict({k: v.to(own[k].dtype) for k, v in state.items()}, strict=True)
