@@ -13,6 +13,7 @@ before anything is called.
 
 from __future__ import annotations
 
+import codecs
 import collections
 import io
 import pickle
@@ -111,6 +112,8 @@ _ALLOWED: dict[tuple[str, str], Callable[..., Any]] = {
     ("numpy._core.multiarray", "_reconstruct"): _np_multiarray._reconstruct,
     ("numpy", "ndarray"): np.ndarray,
     ("builtins", "set"): set,
+    ("__builtin__", "set"): set,            # protocol 2 pickles
+    ("_codecs", "encode"): codecs.encode,   # protocol 2 spells bytes as encode(str, 'latin1')
     ("builtins", "frozenset"): frozenset,
     ("builtins", "tuple"): tuple,
     ("builtins", "list"): list,

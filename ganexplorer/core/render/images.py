@@ -1,0 +1,46 @@
+"""Float images in [-1, 1] <-> uint8 RGB at the edges; grids; saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+
+def to_uint8(img: torch.Tensor) -> np.ndarray:
+    """[C, H, W] or [1, C, H, W] float in [-1, 1] -> uint8 RGB [H, W, 3] (grey repeated, extra channels cut).
+
+    Rounding matches NVIDIA's scripts: ``(x * 127.5 + 128).clamp(0, 255)`` truncated to uint8.
+    """
+    if img.ndim == 4:
+        img = img[0]
+    x = (img.detach().to(torch.float32) * 127.5 + 128).clamp(0, 255).to(torch.uint8)
+    if x.shape[0] == 1:
+        x = x.expand(3, -1, -1)
+    elif x.shape[0] == 2:
+        x = torch.cat([x, x[:1]], dim=0)
+    elif x.shape[0] > 3:
+        x = x[:3]
+    return np.ascontiguousarray(x.permute(1, 2, 0).cpu().numpy())
+
+
+def grid(images: list[np.ndarray], cols: int, pad: int = 0, fill: int = 0) -> np.ndarray:
+    """Tile equally sized HxWx3 uint8 images row-major into one picture."""
+    if not images:
+        raise ValueError("no images to tile")
+    h, w, c = images[0].shape
+    rows = (len(images) + cols - 1) // cols
+    out = np.full((rows * h + (rows - 1) * pad, cols * w + (cols - 1) * pad, c), fill, dtype=np.uint8)
+    for i, im in enumerate(images):
+        r, k = divmod(i, cols)
+        out[r * (h + pad): r * (h + pad) + h, k * (w + pad): k * (w + pad) + w] = im
+    return out
+
+
+def save_png(image: np.ndarray, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(image).save(path)
+    return path

@@ -1,0 +1,74 @@
+"""What to render, as an immutable, hashable value (the GUI builds one per slider move)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ganexplorer.core.models.stylegan2 import NOISE_MODES
+
+
+@dataclass(frozen=True)
+class WEdit:
+    """Move w by ``amount`` along ``direction`` on the ws in [layer_start, layer_end) (end None = all)."""
+
+    direction: tuple[float, ...]
+    amount: float
+    layer_start: int = 0
+    layer_end: int | None = None
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """One picture's worth of settings. ``z`` (if given) replaces the seed's z.
+
+    ``z_offsets`` are (dimension, delta) pairs added to z (the z sliders); ``w_edits`` move
+    w along directions; truncation ``psi`` toward w_avg on the first ``cutoff`` ws; noise
+    ``const`` / ``random`` (drawn from ``noise_seed``) / ``none`` scaled by
+    ``noise_strength``; ws in [mix_start, mix_end) come from ``mix_seed``.
+    """
+
+    seed: int = 0
+    z: tuple[float, ...] | None = None
+    z_offsets: tuple[tuple[int, float], ...] = ()
+    w_edits: tuple[WEdit, ...] = ()
+    psi: float = 1.0
+    cutoff: int | None = None
+    noise_mode: str = "const"
+    noise_strength: float = 1.0
+    noise_seed: int = 0
+    mix_seed: int | None = None
+    mix_start: int = 0
+    mix_end: int | None = None
+    label: int | None = None
+    extra: tuple[tuple[str, Any], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.noise_mode not in NOISE_MODES:
+            raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r}")
+        if self.cutoff is not None and self.cutoff < 0:
+            raise ValueError("truncation cutoff must be >= 0")
+
+    def with_(self, **changes: Any) -> "RenderRequest":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (for saving the explorer state)."""
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "extra"}
+        d["z"] = list(self.z) if self.z is not None else None
+        d["z_offsets"] = [list(p) for p in self.z_offsets]
+        d["w_edits"] = [dict(direction=list(e.direction), amount=e.amount, layer_start=e.layer_start,
+                             layer_end=e.layer_end) for e in self.w_edits]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "RenderRequest":
+        d = dict(d)
+        if d.get("z") is not None:
+            d["z"] = tuple(float(v) for v in d["z"])
+        d["z_offsets"] = tuple((int(i), float(v)) for i, v in d.get("z_offsets", ()))
+        d["w_edits"] = tuple(WEdit(tuple(float(v) for v in e["direction"]), float(e["amount"]),
+                                   int(e.get("layer_start", 0)), e.get("layer_end"))
+                             for e in d.get("w_edits", ()))
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in d.items() if k in known})
