@@ -1,0 +1,317 @@
+"""`ganexplorer ...`: the headless command line, built on ganexplorer.core only.
+
+Flags mirror NVIDIA's generate.py / style_mixing.py so StyleGAN users feel at home.
+Exit codes: 0 success, 2 bad input (one sentence on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one sentence, exit code 2."""
+
+
+def _progress(iterable, total: int, desc: str, quiet: bool):
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="img", disable=quiet or total < 2, file=sys.stderr,
+                leave=False)
+
+
+def _load(path: str, nz: int | None = None):
+    from ganexplorer.core.formats import load_checkpoint
+
+    return load_checkpoint(path, nz=nz)
+
+
+def _int_list(text: str, what: str) -> list[int]:
+    from ganexplorer.core.render.latents import parse_int_list
+
+    try:
+        return parse_int_list(text)
+    except ValueError as e:
+        raise UsageError(f"{what}: {e}") from None
+
+
+def _renderer(model):
+    from ganexplorer.core.render import Renderer
+
+    return Renderer(model)
+
+
+def _check_label(model, label: int | None) -> None:
+    if model.c_dim and label is None:
+        raise UsageError(f"this model is conditional: pass --class with a label in 0..{model.c_dim - 1}")
+    if not model.c_dim and label is not None:
+        raise UsageError("--class was given, but this model is not conditional")
+    if label is not None and not 0 <= label < model.c_dim:
+        raise UsageError(f"--class must be in 0..{model.c_dim - 1}")
+
+
+# -- subcommands -------------------------------------------------------------------------------
+
+def cmd_info(args: argparse.Namespace) -> int:
+    model = _load(args.checkpoint, args.nz)
+    facts = model.describe()
+    if args.json:
+        print(json.dumps(facts, indent=2))
+        return 0
+    labels = {"file": "File", "format": "Format", "network": "Network used", "family": "Family",
+              "resolution": "Resolution", "channels": "Channels", "z_dim": "z dim", "w_dim": "w dim",
+              "num_ws": "num_ws", "labels": "Labels", "G_parameters": "G parameters", "D_parameters": "D parameters"}
+    for key, label in labels.items():
+        v = facts[key]
+        if v is None:
+            v = "-"
+        elif isinstance(v, int) and key.endswith("parameters"):
+            v = f"{v:,}"
+        print(f"{label + ':':<15} {v}")
+    for note in facts["notes"]:
+        print(f"{'Note:':<15} {note}")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.images import save_png
+
+    seeds = _int_list(args.seeds, "--seeds")
+    model = _load(args.network, args.nz)
+    _check_label(model, args.class_idx)
+    r = _renderer(model)
+    outdir = Path(args.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    for seed in _progress(seeds, len(seeds), "generate", args.quiet):
+        req = RenderRequest(seed=seed, psi=args.trunc, cutoff=args.trunc_cutoff, noise_mode=args.noise_mode,
+                            label=args.class_idx)
+        res = r.render(req)
+        save_png(res.rgb, outdir / f"seed{seed:04d}.png")
+        if args.save_raw:
+            np.save(outdir / f"seed{seed:04d}.npy", res.image[0].numpy().astype(np.float32))
+    if not args.quiet:
+        print(f"wrote {len(seeds)} image(s) to {outdir}")
+    return 0
+
+
+def cmd_mix(args: argparse.Namespace) -> int:
+    import torch
+
+    from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.images import grid, save_png, to_uint8
+
+    rows = _int_list(args.rows, "--rows")
+    cols = _int_list(args.cols, "--cols")
+    styles = _int_list(args.styles, "--styles")
+    model = _load(args.network, args.nz)
+    if not model.is_style_based:
+        raise UsageError("style mixing needs a style-based generator (StyleGAN2)")
+    _check_label(model, args.class_idx)
+    bad = [s for s in styles if not 0 <= s < model.num_ws]
+    if bad:
+        raise UsageError(f"--styles must be layer indices in 0..{model.num_ws - 1}")
+    r = _renderer(model)
+    outdir = Path(args.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    def req(seed: int) -> RenderRequest:
+        return RenderRequest(seed=seed, psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+
+    with torch.inference_mode():
+        ws = {s: r.ws_for(req(s)) for s in sorted(set(rows + cols))}
+        pics = {s: to_uint8(r.synthesize(ws[s], req(s))) for s in ws}
+        cells = [(a, b) for a in rows for b in cols]
+        for row, col in _progress(cells, len(cells), "mix", args.quiet):
+            w = ws[row].clone()
+            w[:, styles] = ws[col][:, styles]
+            pics[(row, col)] = to_uint8(r.synthesize(w, req(row)))
+            save_png(pics[(row, col)], outdir / f"{row}-{col}.png")
+    blank = np.zeros_like(pics[rows[0]])
+    tiles = [blank] + [pics[c] for c in cols]
+    for row in rows:
+        tiles += [pics[row]] + [pics[(row, c)] for c in cols]
+    save_png(grid(tiles, cols=len(cols) + 1), outdir / "grid.png")
+    if not args.quiet:
+        print(f"wrote {outdir / 'grid.png'} and {len(rows) * len(cols)} cell image(s)")
+    return 0
+
+
+def cmd_walk(args: argparse.Namespace) -> int:
+    import torch
+
+    from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.latents import seed_to_z, slerp, walk_positions
+    from ganexplorer.core.render.video import write_animation
+
+    seeds = _int_list(args.seeds, "--seeds")
+    if len(seeds) < 2:
+        raise UsageError("--seeds needs at least two keyframe seeds")
+    if args.frames < 2:
+        raise UsageError("--frames must be at least 2")
+    out = Path(args.out)
+    if out.suffix.lower() not in (".gif", ".mp4"):
+        raise UsageError("--out must end in .gif or .mp4")
+    model = _load(args.network, args.nz)
+    _check_label(model, args.class_idx)
+    if args.space == "w" and not model.is_style_based:
+        raise UsageError("--space w needs a style-based generator; use --space z")
+    r = _renderer(model)
+    base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+    frames = []
+    with torch.inference_mode():
+        keys_z = [seed_to_z(s, model.z_dim)[0] for s in seeds]
+        keys_w = [r.ws_for(base.with_(seed=s)) for s in seeds] if args.space == "w" else None
+        positions = walk_positions(len(seeds), args.frames)
+        for i, j, t in _progress(positions, len(positions), "walk", args.quiet):
+            if keys_w is not None:
+                ws = torch.lerp(keys_w[i], keys_w[j], t)
+                frames.append(r.synthesize(ws, base))
+            else:
+                z = slerp(keys_z[i], keys_z[j], t)
+                frames.append(r.render(base.with_(z=tuple(z.tolist()))).image)
+    from ganexplorer.core.render.images import to_uint8
+
+    write_animation([to_uint8(f) for f in frames], out, fps=args.fps)
+    if not args.quiet:
+        print(f"wrote {out} ({len(frames)} frames)")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from ganexplorer.core.formats.loaded import count_parameters
+    from ganexplorer.core.models.registry import PRESETS, build_preset
+    from ganexplorer.core.summary import example_inputs_d, example_inputs_g, format_table, layer_table
+
+    if args.target in PRESETS:
+        G, D = build_preset(args.target)
+        title = args.target
+    else:
+        if not Path(args.target).exists():
+            raise UsageError(f"'{args.target}' is neither an architecture ({', '.join(PRESETS)}) nor an existing file")
+        model = _load(args.target, args.nz)
+        G, D, title = model.G, model.D, f"{Path(args.target).name} ({model.network})"
+    print(format_table(f"Generator: {title}", layer_table(G, *example_inputs_g(G)), count_parameters(G, True)))
+    print()
+    if D is not None:
+        print(format_table(f"Discriminator: {title}", layer_table(D, *example_inputs_d(D, G)),
+                           count_parameters(D, True)))
+    else:
+        print("Discriminator: not in this file")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from ganexplorer.core.formats import save_native
+
+    model = _load(args.input, args.nz)
+    out = Path(args.output)
+    if out.resolve() == Path(args.input).resolve():
+        raise UsageError("the output file must differ from the input file")
+    meta = {"converted_from": Path(args.input).name, "source_format": model.format, "source_network": model.network}
+    save_native(out, model.family, model.G, D=model.D, metadata={**model.metadata, **meta})
+    if not args.quiet:
+        print(f"wrote {out} ({model.family}, from {model.format} {model.network})")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    raise UsageError("the explorer window is not part of this version yet; see `ganexplorer --help` for what is")
+
+
+# -- parser ------------------------------------------------------------------------------------
+
+def _common_render(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--trunc", type=float, default=1.0, help="truncation psi (default 1)")
+    p.add_argument("--noise-mode", choices=["const", "random", "none"], default="const")
+    p.add_argument("--class", dest="class_idx", type=int, default=None, help="class label for conditional models")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ganexplorer import __version__
+
+    parser = argparse.ArgumentParser(prog="ganexplorer", description="See and teach GANs.")
+    parser.add_argument("--version", action="version", version=f"ganexplorer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, fn: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=fn)
+        p.add_argument("--nz", type=int, default=None, help="latent size of a DCGAN file when it cannot be inferred")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line")
+        return p
+
+    p = add("info", cmd_info, "describe a checkpoint: format, family, resolution, dimensions, parameters")
+    p.add_argument("checkpoint")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = add("generate", cmd_generate, "render images for a list of seeds")
+    p.add_argument("--network", required=True, help="checkpoint file")
+    p.add_argument("--seeds", required=True, help="e.g. 0-3,7")
+    p.add_argument("--trunc-cutoff", type=int, default=None, help="truncate only the first N ws")
+    p.add_argument("--outdir", required=True)
+    p.add_argument("--save-raw", action="store_true", help="also write float32 .npy raw outputs")
+    _common_render(p)
+
+    p = add("mix", cmd_mix, "style-mixing grid: row seeds take the listed styles from column seeds")
+    p.add_argument("--network", required=True)
+    p.add_argument("--rows", required=True, help="row seeds, e.g. 85,100")
+    p.add_argument("--cols", required=True, help="column seeds, e.g. 55,821")
+    p.add_argument("--styles", default="0-6", help="layer indices taken from the column seed (default 0-6)")
+    p.add_argument("--outdir", required=True)
+    _common_render(p)
+
+    p = add("walk", cmd_walk, "latent walk through keyframe seeds, looping back to the first")
+    p.add_argument("--network", required=True)
+    p.add_argument("--seeds", required=True, help="keyframe seeds, e.g. 0,1,2")
+    p.add_argument("--frames", type=int, default=60)
+    p.add_argument("--space", choices=["z", "w"], default="z", help="slerp in z or lerp in w")
+    p.add_argument("--fps", type=int, default=24)
+    p.add_argument("--out", required=True, help="walk.gif or walk.mp4")
+    _common_render(p)
+
+    p = add("summary", cmd_summary, "layer table (type, output shape, parameters) of G and D")
+    p.add_argument("target", help="architecture name or checkpoint file")
+
+    p = add("convert", cmd_convert, "convert any supported checkpoint to ganexplorer's safetensors format")
+    p.add_argument("input")
+    p.add_argument("output")
+
+    p = add("gui", cmd_gui, "open the explorer window")
+    p.add_argument("checkpoint", nargs="?")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    from ganexplorer.core.formats import CheckpointError
+
+    try:
+        return args.func(args)
+    except (UsageError, CheckpointError) as e:
+        print(f"ganexplorer: error: {e}", file=sys.stderr)
+        return 2
+    except ValueError as e:  # impossible settings caught by core
+        print(f"ganexplorer: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("ganexplorer: interrupted", file=sys.stderr)
+        return 130
+    except OSError as e:
+        print(f"ganexplorer: error: {e.strerror or e} ({e.filename})" if e.filename else f"ganexplorer: error: {e}",
+              file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""Write frame sequences as GIF (Pillow) or MP4 (imageio-ffmpeg, an optional extra)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+
+def write_animation(frames: list[np.ndarray], path: str | Path, fps: int = 24) -> Path:
+    """Save uint8 HxWx3 frames; the format follows the suffix (.gif or .mp4)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not frames:
+        raise ValueError("no frames to write")
+    if path.suffix.lower() == ".gif":
+        images = [Image.fromarray(f) for f in frames]
+        images[0].save(path, save_all=True, append_images=images[1:], duration=max(1, round(1000 / fps)), loop=0)
+        return path
+    if path.suffix.lower() == ".mp4":
+        try:
+            import imageio.v2 as imageio
+        except ImportError:
+            raise ValueError("writing MP4 needs the video extra: pip install 'ganexplorer[video]'") from None
+        # H.264 needs even sizes; 1x1 macro blocks keep small images sharp.
+        with imageio.get_writer(path, fps=fps, codec="libx264", quality=8, macro_block_size=1) as w:
+            for f in frames:
+                h, wd = f.shape[:2]
+                w.append_data(np.ascontiguousarray(f[: h - h % 2, : wd - wd % 2]))
+        return path
+    raise ValueError(f"unknown animation format '{path.suffix}': use .gif or .mp4")

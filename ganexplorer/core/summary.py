@@ -1,0 +1,115 @@
+"""Layer tables for G and D (type, output shape, parameters), as students see in lectures.
+
+Shapes are recorded with forward hooks during one small forward pass, so they are the
+real ones, not recomputed by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from ganexplorer.core.models.stylegan2 import SynthesisLayer, ToRGBLayer
+from ganexplorer.core.models.stylegan2_discriminator import DiscriminatorEpilogue, MinibatchStdLayer
+from ganexplorer.core.models.stylegan2_layers import Conv2dLayer, FullyConnectedLayer
+
+# Composite modules shown as one row (their inner affine etc. are part of the layer).
+_ATOMIC = (SynthesisLayer, ToRGBLayer, FullyConnectedLayer, Conv2dLayer, MinibatchStdLayer)
+
+
+@dataclass
+class LayerRow:
+    name: str
+    kind: str
+    output_shape: tuple[int, ...] | None
+    parameters: int
+
+
+def _own_params(m: nn.Module) -> int:
+    return sum(p.numel() for p in m.parameters(recurse=False))
+
+
+def layer_table(module: nn.Module, *inputs: torch.Tensor | None) -> list[LayerRow]:
+    """Run ``module(*inputs)`` once and list its layers in execution order."""
+    rows: list[LayerRow] = []
+    seen: set[str] = set()
+    hooks = []
+    atomic_names: set[str] = set()
+
+    def visit(prefix: str, m: nn.Module) -> None:
+        for name, child in m.named_children():
+            full = f"{prefix}.{name}" if prefix else name
+            if isinstance(child, _ATOMIC) or not any(True for _ in child.children()):
+                atomic_names.add(full)
+                hooks.append(child.register_forward_hook(_hook(full)))
+            else:
+                visit(full, child)
+
+    def _hook(name: str):
+        def fn(mod: nn.Module, args: tuple, out: torch.Tensor) -> None:
+            if name in seen:
+                return
+            seen.add(name)
+            shape = tuple(out.shape) if isinstance(out, torch.Tensor) else None
+            rows.append(LayerRow(name, type(mod).__name__, shape, sum(p.numel() for p in mod.parameters())))
+        return fn
+
+    visit("", module)
+    was_training = module.training
+    module.eval()
+    try:
+        with torch.no_grad():
+            module(*inputs)
+    finally:
+        for h in hooks:
+            h.remove()
+        module.train(was_training)
+    # Parameters owned directly by containers (e.g. StyleGAN2's learned 4x4 constant).
+    for name, m in module.named_modules():
+        if name not in atomic_names and not any(name.startswith(a + ".") for a in atomic_names):
+            n = _own_params(m)
+            if n:
+                for pname, p in m.named_parameters(recurse=False):
+                    full = f"{name}.{pname}" if name else pname
+                    at = next((i for i, r in enumerate(rows) if name and r.name.startswith(name + ".")), len(rows))
+                    rows.insert(at, LayerRow(full, "Parameter", tuple(p.shape), p.numel()))
+    return rows
+
+
+def format_table(title: str, rows: list[LayerRow], trainable: int | None = None) -> str:
+    """Fixed-width text table with a total line."""
+    w_name = max([len("Layer")] + [len(r.name) for r in rows])
+    w_kind = max([len("Type")] + [len(r.kind) for r in rows])
+    shapes = ["[" + ", ".join(str(s) for s in r.output_shape) + "]" if r.output_shape else "-" for r in rows]
+    w_shape = max([len("Output shape")] + [len(s) for s in shapes])
+    line = "-" * (w_name + w_kind + w_shape + 18)
+    out = [title, line, f"{'Layer':<{w_name}}  {'Type':<{w_kind}}  {'Output shape':<{w_shape}}  {'Param #':>12}", line]
+    for r, s in zip(rows, shapes):
+        out.append(f"{r.name:<{w_name}}  {r.kind:<{w_kind}}  {s:<{w_shape}}  {r.parameters:>12,}")
+    out.append(line)
+    total = sum(r.parameters for r in rows)
+    out.append(f"Total parameters: {total:,}")
+    if trainable is not None and trainable != total:
+        out.append(f"Trainable parameters: {trainable:,}")
+    return "\n".join(out)
+
+
+def example_inputs_g(G: nn.Module) -> tuple[torch.Tensor, torch.Tensor | None]:
+    z = torch.randn(1, G.z_dim)
+    c = None
+    if G.c_dim:
+        c = torch.zeros(1, G.c_dim)
+        c[0, 0] = 1
+    return z, c
+
+
+def example_inputs_d(D: nn.Module, G: nn.Module) -> tuple[torch.Tensor, torch.Tensor | None]:
+    n = 4  # minibatch-std layers need a group
+    img = torch.zeros(n, G.img_channels, G.img_resolution, G.img_resolution)
+    c = None
+    if G.c_dim:
+        c = torch.zeros(n, G.c_dim)
+        c[:, 0] = 1
+    return img, c
