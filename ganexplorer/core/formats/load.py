@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import pickle
 import struct
 import zipfile
@@ -120,15 +119,29 @@ def _first_line(e: BaseException) -> str:
 
 
 def load_checkpoint(path: str | Path, nz: int | None = None) -> LoadedModel:
-    """Read a generator from ``path``. ``nz`` overrides the latent size guessed for DCGAN files."""
+    """Read a generator from ``path``. ``nz`` overrides the latent size guessed for DCGAN files.
+
+    Raises :class:`CheckpointError` (one sentence) for anything that is not a readable generator.
+    """
     path = Path(path)
+    try:
+        return _load(path, nz)
+    except CheckpointError:
+        raise
+    except MemoryError:
+        raise CheckpointError(path, "is too large to load into memory") from None
+    except Exception as e:  # a reader met a layout it did not foresee: still one sentence, no traceback
+        raise CheckpointError(path, f"could not be read ({type(e).__name__}: {_first_line(e)})") from None
+
+
+def _load(path: Path, nz: int | None) -> LoadedModel:
     obj = read_container(path)
     if obj == "safetensors":
         try:
             return load_native(path)
         except CheckpointError:
             raise
-        except (json.JSONDecodeError, OSError, RuntimeError, ValueError, KeyError, TypeError) as e:
+        except Exception as e:  # safetensors raises its own error type for damaged files
             raise CheckpointError(path, f"is a damaged safetensors file ({_first_line(e)})") from None
     if looks_like_nvidia(obj):
         return load_nvidia(path, obj)

@@ -1,0 +1,42 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+torch.set_num_threads(min(2, torch.get_num_threads()))
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def tiny_stylegan2():
+    """A small StyleGAN2 G/D with non-trivial noise strengths, biases and w_avg."""
+    from ganexplorer.core.models.stylegan2 import Generator
+    from ganexplorer.core.models.stylegan2_discriminator import Discriminator
+
+    torch.manual_seed(0)
+    G = Generator(z_dim=32, c_dim=0, w_dim=32, img_resolution=16, img_channels=3,
+                  mapping_kwargs=dict(num_layers=2), synthesis_kwargs=dict(channel_base=256, channel_max=32,
+                                                                           num_fp16_res=1, conv_clamp=256))
+    D = Discriminator(c_dim=0, img_resolution=16, img_channels=3, channel_base=256, channel_max=32)
+    randomise(G)
+    return G.eval(), D.eval()
+
+
+def randomise(module: torch.nn.Module, seed: int = 1) -> torch.nn.Module:
+    """Make zero-initialised strengths, biases and w_avg matter in comparisons."""
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for name, p in module.named_parameters():
+            if name.endswith("noise_strength"):
+                p.copy_(torch.randn(p.shape, generator=g) * 0.3)
+            elif name.endswith("bias"):
+                p.copy_(p + torch.randn(p.shape, generator=g) * 0.1)
+        for name, b in module.named_buffers():
+            if name.endswith("w_avg"):
+                b.copy_(torch.randn(b.shape, generator=g))
+    return module
