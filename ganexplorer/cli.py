@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -304,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as e:  # impossible settings caught by core
         print(f"ganexplorer: error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. `ganexplorer summary ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("ganexplorer: interrupted", file=sys.stderr)
         return 130

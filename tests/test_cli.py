@@ -1,0 +1,142 @@
+"""The command line: outputs on disk, exit codes, one-sentence errors."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from ganexplorer.cli import main
+from ganexplorer.core.formats import save_native
+from ganexplorer.core.models.registry import build_preset
+from layouts import write_nvidia_pickle
+
+
+@pytest.fixture
+def pkl(tmp_path, tiny_stylegan2):
+    G, D = tiny_stylegan2
+    return str(write_nvidia_pickle(tmp_path / "network-snapshot-000000.pkl", G, D))
+
+
+@pytest.fixture
+def dcgan_file(tmp_path):
+    torch.manual_seed(0)
+    G, D = build_preset("dcgan32-cond")
+    return str(save_native(tmp_path / "cond.safetensors", "dcgan32", G.eval(), D))
+
+
+def test_info_text_and_json(pkl, capsys):
+    assert main(["info", pkl]) == 0
+    out = capsys.readouterr().out
+    assert "nvidia-pickle" in out and "G_ema" in out and "num_ws:" in out
+    assert main(["info", pkl, "--json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["resolution"] == 16 and facts["num_ws"] == 6 and facts["network"] == "G_ema"
+    assert facts["G_parameters"] > 0 and facts["D_parameters"] > 0
+
+
+def test_generate_writes_pngs_and_raw(pkl, tmp_path):
+    out = tmp_path / "out"
+    assert main(["generate", "--network", pkl, "--seeds", "0-2,7", "--trunc", "0.7", "--outdir", str(out),
+                 "--save-raw", "-q"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["seed0000.npy", "seed0000.png", "seed0001.npy", "seed0001.png", "seed0002.npy",
+                     "seed0002.png", "seed0007.npy", "seed0007.png"]
+    img = np.asarray(Image.open(out / "seed0007.png"))
+    raw = np.load(out / "seed0007.npy")
+    assert img.shape == (16, 16, 3) and raw.shape == (3, 16, 16) and raw.dtype == np.float32
+    expected = np.clip(raw * 127.5 + 128, 0, 255).astype(np.uint8).transpose(1, 2, 0)
+    assert np.array_equal(img, expected)
+
+
+def test_generate_conditional_needs_class(dcgan_file, tmp_path, capsys):
+    assert main(["generate", "--network", dcgan_file, "--seeds", "1", "--outdir", str(tmp_path / "o")]) == 2
+    assert "--class" in capsys.readouterr().err
+    assert main(["generate", "--network", dcgan_file, "--seeds", "1", "--class", "4", "--outdir",
+                 str(tmp_path / "o"), "-q"]) == 0
+    assert (tmp_path / "o" / "seed0001.png").exists()
+
+
+def test_mix_grid(pkl, tmp_path):
+    out = tmp_path / "mix"
+    assert main(["mix", "--network", pkl, "--rows", "85,100", "--cols", "55,821,1789", "--styles", "0-2",
+                 "--outdir", str(out), "-q"]) == 0
+    g = Image.open(out / "grid.png")
+    assert g.size == (16 * 4, 16 * 3)
+    assert (out / "100-821.png").exists()
+    cell = np.asarray(Image.open(out / "85-55.png"))
+    grid = np.asarray(g)
+    assert np.array_equal(grid[16:32, 16:32], cell)
+
+
+def test_walk_gif_and_mp4(pkl, tmp_path):
+    gif = tmp_path / "walk.gif"
+    assert main(["walk", "--network", pkl, "--seeds", "0,1,2", "--frames", "9", "--out", str(gif), "-q"]) == 0
+    im = Image.open(gif)
+    assert im.n_frames == 9
+    assert main(["walk", "--network", pkl, "--seeds", "0,1", "--frames", "4", "--space", "w",
+                 "--out", str(tmp_path / "w.gif"), "-q"]) == 0
+    pytest.importorskip("imageio_ffmpeg")
+    mp4 = tmp_path / "walk.mp4"
+    assert main(["walk", "--network", pkl, "--seeds", "0,1", "--frames", "6", "--out", str(mp4), "-q"]) == 0
+    assert mp4.stat().st_size > 0
+
+
+@pytest.mark.parametrize("arch, g_total, d_total", [("mlp-gan", "293,136", "267,009"),
+                                                     ("dcgan64", "3,576,704", "2,765,568")])
+def test_summary_of_architectures(arch, g_total, d_total, capsys):
+    assert main(["summary", arch]) == 0
+    out = capsys.readouterr().out
+    assert f"Total parameters: {g_total}" in out and f"Total parameters: {d_total}" in out
+    assert "ConvTranspose2d" in out or "Linear" in out
+
+
+def test_summary_of_a_file(pkl, capsys):
+    assert main(["summary", pkl]) == 0
+    out = capsys.readouterr().out
+    assert "synthesis.b16.conv0" in out and "SynthesisLayer" in out and "MinibatchStdLayer" in out
+    assert "[1, 16, 16, 16]" in out
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["info", "{missing}"], "does not exist"),
+    (["info", "{junk}"], "not a checkpoint"),
+    (["generate", "--network", "{pkl}", "--seeds", "x-y", "--outdir", "{tmp}"], "--seeds"),
+    (["mix", "--network", "{pkl}", "--rows", "1", "--cols", "2", "--styles", "0-40", "--outdir", "{tmp}"], "--styles"),
+    (["walk", "--network", "{pkl}", "--seeds", "1", "--out", "{tmp}/w.gif"], "two keyframe"),
+    (["walk", "--network", "{pkl}", "--seeds", "1,2", "--out", "{tmp}/w.avi"], ".gif or .mp4"),
+    (["summary", "no-such-arch"], "neither an architecture"),
+    (["generate", "--network", "{pkl}", "--seeds", "1", "--class", "3", "--outdir", "{tmp}"], "not conditional"),
+])
+def test_bad_input_exits_2_with_one_sentence(argv, fragment, pkl, tmp_path, capsys):
+    junk = tmp_path / "junk.pkl"
+    junk.write_bytes(os.urandom(100))
+    subst = {"{missing}": str(tmp_path / "nope.pkl"), "{junk}": str(junk), "{pkl}": pkl, "{tmp}": str(tmp_path)}
+    argv = [a.replace(k, v) if isinstance(a, str) else a for a in argv for k, v in [next(
+        ((k, v) for k, v in subst.items() if k in a), ("", ""))]]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert fragment in err and err.count("\n") == 0 and "Traceback" not in err
+
+
+def test_entry_point_subprocess_malicious_pickle(tmp_path):
+    """The installed command: exit 2, one line, and the payload never ran."""
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    import pickle
+
+    (tmp_path / "evil.pkl").write_bytes(pickle.dumps({"G_ema": Evil()}))
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "info", str(tmp_path / "evil.pkl")],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2
+    assert "posix.system" in p.stderr or "os.system" in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and p.stdout == ""
+    assert not marker.exists()

@@ -1,0 +1,135 @@
+"""The render path: seeds, truncation, noise, mixing, edits, caching, requests."""
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.models.registry import build_preset
+from ganexplorer.core.render import RenderRequest, Renderer, WEdit
+from ganexplorer.core.render.images import grid, to_uint8
+from ganexplorer.core.render.latents import parse_int_list, seed_to_z, slerp, walk_positions
+
+
+@pytest.fixture
+def sg(tiny_stylegan2):
+    return LoadedModel(G=tiny_stylegan2[0], family="stylegan2", format="native")
+
+
+def test_seed_to_z_is_nvidias_recipe():
+    z = seed_to_z(85, 512)
+    assert z.dtype == torch.float32 and z.shape == (1, 512)
+    np.testing.assert_array_equal(z.numpy(), np.random.RandomState(85).randn(1, 512).astype(np.float32))
+    with pytest.raises(ValueError):
+        seed_to_z(-1, 4)
+
+
+def test_truncation(sg):
+    r = Renderer(sg)
+    w_avg = sg.G.mapping.w_avg
+    ws0 = r.ws_for(RenderRequest(seed=3, psi=0))
+    assert torch.allclose(ws0, w_avg.expand_as(ws0))
+    ws1 = r.ws_for(RenderRequest(seed=3))
+    ws_half = r.ws_for(RenderRequest(seed=3, psi=0.5, cutoff=2))
+    assert torch.allclose(ws_half[:, :2], w_avg + 0.5 * (ws1[:, :2] - w_avg))
+    assert torch.equal(ws_half[:, 2:], ws1[:, 2:])
+    assert not np.array_equal(r.render(RenderRequest(seed=3, psi=0.5)).rgb, r.render(RenderRequest(seed=3)).rgb)
+
+
+def test_noise_modes(sg):
+    r = Renderer(sg)
+    const = r.render(RenderRequest(seed=1)).image
+    none = r.render(RenderRequest(seed=1, noise_mode="none")).image
+    rand_a = r.render(RenderRequest(seed=1, noise_mode="random", noise_seed=5)).image
+    rand_b = r.render(RenderRequest(seed=1, noise_mode="random", noise_seed=5)).image
+    rand_c = r.render(RenderRequest(seed=1, noise_mode="random", noise_seed=6)).image
+    assert not torch.allclose(const, none)
+    assert torch.equal(rand_a, rand_b) and not torch.allclose(rand_a, rand_c)
+    zero = r.render(RenderRequest(seed=1, noise_strength=0.0)).image
+    torch.testing.assert_close(zero, none)
+    with pytest.raises(ValueError, match="noise mode"):
+        RenderRequest(noise_mode="loud")
+
+
+def test_style_mixing_takes_layers_from_the_mix_seed(sg):
+    r = Renderer(sg)
+    a = r.ws_for(RenderRequest(seed=1))
+    b = r.ws_for(RenderRequest(seed=2))
+    mixed = r.ws_for(RenderRequest(seed=1, mix_seed=2, mix_start=1, mix_end=3))
+    assert torch.equal(mixed[:, 1:3], b[:, 1:3])
+    assert torch.equal(mixed[:, :1], a[:, :1]) and torch.equal(mixed[:, 3:], a[:, 3:])
+    # Mixing then truncating equals truncating then mixing (style_mixing.py's order).
+    t = r.ws_for(RenderRequest(seed=1, mix_seed=2, mix_start=1, mix_end=3, psi=0.5))
+    tb = r.ws_for(RenderRequest(seed=2, psi=0.5))
+    assert torch.allclose(t[:, 1:3], tb[:, 1:3])
+
+
+def test_mapping_runs_once_per_seed(sg):
+    r = Renderer(sg)
+    calls = []
+    h = sg.G.mapping.register_forward_hook(lambda *a: calls.append(1))
+    try:
+        for psi in (1.0, 0.8, 0.5):
+            for mode in ("const", "none"):
+                r.render(RenderRequest(seed=4, psi=psi, noise_mode=mode, mix_seed=9, mix_start=2))
+    finally:
+        h.remove()
+    assert len(calls) == 2  # seed 4 and mix seed 9, once each
+
+
+def test_w_edits_and_z_offsets(sg):
+    r = Renderer(sg)
+    d = tuple(float(v) for v in torch.linspace(-1, 1, sg.w_dim))
+    base = r.ws_for(RenderRequest(seed=2))
+    edited = r.ws_for(RenderRequest(seed=2, w_edits=(WEdit(d, 2.0, 1, 3),)))
+    assert torch.allclose(edited[:, 1:3] - base[:, 1:3], 2.0 * torch.tensor(d).expand(1, 2, -1))
+    assert torch.equal(edited[:, 3:], base[:, 3:])
+    assert torch.equal(r.ws_for(RenderRequest(seed=2)), base)  # the cache was not edited in place
+    moved = r.z_for(RenderRequest(seed=2, z_offsets=((0, 1.5),)))
+    assert torch.allclose(moved - r.z_for(RenderRequest(seed=2)), torch.tensor([[1.5] + [0.0] * (sg.z_dim - 1)]))
+    explicit = RenderRequest(z=tuple(seed_to_z(2, sg.z_dim)[0].tolist()))
+    assert torch.equal(r.render(explicit).image, r.render(RenderRequest(seed=2)).image)
+    with pytest.raises(ValueError, match="needs 32"):
+        r.render(RenderRequest(z=(0.0,)))
+
+
+def test_non_style_models():
+    G, _ = build_preset("dcgan32-cond")
+    m = LoadedModel(G=G.eval(), family="dcgan32", format="native")
+    r = Renderer(m)
+    a = r.render(RenderRequest(seed=0, label=1))
+    assert a.rgb.shape == (32, 32, 3) and a.rgb.dtype == np.uint8
+    assert not np.array_equal(a.rgb, r.render(RenderRequest(seed=0, label=2)).rgb)
+    half = r.ws_for(RenderRequest(seed=0, psi=0.5))
+    assert torch.allclose(half, 0.5 * r.ws_for(RenderRequest(seed=0)))
+    with pytest.raises(ValueError, match="style mixing"):
+        r.render(RenderRequest(seed=0, mix_seed=1, label=0))
+    with pytest.raises(ValueError, match="0..9"):
+        r.render(RenderRequest(seed=0, label=12))
+
+
+def test_request_round_trips_through_json():
+    req = RenderRequest(seed=7, psi=0.6, cutoff=4, noise_mode="random", noise_seed=3, mix_seed=11, mix_start=2,
+                        mix_end=6, label=1, z_offsets=((3, 0.25),), w_edits=(WEdit((0.1, 0.2), 1.5, 0, 4),))
+    back = RenderRequest.from_dict(json.loads(json.dumps(req.to_dict())))
+    assert back == req and hash(back) == hash(req)
+
+
+def test_images_and_latents_helpers():
+    img = torch.tensor([[[-1.0, 0.0], [1.0, 2.0]]])
+    u = to_uint8(img)
+    assert u.shape == (2, 2, 3) and u[0, 0, 0] == 0 and u[0, 1, 0] == 128 and u[1, 0, 0] == 255 and u[1, 1, 1] == 255
+    g = grid([u, u, u], cols=2, pad=1)
+    assert g.shape == (5, 5, 3)
+    assert parse_int_list("0-3,7") == [0, 1, 2, 3, 7]
+    for bad in ("a", "3-1", ""):
+        with pytest.raises(ValueError):
+            parse_int_list(bad)
+    a, b = torch.randn(8), torch.randn(8)
+    assert torch.allclose(slerp(a, b, 0.0), a, atol=1e-5) and torch.allclose(slerp(a, b, 1.0), b, atol=1e-5)
+    mid = slerp(a * 0 + 1, b * 0 + 1, 0.5)
+    assert torch.allclose(mid, torch.ones(8))
+    pos = walk_positions(3, 6)
+    assert pos[0] == (0, 1, 0.0) and pos[-1][:2] == (2, 0) and len(pos) == 6
