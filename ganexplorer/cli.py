@@ -103,10 +103,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_mix(args: argparse.Namespace) -> int:
-    import torch
-
     from ganexplorer.core.render import RenderRequest
-    from ganexplorer.core.render.images import grid, save_png, to_uint8
+    from ganexplorer.core.render.images import save_png
+    from ganexplorer.core.render.views import mixing_grid
 
     rows = _int_list(args.rows, "--rows")
     cols = _int_list(args.cols, "--cols")
@@ -115,32 +114,18 @@ def cmd_mix(args: argparse.Namespace) -> int:
     if not model.is_style_based:
         raise UsageError("style mixing needs a style-based generator (StyleGAN2)")
     _check_label(model, args.class_idx)
-    bad = [s for s in styles if not 0 <= s < model.num_ws]
-    if bad:
+    if any(not 0 <= s < model.num_ws for s in styles):
         raise UsageError(f"--styles must be layer indices in 0..{model.num_ws - 1}")
-    r = _renderer(model)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-
-    def req(seed: int) -> RenderRequest:
-        return RenderRequest(seed=seed, psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
-
-    with torch.inference_mode():
-        ws = {s: r.ws_for(req(s)) for s in sorted(set(rows + cols))}
-        pics = {s: to_uint8(r.synthesize(ws[s], req(s))) for s in ws}
-        cells = [(a, b) for a in rows for b in cols]
-        for row, col in _progress(cells, len(cells), "mix", args.quiet):
-            w = ws[row].clone()
-            w[:, styles] = ws[col][:, styles]
-            pics[(row, col)] = to_uint8(r.synthesize(w, req(row)))
-            save_png(pics[(row, col)], outdir / f"{row}-{col}.png")
-    blank = np.zeros_like(pics[rows[0]])
-    tiles = [blank] + [pics[c] for c in cols]
-    for row in rows:
-        tiles += [pics[row]] + [pics[(row, c)] for c in cols]
-    save_png(grid(tiles, cols=len(cols) + 1), outdir / "grid.png")
+    base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+    picture, tiles = mixing_grid(_renderer(model), rows, cols, styles, base)
+    cells = [(a, b) for a in rows for b in cols]
+    for row, col in _progress(cells, len(cells), "save", args.quiet):
+        save_png(tiles[(row, col)], outdir / f"{row}-{col}.png")
+    save_png(picture, outdir / "grid.png")
     if not args.quiet:
-        print(f"wrote {outdir / 'grid.png'} and {len(rows) * len(cols)} cell image(s)")
+        print(f"wrote {outdir / 'grid.png'} and {len(cells)} cell image(s)")
     return 0
 
 
@@ -223,7 +208,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    raise UsageError("the explorer window is not part of this version yet; see `ganexplorer --help` for what is")
+    try:
+        from ganexplorer.gui.app import run_gui
+    except ImportError as e:
+        raise UsageError(f"the window needs the gui extra (pip install 'ganexplorer[gui]'): {e}") from None
+    if args.checkpoint is not None and not Path(args.checkpoint).exists():
+        raise UsageError(f"'{args.checkpoint}' does not exist")
+    return run_gui(args.checkpoint, screenshot=args.screenshot, tab=args.tab, language=args.language)
 
 
 # -- parser ------------------------------------------------------------------------------------
@@ -284,17 +275,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input")
     p.add_argument("output")
 
-    p = add("gui", cmd_gui, "open the explorer window")
+    p = add("gui", cmd_gui, "open the explorer window (the default when no command is given)")
     p.add_argument("checkpoint", nargs="?")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render, save a picture of the window and exit")
+    p.add_argument("--tab", choices=["explore", "train"], default="explore")
+    p.add_argument("--language", choices=["en", "ko"], default=None, help="UI language (default: system)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command is None:  # double-click / plain `ganexplorer`: open the window
+        args = parser.parse_args(["gui", *(argv or [])])
     from ganexplorer.core.formats import CheckpointError
 
     try:

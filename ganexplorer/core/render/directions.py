@@ -1,0 +1,50 @@
+"""Principal directions of w (GANSpace, Härkönen et al. 2020).
+
+Map a few thousand random z through the mapping network and take the principal
+components of the resulting w; moving w along a component by a multiple of its standard
+deviation gives interpretable edits (pose, colour, ...), especially when applied only to
+a range of layers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import torch
+
+from ganexplorer.core.formats.loaded import LoadedModel
+
+
+@dataclass(frozen=True)
+class Directions:
+    vectors: tuple[tuple[float, ...], ...]   # unit vectors, most variance first
+    sigmas: tuple[float, ...]                # standard deviation of w along each
+
+
+def principal_directions(model: LoadedModel, n_components: int = 8, n_samples: int = 3000, seed: int = 0,
+                         batch: int = 500, progress: Callable[[float], bool | None] | None = None) -> Directions:
+    """PCA of mapped w (z itself for non-style models). ``progress(fraction)`` may return False to cancel."""
+    rng = np.random.RandomState(seed)
+    chunks = []
+    with torch.inference_mode():
+        for start in range(0, n_samples, batch):
+            n = min(batch, n_samples - start)
+            z = torch.from_numpy(rng.randn(n, model.z_dim)).float()
+            if model.is_style_based:
+                c = None
+                if model.c_dim:
+                    c = torch.nn.functional.one_hot(torch.from_numpy(rng.randint(0, model.c_dim, n)), model.c_dim).float()
+                w = model.G.mapping(z, c)[:, 0]
+            else:
+                w = z
+            chunks.append(w.float().cpu())
+            if progress is not None and progress((start + n) / n_samples) is False:
+                raise InterruptedError("cancelled")
+    x = torch.cat(chunks)
+    x = x - x.mean(dim=0, keepdim=True)
+    _, s, vh = torch.linalg.svd(x, full_matrices=False)
+    k = min(n_components, vh.shape[0])
+    sig = s[:k] / np.sqrt(max(1, x.shape[0] - 1))
+    return Directions(tuple(tuple(v.tolist()) for v in vh[:k]), tuple(float(v) for v in sig))

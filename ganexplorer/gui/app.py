@@ -1,0 +1,82 @@
+"""Start the Qt application: translations, the main window, the screenshot mode."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+BUNDLED = Path(__file__).resolve().parents[2] / "checkpoints"
+
+
+def default_checkpoint() -> Path | None:
+    """The bundled demo model the app opens on, if one ships with this copy."""
+    for name in ("stylegan2-digits.safetensors", "dcgan-digits.safetensors"):
+        p = BUNDLED / name
+        if p.exists():
+            return p
+    found = sorted(BUNDLED.glob("*.safetensors")) if BUNDLED.is_dir() else []
+    return found[0] if found else None
+
+
+def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
+    """Load ``ganexplorer_<lang>.qm`` for the chosen (or the system's) language; English needs none."""
+    code = language or QLocale.system().name().split("_")[0]
+    if code in ("", "en"):
+        return None
+    tr = QTranslator(app)
+    if tr.load(str(TRANSLATIONS / f"ganexplorer_{code}.qm")):
+        app.installTranslator(tr)
+        return tr
+    return None
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("ganexplorer")
+    app.setApplicationName("ganexplorer")
+    return app
+
+
+def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: str = "explore",
+            language: str | None = None) -> int:
+    """Open the window (on ``checkpoint`` or the bundled model). With ``screenshot``: render, save, exit."""
+    app = make_app()
+    settings = QSettings()
+    install_translator(app, language or settings.value("language", "") or None)
+    from ganexplorer.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    win.tabs.setCurrentIndex(1 if tab == "train" else 0)
+    path = checkpoint or default_checkpoint()
+    win.show()
+    if path is not None:
+        win.open_checkpoint(path, show_progress=screenshot is None)
+    if screenshot is None:
+        return app.exec()
+    # Screenshot mode: wait for the load and first render, then grab the whole window.
+    deadline = time.monotonic() + 300
+    if path is not None:
+        while win.model is None and win.last_error is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        win.loader.wait(1)
+        app.processEvents()
+    for _ in range(3):
+        win.worker.wait_until_idle(120)
+        app.processEvents()
+    win.repaint()
+    app.processEvents()
+    ok = win.grab().save(screenshot)
+    win.close()
+    if win.last_error:
+        print(f"ganexplorer: error: {win.last_error}", file=sys.stderr)
+        return 2
+    if not ok:
+        print(f"ganexplorer: error: could not write {screenshot}", file=sys.stderr)
+        return 2
+    return 0

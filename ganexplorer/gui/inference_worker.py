@@ -1,0 +1,126 @@
+"""The inference worker: one QThread owns the model; only the newest request is rendered.
+
+The UI thread calls :meth:`InferenceWorker.submit` as often as it likes (every slider
+tick). Requests are not queued: a newer one replaces the pending one, so a drag renders
+only as often as the model can keep up, and the last position is always rendered.
+Results come back through Qt signals, delivered on the UI thread. Other jobs (loading a
+model, computing directions, building derived views) run on the same thread, in order,
+so the model is never used by two threads at once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ganexplorer.core.formats import CheckpointError
+from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.render import RenderRequest, Renderer
+
+
+class InferenceWorker(QObject):
+    """Lives in its own QThread. Signals carry (generation, payload)."""
+
+    rendered = Signal(int, object)        # (generation, RenderResult)
+    render_failed = Signal(int, str)      # (generation, one sentence)
+    job_done = Signal(str, object)        # (job name, result)
+    job_failed = Signal(str, str)         # (job name, one sentence)
+    _wake = Signal()
+    _run_job = Signal(str, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._thread = QThread()
+        self._thread.setObjectName("ganexplorer-inference")
+        self.moveToThread(self._thread)
+        self._wake.connect(self._drain)
+        self._run_job.connect(self._job)
+        self._lock = threading.Condition()
+        self._pending: tuple[int, RenderRequest] | None = None
+        self._scheduled = False
+        self._busy = 0
+        self._renderer: Renderer | None = None
+        self._generations = itertools.count(1)
+        self.render_count = 0
+        self._thread.start()
+
+    # -- called from the UI thread ------------------------------------------------------------
+    def submit(self, req: RenderRequest) -> int:
+        """Replace any pending request with ``req``; returns its generation number."""
+        gen = next(self._generations)
+        with self._lock:
+            self._pending = (gen, req)
+            if not self._scheduled:
+                self._scheduled = True
+                self._wake.emit()
+        return gen
+
+    def run_job(self, name: str, fn: Callable[[Renderer | None], Any]) -> None:
+        """Run ``fn(renderer)`` on the worker thread; result via ``job_done`` / ``job_failed``."""
+        with self._lock:
+            self._busy += 1
+        self._run_job.emit(name, fn)
+
+    def set_model(self, model: LoadedModel) -> None:
+        """Swap the model (on the worker thread, between renders)."""
+        def swap(_: Renderer | None) -> LoadedModel:
+            self._renderer = Renderer(model)
+            return model
+        self.run_job("set_model", swap)
+
+    def wait_until_idle(self, timeout: float = 60.0) -> bool:
+        """Block until nothing is pending or running (for tests and screenshots)."""
+        with self._lock:
+            return self._lock.wait_for(lambda: self._pending is None and not self._scheduled and self._busy == 0,
+                                       timeout)
+
+    def shutdown(self) -> None:
+        self._thread.quit()
+        self._thread.wait(10_000)
+
+    # -- on the worker thread -----------------------------------------------------------------
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                item = self._pending
+                self._pending = None
+                if item is None:
+                    self._scheduled = False
+                    self._lock.notify_all()
+                    return
+                self._busy += 1
+            gen, req = item
+            try:
+                if self._renderer is None:
+                    raise ValueError("no model is loaded")
+                result = self._renderer.render(req)
+                self.render_count += 1
+                self.rendered.emit(gen, result)
+            except (ValueError, CheckpointError, RuntimeError) as e:
+                self.render_failed.emit(gen, str(e))
+            finally:
+                with self._lock:
+                    self._busy -= 1
+                    self._lock.notify_all()
+
+    @Slot(str, object)
+    def _job(self, name: str, fn: Callable[[Renderer | None], Any]) -> None:
+        try:
+            result = fn(self._renderer)
+            self.job_done.emit(name, result)
+        except CheckpointError as e:
+            self.job_failed.emit(name, str(e))
+        except InterruptedError:
+            self.job_failed.emit(name, "cancelled")
+        except Exception as e:  # a job's failure must never take the app down
+            traceback.print_exc()
+            self.job_failed.emit(name, f"{type(e).__name__}: {e}")
+        finally:
+            with self._lock:
+                self._busy -= 1
+                self._lock.notify_all()
