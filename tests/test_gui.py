@@ -1,0 +1,285 @@
+"""The explorer window, offscreen: every control's effect, the slider storm, failures, state, Korean."""
+
+import json
+import time
+
+import numpy as np
+import pytest
+import torch
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from ganexplorer.core.formats import load_checkpoint, save_native  # noqa: E402
+from ganexplorer.core.models.registry import build_preset  # noqa: E402
+from ganexplorer.core.render import RenderRequest, Renderer  # noqa: E402
+from layouts import write_nvidia_pickle  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Modal dialogs would block offscreen tests: record what they would have said instead."""
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    return said
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield s
+
+
+@pytest.fixture
+def pkl(tmp_path, tiny_stylegan2):
+    G, D = tiny_stylegan2
+    return write_nvidia_pickle(tmp_path / "tiny.pkl", G, D)
+
+
+@pytest.fixture
+def window(qtbot, settings, pkl):
+    from ganexplorer.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_checkpoint(pkl, show_progress=False)
+    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
+    settle(qtbot, win)
+    yield win
+    win.worker.shutdown()
+
+
+def settle(qtbot, win):
+    """Let the worker finish and the results reach the UI thread."""
+    for _ in range(3):
+        assert win.worker.wait_until_idle(60)
+        qtbot.wait(20)
+
+
+def shown(win) -> np.ndarray:
+    return win.explorer.image_view.rgb.copy()
+
+
+def expected(win, req: RenderRequest) -> np.ndarray:
+    return Renderer(load_checkpoint(win.model.path)).render(req).rgb
+
+
+def test_opens_model_and_shows_direct_render(window):
+    assert window.model.format == "nvidia-pickle"
+    assert "tiny.pkl" in window.explorer.info.text() and "num_ws 6" in window.explorer.info.text()
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=0)))
+    assert "ms" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("change, req", [
+    (lambda e: e.seed.setValue(5), RenderRequest(seed=5)),
+    (lambda e: e.psi.setValue(0.5), RenderRequest(psi=0.5)),
+    (lambda e: (e.psi.setValue(0.3), e.cutoff.setValue(2)), RenderRequest(psi=0.3, cutoff=2)),
+    (lambda e: e.noise_mode.setCurrentIndex(e.noise_mode.findData("none")), RenderRequest(noise_mode="none")),
+    (lambda e: (e.noise_mode.setCurrentIndex(e.noise_mode.findData("random")), e.noise_seed.setValue(4)),
+     RenderRequest(noise_mode="random", noise_seed=4)),
+    (lambda e: e.noise_strength.setValue(2.0), RenderRequest(noise_strength=2.0)),
+    (lambda e: (e.mix_seed.setValue(9), e.mix_start.setValue(2), e.mix_end.setValue(5), e.mix_on.setChecked(True)),
+     RenderRequest(mix_seed=9, mix_start=2, mix_end=5)),
+    (lambda e: e.z_sliders[1].setValue(2.0), RenderRequest(z_offsets=((1, 2.0),))),
+])
+def test_each_control_changes_the_picture_as_a_direct_render_does(window, qtbot, change, req):
+    before = shown(window)
+    change(window.explorer)
+    settle(qtbot, window)
+    after = shown(window)
+    assert not np.array_equal(before, after)
+    assert np.array_equal(after, expected(window, req))
+
+
+def test_w_direction_sliders(window, qtbot):
+    qtbot.waitUntil(lambda: window.explorer.directions is not None, timeout=30_000)
+    e = window.explorer
+    before = shown(window)
+    e.w_start.setValue(1)
+    e.w_end.setValue(4)
+    e.w_sliders[0].setValue(2.0)
+    settle(qtbot, window)
+    req = e.current_request()
+    assert len(req.w_edits) == 1 and req.w_edits[0].layer_start == 1 and req.w_edits[0].layer_end == 4
+    assert abs(req.w_edits[0].amount - 2.0 * e.directions.sigmas[0]) < 1e-6
+    assert not np.array_equal(before, shown(window))
+    assert np.array_equal(shown(window), expected(window, req))
+
+
+def test_slider_storm_renders_final_state_without_stalling(window, qtbot):
+    """200 slider steps: far fewer renders, the last image equals a direct render, no UI stall > 30 ms."""
+    e = window.explorer
+    lateness = []
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        lateness.append(now - last[0] - 0.005)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    start_count = window.worker.render_count
+    for i in range(200):
+        e.psi.slider.setValue(e.psi.slider.value() - 1 if i % 50 < 25 else e.psi.slider.value() + 1)
+        e.seed.setValue(i // 40)
+        qtbot.wait(1)
+    final = e.current_request()
+    settle(qtbot, window)
+    timer.stop()
+    renders = window.worker.render_count - start_count
+    assert renders < 100, renders
+    assert np.array_equal(shown(window), expected(window, final))
+    worst = max(lateness) * 1000
+    print(f"slider storm: {renders} renders for 200 steps, worst timer lateness {worst:.1f} ms")
+    assert worst < 30, worst
+
+
+def test_failed_load_shows_one_sentence_and_keeps_the_model(window, qtbot, tmp_path, dialogs):
+    shown_msgs = dialogs
+    bad = tmp_path / "broken.pkl"
+    bad.write_bytes(b"\x80\x04garbage")
+    before = window.model
+    window.open_checkpoint(bad, show_progress=False)
+    qtbot.waitUntil(lambda: window.last_error is not None, timeout=30_000)
+    assert window.model is before
+    assert len(shown_msgs) == 1 and "broken.pkl" in shown_msgs[0] and "\n" not in shown_msgs[0]
+    window.explorer.seed.setValue(3)
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=3)))
+
+
+def test_save_and_reopen_state(window, qtbot, tmp_path):
+    e = window.explorer
+    e.seed.setValue(11)
+    e.psi.setValue(0.6)
+    e.noise_mode.setCurrentIndex(e.noise_mode.findData("random"))
+    e.noise_seed.setValue(2)
+    e.mix_on.setChecked(True)
+    e.mix_seed.setValue(4)
+    e.z_sliders[0].setValue(-1.0)
+    settle(qtbot, window)
+    saved_req = e.current_request()
+    picture = shown(window)
+    window.save_state(str(tmp_path / "state.json"))
+    assert json.loads((tmp_path / "state.json").read_text())["request"]["seed"] == 11
+    # Change everything, then reopen.
+    e.seed.setValue(0)
+    e.psi.setValue(1.0)
+    e.mix_on.setChecked(False)
+    e.z_sliders[0].reset()
+    settle(qtbot, window)
+    assert not np.array_equal(shown(window), picture)
+    assert window.load_state(str(tmp_path / "state.json"))
+    settle(qtbot, window)
+    assert e.current_request() == saved_req
+    assert np.array_equal(shown(window), picture)
+    (tmp_path / "junk.json").write_text("{}")
+    assert not window.load_state(str(tmp_path / "junk.json"))
+    assert "not a ganexplorer state file" in window.last_error
+
+
+def test_save_image_and_zoom(window, tmp_path):
+    from PIL import Image
+
+    assert window.save_image(str(tmp_path / "x.png"))
+    assert np.array_equal(np.asarray(Image.open(tmp_path / "x.png").convert("RGB")), shown(window))
+    window.set_zoom(2)
+    assert window.explorer.image_view.zoom == 2
+
+
+def test_variation_and_grid_views(window, qtbot):
+    e = window.explorer
+    e.compute_variation()
+    e.grid_rows.setText("1,2")
+    e.grid_cols.setText("3,4,5")
+    e.compute_grid()
+    settle(qtbot, window)
+    assert e.variation_view.rgb is not None and e.variation_view.rgb.max() == 255
+    assert e.grid_view.rgb.shape == (16 * 3, 16 * 4, 3)
+
+
+def test_conditional_dcgan_class_picker(qtbot, settings, tmp_path):
+    from ganexplorer.gui.main_window import MainWindow
+
+    torch.manual_seed(0)
+    G, D = build_preset("dcgan32-cond")
+    path = save_native(tmp_path / "c.safetensors", "dcgan32", G.eval(), D)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.open_checkpoint(path, show_progress=False)
+    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
+    settle(qtbot, win)
+    e = win.explorer
+    assert e.label_combo.count() == 10 and not e.mix_on.isEnabled()
+    before = shown(win)
+    e.label_combo.setCurrentIndex(7)
+    settle(qtbot, win)
+    assert not np.array_equal(before, shown(win))
+    assert np.array_equal(shown(win), expected(win, RenderRequest(label=7)))
+    win.worker.shutdown()
+
+
+def test_korean_translation_loads(qtbot, settings):
+    from PySide6.QtWidgets import QApplication
+
+    from ganexplorer.gui.app import install_translator
+    from ganexplorer.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    tr = install_translator(app, "ko")
+    assert tr is not None
+    try:
+        win = MainWindow(settings)
+        qtbot.addWidget(win)
+        titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+        assert titles == ["\ud0d0\uc0c9", "\ud559\uc2b5"]  # 탐색, 학습
+        assert win.explorer.findChildren(type(win.explorer.views))[0] is not None
+        win.worker.shutdown()
+    finally:
+        app.removeTranslator(tr)
+
+
+def test_gui_screenshot_command(tmp_path, pkl):
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "gui", str(pkl), "--screenshot", str(out)],
+                       capture_output=True, text=True, timeout=300,
+                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                            "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert p.returncode == 0, p.stderr
+    from PIL import Image
+
+    im = Image.open(out)
+    assert im.size[0] > 600 and im.size[1] > 400
+
+
+def test_every_ui_string_has_a_korean_translation():
+    import re
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    ts = ET.parse(root / "resources/translations/ganexplorer_ko.ts").getroot()
+    sources = {}
+    for msg in ts.iter("message"):
+        tr = msg.find("translation")
+        sources[msg.find("source").text] = (tr.text or "", tr.get("type"))
+    code = "".join(p.read_text(encoding="utf-8") for p in (root / "ganexplorer/gui").glob("*.py"))
+    used = set(re.findall(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"', code))
+    used = {s.encode().decode("unicode_escape").encode("latin-1").decode("utf-8") if "\\u" not in s
+            else s.encode().decode("unicode_escape") for s in used}
+    missing = [s for s in used if s not in sources]
+    assert not missing, f"run resources/translations/update.sh: {missing[:5]}"
+    unfinished = [s for s, (text, kind) in sources.items() if kind in ("unfinished", "vanished", "obsolete") or not text]
+    assert not unfinished, unfinished[:5]
+    assert (root / "resources/translations/ganexplorer_ko.qm").stat().st_size > 1000
