@@ -130,11 +130,8 @@ def cmd_mix(args: argparse.Namespace) -> int:
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
-    import torch
-
     from ganexplorer.core.render import RenderRequest
-    from ganexplorer.core.render.latents import seed_to_z, slerp, walk_positions
-    from ganexplorer.core.render.video import write_animation
+    from ganexplorer.core.render.walk import export_walk, walk_requests
 
     seeds = _int_list(args.seeds, "--seeds")
     if len(seeds) < 2:
@@ -146,27 +143,13 @@ def cmd_walk(args: argparse.Namespace) -> int:
         raise UsageError("--out must end in .gif or .mp4")
     model = _load(args.network, args.nz)
     _check_label(model, args.class_idx)
-    if args.space == "w" and not model.is_style_based:
-        raise UsageError("--space w needs a style-based generator; use --space z")
-    r = _renderer(model)
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
-    frames = []
-    with torch.inference_mode():
-        keys_z = [seed_to_z(s, model.z_dim)[0] for s in seeds]
-        keys_w = [r.ws_for(base.with_(seed=s)) for s in seeds] if args.space == "w" else None
-        positions = walk_positions(len(seeds), args.frames)
-        for i, j, t in _progress(positions, len(positions), "walk", args.quiet):
-            if keys_w is not None:
-                ws = torch.lerp(keys_w[i], keys_w[j], t)
-                frames.append(r.synthesize(ws, base))
-            else:
-                z = slerp(keys_z[i], keys_z[j], t)
-                frames.append(r.render(base.with_(z=tuple(z.tolist()))).image)
-    from ganexplorer.core.render.images import to_uint8
-
-    write_animation([to_uint8(f) for f in frames], out, fps=args.fps)
+    requests = walk_requests(base, seeds, args.frames, args.space, model.z_dim)
+    bar = _progress(range(len(requests)), len(requests), "walk", args.quiet)
+    export_walk(_renderer(model), requests, out, args.fps, progress=lambda k, n: bar.update(1))
+    bar.close()
     if not args.quiet:
-        print(f"wrote {out} ({len(frames)} frames)")
+        print(f"wrote {out} ({len(requests)} frames)")
     return 0
 
 

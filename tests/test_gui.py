@@ -283,3 +283,53 @@ def test_every_ui_string_has_a_korean_translation():
     unfinished = [s for s, (text, kind) in sources.items() if kind in ("unfinished", "vanished", "obsolete") or not text]
     assert not unfinished, unfinished[:5]
     assert (root / "resources/translations/ganexplorer_ko.qm").stat().st_size > 1000
+
+
+def test_seed_pad_arithmetic_and_walk(window, qtbot):
+    e = window.explorer
+    e.pad.set_position(1.5, 0.0)
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=((1, 0.5), (2, 0.5)))))
+    for box, v in zip(e.arith, (3, 4, 5)):
+        box.setValue(v)
+    e.show_arithmetic()
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=((3, 1.0), (4, -1.0), (5, 1.0)))))
+    e.seed.setValue(2)  # picking a seed leaves blend mode
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=2)))
+    e.walk.seeds.setText("7,8")
+    e.walk.frames.setValue(4)
+    e.walk.step()
+    e.walk.step()
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=2, w_blend=((7, 0.5), (8, 0.5)))))
+
+
+def test_walk_export_and_play(window, qtbot, tmp_path):
+    from PIL import Image
+
+    e = window.explorer
+    e.export_walk(str(tmp_path / "walk.gif"), [0, 1, 2], "z", 6, 10)
+    settle(qtbot, window)
+    assert Image.open(tmp_path / "walk.gif").n_frames == 6
+    e.walk.fps.setValue(60)
+    e.walk.play.setChecked(True)
+    qtbot.wait(200)
+    e.walk.play.setChecked(False)
+    assert e.walk.index > 2
+
+
+def test_layer_view_and_channel_ablation(window, qtbot):
+    e = window.explorer
+    e.views.setCurrentIndex(3)
+    e.layer_combo.setCurrentIndex(e.layer_combo.findText("synthesis.b8.conv1"))
+    settle(qtbot, window)
+    assert e.layer_view.rgb is not None and "channels" in e.layer_channels.text()
+    before = shown(window)
+    e.ablate_edit.setText("0-3")
+    e.ablate_edit.editingFinished.emit()
+    settle(qtbot, window)
+    assert not np.array_equal(before, shown(window))
+    req = RenderRequest(ablations=(("synthesis.b8.conv1", (0, 1, 2, 3)),))
+    assert np.array_equal(shown(window), expected(window, req))

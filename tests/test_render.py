@@ -133,3 +133,59 @@ def test_images_and_latents_helpers():
     assert torch.allclose(mid, torch.ones(8))
     pos = walk_positions(3, 6)
     assert pos[0] == (0, 1, 0.0) and pos[-1][:2] == (2, 0) and len(pos) == 6
+
+
+def test_w_blend_walks_grid_and_arithmetic(sg):
+    r = Renderer(sg)
+    a, b, c = (r.ws_for(RenderRequest(seed=s)) for s in (1, 2, 3))
+    half = r.ws_for(RenderRequest(w_blend=((1, 0.5), (2, 0.5))))
+    assert torch.allclose(half, (a + b) / 2)
+    arith = r.ws_for(RenderRequest(w_blend=((1, 1.0), (2, -1.0), (3, 1.0)), psi=0.5))
+    w_avg = sg.G.mapping.w_avg
+    assert torch.allclose(arith, w_avg + 0.5 * (a - b + c - w_avg), atol=1e-5)
+    one = r.render(RenderRequest(w_blend=((2, 1.0),))).image
+    assert torch.equal(one, r.render(RenderRequest(seed=2)).image)
+    from ganexplorer.gui.seed_pad import bilinear_blend
+
+    blend = bilinear_blend(1.25, 0.5, base=10, columns=4)
+    assert dict(blend) == pytest.approx({11: 0.375, 12: 0.125, 15: 0.375, 16: 0.125})
+
+
+def test_walk_requests_loop_through_keyframes(sg):
+    from ganexplorer.core.render.walk import walk_requests
+
+    reqs = walk_requests(RenderRequest(psi=0.7), [4, 5, 6], 6, "w", sg.z_dim)
+    assert reqs[0].w_blend == ((4, 1.0),) and reqs[1].w_blend == ((4, 0.5), (5, 0.5))
+    assert reqs[-1].w_blend == ((6, 0.5), (4, 0.5)) and all(q.psi == 0.7 for q in reqs)
+    zs = walk_requests(RenderRequest(), [4, 5], 4, "z", sg.z_dim)
+    assert zs[0].z == tuple(seed_to_z(4, sg.z_dim)[0].tolist())
+    with pytest.raises(ValueError):
+        walk_requests(RenderRequest(), [4], 4, "w", sg.z_dim)
+
+
+def test_channel_ablation_and_feature_maps():
+    from ganexplorer.core.render.views import feature_layers, feature_maps
+
+    torch.manual_seed(0)
+    G, _ = build_preset("dcgan64")
+    m = LoadedModel(G=G.eval(), family="dcgan", format="native")
+    r = Renderer(m)
+    layers = feature_layers(m)
+    assert "main.0" in layers and "main.2" in layers
+    full = r.render(RenderRequest(seed=1)).image
+    off = r.render(RenderRequest(seed=1, ablations=(("main.2", tuple(range(0, 256))),))).image
+    assert not torch.allclose(full, off)
+    assert torch.equal(r.render(RenderRequest(seed=1)).image, full)  # hooks removed afterwards
+    picture, total = feature_maps(r, RenderRequest(seed=1), "main.2", first=0, count=16)
+    assert total == 512 and picture.shape == (4 * 4 + 3, 4 * 4 + 3, 3)
+    with pytest.raises(ValueError, match="no layer"):
+        r.render(RenderRequest(ablations=(("nope", (1,)),)))
+
+
+def test_stylegan2_feature_maps(sg):
+    from ganexplorer.core.render.views import feature_layers, feature_maps
+
+    layers = feature_layers(sg)
+    assert layers[0] == "synthesis.b4.conv1" and layers[-1] == "synthesis.b16.conv1"
+    picture, total = feature_maps(Renderer(sg), RenderRequest(seed=0), "synthesis.b16.conv1", count=4)
+    assert total == 16 and picture.shape == (2 * 16 + 1, 2 * 16 + 1, 3)

@@ -16,9 +16,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, WEdit
 from ganexplorer.core.render.directions import Directions, principal_directions
-from ganexplorer.core.render.views import mixing_grid, stochastic_variation
+from ganexplorer.core.render.latents import parse_int_list
+from ganexplorer.core.render.views import feature_layers, feature_maps, mixing_grid, stochastic_variation
+from ganexplorer.core.render.walk import export_walk, walk_request, walk_requests
 from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.inference_worker import InferenceWorker
+from ganexplorer.gui.seed_pad import SeedPad
+from ganexplorer.gui.walk_panel import WalkControls
 from ganexplorer.gui.widgets import FloatSlider, SeedBox
 
 N_Z_SLIDERS = 8
@@ -49,6 +53,8 @@ class ExplorerPanel(QWidget):
         self._building = False
         self.last_result = None
         self._pending_edits: tuple = ()
+        self._blend: tuple = ()          # set by the seed grid, vector arithmetic or a w-space walk
+        self._z_override: tuple | None = None  # set by a z-space walk
 
         self.info = QLabel(self.tr("No model loaded. Open a checkpoint with File \u2192 Open or drop it here."))
         self.info.setWordWrap(True)
@@ -62,6 +68,9 @@ class ExplorerPanel(QWidget):
         col.addWidget(self._mixing_group())
         col.addWidget(self._z_group())
         col.addWidget(self._w_group())
+        col.addWidget(self._pad_group())
+        col.addWidget(self._arith_group())
+        col.addWidget(self._walk_group())
         col.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(controls)
@@ -76,6 +85,9 @@ class ExplorerPanel(QWidget):
         self.views.addTab(self.image_view, self.tr("Image"))
         self.views.addTab(self._wrap_view(self.variation_view, self._variation_bar()), self.tr("Stochastic variation"))
         self.views.addTab(self._wrap_view(self.grid_view, self._grid_bar()), self.tr("Mixing grid"))
+        self.layer_view = ImageView()
+        self.views.addTab(self._wrap_view(self.layer_view, self._layer_bar()), self.tr("Layers"))
+        self.views.currentChanged.connect(lambda _: self._refresh_layer_view())
 
         split = QSplitter()
         split.addWidget(scroll)
@@ -96,7 +108,7 @@ class ExplorerPanel(QWidget):
         g = QGroupBox(self.tr("Seed"))
         f = QFormLayout(g)
         self.seed = SeedBox(0)
-        self.seed.valueChanged.connect(self.request_render)
+        self.seed.valueChanged.connect(self._seed_changed)
         f.addRow(self.tr("Seed"), self.seed)
         self.label_combo = QComboBox()
         self.label_combo.currentIndexChanged.connect(self.request_render)
@@ -196,6 +208,107 @@ class ExplorerPanel(QWidget):
         grid.addWidget(reset, N_DIRECTIONS + 2, 1)
         return g
 
+    def _pad_group(self) -> QGroupBox:
+        g = QGroupBox(self.tr("Seed grid (drag to blend w)"))
+        v = QVBoxLayout(g)
+        self.pad = SeedPad()
+        self.pad.moved.connect(self._pad_moved)
+        v.addWidget(self.pad)
+        return g
+
+    def _arith_group(self) -> QGroupBox:
+        g = QGroupBox(self.tr("Vector arithmetic in w"))
+        f = QFormLayout(g)
+        self.arith = [SeedBox(v) for v in (1, 2, 3)]
+        for name, box in zip("ABC", self.arith):
+            f.addRow(name, box)
+        btn = QPushButton(self.tr("Show A − B + C"))
+        btn.clicked.connect(self.show_arithmetic)
+        f.addRow(btn)
+        return g
+
+    def _walk_group(self) -> QGroupBox:
+        g = QGroupBox(self.tr("Latent walk"))
+        v = QVBoxLayout(g)
+        self.walk = WalkControls()
+        self.walk.frame.connect(self._walk_frame)
+        self.walk.export.connect(self.export_walk)
+        self.walk.message.connect(self.status)
+        v.addWidget(self.walk)
+        return g
+
+    def _layer_bar(self) -> QWidget:
+        w = QWidget()
+        f = QFormLayout(w)
+        self.layer_combo = QComboBox()
+        self.layer_combo.currentIndexChanged.connect(lambda _: self._refresh_layer_view())
+        self.layer_first = QSpinBox()
+        self.layer_first.setRange(0, 4096)
+        self.layer_first.setSingleStep(16)
+        self.layer_first.valueChanged.connect(lambda _: self._refresh_layer_view())
+        self.layer_norm = QCheckBox(self.tr("Normalise each channel"))
+        self.layer_norm.setChecked(True)
+        self.layer_norm.toggled.connect(lambda _: self._refresh_layer_view())
+        from PySide6.QtWidgets import QLineEdit
+
+        self.ablate_edit = QLineEdit()
+        self.ablate_edit.setPlaceholderText(self.tr("e.g. 0-7,12"))
+        self.ablate_edit.editingFinished.connect(self.request_render)
+        self.layer_channels = QLabel()
+        f.addRow(self.tr("Layer"), self.layer_combo)
+        f.addRow(self.tr("First channel"), self.layer_first)
+        f.addRow(self.layer_norm)
+        f.addRow(self.tr("Switch off channels"), self.ablate_edit)
+        f.addRow(self.layer_channels)
+        return w
+
+    def _seed_changed(self, *_: object) -> None:
+        self._blend, self._z_override = (), None
+        self.pad.set_base(self.seed.value())
+        self.request_render()
+
+    def _pad_moved(self, blend) -> None:
+        self._blend, self._z_override = tuple(blend), None
+        self.request_render()
+
+    def show_arithmetic(self) -> None:
+        a, b, c = (box.value() for box in self.arith)
+        self._blend, self._z_override = ((a, 1.0), (b, -1.0), (c, 1.0)), None
+        self.request_render()
+
+    def _walk_frame(self, seeds, i: int, j: int, t: float, space: str) -> None:
+        if self.model is None:
+            return
+        req = walk_request(RenderRequest(), list(seeds), i, j, t, space, self.model.z_dim)
+        self._blend, self._z_override = req.w_blend, req.z
+        self.request_render()
+
+    def export_walk(self, path: str, seeds, space: str, frames: int, fps: int) -> None:
+        if self.model is None:
+            return
+        base = self.current_request().with_(w_blend=(), z=None, z_offsets=())
+        requests = walk_requests(base, list(seeds), frames, space, self.model.z_dim)
+        self.status.emit(self.tr("Exporting {0} frames…").format(len(requests)))
+        self.worker.run_job("export", lambda r: export_walk(r, requests, path, fps))
+
+    def ablations(self) -> tuple:
+        text = self.ablate_edit.text().strip()
+        layer = self.layer_combo.currentText()
+        if not text or not layer:
+            return ()
+        try:
+            return ((layer, tuple(parse_int_list(text))),)
+        except ValueError:
+            self.status.emit(self.tr("Channels to switch off must look like 0-7,12"))
+            return ()
+
+    def _refresh_layer_view(self) -> None:
+        if self.model is None or self.views.currentIndex() != 3 or not self.layer_combo.currentText():
+            return
+        req, layer = self.current_request(), self.layer_combo.currentText()
+        first, norm = self.layer_first.value(), self.layer_norm.isChecked()
+        self.worker.run_job("layers", lambda r: feature_maps(r, req, layer, first, 16, norm))
+
     def _wrap_view(self, view: ImageView, bar: QWidget) -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
@@ -274,6 +387,11 @@ class ExplorerPanel(QWidget):
                   self.noise_seed):
             w.setEnabled(style)
         self.mix_on.setChecked(False)
+        self._blend, self._z_override = (), None
+        self.layer_combo.clear()
+        self.layer_combo.addItems(feature_layers(model))
+        self.ablate_edit.clear()
+        self.pad.set_base(self.seed.value())
         self._building = False
         self._set_enabled(True)
         self._update_band()
@@ -324,7 +442,8 @@ class ExplorerPanel(QWidget):
         cutoff = self.cutoff.value() or None
         mix = self.mix_on.isChecked() and m is not None and m.is_style_based
         return RenderRequest(
-            seed=self.seed.value(), z_offsets=z_off, w_edits=edits, psi=self.psi.value(), cutoff=cutoff,
+            seed=self.seed.value(), z=self._z_override, w_blend=self._blend, ablations=self.ablations(),
+            z_offsets=z_off, w_edits=edits, psi=self.psi.value(), cutoff=cutoff,
             noise_mode=self.noise_mode.currentData() or "const", noise_strength=self.noise_strength.value(),
             noise_seed=self.noise_seed.value(), mix_seed=self.mix_seed.value() if mix else None,
             mix_start=self.mix_start.value(), mix_end=self.mix_end.value(),
@@ -354,6 +473,11 @@ class ExplorerPanel(QWidget):
                     self.z_sliders[i].setValue(v)
             if req.label is not None:
                 self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(req.label)))
+            self._blend, self._z_override = req.w_blend, req.z
+            if req.ablations:
+                name, channels = req.ablations[0]
+                self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findText(name)))
+                self.ablate_edit.setText(",".join(str(c) for c in channels))
         finally:
             self._building = False
         self._pending_edits = req.w_edits
@@ -388,6 +512,8 @@ class ExplorerPanel(QWidget):
         self._shown_gen = gen
         self.last_result = result
         self.image_view.set_image(result.rgb)
+        if self.views.currentIndex() == 3:
+            self._refresh_layer_view()
         now = time.perf_counter()
         self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
         fps = 1.0 / result.seconds if result.seconds > 0 else 0.0
@@ -409,9 +535,15 @@ class ExplorerPanel(QWidget):
             self.variation_view.set_image(result)
         elif name == "grid":
             self.grid_view.set_image(result)
+        elif name == "layers":
+            picture, total = result
+            self.layer_view.set_image(picture)
+            self.layer_channels.setText(self.tr("{0} channels in this layer").format(total))
+        elif name == "export":
+            self.status.emit(self.tr("Saved {0}").format(result))
 
     def _on_job_failed(self, name: str, message: str) -> None:
-        if name in ("variation", "grid", "directions"):
+        if name in ("variation", "grid", "directions", "layers", "export"):
             self.status.emit(message)
 
     def compute_variation(self) -> None:
@@ -423,8 +555,6 @@ class ExplorerPanel(QWidget):
     def compute_grid(self) -> None:
         if self.model is None:
             return
-        from ganexplorer.core.render.latents import parse_int_list
-
         try:
             rows, cols = parse_int_list(self.grid_rows.text()), parse_int_list(self.grid_cols.text())
         except ValueError as e:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 import numpy as np
 import torch
@@ -22,6 +24,28 @@ from ganexplorer.core.models.stylegan2 import NoiseControl, truncate
 from ganexplorer.core.render.images import to_uint8
 from ganexplorer.core.render.latents import seed_to_z
 from ganexplorer.core.render.request import RenderRequest
+
+
+@contextmanager
+def ablated(G: torch.nn.Module, ablations: tuple[tuple[str, tuple[int, ...]], ...]) -> Iterator[None]:
+    """Zero the given output channels of the named layers while the block runs."""
+    modules = dict(G.named_modules())
+    hooks = []
+    for name, channels in ablations:
+        if name not in modules:
+            raise ValueError(f"the model has no layer named '{name}'")
+        idx = list(channels)
+
+        def hook(mod, args, out, idx=idx):
+            out = out.clone()
+            out[:, [c for c in idx if c < out.shape[1]]] = 0
+            return out
+        hooks.append(modules[name].register_forward_hook(hook))
+    try:
+        yield
+    finally:
+        for h in hooks:
+            h.remove()
 
 
 @dataclass
@@ -83,25 +107,37 @@ class Renderer:
             self._ws_cache.move_to_end(key)
         return ws
 
-    def ws_for(self, req: RenderRequest) -> torch.Tensor:
-        """The ws the synthesis network will see for ``req`` (z for non-style models)."""
+    def _seed_ws(self, seed: int, label: int | None) -> torch.Tensor:
+        """Mapped ws of a seed (cached); z itself, as [1, 1, z_dim], for non-style models."""
+        z = seed_to_z(seed, self.model.z_dim).to(self.device)
+        if not self.model.is_style_based:
+            return z.unsqueeze(1)
+        return self._mapped((seed, (), label), z, label)
+
+    def _base_ws(self, req: RenderRequest) -> torch.Tensor:
+        """ws before mixing, truncation and edits: a blend of seeds, or the (edited) z mapped."""
+        if req.w_blend:
+            return sum(w * self._seed_ws(s, req.label) for s, w in req.w_blend)
         z = self.z_for(req)
+        if not self.model.is_style_based:
+            return z.unsqueeze(1)
+        key = (req.seed if req.z is None else req.z, req.z_offsets, req.label)
+        return self._mapped(key, z, req.label)
+
+    def ws_for(self, req: RenderRequest) -> torch.Tensor:
+        """The ws the synthesis network will see for ``req`` ([1, 1, z_dim] z for non-style models)."""
+        ws = self._base_ws(req)
         if not self.model.is_style_based:
             if req.mix_seed is not None:
                 raise ValueError("style mixing needs a style-based generator (StyleGAN2)")
-            w = z * req.psi if req.psi != 1 else z
-            for e in req.w_edits:
-                w = w + e.amount * torch.tensor(e.direction, dtype=w.dtype, device=w.device).reshape(1, -1)
-            return w.unsqueeze(1)
-        key = (req.seed if req.z is None else req.z, req.z_offsets, req.label)
-        ws = self._mapped(key, z, req.label)
-        if req.mix_seed is not None:
-            mix = self._mapped((req.mix_seed, (), req.label), seed_to_z(req.mix_seed, self.model.z_dim).to(self.device),
-                               req.label)
-            end = self.model.num_ws if req.mix_end is None else req.mix_end
-            ws = ws.clone()
-            ws[:, req.mix_start:end] = mix[:, req.mix_start:end]
-        ws = truncate(ws, self.G.mapping.w_avg, req.psi, req.cutoff)
+            ws = ws * req.psi if req.psi != 1 else ws
+        else:
+            if req.mix_seed is not None:
+                mix = self._seed_ws(req.mix_seed, req.label)
+                end = self.model.num_ws if req.mix_end is None else req.mix_end
+                ws = ws.clone()
+                ws[:, req.mix_start:end] = mix[:, req.mix_start:end]
+            ws = truncate(ws, self.G.mapping.w_avg, req.psi, req.cutoff)
         if req.w_edits:
             ws = ws.clone()  # never edit a cached tensor in place
             for e in req.w_edits:
@@ -111,6 +147,12 @@ class Renderer:
 
     # -- pictures --------------------------------------------------------------------------
     def synthesize(self, ws: torch.Tensor, req: RenderRequest) -> torch.Tensor:
+        if req.ablations:
+            with ablated(self.G, req.ablations):
+                return self._synthesize(ws, req)
+        return self._synthesize(ws, req)
+
+    def _synthesize(self, ws: torch.Tensor, req: RenderRequest) -> torch.Tensor:
         if not self.model.is_style_based:
             return self.G(ws[:, 0], self.label_for(req.label))
         gen = None

@@ -26,6 +26,11 @@ class RenderRequest:
     w along directions; truncation ``psi`` toward w_avg on the first ``cutoff`` ws; noise
     ``const`` / ``random`` (drawn from ``noise_seed``) / ``none`` scaled by
     ``noise_strength``; ws in [mix_start, mix_end) come from ``mix_seed``.
+
+    ``w_blend`` = ((seed, weight), ...) replaces the seed's w by the weighted sum of those
+    seeds' ws: a latent walk in w (two seeds), the seed grid (four, bilinear) and vector
+    arithmetic A - B + C (weights 1, -1, 1) are all blends. ``ablations`` =
+    ((module name, channels), ...) switches off those output channels of those layers.
     """
 
     seed: int = 0
@@ -41,6 +46,8 @@ class RenderRequest:
     mix_start: int = 0
     mix_end: int | None = None
     label: int | None = None
+    w_blend: tuple[tuple[int, float], ...] = ()
+    ablations: tuple[tuple[str, tuple[int, ...]], ...] = ()
     extra: tuple[tuple[str, Any], ...] = field(default=())
 
     def __post_init__(self) -> None:
@@ -59,6 +66,8 @@ class RenderRequest:
         d["z_offsets"] = [list(p) for p in self.z_offsets]
         d["w_edits"] = [dict(direction=list(e.direction), amount=e.amount, layer_start=e.layer_start,
                              layer_end=e.layer_end) for e in self.w_edits]
+        d["w_blend"] = [list(p) for p in self.w_blend]
+        d["ablations"] = [[name, list(ch)] for name, ch in self.ablations]
         return d
 
     @classmethod
@@ -70,5 +79,7 @@ class RenderRequest:
         d["w_edits"] = tuple(WEdit(tuple(float(v) for v in e["direction"]), float(e["amount"]),
                                    int(e.get("layer_start", 0)), e.get("layer_end"))
                              for e in d.get("w_edits", ()))
+        d["w_blend"] = tuple((int(s), float(w)) for s, w in d.get("w_blend", ()))
+        d["ablations"] = tuple((str(n), tuple(int(c) for c in ch)) for n, ch in d.get("ablations", ()))
         known = cls.__dataclass_fields__
         return cls(**{k: v for k, v in d.items() if k in known})

@@ -52,3 +52,42 @@ def mixing_grid(renderer: Renderer, rows: list[int], cols: list[int], styles: li
     for r in rows:
         seq += [tiles[r]] + [tiles[(r, c)] for c in cols]
     return grid(seq, cols=len(cols) + 1), tiles
+
+
+def feature_layers(model) -> list[str]:
+    """Names of the layers whose feature maps the layer view can show, in forward order."""
+    from ganexplorer.core.models.stylegan2 import SynthesisLayer
+
+    G = model.G
+    if model.is_style_based:
+        return [n for n, m in G.named_modules() if isinstance(m, SynthesisLayer)]
+    kinds = (torch.nn.Conv2d, torch.nn.ConvTranspose2d, torch.nn.BatchNorm2d, torch.nn.ReLU, torch.nn.LeakyReLU)
+    return [n for n, m in G.named_modules() if isinstance(m, kinds)]
+
+
+@torch.inference_mode()
+def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int = 0, count: int = 16,
+                 normalise: bool = True) -> tuple[np.ndarray, int]:
+    """Tile ``count`` channels of ``layer``'s output for ``req`` into a grey grid; returns (picture, channels)."""
+    modules = dict(renderer.G.named_modules())
+    if layer not in modules:
+        raise ValueError(f"the model has no layer named '{layer}'")
+    captured = {}
+    h = modules[layer].register_forward_hook(lambda m, a, out: captured.setdefault("x", out.detach()))
+    try:
+        renderer.synthesize(renderer.ws_for(req), req)
+    finally:
+        h.remove()
+    x = captured["x"][0].float()  # [C, H, W]
+    total = x.shape[0]
+    chans = x[first:first + count]
+    if normalise:
+        lo = chans.flatten(1).min(dim=1).values[:, None, None]
+        hi = chans.flatten(1).max(dim=1).values[:, None, None]
+        chans = (chans - lo) / (hi - lo).clamp_min(1e-8)
+    else:
+        chans = (chans / chans.abs().max().clamp_min(1e-8) + 1) / 2
+    tiles = [(c.clamp(0, 1) * 255).round().to(torch.uint8).numpy() for c in chans]
+    tiles = [np.ascontiguousarray(np.stack([t, t, t], axis=-1)) for t in tiles]
+    cols = int(np.ceil(np.sqrt(max(1, len(tiles)))))
+    return grid(tiles, cols=cols, pad=1, fill=40), total

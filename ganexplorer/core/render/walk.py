@@ -1,0 +1,40 @@
+"""Latent walks as sequences of render requests: lerp of ws (a blend of two seeds) or slerp of z."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ganexplorer.core.render.latents import seed_to_z, slerp, walk_positions
+from ganexplorer.core.render.renderer import Renderer
+from ganexplorer.core.render.request import RenderRequest
+from ganexplorer.core.render.video import write_animation
+
+
+def walk_request(base: RenderRequest, seeds: list[int], i: int, j: int, t: float, space: str,
+                 z_dim: int) -> RenderRequest:
+    """The request for position ``t`` between keyframes ``seeds[i]`` and ``seeds[j]``."""
+    if space == "w":
+        return base.with_(w_blend=((seeds[i], 1.0 - t), (seeds[j], t)) if t > 0 else ((seeds[i], 1.0),))
+    if space != "z":
+        raise ValueError(f"walk space must be 'z' or 'w', not {space!r}")
+    z = slerp(seed_to_z(seeds[i], z_dim)[0], seed_to_z(seeds[j], z_dim)[0], t)
+    return base.with_(z=tuple(z.tolist()), w_blend=())
+
+
+def walk_requests(base: RenderRequest, seeds: list[int], frames: int, space: str, z_dim: int) -> list[RenderRequest]:
+    """One loop through ``seeds`` and back to the first, ``frames`` requests long."""
+    if len(seeds) < 2:
+        raise ValueError("a latent walk needs at least two keyframe seeds")
+    return [walk_request(base, seeds, i, j, t, space, z_dim) for i, j, t in walk_positions(len(seeds), frames)]
+
+
+def export_walk(renderer: Renderer, requests: list[RenderRequest], path: str | Path, fps: int,
+                progress: Callable[[int, int], None] | None = None) -> Path:
+    """Render every request and write a GIF or MP4."""
+    frames = []
+    for k, req in enumerate(requests):
+        frames.append(renderer.render(req).rgb)
+        if progress is not None:
+            progress(k + 1, len(requests))
+    return write_animation(frames, path, fps=fps)

@@ -1,0 +1,84 @@
+"""A 2-D pad over a grid of seeds: dragging blends the four nearest seeds' w bilinearly.
+
+Grid point (i, j) holds seed ``base + i + columns * j``; a position between points is the
+bilinear blend of its four neighbours, as in StyleGAN's interactive visualizer.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+
+def bilinear_blend(x: float, y: float, base: int, columns: int) -> tuple[tuple[int, float], ...]:
+    """((seed, weight), ...) for pad position (x, y) in grid units; zero weights dropped."""
+    x0, y0 = math.floor(x), math.floor(y)
+    fx, fy = x - x0, y - y0
+    out = []
+    for dx, dy, w in ((0, 0, (1 - fx) * (1 - fy)), (1, 0, fx * (1 - fy)), (0, 1, (1 - fx) * fy), (1, 1, fx * fy)):
+        if w > 1e-9:
+            out.append((base + (x0 + dx) + columns * (y0 + dy), w))
+    return tuple(out)
+
+
+class SeedPad(QWidget):
+    """Emits ``moved(blend)`` while the user drags; double-click snaps to the nearest seed."""
+
+    moved = Signal(object)
+
+    def __init__(self, columns: int = 4, rows: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns, self.rows, self.base = columns, rows, 0
+        self.pos_xy = (0.0, 0.0)
+        self.setMinimumSize(160, 160)
+        self.setToolTip(self.tr("Drag to blend the w of the four nearest seeds"))
+
+    def set_base(self, base: int) -> None:
+        self.base = base
+        self.update()
+
+    def blend(self) -> tuple[tuple[int, float], ...]:
+        return bilinear_blend(*self.pos_xy, self.base, self.columns)
+
+    def _to_grid(self, p: QPointF) -> tuple[float, float]:
+        m = 14
+        w, h = max(1, self.width() - 2 * m), max(1, self.height() - 2 * m)
+        x = min(max((p.x() - m) / w * (self.columns - 1), 0.0), self.columns - 1)
+        y = min(max((p.y() - m) / h * (self.rows - 1), 0.0), self.rows - 1)
+        return x, y
+
+    def set_position(self, x: float, y: float) -> None:
+        self.pos_xy = (min(max(x, 0.0), self.columns - 1), min(max(y, 0.0), self.rows - 1))
+        self.update()
+        self.moved.emit(self.blend())
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        self.set_position(*self._to_grid(e.position()))
+
+    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+        if e.buttons() & Qt.MouseButton.LeftButton:
+            self.set_position(*self._to_grid(e.position()))
+
+    def mouseDoubleClickEvent(self, e) -> None:  # noqa: N802
+        x, y = self._to_grid(e.position())
+        self.set_position(round(x), round(y))
+
+    def paintEvent(self, _) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), self.palette().base())
+        m = 14
+        w, h = self.width() - 2 * m, self.height() - 2 * m
+        p.setPen(QPen(self.palette().mid().color(), 1))
+        for i in range(self.columns):
+            for j in range(self.rows):
+                cx, cy = m + w * i / (self.columns - 1), m + h * j / (self.rows - 1)
+                p.drawEllipse(QPointF(cx, cy), 3, 3)
+                p.drawText(QPointF(cx + 4, cy - 4), str(self.base + i + self.columns * j))
+        x, y = self.pos_xy
+        p.setBrush(QColor(220, 60, 60))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(QPointF(m + w * x / (self.columns - 1), m + h * y / (self.rows - 1)), 6, 6)
