@@ -333,3 +333,16 @@ def test_layer_view_and_channel_ablation(window, qtbot):
     assert not np.array_equal(before, shown(window))
     req = RenderRequest(ablations=(("synthesis.b8.conv1", (0, 1, 2, 3)),))
     assert np.array_equal(shown(window), expected(window, req))
+
+
+def test_cancelled_load_keeps_the_current_model(window, qtbot, tmp_path):
+    before = window.model
+    torch.manual_seed(1)
+    G, D = build_preset("dcgan32")
+    other = save_native(tmp_path / "other.safetensors", "dcgan32", G.eval(), D)
+    ticket = window.open_checkpoint(other, show_progress=False)
+    window._cancel_load(ticket)
+    window.loader.wait(30)
+    qtbot.wait(100)
+    assert window.model is before
+    assert "cancelled" in window.statusBar().currentMessage()

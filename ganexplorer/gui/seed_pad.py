@@ -77,7 +77,9 @@ class SeedPad(QWidget):
             for j in range(self.rows):
                 cx, cy = m + w * i / (self.columns - 1), m + h * j / (self.rows - 1)
                 p.drawEllipse(QPointF(cx, cy), 3, 3)
-                p.drawText(QPointF(cx + 4, cy - 4), str(self.base + i + self.columns * j))
+                label = str(self.base + i + self.columns * j)
+                dx = 4 if i < self.columns - 1 else -4 - p.fontMetrics().horizontalAdvance(label)
+                p.drawText(QPointF(cx + dx, cy - 4), label)
         x, y = self.pos_xy
         p.setBrush(QColor(220, 60, 60))
         p.setPen(Qt.PenStyle.NoPen)
