@@ -1,0 +1,5 @@
+"""Training data: readers for the formats students have, all returning an ImageDataset."""
+
+from ganexplorer.core.data.dataset import DatasetError, ImageDataset, open_dataset
+
+__all__ = ["DatasetError", "ImageDataset", "open_dataset"]

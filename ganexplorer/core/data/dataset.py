@@ -1,0 +1,103 @@
+"""An in-memory image dataset and the ``kind:PATH`` specs the CLI and GUI use to open one.
+
+Specs: ``builtin:digits``, ``mnist:PATH`` (IDX, also Fashion-MNIST; .gz or raw),
+``quickdraw:PATH`` (numpy_bitmap .npy or simplified .ndjson), ``cifar10:DIR`` (python
+batches), ``folder:DIR`` (any images). Every reader raises :class:`DatasetError` with one
+sentence for a wrong or broken file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+
+class DatasetError(Exception):
+    """A dataset could not be read; ``str()`` is one sentence naming the file."""
+
+
+@dataclass
+class ImageDataset:
+    """``images``: uint8 [N, C, H, W]; ``labels``: int64 [N] or None."""
+
+    name: str
+    images: torch.Tensor
+    labels: torch.Tensor | None = None
+    class_names: tuple[str, ...] = ()
+    attribution: str = ""
+
+    def __len__(self) -> int:
+        return int(self.images.shape[0])
+
+    @property
+    def channels(self) -> int:
+        return int(self.images.shape[1])
+
+    @property
+    def resolution(self) -> int:
+        return int(self.images.shape[-1])
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+    def prepared(self, resolution: int, channels: int) -> torch.Tensor:
+        """Float images in [-1, 1] at ``resolution`` with ``channels`` channels (grey <-> RGB)."""
+        x = self.images.float() / 127.5 - 1
+        if x.shape[1] != channels:
+            if channels == 1:
+                x = x.mean(dim=1, keepdim=True)
+            elif x.shape[1] == 1:
+                x = x.expand(-1, channels, -1, -1)
+            else:
+                raise DatasetError(f"cannot turn {x.shape[1]}-channel images into {channels} channels")
+        if x.shape[-1] != resolution or x.shape[-2] != resolution:
+            x = F.interpolate(x, size=(resolution, resolution), mode="bilinear", align_corners=False, antialias=True)
+        return x.clamp(-1, 1).contiguous()
+
+
+def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
+    """Open a dataset from a ``kind:PATH`` spec (see module docstring)."""
+    kind, _, arg = spec.partition(":")
+    kind = kind.strip().lower()
+    if kind == "builtin":
+        from ganexplorer.core.data.builtin import load_builtin
+
+        ds = load_builtin(arg or "digits")
+    elif kind in ("mnist", "fashion-mnist", "idx"):
+        from ganexplorer.core.data.idx import load_idx_dataset
+
+        ds = load_idx_dataset(Path(arg))
+    elif kind == "quickdraw":
+        from ganexplorer.core.data.quickdraw import load_quickdraw
+
+        ds = load_quickdraw(Path(arg))
+    elif kind in ("cifar10", "cifar-10", "cifar"):
+        from ganexplorer.core.data.cifar import load_cifar10
+
+        ds = load_cifar10(Path(arg))
+    elif kind == "folder":
+        from ganexplorer.core.data.folder import load_folder
+
+        ds = load_folder(Path(arg))
+    else:
+        raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, mnist:PATH, quickdraw:PATH, "
+                           "cifar10:DIR or folder:DIR")
+    if len(ds) == 0:
+        raise DatasetError(f"'{arg or spec}' holds no images")
+    if limit is not None and len(ds) > limit:
+        ds = ImageDataset(ds.name, ds.images[:limit], None if ds.labels is None else ds.labels[:limit],
+                          ds.class_names, ds.attribution)
+    return ds
+
+
+def as_uint8_images(arr: np.ndarray, h: int, w: int, c: int = 1) -> torch.Tensor:
+    """[N, h*w*c] or [N, h, w] uint8 numpy -> uint8 tensor [N, c, h, w]."""
+    t = torch.from_numpy(np.ascontiguousarray(arr, dtype=np.uint8))
+    if c == 1:
+        return t.reshape(-1, 1, h, w)
+    return t.reshape(-1, c, h, w)
