@@ -190,6 +190,61 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from ganexplorer.core.data import DatasetError, open_dataset
+    from ganexplorer.core.train.events import CheckpointEvent, LogEvent, SamplesEvent, StepEvent, StoppedEvent
+    from ganexplorer.core.train.gan_trainer import GANTrainer, TrainConfig
+    from ganexplorer.core.render.images import save_png
+
+    if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
+        raise UsageError("give at most one of --epochs, --minutes, --steps")
+    out = Path(args.out)
+    try:
+        data = open_dataset(args.data)
+    except DatasetError as e:
+        raise UsageError(str(e)) from None
+    cfg = TrainConfig(model=args.model, data=args.data, batch_size=args.batch, lr=args.lr, beta1=args.beta1,
+                      loss=args.loss, d_steps=args.d_steps, seed=args.seed, conditional=args.model.endswith("-cond"),
+                      sample_every=args.sample_every, checkpoint_every=args.checkpoint_every,
+                      log_every=args.log_every)
+    if args.resume and not (out / "last.safetensors").exists():
+        raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
+    trainer = GANTrainer(cfg, data, out_dir=out, resume=args.resume)
+    epochs = args.epochs if args.epochs is not None or args.minutes is not None or args.steps is not None else 1
+    limit = args.steps
+    from tqdm import tqdm
+
+    total = limit if limit is not None else (int(epochs * trainer.batches_per_epoch / cfg.d_steps) if epochs else None)
+    bar = tqdm(total=total, initial=trainer.step, unit="step", file=sys.stderr, disable=args.quiet, leave=False)
+    rc = 0
+    for ev in trainer.run(max_steps=limit, epochs=epochs, minutes=args.minutes):
+        if isinstance(ev, StepEvent):
+            bar.update(1)
+            bar.set_postfix(D=f"{ev.d_loss:.2f}", G=f"{ev.g_loss:.2f}", refresh=False)
+        elif isinstance(ev, LogEvent) and not args.quiet:
+            bar.write(ev.text, file=sys.stdout)
+        elif isinstance(ev, SamplesEvent):
+            save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
+        elif isinstance(ev, CheckpointEvent) and not args.quiet:
+            bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
+        elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
+            bar.close()
+            print(f"ganexplorer: {ev.message}", file=sys.stderr)
+            rc = 3
+    bar.close()
+    return rc
+
+
+def cmd_demo1d(args: argparse.Namespace) -> int:
+    from ganexplorer.core.train.demo1d import Demo1D, Demo1DConfig
+
+    cfg = Demo1DConfig(preprocess=args.input, epochs=args.epochs, seed=args.seed, mu=args.mu, sigma=args.sigma,
+                       print_every=args.print_every)
+    for line in Demo1D(cfg).run_log():
+        print(line, flush=True)
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from ganexplorer.gui.app import run_gui
@@ -257,6 +312,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("convert", cmd_convert, "convert any supported checkpoint to ganexplorer's safetensors format")
     p.add_argument("input")
     p.add_argument("output")
+
+    p = add("train", cmd_train, "train a GAN; checkpoints and sample grids go to --out")
+    p.add_argument("--model", default="dcgan32", help="mlp-gan, mlp-gan-bn, dcgan32, dcgan32-cond, dcgan64, ...")
+    p.add_argument("--data", default="builtin:digits",
+                   help="builtin:digits | mnist:PATH | quickdraw:PATH | cifar10:DIR | folder:DIR")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--epochs", type=float, default=None, help="(default 1)")
+    g.add_argument("--minutes", type=float, default=None)
+    g.add_argument("--steps", type=int, default=None, help="stop at this many G steps in total")
+    p.add_argument("--out", required=True, help="run folder: last.safetensors, samples/")
+    p.add_argument("--resume", action="store_true", help="continue from OUT/last.safetensors")
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=2e-4)
+    p.add_argument("--beta1", type=float, default=0.5)
+    p.add_argument("--loss", choices=["bce", "minimax", "lsgan"], default="bce")
+    p.add_argument("--d-steps", type=int, default=1)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--sample-every", type=int, default=100)
+    p.add_argument("--checkpoint-every", type=int, default=200)
+    p.add_argument("--log-every", type=int, default=100)
+
+    p = add("demo1d", cmd_demo1d, "the 1-D 'GAN in 50 lines' experiment: learn N(mu, sigma)")
+    p.add_argument("--input", choices=["raw", "moments2", "moments4", "diffs"], default="moments4",
+                   help="what D sees of a minibatch")
+    p.add_argument("--epochs", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--mu", type=float, default=4.0)
+    p.add_argument("--sigma", type=float, default=1.25)
+    p.add_argument("--print-every", type=int, default=500)
 
     p = add("gui", cmd_gui, "open the explorer window (the default when no command is given)")
     p.add_argument("checkpoint", nargs="?")

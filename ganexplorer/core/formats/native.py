@@ -81,6 +81,15 @@ def read_header(path: Path) -> dict[str, Any] | None:
     return json.loads(meta[META_KEY])
 
 
+def load_native_state(path: Path) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:
+    """(header, every tensor) of a native file, for resuming training."""
+    header = read_header(Path(path))
+    if header is None:
+        raise CheckpointError(path, "is not a ganexplorer checkpoint")
+    with safe_open(str(path), framework="pt") as f:
+        return header, {k: f.get_tensor(k) for k in f.keys()}
+
+
 def _section(tensors: dict[str, torch.Tensor], prefix: str) -> dict[str, torch.Tensor]:
     p = prefix + "."
     return {k[len(p):]: v for k, v in tensors.items() if k.startswith(p)}
@@ -94,8 +103,7 @@ def load_native(path: Path) -> LoadedModel:
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise CheckpointError(path, f"was written by a newer ganexplorer (format version {version})")
     family = header.get("family")
-    with safe_open(str(path), framework="pt") as f:
-        tensors = {k: f.get_tensor(k) for k in f.keys()}
+    _, tensors = load_native_state(path)
     try:
         G = build_generator(family, dict(header["G_kwargs"]))
     except (ValueError, TypeError, KeyError) as e:

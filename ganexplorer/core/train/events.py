@@ -1,0 +1,43 @@
+"""What a training loop yields. Plain data, so the CLI prints them and the GUI plots them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    step: int
+    epoch: int
+    d_loss: float
+    g_loss: float
+    d_real: float          # mean D(x): the lecture's p_real
+    d_fake: float          # mean D(G(z)) during the D step: p_g
+    steps_per_second: float
+
+
+@dataclass(frozen=True)
+class SamplesEvent:
+    step: int
+    grid: np.ndarray       # uint8 HxWx3, samples from fixed noise
+
+
+@dataclass(frozen=True)
+class CheckpointEvent:
+    step: int
+    path: Path
+
+
+@dataclass(frozen=True)
+class LogEvent:
+    text: str
+
+
+@dataclass(frozen=True)
+class StoppedEvent:
+    step: int
+    reason: str            # 'finished', 'nan'
+    message: str = ""

@@ -1,0 +1,294 @@
+"""Train the MLP and DCGAN families: the lecture's loop, one step at a time.
+
+``GANTrainer.run()`` is a generator of events; nothing here blocks between steps, so a
+caller can pause (stop iterating), stop (close the generator) or single-step
+(``step_d()`` / ``step_g()``). Checkpoints are our native safetensors files written
+atomically, with the optimiser state, so ``resume`` continues exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from ganexplorer.core.data.dataset import ImageDataset
+from ganexplorer.core.formats.native import load_native_state, save_native
+from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
+from ganexplorer.core.render.images import grid, to_uint8
+from ganexplorer.core.train.events import CheckpointEvent, LogEvent, SamplesEvent, StepEvent, StoppedEvent
+
+LOSSES = ("bce", "minimax", "lsgan")
+EPS = 1e-7
+
+
+@dataclass
+class TrainConfig:
+    model: str = "dcgan32"
+    data: str = "builtin:digits"
+    batch_size: int = 64
+    lr: float = 2e-4
+    beta1: float = 0.5
+    beta2: float = 0.999
+    loss: str = "bce"              # non-saturating BCE, the original minimax form, or least squares
+    d_steps: int = 1               # D updates per G update
+    seed: int = 0
+    conditional: bool = False      # use the dataset's labels (conditional presets only)
+    sample_every: int = 100
+    checkpoint_every: int = 500
+    log_every: int = 100
+    grid_size: int = 8             # fixed-noise sample grid is grid_size x grid_size
+    extra: dict = field(default_factory=dict)
+
+    def validate(self) -> None:
+        if self.model not in PRESETS or PRESETS[self.model].family == "stylegan2":
+            names = [n for n, p in PRESETS.items() if p.family != "stylegan2"]
+            raise ValueError(f"--model must be one of {', '.join(names)}")
+        if self.loss not in LOSSES:
+            raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
+        if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
+            raise ValueError("batch size must be >= 2, learning rate > 0, beta1 in [0, 1), D steps >= 1")
+
+
+def dcgan_init(m: nn.Module) -> None:
+    """N(0, 0.02) weights for convolutions and linear layers, N(1, 0.02) BatchNorm scales (DCGAN paper)."""
+    if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
+        nn.init.normal_(m.weight, 0.0, 0.02)
+        if m.bias is not None:
+            nn.init.zeros_(m.bias)
+    elif isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
+        nn.init.normal_(m.weight, 1.0, 0.02)
+        nn.init.zeros_(m.bias)
+
+
+def _opt_tensors(prefix: str, opt: torch.optim.Optimizer) -> dict[str, torch.Tensor]:
+    out = {}
+    for i, st in opt.state_dict()["state"].items():
+        for k, v in st.items():
+            out[f"{prefix}.{i}.{k}"] = v if isinstance(v, torch.Tensor) else torch.tensor(v)
+    return out
+
+
+def _load_opt(opt: torch.optim.Optimizer, tensors: dict[str, torch.Tensor], prefix: str) -> None:
+    state: dict[int, dict] = {}
+    for k, v in tensors.items():
+        if k.startswith(prefix + "."):
+            i, name = k[len(prefix) + 1:].split(".", 1)
+            state.setdefault(int(i), {})[name] = v
+    sd = opt.state_dict()
+    sd["state"] = state
+    opt.load_state_dict(sd)
+
+
+class GANTrainer:
+    """One GAN, its data and optimisers. ``run()`` yields events until stopped or finished."""
+
+    def __init__(self, config: TrainConfig, dataset: ImageDataset, out_dir: str | Path | None = None,
+                 resume: bool = False) -> None:
+        config.validate()
+        self.config = config
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+        preset = PRESETS[config.model]
+        self.family = preset.family
+        g_kwargs, d_kwargs = dict(preset.g_kwargs), dict(preset.d_kwargs)
+        self.resolution = {"mlp": 28, "dcgan32": 32}.get(self.family, g_kwargs.get("resolution", 64))
+        self.channels = g_kwargs.get("nc", g_kwargs.get("img_channels", 3 if self.family == "dcgan" else 1))
+        n_classes = g_kwargs.get("n_classes", 0)
+        if config.conditional and n_classes == 0:
+            raise ValueError(f"{config.model} is not a conditional model; pick a -cond preset")
+        if n_classes and dataset.labels is None:
+            raise ValueError(f"{config.model} is conditional but '{dataset.name}' has no labels")
+        if n_classes and dataset.n_classes > n_classes:
+            raise ValueError(f"'{dataset.name}' has {dataset.n_classes} classes; {config.model} takes {n_classes}")
+        self.n_classes = n_classes
+        torch.manual_seed(config.seed)
+        self.G = build_generator(self.family, g_kwargs)
+        self.D = build_discriminator(self.family, d_kwargs)
+        self.G.apply(dcgan_init)
+        self.D.apply(dcgan_init)
+        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=config.lr, betas=(config.beta1, config.beta2))
+        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=config.lr, betas=(config.beta1, config.beta2))
+        self.data = dataset.prepared(self.resolution, self.channels)
+        self.labels = dataset.labels
+        self.dataset_name = dataset.name
+        self.batches_per_epoch = max(1, len(self.data) // config.batch_size)
+        gen = torch.Generator().manual_seed(config.seed + 1)
+        k = config.grid_size ** 2
+        self.fixed_z = torch.randn(k, self.G.z_dim, generator=gen)
+        self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
+        self.step = 0
+        self.history: list[StepEvent] = []
+        self._perm: torch.Tensor | None = None
+        self._last = {"d_loss": math.nan, "d_real": math.nan, "d_fake": math.nan, "g_loss": math.nan}
+        if resume:
+            self._resume()
+
+    # -- data -----------------------------------------------------------------------------------
+    @property
+    def epoch(self) -> int:
+        return (self.step * self.config.d_steps) // self.batches_per_epoch
+
+    def _batch(self, k: int) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """The k-th batch overall; epochs reshuffle with a seed derived from the epoch number."""
+        epoch, j = divmod(k, self.batches_per_epoch)
+        if self._perm is None or self._perm_epoch != epoch:
+            g = torch.Generator().manual_seed(self.config.seed * 100_003 + epoch)
+            self._perm = torch.randperm(len(self.data), generator=g)
+            self._perm_epoch = epoch
+        idx = self._perm[j * self.config.batch_size:(j + 1) * self.config.batch_size]
+        return self.data[idx], (self.labels[idx] if self.n_classes else None)
+
+    def _z(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
+        z = torch.randn(n, self.G.z_dim)
+        c = torch.randint(0, self.n_classes, (n,)) if self.n_classes else None
+        return z, c
+
+    # -- losses ---------------------------------------------------------------------------------
+    def _d_loss(self, p_real: torch.Tensor, p_fake: torch.Tensor) -> torch.Tensor:
+        if self.config.loss == "lsgan":
+            return 0.5 * ((p_real - 1) ** 2).mean() + 0.5 * (p_fake ** 2).mean()
+        return F.binary_cross_entropy(p_real.clamp(EPS, 1 - EPS), torch.ones_like(p_real)) + \
+            F.binary_cross_entropy(p_fake.clamp(EPS, 1 - EPS), torch.zeros_like(p_fake))
+
+    def _g_loss(self, p_fake: torch.Tensor) -> torch.Tensor:
+        if self.config.loss == "lsgan":
+            return 0.5 * ((p_fake - 1) ** 2).mean()
+        if self.config.loss == "minimax":  # minimise log(1 - D(G(z))): saturates when D wins
+            return torch.log((1 - p_fake).clamp_min(EPS)).mean()
+        return F.binary_cross_entropy(p_fake.clamp(EPS, 1 - EPS), torch.ones_like(p_fake))
+
+    # -- single steps ---------------------------------------------------------------------------
+    def step_d(self) -> None:
+        """One discriminator update on a real batch and a fake batch."""
+        self.G.train()
+        self.D.train()
+        x, c = self._batch(self.step * self.config.d_steps + self._d_count)
+        self._d_count += 1
+        z, cz = self._z(len(x))
+        if self.n_classes:
+            cz = c
+        with torch.no_grad():
+            fake = self.G(z, cz)
+        p_real, p_fake = self.D(x, c), self.D(fake, cz)
+        loss = self._d_loss(p_real, p_fake)
+        self.opt_d.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt_d.step()
+        self._last.update(d_loss=float(loss.detach()), d_real=float(p_real.detach().mean()),
+                          d_fake=float(p_fake.detach().mean()))
+
+    def step_g(self) -> None:
+        """One generator update."""
+        self.G.train()
+        self.D.train()
+        z, c = self._z(self.config.batch_size)
+        loss = self._g_loss(self.D(self.G(z, c), c))
+        self.opt_g.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt_g.step()
+        self._last["g_loss"] = float(loss.detach())
+
+    _d_count = 0
+
+    def train_step(self) -> dict[str, float]:
+        """``d_steps`` D updates then one G update; returns the last losses."""
+        self._d_count = 0
+        for _ in range(self.config.d_steps):
+            self.step_d()
+        self.step_g()
+        self.step += 1
+        return dict(self._last)
+
+    # -- samples and checkpoints ----------------------------------------------------------------
+    @torch.no_grad()
+    def sample_grid(self) -> np.ndarray:
+        was = self.G.training
+        self.G.eval()
+        imgs = self.G(self.fixed_z, self.fixed_labels)
+        self.G.train(was)
+        return grid([to_uint8(im) for im in imgs], cols=self.config.grid_size, pad=2, fill=40)
+
+    def save_checkpoint(self, path: str | Path | None = None) -> Path:
+        path = Path(path) if path is not None else self.out_dir / "last.safetensors"
+        extra = _opt_tensors("opt.G", self.opt_g) | _opt_tensors("opt.D", self.opt_d)
+        extra["train.fixed_z"] = self.fixed_z
+        meta = {"training": {"config": asdict(self.config), "step": self.step, "epoch": self.epoch,
+                             "dataset": self.dataset_name,
+                             "history": [[e.step, e.d_loss, e.g_loss, e.d_real, e.d_fake] for e in self.history[-2000:]]}}
+        was_g, was_d = self.G.training, self.D.training
+        self.G.eval()
+        self.D.eval()
+        try:
+            return save_native(path, self.family, self.G, self.D, metadata=meta, extra_tensors=extra)
+        finally:
+            self.G.train(was_g)
+            self.D.train(was_d)
+
+    def _resume(self) -> None:
+        path = self.out_dir / "last.safetensors" if self.out_dir else None
+        if path is None or not path.exists():
+            raise ValueError(f"nothing to resume: {path} does not exist")
+        header, tensors = load_native_state(path)
+        meta = (header.get("metadata") or {}).get("training") or {}
+        if header.get("family") != self.family:
+            raise ValueError(f"'{path}' holds a {header.get('family')} model, not {self.config.model}")
+        self.G.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("G.")})
+        self.D.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("D.")})
+        _load_opt(self.opt_g, tensors, "opt.G")
+        _load_opt(self.opt_d, tensors, "opt.D")
+        if "train.fixed_z" in tensors:
+            self.fixed_z = tensors["train.fixed_z"]
+        self.step = int(meta.get("step", 0))
+        self.history = [StepEvent(s, 0, d, g, r, f, 0.0) for s, d, g, r, f in meta.get("history", [])]
+
+    # -- the loop -------------------------------------------------------------------------------
+    def run(self, max_steps: int | None = None, epochs: float | None = None,
+            minutes: float | None = None) -> Iterator[object]:
+        """Yield events; stops after ``max_steps`` total steps, ``epochs`` epochs or ``minutes`` of training."""
+        cfg = self.config
+        limit = max_steps
+        if epochs is not None:
+            limit = math.ceil(epochs * self.batches_per_epoch / cfg.d_steps)
+        deadline = time.monotonic() + 60 * minutes if minutes is not None else None
+        if self.step == 0:
+            yield SamplesEvent(0, self.sample_grid())
+        else:
+            yield LogEvent(f"resumed at step {self.step} (epoch {self.epoch})")
+        t_last, n_last = time.perf_counter(), 0
+        rate = 0.0
+        while (limit is None or self.step < limit) and (deadline is None or time.monotonic() < deadline):
+            losses = self.train_step()
+            n_last += 1
+            now = time.perf_counter()
+            if now - t_last >= 1.0:
+                rate, t_last, n_last = n_last / (now - t_last), now, 0
+            if not all(math.isfinite(v) for v in losses.values()):
+                yield StoppedEvent(self.step, "nan", f"training stopped at step {self.step}: a loss became "
+                                   "NaN or infinite; the last good checkpoint is kept")
+                return
+            ev = StepEvent(self.step, self.epoch, losses["d_loss"], losses["g_loss"], losses["d_real"],
+                           losses["d_fake"], rate)
+            self.history.append(ev)
+            yield ev
+            if cfg.log_every and self.step % cfg.log_every == 0:
+                yield LogEvent(format_log(ev))
+            if cfg.sample_every and self.step % cfg.sample_every == 0:
+                yield SamplesEvent(self.step, self.sample_grid())
+            if self.out_dir is not None and cfg.checkpoint_every and self.step % cfg.checkpoint_every == 0:
+                yield CheckpointEvent(self.step, self.save_checkpoint())
+        if self.out_dir is not None:
+            yield CheckpointEvent(self.step, self.save_checkpoint())
+        yield SamplesEvent(self.step, self.sample_grid())
+        yield StoppedEvent(self.step, "finished")
+
+
+def format_log(ev: StepEvent) -> str:
+    return (f"Epoch {ev.epoch} step {ev.step}: D {ev.d_loss:.3f} (D(x) {ev.d_real:.2f}, D(G(z)) {ev.d_fake:.2f}) "
+            f"G {ev.g_loss:.3f}")
