@@ -177,6 +177,9 @@ class GANTrainer:
         with torch.no_grad():
             fake = self.G(z, cz)
         p_real, p_fake = self.D(x, c), self.D(fake, cz)
+        if not (torch.isfinite(p_real).all() and torch.isfinite(p_fake).all()):
+            self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
+            return  # reported by run(); no update from garbage
         loss = self._d_loss(p_real, p_fake)
         self.opt_d.zero_grad(set_to_none=True)
         loss.backward()
@@ -189,7 +192,11 @@ class GANTrainer:
         self.G.train()
         self.D.train()
         z, c = self._z(self.config.batch_size)
-        loss = self._g_loss(self.D(self.G(z, c), c))
+        p_fake = self.D(self.G(z, c), c)
+        if not torch.isfinite(p_fake).all():
+            self._last["g_loss"] = math.nan
+            return
+        loss = self._g_loss(p_fake)
         self.opt_g.zero_grad(set_to_none=True)
         loss.backward()
         self.opt_g.step()
