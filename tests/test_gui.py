@@ -346,3 +346,67 @@ def test_cancelled_load_keeps_the_current_model(window, qtbot, tmp_path):
     qtbot.wait(100)
     assert window.model is before
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def train_window(qtbot, settings, tmp_path):
+    from ganexplorer.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    p = win.trainer_panel
+    p.model.setCurrentIndex(p.model.findData("mlp-gan"))
+    p.batch.setValue(16)
+    p.sample_every.setValue(2)
+    p.out_dir.setText(str(tmp_path / "run"))
+    yield win
+    p.shutdown()
+    win.worker.shutdown()
+
+
+def test_train_tab_runs_plots_and_saves(train_window, qtbot, tmp_path):
+    p = train_window.trainer_panel
+    assert p.start(max_steps=6)
+    qtbot.waitUntil(lambda: not p.worker.is_running(), timeout=60_000)
+    qtbot.wait(300)  # redraw timer
+    assert p.series.size == 6 and len(p.d_curve.getData()[0]) == 6
+    assert len(p.grids) >= 3 and p.samples.rgb is not None and p.real_view.rgb is not None
+    p.timeline.setValue(0)
+    assert p.timeline_label.text().endswith("0")
+    assert (tmp_path / "run" / "last.safetensors").exists()
+    assert "steps/s" in p.rate_label.text()
+    p.explore_btn.click()
+    qtbot.waitUntil(lambda: train_window.model is not None and train_window.model.family == "mlp", timeout=30_000)
+    settle(qtbot, train_window)
+    assert train_window.tabs.currentWidget() is train_window.explorer
+    assert train_window.explorer.image_view.rgb.shape == (28, 28, 3)
+
+
+def test_train_tab_pause_step_resume_stop(train_window, qtbot):
+    p = train_window.trainer_panel
+    assert p.start()
+    qtbot.waitUntil(lambda: p.series.size >= 2, timeout=60_000)
+    p.toggle_pause()
+    assert p.worker.paused and p.step_d_btn.isEnabled()
+    qtbot.wait(300)
+    n = p.series.size
+    qtbot.wait(300)
+    assert p.series.size <= n + 1  # at most the step in flight when pausing
+    before = [t.detach().clone() for t in p.trainer.D.parameters()]
+    p.step_d_btn.click()
+    qtbot.waitUntil(lambda: any(not torch.equal(a, b) for a, b in zip(before, p.trainer.D.parameters())),
+                    timeout=30_000)
+    p.toggle_pause()
+    qtbot.waitUntil(lambda: p.series.size > n + 2, timeout=60_000)
+    p.stop()
+    qtbot.waitUntil(lambda: not p.worker.is_running(), timeout=60_000)
+    qtbot.wait(100)
+    assert p.start_btn.isEnabled() and "saved" in train_window.statusBar().currentMessage()
+
+
+def test_train_tab_bad_data_is_one_sentence(train_window):
+    p = train_window.trainer_panel
+    p.data.setText("mnist:/no/such/file")
+    assert not p.start()
+    assert "does not exist" in train_window.statusBar().currentMessage()

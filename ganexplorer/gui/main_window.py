@@ -7,8 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest
@@ -39,12 +38,12 @@ class MainWindow(QMainWindow):
         self.explorer.status.connect(lambda text: self.statusBar().showMessage(text))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, self.tr("Explore"))
-        train = QWidget()
-        v = QVBoxLayout(train)
-        msg = QLabel(self.tr("Live training arrives in a later version."))
-        msg.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        v.addWidget(msg)
-        self.tabs.addTab(train, self.tr("Train"))
+        from ganexplorer.gui.train_panel import TrainPanel
+
+        self.trainer_panel = TrainPanel()
+        self.trainer_panel.status.connect(lambda text: self.statusBar().showMessage(text))
+        self.trainer_panel.open_in_explorer.connect(self.show_model)
+        self.tabs.addTab(self.trainer_panel, self.tr("Train"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.statusBar().showMessage(self.tr("Ready"))
@@ -139,13 +138,18 @@ class MainWindow(QMainWindow):
             self._progress.deleteLater()
             self._progress = None
 
+    def show_model(self, model: LoadedModel) -> None:
+        """Make ``model`` the explorer's model (from a file or from the Train tab)."""
+        self.model = model
+        self.worker.set_model(model)
+        self.explorer.set_model(model)
+        self.tabs.setCurrentWidget(self.explorer)
+
     def _on_loaded(self, ticket: int, model: LoadedModel) -> None:
         if ticket != self._ticket:
             return
         self._close_progress()
-        self.model = model
-        self.worker.set_model(model)
-        self.explorer.set_model(model)
+        self.show_model(model)
         if model.path is not None:
             self._remember_recent(str(model.path))
             self.setWindowTitle(f"{model.path.name} \u2014 ganexplorer")
@@ -261,5 +265,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.trainer_panel.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -289,220 +289,215 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="41" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="40" />
         <source>Explore</source>
         <translation>탐색</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="44" />
-        <source>Live training arrives in a later version.</source>
-        <translation>실시간 학습은 다음 버전에서 제공됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="47" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="46" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="50" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="49" />
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="66" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="65" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="67" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="66" />
         <source>&amp;Open checkpoint…</source>
         <translation>체크포인트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="68" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="67" />
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="71" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="70" />
         <source>&amp;Save image…</source>
         <translation>이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="72" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="71" />
         <source>&amp;Copy image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="73" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="72" />
         <source>Save s&amp;tate…</source>
         <translation>상태 저장(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="74" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="73" />
         <source>Open st&amp;ate…</source>
         <translation>상태 열기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="76" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="75" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="77" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="76" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="78" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="77" />
         <source>Zoom to &amp;fit</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="79" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="78" />
         <source>Zoom &amp;1:1</source>
         <translation>1:1 크기(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="80" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="79" />
         <source>Zoom &amp;2×</source>
         <translation>2배 확대(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="82" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="81" />
         <source>&amp;Previous seed</source>
         <translation>이전 시드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="83" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="82" />
         <source>&amp;Next seed</source>
         <translation>다음 시드(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="84" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="83" />
         <source>&amp;Random seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="85" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="84" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="86" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="85" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="87" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="86" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="92" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="91" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="93" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="92" />
         <source>&amp;About ganexplorer</source>
         <translation>ganexplorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="97" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="96" />
         <source>The language changes the next time ganexplorer starts.</source>
         <translation>언어는 ganexplorer를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="106" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="105" />
         <source>About ganexplorer</source>
         <translation>ganexplorer 정보</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="107" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="106" />
         <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
         <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르치는 도구.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="112" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="111" />
         <source>Open checkpoint</source>
         <translation>체크포인트 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="113" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="112" />
         <source>Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)</source>
         <translation>체크포인트 (*.pkl *.pt *.pth *.ckpt *.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="122" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="124" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="121" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="123" />
         <source>Loading {0}…</source>
         <translation>{0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="124" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="123" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="133" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="132" />
         <source>Loading cancelled; the previous model stays loaded.</source>
         <translation>불러오기를 취소했습니다. 이전 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="156" />
         <source>Loaded {0}</source>
         <translation>{0} 불러옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="161" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
         <source>Could not open the checkpoint</source>
         <translation>체크포인트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="197" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="201" />
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="197" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="201" />
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="204" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="221" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="208" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="225" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="204" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="208" />
         <source>Could not save {0}</source>
         <translation>{0}을(를) 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="211" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="215" />
         <source>Image copied to the clipboard</source>
         <translation>이미지를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="224" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="228" />
         <source>Save state</source>
         <translation>상태 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="224" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="229" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="228" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="233" />
         <source>Explorer state (*.json)</source>
         <translation>탐색 상태 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="229" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="233" />
         <source>Open state</source>
         <translation>상태 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="241" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="245" />
         <source>'{0}' is not a ganexplorer state file.</source>
         <translation>'{0}'은(는) ganexplorer 상태 파일이 아닙니다.</translation>
     </message>
@@ -513,6 +508,190 @@
         <location filename="../../ganexplorer/gui/seed_pad.py" line="37" />
         <source>Drag to blend the w of the four nearest seeds</source>
         <translation>끌어서 가장 가까운 시드 네 개의 w를 섞습니다</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPanel</name>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="67" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="87" />
+        <source>non-saturating BCE</source>
+        <translation>비포화 BCE</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="87" />
+        <source>minimax (original)</source>
+        <translation>미니맥스 (원래 형태)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="88" />
+        <source>least squares</source>
+        <translation>최소제곱</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="101" />
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="102" />
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="103" />
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="104" />
+        <source>Learning rate (Adam)</source>
+        <translation>학습률 (Adam)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="106" />
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="107" />
+        <source>D steps per G step</source>
+        <translation>G 한 단계당 D 단계 수</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="108" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="109" />
+        <source>Samples every N steps</source>
+        <translation>N 단계마다 샘플</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="110" />
+        <source>Checkpoint every N steps</source>
+        <translation>N 단계마다 체크포인트</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="111" />
+        <source>Run folder</source>
+        <translation>실행 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="112" />
+        <source>Setup</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="115" />
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="116" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="334" />
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="117" />
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="118" />
+        <source>One D step</source>
+        <translation>D 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="119" />
+        <source>One G step</source>
+        <translation>G 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="120" />
+        <source>Open in explorer</source>
+        <translation>탐색 탭에서 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="131" />
+        <source>Not running</source>
+        <translation>실행 중 아님</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="141" />
+        <source>Losses</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="145" />
+        <source>D(x) and D(G(z))</source>
+        <translation>D(x)와 D(G(z))</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="153" />
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="162" />
+        <source>Generated (fixed noise)</source>
+        <translation>생성 결과 (고정 노이즈)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="163" />
+        <source>Real</source>
+        <translation>실제 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="189" />
+        <source>Training data</source>
+        <translation>학습 데이터</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="190" />
+        <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
+        <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="228" />
+        <source>Training {0} on {1}</source>
+        <translation>{1}로 {0} 학습 중</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="271" />
+        <source>snapshot at step {0}</source>
+        <translation>{0}단계 스냅숏</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="292" />
+        <source>Checkpoint written: {0}</source>
+        <translation>체크포인트 저장: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="302" />
+        <source>Stopped at step {0}; saved {1}</source>
+        <translation>{0}단계에서 정지; {1} 저장함</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="313" />
+        <source>step {0}</source>
+        <translation>{0}단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="326" />
+        <source>step {0} · epoch {1} · {2:.2f} steps/s</source>
+        <translation>{0}단계 · 에포크 {1} · 초당 {2:.2f}단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="334" />
+        <source>Resume</source>
+        <translation>재개</translation>
     </message>
 </context>
 <context>
