@@ -345,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("gui", cmd_gui, "open the explorer window (the default when no command is given)")
     p.add_argument("checkpoint", nargs="?")
     p.add_argument("--screenshot", metavar="OUT.png", help="render, save a picture of the window and exit")
-    p.add_argument("--tab", choices=["explore", "train"], default="explore")
+    p.add_argument("--tab", choices=["explore", "train", "demo1d"], default="explore")
     p.add_argument("--language", choices=["en", "ko"], default=None, help="UI language (default: system)")
     return parser
 

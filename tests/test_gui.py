@@ -240,7 +240,7 @@ def test_korean_translation_loads(qtbot, settings):
         win = MainWindow(settings)
         qtbot.addWidget(win)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-        assert titles == ["\ud0d0\uc0c9", "\ud559\uc2b5"]  # 탐색, 학습
+        assert titles == ["\ud0d0\uc0c9", "\ud559\uc2b5", "1\ucc28\uc6d0 \ub370\ubaa8"]  # 탐색, 학습, 1차원 데모
         assert win.explorer.findChildren(type(win.explorer.views))[0] is not None
         win.worker.shutdown()
     finally:
@@ -410,3 +410,45 @@ def test_train_tab_bad_data_is_one_sentence(train_window):
     p.data.setText("mnist:/no/such/file")
     assert not p.start()
     assert "does not exist" in train_window.statusBar().currentMessage()
+
+
+def test_demo1d_tab_two_runs(qtbot, settings):
+    from ganexplorer.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    runs = win.demo1d_panel.runs
+    assert [r.pre.currentData() for r in runs] == ["raw", "moments4"]
+    for r in runs:
+        r.epochs.setValue(30)
+        assert r.start()
+    for r in runs:
+        qtbot.waitUntil(lambda r=r: not r.worker.is_running(), timeout=60_000)
+    qtbot.wait(300)
+    for r in runs:
+        assert len(r.losses) == 30 and r.last_snapshot is not None and r.last_snapshot.epoch == 29
+        assert r.log.toPlainText().splitlines()[-1].startswith("Epoch 29: D (")
+        assert len(r.real_hist.getData()[0]) > 0 and len(r.d_plot.getData()[0]) == 121
+        assert r.start_btn.isEnabled() and not r.stop_btn.isEnabled()
+    win.demo1d_panel.shutdown()
+    win.worker.shutdown()
+
+
+def test_qt_binding_does_not_leak_none_references():
+    """PySide6 6.12.0's QPainter.setClipRect dropped a reference to None on every call, so every
+    pyqtgraph axis repaint brought a long-running window closer to a fatal crash (pinned out)."""
+    import sys
+
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+
+    img = QImage(32, 32, QImage.Format.Format_RGB32)
+    p = QPainter(img)
+    try:
+        before = sys.getrefcount(None)
+        for _ in range(2000):
+            p.setClipRect(QRect(0, 0, 8, 8))
+            p.drawText(QRect(0, 0, 30, 10), 0, "1.0")
+        assert sys.getrefcount(None) >= before - 50
+    finally:
+        p.end()

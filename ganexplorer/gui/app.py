@@ -51,7 +51,7 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
     from ganexplorer.gui.main_window import MainWindow
 
     win = MainWindow(settings)
-    win.tabs.setCurrentIndex(1 if tab == "train" else 0)
+    win.tabs.setCurrentIndex({"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0))
     path = checkpoint or default_checkpoint()
     win.show()
     if path is not None:

@@ -3,14 +3,16 @@
 The UI thread calls :meth:`InferenceWorker.submit` as often as it likes (every slider
 tick). Requests are not queued: a newer one replaces the pending one, so a drag renders
 only as often as the model can keep up, and the last position is always rendered.
-Results come back through Qt signals, delivered on the UI thread. Other jobs (loading a
-model, computing directions, building derived views) run on the same thread, in order,
-so the model is never used by two threads at once.
+Results come back through a queue drained on the UI thread, which then emits the Qt
+signals below there (only an argument-less wake-up signal crosses threads). Other jobs
+(swapping the model, computing directions, building derived views) run on the same
+thread, in order, so the model is never used by two threads at once.
 """
 
 from __future__ import annotations
 
 import itertools
+import queue
 import threading
 import traceback
 from typing import Any, Callable
@@ -20,17 +22,18 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ganexplorer.core.formats import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, Renderer
+from ganexplorer.gui.training_worker import UiRelay
 
 
 class InferenceWorker(QObject):
-    """Lives in its own QThread. Signals carry (generation, payload)."""
+    """Lives in its own QThread. The public signals are emitted on the UI thread by ``drain()``."""
 
     rendered = Signal(int, object)        # (generation, RenderResult)
     render_failed = Signal(int, str)      # (generation, one sentence)
     job_done = Signal(str, object)        # (job name, result)
     job_failed = Signal(str, str)         # (job name, one sentence)
     _wake = Signal()
-    _run_job = Signal(str, object)
+    _wake_jobs = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -38,7 +41,8 @@ class InferenceWorker(QObject):
         self._thread.setObjectName("ganexplorer-inference")
         self.moveToThread(self._thread)
         self._wake.connect(self._drain)
-        self._run_job.connect(self._job)
+        self._wake_jobs.connect(self._jobs_slot)
+        self._jobs: queue.Queue[tuple[str, Callable]] = queue.Queue()
         self._lock = threading.Condition()
         self._pending: tuple[int, RenderRequest] | None = None
         self._scheduled = False
@@ -46,7 +50,27 @@ class InferenceWorker(QObject):
         self._renderer: Renderer | None = None
         self._generations = itertools.count(1)
         self.render_count = 0
+        self._results: queue.Queue[tuple[str, tuple]] = queue.Queue()
+        self._notified = threading.Event()
+        self._relay = UiRelay(self)
         self._thread.start()
+
+    def _deliver(self, signal_name: str, *args: object) -> None:
+        """Worker thread: queue a result and wake the UI thread once."""
+        self._results.put((signal_name, args))
+        if not self._notified.is_set():
+            self._notified.set()
+            self._relay.ready.emit()
+
+    def drain(self) -> None:
+        """UI thread: emit every queued result."""
+        self._notified.clear()
+        while True:
+            try:
+                name, args = self._results.get_nowait()
+            except queue.Empty:
+                return
+            getattr(self, name).emit(*args)
 
     # -- called from the UI thread ------------------------------------------------------------
     def submit(self, req: RenderRequest) -> int:
@@ -63,7 +87,8 @@ class InferenceWorker(QObject):
         """Run ``fn(renderer)`` on the worker thread; result via ``job_done`` / ``job_failed``."""
         with self._lock:
             self._busy += 1
-        self._run_job.emit(name, fn)
+        self._jobs.put((name, fn))
+        self._wake_jobs.emit()
 
     def set_model(self, model: LoadedModel) -> None:
         """Swap the model (on the worker thread, between renders)."""
@@ -100,26 +125,34 @@ class InferenceWorker(QObject):
                     raise ValueError("no model is loaded")
                 result = self._renderer.render(req)
                 self.render_count += 1
-                self.rendered.emit(gen, result)
+                self._deliver("rendered", gen, result)
             except (ValueError, CheckpointError, RuntimeError) as e:
-                self.render_failed.emit(gen, str(e))
+                self._deliver("render_failed", gen, str(e))
             finally:
                 with self._lock:
                     self._busy -= 1
                     self._lock.notify_all()
 
-    @Slot(str, object)
+    @Slot()
+    def _jobs_slot(self) -> None:
+        while True:
+            try:
+                name, fn = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            self._job(name, fn)
+
     def _job(self, name: str, fn: Callable[[Renderer | None], Any]) -> None:
         try:
             result = fn(self._renderer)
-            self.job_done.emit(name, result)
+            self._deliver("job_done", name, result)
         except CheckpointError as e:
-            self.job_failed.emit(name, str(e))
+            self._deliver("job_failed", name, str(e))
         except InterruptedError:
-            self.job_failed.emit(name, "cancelled")
+            self._deliver("job_failed", name, "cancelled")
         except Exception as e:  # a job's failure must never take the app down
             traceback.print_exc()
-            self.job_failed.emit(name, f"{type(e).__name__}: {e}")
+            self._deliver("job_failed", name, f"{type(e).__name__}: {e}")
         finally:
             with self._lock:
                 self._busy -= 1

@@ -44,6 +44,11 @@ class MainWindow(QMainWindow):
         self.trainer_panel.status.connect(lambda text: self.statusBar().showMessage(text))
         self.trainer_panel.open_in_explorer.connect(self.show_model)
         self.tabs.addTab(self.trainer_panel, self.tr("Train"))
+        from ganexplorer.gui.demo1d_panel import Demo1DPanel
+
+        self.demo1d_panel = Demo1DPanel()
+        self.demo1d_panel.status.connect(lambda text: self.statusBar().showMessage(text))
+        self.tabs.addTab(self.demo1d_panel, self.tr("1-D demo"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.statusBar().showMessage(self.tr("Ready"))
@@ -266,5 +271,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.trainer_panel.shutdown()
+        self.demo1d_panel.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -1,14 +1,19 @@
-"""Loads checkpoints on a background thread so the window stays usable; cancel discards the result."""
+"""Loads checkpoints on a background thread so the window stays usable; cancel discards the result.
+
+Results wait in a queue that the UI thread drains (only an argument-less signal crosses threads).
+"""
 
 from __future__ import annotations
 
 import itertools
+import queue
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ganexplorer.core.formats import CheckpointError, load_checkpoint
+from ganexplorer.gui.training_worker import UiRelay
 
 
 class ModelLoader(QObject):
@@ -20,6 +25,17 @@ class ModelLoader(QObject):
         self._tickets = itertools.count(1)
         self._cancelled: set[int] = set()
         self._threads: list[threading.Thread] = []
+        self._results: queue.Queue[tuple[str, int, object]] = queue.Queue()
+        self._relay = UiRelay(self)
+
+    def drain(self) -> None:
+        """UI thread: emit queued results."""
+        while True:
+            try:
+                kind, ticket, payload = self._results.get_nowait()
+            except queue.Empty:
+                return
+            (self.loaded if kind == "loaded" else self.failed).emit(ticket, payload)
 
     def load(self, path: str | Path) -> int:
         ticket = next(self._tickets)
@@ -35,13 +51,16 @@ class ModelLoader(QObject):
         for t in list(self._threads):
             t.join(timeout)
         self._threads = [t for t in self._threads if t.is_alive()]
+        self.drain()
 
     def _run(self, ticket: int, path: Path) -> None:
         try:
             model = load_checkpoint(path)
         except CheckpointError as e:
             if ticket not in self._cancelled:
-                self.failed.emit(ticket, str(e))
+                self._results.put(("failed", ticket, str(e)))
+                self._relay.ready.emit()
             return
         if ticket not in self._cancelled:
-            self.loaded.emit(ticket, model)
+            self._results.put(("loaded", ticket, model))
+            self._relay.ready.emit()

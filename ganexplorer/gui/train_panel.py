@@ -187,8 +187,7 @@ class TrainPanel(QWidget):
     # -- setup --------------------------------------------------------------------------------
     def _browse_data(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Training data"), "",
-                                              self.tr("Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;"
-                                                      "All files (*)"))
+                                              self.tr("Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)"))
         if not path:
             return
         p = Path(path)

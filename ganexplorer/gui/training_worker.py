@@ -1,8 +1,10 @@
 """Runs a core training iterator on a QThread; pause / resume / stop are checked between events.
 
 The loop itself is the plain generator from ``ganexplorer.core.train``, unchanged (the
-pattern of superqt's GeneratorWorker). Events reach the UI thread through a queued signal;
-the UI batches its redraws on a timer, so plotting never paces training.
+pattern of superqt's GeneratorWorker). Events travel to the UI thread through a
+``queue.Queue``; only an argument-less ``ready`` signal crosses threads (passing Python
+objects through queued signals at a high rate crashed PySide6 6.12 with a refcount
+error), and the UI drains the queue in its own thread, re-emitting ``event`` there.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 
 class TrainingWorker(QObject):
-    event = Signal(object)
-    finished = Signal(str)        # '' when the iterator ended, else an error sentence
+    event = Signal(object)        # emitted on the UI thread by drain()
+    finished = Signal(str)        # '' when the iterator ended, else an error sentence (UI thread)
 
     def __init__(self, make_iterator: Callable[[], Iterator[object]]) -> None:
         super().__init__()
@@ -25,10 +27,32 @@ class TrainingWorker(QObject):
         self._resume.set()
         self._stop = False
         self._calls: queue.Queue[Callable[[], object]] = queue.Queue()
+        self._events: queue.Queue[tuple[str, object]] = queue.Queue()
+        self._notified = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("ganexplorer-training")
         self.moveToThread(self._thread)
         self._thread.started.connect(self._run)
+        self._relay = UiRelay(self)
+
+    def _put(self, kind: str, payload: object) -> None:
+        self._events.put((kind, payload))
+        if not self._notified.is_set():
+            self._notified.set()
+            self._relay.ready.emit()
+
+    def drain(self) -> None:
+        """Deliver queued events as signals (called on the UI thread)."""
+        self._notified.clear()
+        while True:
+            try:
+                kind, payload = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "event":
+                self.event.emit(payload)
+            else:
+                self.finished.emit(payload)
 
     def start(self) -> None:
         self._thread.start()
@@ -52,7 +76,9 @@ class TrainingWorker(QObject):
         self._resume.set()
 
     def wait(self, ms: int = 60_000) -> bool:
-        return self._thread.wait(ms)
+        ok = self._thread.wait(ms)
+        self.drain()
+        return ok
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
@@ -62,14 +88,14 @@ class TrainingWorker(QObject):
         try:
             it = self._make()
             for ev in it:
-                self.event.emit(ev)
+                self._put("event", ev)
                 while not self._resume.wait(0.05):
                     if self._stop:
                         break
                     while not self._calls.empty():
                         result = self._calls.get()()
                         if result is not None:
-                            self.event.emit(result)
+                            self._put("event", result)
                 if self._stop:
                     close = getattr(it, "close", None)
                     if close is not None:
@@ -77,5 +103,19 @@ class TrainingWorker(QObject):
                     break
         except (ValueError, RuntimeError, OSError) as e:
             message = str(e)
-        self.finished.emit(message)
         self._thread.quit()
+        self._put("finished", message)
+
+
+class UiRelay(QObject):
+    """Lives on the UI thread; its argument-less signal wakes the UI to drain a worker's queue."""
+
+    ready = Signal()
+
+    def __init__(self, worker: QObject) -> None:
+        super().__init__()
+        self._worker = worker
+        self.ready.connect(self._drain)
+
+    def _drain(self) -> None:
+        self._worker.drain()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -54,6 +55,15 @@ class Demo1DEvent:
         r, f = self.real_stats, self.fake_stats
         return (f"Epoch {self.epoch}: D ({self.d_real_err:.4g} real_err, {self.d_fake_err:.4g} fake_err) "
                 f"G ({self.g_err:.4g} err); Real Dist ([{r[0]:.2f}, {r[1]:.2f}]), Fake Dist ([{f[0]:.2f}, {f[1]:.2f}])")
+
+
+@dataclass(frozen=True)
+class Demo1DSnapshot:
+    epoch: int
+    real: np.ndarray
+    fake: np.ndarray
+    xs: np.ndarray
+    d_of_x: np.ndarray
 
 
 def preprocess(x: torch.Tensor, mode: str) -> torch.Tensor:
@@ -138,9 +148,24 @@ class Demo1D:
         self.epoch += 1
         return ev
 
-    def run(self) -> Iterator[Demo1DEvent]:
+    def run(self, snapshot_every: int = 0) -> Iterator[Demo1DEvent | Demo1DSnapshot]:
+        """One event per epoch; with ``snapshot_every`` also a Demo1DSnapshot every that many epochs."""
         while self.epoch < self.config.epochs:
-            yield self.train_epoch()
+            ev = self.train_epoch()
+            yield ev
+            if snapshot_every and (ev.epoch % snapshot_every == 0 or self.epoch == self.config.epochs):
+                yield self.snapshot()
+
+    def snapshot(self, n: int = 5000, points: int = 121) -> "Demo1DSnapshot":
+        """Samples of both distributions and D's response across x, for the live plots."""
+        c = self.config
+        with torch.no_grad():
+            real = (c.mu + c.sigma * torch.randn(n, generator=self.rng)).numpy()
+            fake = self.generate(n).reshape(-1).numpy()
+            lo, hi = c.mu - 4 * c.sigma, c.mu + 4 * c.sigma
+            xs = torch.linspace(lo, hi, points)
+            d = self.d_curve(xs).numpy()
+        return Demo1DSnapshot(self.epoch - 1, real, fake, xs.numpy(), d)
 
     def run_log(self) -> Iterator[str]:
         """The lecture's log lines every ``print_every`` epochs, and for the last epoch."""
