@@ -252,7 +252,7 @@ def test_gui_screenshot_command(tmp_path, pkl):
     import sys
 
     out = tmp_path / "shot.png"
-    p = subprocess.run([sys.executable, "-m", "ganexplorer", "gui", str(pkl), "--screenshot", str(out)],
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "gui", "--screenshot", str(out)],
                        capture_output=True, text=True, timeout=300,
                        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
                             "XDG_CONFIG_HOME": str(tmp_path / "config")})

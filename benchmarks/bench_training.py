@@ -1,0 +1,74 @@
+"""Training throughput: DCGAN-32 steps/s headless vs in the GUI with live plots, in one run.
+
+The GUI figure drives the same GANTrainer through the Train tab (worker thread, pyqtgraph
+plots redrawn on a timer, sample grids every N steps). Target ratio GUI/headless >= 0.95.
+
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_training.py [--steps 40] [--model dcgan32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import torch  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from ganexplorer.core.data import open_dataset  # noqa: E402
+from ganexplorer.core.train.events import StepEvent  # noqa: E402
+from ganexplorer.core.train.gan_trainer import GANTrainer, TrainConfig  # noqa: E402
+from ganexplorer.gui.app import make_app  # noqa: E402
+
+
+def headless(model: str, steps: int, warm: int) -> float:
+    tr = GANTrainer(TrainConfig(model=model, sample_every=10), open_dataset("builtin:digits"))
+    it = tr.run(max_steps=warm + steps)
+    t0 = None
+    for ev in it:
+        if isinstance(ev, StepEvent) and ev.step == warm:
+            t0 = time.perf_counter()
+    return steps / (time.perf_counter() - t0)
+
+
+def in_gui(model: str, steps: int, warm: int) -> float:
+    from ganexplorer.gui.main_window import MainWindow
+
+    app = make_app()
+    win = MainWindow(QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat))
+    win.resize(1280, 860)
+    win.show()
+    win.tabs.setCurrentIndex(1)
+    p = win.trainer_panel
+    p.model.setCurrentIndex(p.model.findData(model))
+    p.sample_every.setValue(10)
+    p.out_dir.setText("")
+    marks: dict[int, float] = {}
+    p.start(max_steps=warm + steps)
+    p.worker.event.connect(lambda ev: isinstance(ev, StepEvent) and marks.setdefault(ev.step, time.perf_counter()))
+    while p.worker.is_running():
+        app.processEvents()
+        time.sleep(0.005)
+    p.worker.wait()
+    app.processEvents()
+    win.close()
+    return steps / (marks[warm + steps] - marks[warm])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="dcgan32")
+    ap.add_argument("--steps", type=int, default=40)
+    ap.add_argument("--warm", type=int, default=5)
+    args = ap.parse_args()
+    torch.set_num_threads(min(2, os.cpu_count() or 1))
+    h = headless(args.model, args.steps, args.warm)
+    g = in_gui(args.model, args.steps, args.warm)
+    print(f"{args.model}: headless {h:.2f} steps/s, GUI with live plots {g:.2f} steps/s, ratio {g / h:.3f}")
+
+
+if __name__ == "__main__":
+    main()
