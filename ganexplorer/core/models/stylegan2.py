@@ -150,10 +150,20 @@ class SynthesisLayer(nn.Module):
             else:
                 shape = (x.shape[0], 1, self.resolution, self.resolution)
                 n = torch.randn(shape, generator=noise.generator, device="cpu").to(x.device) * strength
+        clamp = self.conv_clamp * gain if self.conv_clamp is not None else None
+        from ganexplorer.core.ops import fastpath  # CPU fast path; see its docstring.
+
+        if fastpath.fast_path_applies(x):
+            y = fastpath.synthesis_layer(
+                x, self.weight, styles, self.bias, n, up=self.up, padding=self.padding,
+                resample_filter=self.resample_filter, activation=self.activation, gain=self.act_gain * gain,
+                clamp=clamp,
+            )
+            if y is not None:
+                return y
         x = modulated_conv2d(
             x, self.weight, styles, noise=n, up=self.up, padding=self.padding, resample_filter=self.resample_filter
         )
-        clamp = self.conv_clamp * gain if self.conv_clamp is not None else None
         return bias_act(x, self.bias, act=self.activation, gain=self.act_gain * gain, clamp=clamp)
 
 
@@ -171,6 +181,10 @@ class ToRGBLayer(nn.Module):
 
     def forward(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
         styles = self.affine(w) * self.weight_gain
+        from ganexplorer.core.ops import fastpath
+
+        if fastpath.fast_path_applies(x):
+            return fastpath.torgb_layer(x, self.weight, styles, self.bias, self.conv_clamp)
         x = modulated_conv2d(x, self.weight, styles, demodulate=False)
         return bias_act(x, self.bias, clamp=self.conv_clamp)
 
@@ -215,16 +229,26 @@ class SynthesisBlock(nn.Module):
         self, x: torch.Tensor | None, img: torch.Tensor | None, ws: torch.Tensor, noise: NoiseControl,
         dtype: torch.dtype = torch.float32,
     ) -> tuple[torch.Tensor, torch.Tensor]:
+        from ganexplorer.core.ops import fastpath
+
         w_iter = iter(ws.unbind(dim=1))
         if self.in_channels == 0:
             x = self.const.to(dtype).unsqueeze(0).repeat(ws.shape[0], 1, 1, 1)
+            if fastpath.fast_path_applies(x):
+                x = x.contiguous(memory_format=torch.channels_last)  # The fast path runs channels-last.
         else:
             x = self.conv0(x.to(dtype), next(w_iter), noise)
         x = self.conv1(x, next(w_iter), noise)
         if img is not None:
-            img = upsample2d(img, self.resample_filter)
+            up = fastpath.upsample2d_skip(img, self.resample_filter) if fastpath.fast_path_applies(img) else None
+            img = up if up is not None else upsample2d(img, self.resample_filter)
         y = self.torgb(x, next(w_iter)).to(torch.float32)
-        img = img + y if img is not None else y
+        if img is None:
+            img = y
+        elif fastpath.fast_path_applies(y) and not (torch.is_grad_enabled() and (img.requires_grad or y.requires_grad)):
+            img = img.add_(y)  # img is the fresh output of upsample2d.
+        else:
+            img = img + y
         return x, img
 
 

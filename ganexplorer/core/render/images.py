@@ -16,14 +16,16 @@ def to_uint8(img: torch.Tensor) -> np.ndarray:
     """
     if img.ndim == 4:
         img = img[0]
-    x = (img.detach().to(torch.float32) * 127.5 + 128).clamp(0, 255).to(torch.uint8)
-    if x.shape[0] == 1:
-        x = x.expand(3, -1, -1)
-    elif x.shape[0] == 2:
-        x = torch.cat([x, x[:1]], dim=0)
-    elif x.shape[0] > 3:
-        x = x[:3]
-    return np.ascontiguousarray(x.permute(1, 2, 0).cpu().numpy())
+    x = img.detach().to(torch.float32).permute(1, 2, 0)  # HWC view (contiguous if the net ran channels-last)
+    x = (x * 127.5).add_(128).clamp_(0, 255).to(torch.uint8)
+    c = x.shape[2]
+    if c == 1:
+        x = x.expand(-1, -1, 3)
+    elif c == 2:
+        x = torch.cat([x, x[:, :, :1]], dim=2)
+    elif c > 3:
+        x = x[:, :, :3]
+    return np.ascontiguousarray(x.cpu().numpy())
 
 
 def grid(images: list[np.ndarray], cols: int, pad: int = 0, fill: int = 0) -> np.ndarray:
