@@ -55,9 +55,12 @@ def measure(name: str, seconds: float) -> dict:
     lateness: list[float] = []
     last = [time.perf_counter()]
 
+    stamps: list[float] = []
+
     def tick() -> None:
         now = time.perf_counter()
         lateness.append(max(0.0, now - last[0] - 0.005))
+        stamps.append(now)
         last[0] = now
 
     timer = QTimer()
@@ -69,7 +72,8 @@ def measure(name: str, seconds: float) -> dict:
     shown = [0]
     win.worker.rendered.connect(lambda *_: shown.__setitem__(0, shown[0] + 1))
     steps = 0
-    t_end = time.perf_counter() + seconds
+    t_start = time.perf_counter()
+    t_end = t_start + seconds
     direction = 1
     while time.perf_counter() < t_end:
         v = e.psi.slider.value()
@@ -82,14 +86,16 @@ def measure(name: str, seconds: float) -> dict:
             app.processEvents()
             time.sleep(0.001)
     elapsed = seconds
+    timer.stop()  # before waiting: the wait below blocks the UI thread on purpose
     win.worker.wait_until_idle(120)
     app.processEvents()
-    timer.stop()
     renders = win.worker.render_count - start_renders
     lat = np.array(lateness) * 1000
     win.close()
+    worst_at = stamps[int(lat.argmax())] - t_start
     return dict(model=name, direct_ms=direct_ms, steps=steps, renders=renders, fps=renders / elapsed,
-                worst_ms=float(lat.max()), p99_ms=float(np.percentile(lat, 99)))
+                worst_ms=float(lat.max()), p99_ms=float(np.percentile(lat, 99)), over30=int((lat > 30).sum()),
+                worst_at=worst_at)
 
 
 def main() -> None:
@@ -98,11 +104,12 @@ def main() -> None:
     ap.add_argument("--models", default="dcgan64,stylegan2-256")
     args = ap.parse_args()
     torch.set_num_threads(min(2, os.cpu_count() or 1))
-    print(f"{'model':<16}{'render ms':>10}{'fps':>8}{'renders/steps':>16}{'worst stall ms':>16}{'p99 ms':>9}")
+    print(f"{'model':<16}{'render ms':>10}{'fps':>8}{'renders/steps':>16}{'worst stall ms':>16}{'at s':>7}"
+          f"{'p99 ms':>9}{'>30 ms':>8}")
     for name in args.models.split(","):
         m = measure(name, args.seconds)
         print(f"{m['model']:<16}{m['direct_ms']:>10.1f}{m['fps']:>8.1f}{m['renders']:>8}/{m['steps']:<7}"
-              f"{m['worst_ms']:>16.1f}{m['p99_ms']:>9.1f}")
+              f"{m['worst_ms']:>16.1f}{m['worst_at']:>7.2f}{m['p99_ms']:>9.1f}{m['over30']:>8}")
     sys.stdout.flush()
 
 

@@ -22,26 +22,45 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ganexplorer.core.formats import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, Renderer
-from ganexplorer.gui.training_worker import UiRelay
+
+
+class _Engine(QObject):
+    """Lives on the inference thread: its slots run the renders and jobs there."""
+
+    wake = Signal()
+    wake_jobs = Signal()
+    ready = Signal()   # to the UI thread; carries nothing
+
+    def __init__(self, owner: "InferenceWorker") -> None:
+        super().__init__()
+        self.owner = owner
+
+    @Slot()
+    def drain_requests(self) -> None:
+        self.owner._drain()
+
+    @Slot()
+    def run_jobs(self) -> None:
+        self.owner._jobs_slot()
 
 
 class InferenceWorker(QObject):
-    """Lives in its own QThread. The public signals are emitted on the UI thread by ``drain()``."""
+    """Stays on the UI thread (so its signals are emitted there); the work runs on its QThread."""
 
     rendered = Signal(int, object)        # (generation, RenderResult)
     render_failed = Signal(int, str)      # (generation, one sentence)
     job_done = Signal(str, object)        # (job name, result)
     job_failed = Signal(str, str)         # (job name, one sentence)
-    _wake = Signal()
-    _wake_jobs = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self._thread = QThread()
         self._thread.setObjectName("ganexplorer-inference")
-        self.moveToThread(self._thread)
-        self._wake.connect(self._drain)
-        self._wake_jobs.connect(self._jobs_slot)
+        self._engine = _Engine(self)
+        self._engine.moveToThread(self._thread)
+        self._engine.wake.connect(self._engine.drain_requests)
+        self._engine.wake_jobs.connect(self._engine.run_jobs)
+        self._engine.ready.connect(self.drain)   # queued back to this (UI) thread
         self._jobs: queue.Queue[tuple[str, Callable]] = queue.Queue()
         self._lock = threading.Condition()
         self._pending: tuple[int, RenderRequest] | None = None
@@ -52,7 +71,6 @@ class InferenceWorker(QObject):
         self.render_count = 0
         self._results: queue.Queue[tuple[str, tuple]] = queue.Queue()
         self._notified = threading.Event()
-        self._relay = UiRelay(self)
         self._thread.start()
 
     def _deliver(self, signal_name: str, *args: object) -> None:
@@ -60,7 +78,7 @@ class InferenceWorker(QObject):
         self._results.put((signal_name, args))
         if not self._notified.is_set():
             self._notified.set()
-            self._relay.ready.emit()
+            self._engine.ready.emit()
 
     def drain(self) -> None:
         """UI thread: emit every queued result."""
@@ -80,7 +98,7 @@ class InferenceWorker(QObject):
             self._pending = (gen, req)
             if not self._scheduled:
                 self._scheduled = True
-                self._wake.emit()
+                self._engine.wake.emit()
         return gen
 
     def run_job(self, name: str, fn: Callable[[Renderer | None], Any]) -> None:
@@ -88,7 +106,7 @@ class InferenceWorker(QObject):
         with self._lock:
             self._busy += 1
         self._jobs.put((name, fn))
-        self._wake_jobs.emit()
+        self._engine.wake_jobs.emit()
 
     def set_model(self, model: LoadedModel) -> None:
         """Swap the model (on the worker thread, between renders)."""
@@ -108,7 +126,6 @@ class InferenceWorker(QObject):
         self._thread.wait(10_000)
 
     # -- on the worker thread -----------------------------------------------------------------
-    @Slot()
     def _drain(self) -> None:
         while True:
             with self._lock:
@@ -133,7 +150,6 @@ class InferenceWorker(QObject):
                     self._busy -= 1
                     self._lock.notify_all()
 
-    @Slot()
     def _jobs_slot(self) -> None:
         while True:
             try:

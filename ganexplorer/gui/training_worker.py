@@ -1,10 +1,11 @@
 """Runs a core training iterator on a QThread; pause / resume / stop are checked between events.
 
 The loop itself is the plain generator from ``ganexplorer.core.train``, unchanged (the
-pattern of superqt's GeneratorWorker). Events travel to the UI thread through a
-``queue.Queue``; only an argument-less ``ready`` signal crosses threads (passing Python
-objects through queued signals at a high rate crashed PySide6 6.12 with a refcount
-error), and the UI drains the queue in its own thread, re-emitting ``event`` there.
+pattern of superqt's GeneratorWorker). The ``TrainingWorker`` object stays on the UI
+thread; a small runner object lives on the training thread. Events travel through a
+``queue.Queue`` and only an argument-less wake-up signal crosses threads (passing Python
+objects through queued signals at a high rate is where PySide has had refcount bugs), so
+``event`` and ``finished`` are always emitted on the UI thread.
 """
 
 from __future__ import annotations
@@ -13,11 +14,25 @@ import queue
 import threading
 from typing import Callable, Iterator
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class _Runner(QObject):
+    """Lives on the training thread and iterates the loop."""
+
+    ready = Signal()   # crosses threads; carries nothing
+
+    def __init__(self, owner: "TrainingWorker") -> None:
+        super().__init__()
+        self.owner = owner
+
+    @Slot()
+    def run(self) -> None:
+        self.owner._loop()
 
 
 class TrainingWorker(QObject):
-    event = Signal(object)        # emitted on the UI thread by drain()
+    event = Signal(object)        # on the UI thread
     finished = Signal(str)        # '' when the iterator ended, else an error sentence (UI thread)
 
     def __init__(self, make_iterator: Callable[[], Iterator[object]]) -> None:
@@ -29,31 +44,15 @@ class TrainingWorker(QObject):
         self._calls: queue.Queue[Callable[[], object]] = queue.Queue()
         self._events: queue.Queue[tuple[str, object]] = queue.Queue()
         self._notified = threading.Event()
+        self._done = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("ganexplorer-training")
-        self.moveToThread(self._thread)
-        self._thread.started.connect(self._run)
-        self._relay = UiRelay(self)
+        self._runner = _Runner(self)
+        self._runner.moveToThread(self._thread)
+        self._runner.ready.connect(self.drain)        # queued: runs on this object's (UI) thread
+        self._thread.started.connect(self._runner.run)
 
-    def _put(self, kind: str, payload: object) -> None:
-        self._events.put((kind, payload))
-        if not self._notified.is_set():
-            self._notified.set()
-            self._relay.ready.emit()
-
-    def drain(self) -> None:
-        """Deliver queued events as signals (called on the UI thread)."""
-        self._notified.clear()
-        while True:
-            try:
-                kind, payload = self._events.get_nowait()
-            except queue.Empty:
-                return
-            if kind == "event":
-                self.event.emit(payload)
-            else:
-                self.finished.emit(payload)
-
+    # -- UI thread ----------------------------------------------------------------------------
     def start(self) -> None:
         self._thread.start()
 
@@ -75,15 +74,35 @@ class TrainingWorker(QObject):
         self._stop = True
         self._resume.set()
 
+    def is_running(self) -> bool:
+        return self._thread.isRunning() and not self._done.is_set()
+
     def wait(self, ms: int = 60_000) -> bool:
         ok = self._thread.wait(ms)
         self.drain()
         return ok
 
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
+    def drain(self) -> None:
+        """Deliver queued events as signals (UI thread)."""
+        self._notified.clear()
+        while True:
+            try:
+                kind, payload = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "event":
+                self.event.emit(payload)
+            else:
+                self.finished.emit(payload)
 
-    def _run(self) -> None:
+    # -- training thread ----------------------------------------------------------------------
+    def _put(self, kind: str, payload: object) -> None:
+        self._events.put((kind, payload))
+        if not self._notified.is_set():
+            self._notified.set()
+            self._runner.ready.emit()
+
+    def _loop(self) -> None:
         message = ""
         try:
             it = self._make()
@@ -103,6 +122,7 @@ class TrainingWorker(QObject):
                     break
         except (ValueError, RuntimeError, OSError) as e:
             message = str(e)
+        self._done.set()
         self._thread.quit()
         self._put("finished", message)
 
