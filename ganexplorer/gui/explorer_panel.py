@@ -152,13 +152,7 @@ class ExplorerPanel(QWidget):
         self.mix_on.toggled.connect(self.request_render)
         self.mix_seed = SeedBox(1)
         self.mix_seed.valueChanged.connect(self.request_render)
-        rng = QWidget()
-        h = QHBoxLayout(rng)
-        h.setContentsMargins(0, 0, 0, 0)
-        self.mix_start, self.mix_end = QSpinBox(), QSpinBox()
-        for s in (self.mix_start, self.mix_end):
-            s.valueChanged.connect(self.request_render)
-            h.addWidget(s)
+        rng, self.mix_start, self.mix_end = self._layer_range()
         self.mix_band = QLabel()
         f.addRow(self.mix_on)
         f.addRow(self.tr("Mix seed"), self.mix_seed)
@@ -194,19 +188,24 @@ class ExplorerPanel(QWidget):
             grid.addWidget(QLabel(f"PC{i}"), i + 1, 0)
             grid.addWidget(s, i + 1, 1)
             self.w_sliders.append(s)
-        rng = QWidget()
-        h = QHBoxLayout(rng)
-        h.setContentsMargins(0, 0, 0, 0)
-        self.w_start, self.w_end = QSpinBox(), QSpinBox()
-        for s in (self.w_start, self.w_end):
-            s.valueChanged.connect(self.request_render)
-            h.addWidget(s)
+        rng, self.w_start, self.w_end = self._layer_range()
         grid.addWidget(QLabel(self.tr("Layers [a, b)")), N_DIRECTIONS + 1, 0)
         grid.addWidget(rng, N_DIRECTIONS + 1, 1)
         reset = QPushButton(self.tr("Reset w"))
         reset.clicked.connect(lambda: self._reset(self.w_sliders))
         grid.addWidget(reset, N_DIRECTIONS + 2, 1)
         return g
+
+    def _layer_range(self) -> tuple[QWidget, QSpinBox, QSpinBox]:
+        """A [start, end) pair of layer-index boxes that re-render on change."""
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        start, end = QSpinBox(), QSpinBox()
+        for s in (start, end):
+            s.valueChanged.connect(self.request_render)
+            h.addWidget(s)
+        return row, start, end
 
     def _pad_group(self) -> QGroupBox:
         g = QGroupBox(self.tr("Seed grid (drag to blend w)"))

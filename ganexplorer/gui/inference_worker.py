@@ -3,8 +3,8 @@
 The UI thread calls :meth:`InferenceWorker.submit` as often as it likes (every slider
 tick). Requests are not queued: a newer one replaces the pending one, so a drag renders
 only as often as the model can keep up, and the last position is always rendered.
-Results come back through a queue drained on the UI thread, which then emits the Qt
-signals below there (only an argument-less wake-up signal crosses threads). Other jobs
+Results come back through a :class:`UiQueue`, so the signals below are emitted on the UI
+thread. Other jobs
 (swapping the model, computing directions, building derived views) run on the same
 thread, in order, so the model is never used by two threads at once.
 """
@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ganexplorer.core.formats import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, Renderer
+from ganexplorer.gui.ui_queue import UiQueue
 
 
 class _Engine(QObject):
@@ -29,7 +30,6 @@ class _Engine(QObject):
 
     wake = Signal()
     wake_jobs = Signal()
-    ready = Signal()   # to the UI thread; carries nothing
 
     def __init__(self, owner: "InferenceWorker") -> None:
         super().__init__()
@@ -60,7 +60,6 @@ class InferenceWorker(QObject):
         self._engine.moveToThread(self._thread)
         self._engine.wake.connect(self._engine.drain_requests)
         self._engine.wake_jobs.connect(self._engine.run_jobs)
-        self._engine.ready.connect(self.drain)   # queued back to this (UI) thread
         self._jobs: queue.Queue[tuple[str, Callable]] = queue.Queue()
         self._lock = threading.Condition()
         self._pending: tuple[int, RenderRequest] | None = None
@@ -69,26 +68,12 @@ class InferenceWorker(QObject):
         self._renderer: Renderer | None = None
         self._generations = itertools.count(1)
         self.render_count = 0
-        self._results: queue.Queue[tuple[str, tuple]] = queue.Queue()
-        self._notified = threading.Event()
+        self._results = UiQueue(lambda item: getattr(self, item[0]).emit(*item[1]))
         self._thread.start()
 
     def _deliver(self, signal_name: str, *args: object) -> None:
-        """Worker thread: queue a result and wake the UI thread once."""
+        """Worker thread: emit ``signal_name(*args)`` on the UI thread."""
         self._results.put((signal_name, args))
-        if not self._notified.is_set():
-            self._notified.set()
-            self._engine.ready.emit()
-
-    def drain(self) -> None:
-        """UI thread: emit every queued result."""
-        self._notified.clear()
-        while True:
-            try:
-                name, args = self._results.get_nowait()
-            except queue.Empty:
-                return
-            getattr(self, name).emit(*args)
 
     # -- called from the UI thread ------------------------------------------------------------
     def submit(self, req: RenderRequest) -> int:

@@ -1,19 +1,18 @@
 """Loads checkpoints on a background thread so the window stays usable; cancel discards the result.
 
-Results wait in a queue that the UI thread drains (only an argument-less signal crosses threads).
+Results reach the UI thread through a :class:`UiQueue`.
 """
 
 from __future__ import annotations
 
 import itertools
-import queue
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ganexplorer.core.formats import CheckpointError, load_checkpoint
-from ganexplorer.gui.training_worker import UiRelay
+from ganexplorer.gui.ui_queue import UiQueue
 
 
 class ModelLoader(QObject):
@@ -25,17 +24,10 @@ class ModelLoader(QObject):
         self._tickets = itertools.count(1)
         self._cancelled: set[int] = set()
         self._threads: list[threading.Thread] = []
-        self._results: queue.Queue[tuple[str, int, object]] = queue.Queue()
-        self._relay = UiRelay(self)
+        self._results = UiQueue(lambda item: (self.loaded if item[0] == "loaded" else self.failed).emit(*item[1:]))
 
     def drain(self) -> None:
-        """UI thread: emit queued results."""
-        while True:
-            try:
-                kind, ticket, payload = self._results.get_nowait()
-            except queue.Empty:
-                return
-            (self.loaded if kind == "loaded" else self.failed).emit(ticket, payload)
+        self._results.drain()
 
     def load(self, path: str | Path) -> int:
         ticket = next(self._tickets)
@@ -59,8 +51,6 @@ class ModelLoader(QObject):
         except CheckpointError as e:
             if ticket not in self._cancelled:
                 self._results.put(("failed", ticket, str(e)))
-                self._relay.ready.emit()
             return
         if ticket not in self._cancelled:
             self._results.put(("loaded", ticket, model))
-            self._relay.ready.emit()

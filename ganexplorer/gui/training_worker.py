@@ -2,10 +2,8 @@
 
 The loop itself is the plain generator from ``ganexplorer.core.train``, unchanged (the
 pattern of superqt's GeneratorWorker). The ``TrainingWorker`` object stays on the UI
-thread; a small runner object lives on the training thread. Events travel through a
-``queue.Queue`` and only an argument-less wake-up signal crosses threads (passing Python
-objects through queued signals at a high rate is where PySide has had refcount bugs), so
-``event`` and ``finished`` are always emitted on the UI thread.
+thread; a small runner object lives on the training thread. Events reach the UI thread
+through a :class:`UiQueue`, so ``event`` and ``finished`` are always emitted there.
 """
 
 from __future__ import annotations
@@ -16,11 +14,11 @@ from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ganexplorer.gui.ui_queue import UiQueue
+
 
 class _Runner(QObject):
     """Lives on the training thread and iterates the loop."""
-
-    ready = Signal()   # crosses threads; carries nothing
 
     def __init__(self, owner: "TrainingWorker") -> None:
         super().__init__()
@@ -42,14 +40,12 @@ class TrainingWorker(QObject):
         self._resume.set()
         self._stop = False
         self._calls: queue.Queue[Callable[[], object]] = queue.Queue()
-        self._events: queue.Queue[tuple[str, object]] = queue.Queue()
-        self._notified = threading.Event()
+        self._events = UiQueue(self._emit)
         self._done = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("ganexplorer-training")
         self._runner = _Runner(self)
         self._runner.moveToThread(self._thread)
-        self._runner.ready.connect(self.drain)        # queued: runs on this object's (UI) thread
         self._thread.started.connect(self._runner.run)
 
     # -- UI thread ----------------------------------------------------------------------------
@@ -83,24 +79,16 @@ class TrainingWorker(QObject):
         return ok
 
     def drain(self) -> None:
-        """Deliver queued events as signals (UI thread)."""
-        self._notified.clear()
-        while True:
-            try:
-                kind, payload = self._events.get_nowait()
-            except queue.Empty:
-                return
-            if kind == "event":
-                self.event.emit(payload)
-            else:
-                self.finished.emit(payload)
+        """Deliver queued events now (UI thread)."""
+        self._events.drain()
+
+    def _emit(self, item: object) -> None:
+        kind, payload = item
+        (self.event if kind == "event" else self.finished).emit(payload)
 
     # -- training thread ----------------------------------------------------------------------
     def _put(self, kind: str, payload: object) -> None:
         self._events.put((kind, payload))
-        if not self._notified.is_set():
-            self._notified.set()
-            self._runner.ready.emit()
 
     def _loop(self) -> None:
         message = ""
@@ -126,16 +114,3 @@ class TrainingWorker(QObject):
         self._thread.quit()
         self._put("finished", message)
 
-
-class UiRelay(QObject):
-    """Lives on the UI thread; its argument-less signal wakes the UI to drain a worker's queue."""
-
-    ready = Signal()
-
-    def __init__(self, worker: QObject) -> None:
-        super().__init__()
-        self._worker = worker
-        self.ready.connect(self._drain)
-
-    def _drain(self) -> None:
-        self._worker.drain()
