@@ -405,13 +405,20 @@ class ExplorerPanel(QWidget):
         parts = [f"<b>{name}</b>", f"{d['family']}", f"{d['resolution']}\u00b2\u00d7{d['channels']}",
                  f"z {d['z_dim']}", f"w {d['w_dim']}", f"num_ws {d['num_ws']}",
                  self.tr("{0} parameters").format(f"{d['G_parameters']:,}"), self.tr("device: CPU"),
-                 self.tr("ops: reference (PyTorch)")]
+                 self._ops_text(m)]
         if d["labels"]:
             parts.insert(3, self.tr("{0} classes").format(d["labels"]))
         text = " \u00b7 ".join(parts)
         if m.notes:
             text += "<br><i>" + "; ".join(m.notes) + "</i>"
         return text
+
+    def _ops_text(self, m: LoadedModel) -> str:
+        from ganexplorer.core.ops.fastpath import reference_path_enabled
+
+        if m.is_style_based and not reference_path_enabled():
+            return self.tr("ops: CPU fast path (PyTorch)")
+        return self.tr("ops: reference (PyTorch)")
 
     def _update_band(self) -> None:
         if self.model is None or not self.model.is_style_based:
