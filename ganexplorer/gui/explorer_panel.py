@@ -29,7 +29,7 @@ N_Z_SLIDERS = 8
 N_DIRECTIONS = 8
 
 
-def layer_band(res: int, top: int) -> str:
+def layer_band(res: int) -> str:
     """Coarse / middle / fine, the StyleGAN paper's grouping by resolution."""
     if res <= 8:
         return "coarse"
@@ -430,7 +430,7 @@ class ExplorerPanel(QWidget):
             self.mix_band.setText(self.tr("empty range"))
             return
         lo, hi = res[a], res[min(b, len(res)) - 1]
-        band = layer_band(lo, self.model.resolution), layer_band(hi, self.model.resolution)
+        band = layer_band(lo), layer_band(hi)
         names = {"coarse": self.tr("coarse"), "middle": self.tr("middle"), "fine": self.tr("fine")}
         text = names[band[0]] if band[0] == band[1] else f"{names[band[0]]}\u2013{names[band[1]]}"
         self.mix_band.setText(f"{lo}\u00b2\u2013{hi}\u00b2 ({text})")

@@ -20,7 +20,7 @@ import torch
 from torch import nn
 
 from ganexplorer.core.models.stylegan2_layers import FullyConnectedLayer, modulated_conv2d, normalize_2nd_moment
-from ganexplorer.core.ops import bias_act, make_filter, upsample2d
+from ganexplorer.core.ops import bias_act, fastpath, make_filter, upsample2d  # fastpath: see its docstring
 
 NOISE_MODES = ("const", "random", "none")
 
@@ -151,8 +151,6 @@ class SynthesisLayer(nn.Module):
                 shape = (x.shape[0], 1, self.resolution, self.resolution)
                 n = torch.randn(shape, generator=noise.generator, device="cpu").to(x.device) * strength
         clamp = self.conv_clamp * gain if self.conv_clamp is not None else None
-        from ganexplorer.core.ops import fastpath  # CPU fast path; see its docstring.
-
         if fastpath.fast_path_applies(x):
             y = fastpath.synthesis_layer(
                 x, self.weight, styles, self.bias, n, up=self.up, padding=self.padding,
@@ -181,8 +179,6 @@ class ToRGBLayer(nn.Module):
 
     def forward(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
         styles = self.affine(w) * self.weight_gain
-        from ganexplorer.core.ops import fastpath
-
         if fastpath.fast_path_applies(x):
             return fastpath.torgb_layer(x, self.weight, styles, self.bias, self.conv_clamp)
         x = modulated_conv2d(x, self.weight, styles, demodulate=False)
@@ -229,8 +225,6 @@ class SynthesisBlock(nn.Module):
         self, x: torch.Tensor | None, img: torch.Tensor | None, ws: torch.Tensor, noise: NoiseControl,
         dtype: torch.dtype = torch.float32,
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        from ganexplorer.core.ops import fastpath
-
         w_iter = iter(ws.unbind(dim=1))
         if self.in_channels == 0:
             x = self.const.to(dtype).unsqueeze(0).repeat(ws.shape[0], 1, 1, 1)

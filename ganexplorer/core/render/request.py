@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ganexplorer.core.models.stylegan2 import NOISE_MODES
@@ -48,7 +48,6 @@ class RenderRequest:
     label: int | None = None
     w_blend: tuple[tuple[int, float], ...] = ()
     ablations: tuple[tuple[str, tuple[int, ...]], ...] = ()
-    extra: tuple[tuple[str, Any], ...] = field(default=())
 
     def __post_init__(self) -> None:
         if self.noise_mode not in NOISE_MODES:
@@ -61,7 +60,7 @@ class RenderRequest:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (for saving the explorer state)."""
-        d = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "extra"}
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
         d["z"] = list(self.z) if self.z is not None else None
         d["z_offsets"] = [list(p) for p in self.z_offsets]
         d["w_edits"] = [dict(direction=list(e.direction), amount=e.amount, layer_start=e.layer_start,

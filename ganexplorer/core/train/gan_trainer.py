@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -45,7 +45,6 @@ class TrainConfig:
     checkpoint_every: int = 500
     log_every: int = 100
     grid_size: int = 8             # fixed-noise sample grid is grid_size x grid_size
-    extra: dict = field(default_factory=dict)
 
     def validate(self) -> None:
         if self.model not in PRESETS or PRESETS[self.model].family == "stylegan2":
@@ -126,6 +125,8 @@ class GANTrainer:
         self.step = 0
         self.history: list[StepEvent] = []
         self._perm: torch.Tensor | None = None
+        self._perm_epoch = -1
+        self._d_count = 0                # D updates so far within the current train_step
         self._last = {"d_loss": math.nan, "d_real": math.nan, "d_fake": math.nan, "g_loss": math.nan}
         if resume:
             self._resume()
@@ -201,8 +202,6 @@ class GANTrainer:
         loss.backward()
         self.opt_g.step()
         self._last["g_loss"] = float(loss.detach())
-
-    _d_count = 0
 
     def train_step(self) -> dict[str, float]:
         """``d_steps`` D updates then one G update; returns the last losses."""
