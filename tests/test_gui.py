@@ -376,6 +376,8 @@ def test_train_tab_runs_plots_and_saves(train_window, qtbot, tmp_path):
     assert p.timeline_label.text().endswith("0")
     assert (tmp_path / "run" / "last.safetensors").exists()
     assert "steps/s" in p.rate_label.text()
+    assert p.last_classes is not None and sum(p.last_classes.counts) == 200
+    assert "classes covered" in p.class_label.text()
     p.explore_btn.click()
     qtbot.waitUntil(lambda: train_window.model is not None and train_window.model.family == "mlp", timeout=30_000)
     settle(qtbot, train_window)

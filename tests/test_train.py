@@ -165,3 +165,33 @@ def test_demo1d_moments4_learns_the_distribution():
     assert abs(float(big.std()) - 1.25) < 0.25, float(big.std())
     line = last.log_line()
     assert line.startswith(f"Epoch {demo.config.epochs - 1}: D (") and "Real Dist ([" in line and "Fake Dist ([" in line
+
+
+def test_digit_classifier_and_class_histogram_events(digits):
+    from ganexplorer.core.metrics.digit_classifier import BUNDLED, class_report, load_classifier, train_classifier
+    from ganexplorer.core.train.events import ClassHistogramEvent
+
+    clf, info = load_classifier(BUNDLED)
+    assert info["held_out_accuracy"] > 0.95
+    full = open_dataset("builtin:digits")
+    report = class_report(clf, full.prepared(32, 1))
+    assert report.coverage == 10 and report.largest_share < 0.13 and report.confident_share > 0.8
+    tr = GANTrainer(TrainConfig(model="mlp-gan", batch_size=16, sample_every=2), digits)
+    hist = [e for e in tr.run(max_steps=2) if isinstance(e, ClassHistogramEvent)]
+    assert hist and sum(hist[-1].counts) == 200 and 1 <= hist[-1].coverage <= 10
+    small, acc = train_classifier(open_dataset("builtin:digits", limit=300), epochs=2)
+    assert 0.0 <= acc <= 1.0 and isinstance(small, type(clf))
+
+
+def test_bundled_dcgan_covers_all_digits():
+    from ganexplorer.core.metrics.digit_classifier import class_report, load_classifier
+    from ganexplorer.core.render.latents import seed_to_z
+
+    from pathlib import Path
+
+    m = load_checkpoint(Path(__file__).resolve().parents[1] / "checkpoints" / "dcgan-digits.safetensors")
+    clf, _ = load_classifier()
+    z = torch.cat([seed_to_z(s, 100) for s in range(300)])
+    with torch.no_grad():
+        r = class_report(clf, m.G(z))
+    assert r.coverage == 10 and r.largest_share <= 0.2

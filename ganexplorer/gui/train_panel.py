@@ -20,7 +20,8 @@ from ganexplorer.core.data import DatasetError, open_dataset
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.registry import PRESETS
 from ganexplorer.core.render.images import grid, to_uint8
-from ganexplorer.core.train.events import CheckpointEvent, LogEvent, SamplesEvent, StepEvent, StoppedEvent
+from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
+                                           StoppedEvent)
 from ganexplorer.core.train.gan_trainer import LOSSES, GANTrainer, TrainConfig
 from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.training_worker import TrainingWorker
@@ -151,6 +152,13 @@ class TrainPanel(QWidget):
             p.setDownsampling(mode="peak")
             p.setClipToView(True)
             p.setLabel("bottom", self.tr("step"))
+        self.class_plot = pg.PlotWidget(title=self.tr("Digits the classifier sees in 200 samples"))
+        self.class_plot.setLabel("bottom", self.tr("class"))
+        self.class_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush="#1f77b4")
+        self.class_plot.addItem(self.class_bars)
+        self.class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        self.class_label = QLabel(self.tr("Class coverage appears for digit data."))
+        self.last_classes: ClassHistogramEvent | None = None
         self.samples = ImageView()
         self.real_view = ImageView()
         self.timeline = QSlider(Qt.Orientation.Horizontal)
@@ -170,6 +178,12 @@ class TrainPanel(QWidget):
         plots = QSplitter()
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.prob_plot)
+        classes = QWidget()
+        cv = QVBoxLayout(classes)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.addWidget(self.class_plot, 1)
+        cv.addWidget(self.class_label)
+        plots.addWidget(classes)
         right.addWidget(plots)
         right.addWidget(pics)
         split = QSplitter()
@@ -284,6 +298,12 @@ class TrainPanel(QWidget):
             if follow:
                 self.timeline.setValue(len(self.grids) - 1)
                 self._show_grid(len(self.grids) - 1)
+        elif isinstance(ev, ClassHistogramEvent):
+            self.last_classes = ev
+            self.class_bars.setOpts(height=np.asarray(ev.counts, dtype=float))
+            top = max(ev.counts) / max(1, sum(ev.counts))
+            text = self.tr("step {0}: {1} of 10 classes covered, largest class {2:.0%}, {3:.0%} classified confidently")
+            self.class_label.setText(text.format(ev.step, ev.coverage, top, ev.confident_share))
         elif isinstance(ev, LogEvent):
             self.log_lines.append(ev.text)
             self.status.emit(ev.text)

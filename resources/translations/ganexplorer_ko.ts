@@ -581,183 +581,203 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="67" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="68" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="87" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="88" />
         <source>non-saturating BCE</source>
         <translation>비포화 BCE</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="87" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="88" />
         <source>minimax (original)</source>
         <translation>미니맥스 (원래 형태)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="88" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="89" />
         <source>least squares</source>
         <translation>최소제곱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="101" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="102" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="102" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="103" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="103" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="104" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="104" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="105" />
         <source>Learning rate (Adam)</source>
         <translation>학습률 (Adam)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="106" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="107" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="107" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="108" />
         <source>D steps per G step</source>
         <translation>G 한 단계당 D 단계 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="108" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="109" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="109" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="110" />
         <source>Samples every N steps</source>
         <translation>N 단계마다 샘플</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="110" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="111" />
         <source>Checkpoint every N steps</source>
         <translation>N 단계마다 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="111" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="112" />
         <source>Run folder</source>
         <translation>실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="112" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="113" />
         <source>Setup</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="115" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="116" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="116" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="333" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="117" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="354" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="117" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="118" />
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="118" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="119" />
         <source>One D step</source>
         <translation>D 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="119" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="120" />
         <source>One G step</source>
         <translation>G 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="120" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="121" />
         <source>Open in explorer</source>
         <translation>탐색 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="131" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="132" />
         <source>Not running</source>
         <translation>실행 중 아님</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="141" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="142" />
         <source>Losses</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="145" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="146" />
         <source>D(x) and D(G(z))</source>
         <translation>D(x)와 D(G(z))</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="153" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="154" />
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="162" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="155" />
+        <source>Digits the classifier sees in 200 samples</source>
+        <translation>분류기가 본 샘플 200개의 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="156" />
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="160" />
+        <source>Class coverage appears for digit data.</source>
+        <translation>숫자 데이터에서는 클래스 분포가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="170" />
         <source>Generated (fixed noise)</source>
         <translation>생성 결과 (고정 노이즈)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="163" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="171" />
         <source>Real</source>
         <translation>실제 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="189" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="203" />
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="190" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
         <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
         <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="227" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="241" />
         <source>Training {0} on {1}</source>
         <translation>{1}로 {0} 학습 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="270" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="284" />
         <source>snapshot at step {0}</source>
         <translation>{0}단계 스냅숏</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="291" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="305" />
+        <source>step {0}: {1} of 10 classes covered, largest class {2:.0%}, {3:.0%} classified confidently</source>
+        <translation>{0}단계: 10개 클래스 중 {1}개 포함, 가장 큰 클래스 {2:.0%}, 확신 있게 분류된 비율 {3:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="312" />
         <source>Checkpoint written: {0}</source>
         <translation>체크포인트 저장: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="301" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="322" />
         <source>Stopped at step {0}; saved {1}</source>
         <translation>{0}단계에서 정지; {1} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="312" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="333" />
         <source>step {0}</source>
         <translation>{0}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="325" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="346" />
         <source>step {0} · epoch {1} · {2:.2f} steps/s</source>
         <translation>{0}단계 · 에포크 {1} · 초당 {2:.2f}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="333" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="354" />
         <source>Resume</source>
         <translation>재개</translation>
     </message>

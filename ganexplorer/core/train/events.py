@@ -26,6 +26,16 @@ class SamplesEvent:
 
 
 @dataclass(frozen=True)
+class ClassHistogramEvent:
+    """What the digit classifier makes of generated samples: a collapsed GAN covers few classes."""
+
+    step: int
+    counts: tuple[int, ...]
+    coverage: int              # classes holding at least 2% of the samples
+    confident_share: float     # share classified with probability >= 0.9
+
+
+@dataclass(frozen=True)
 class CheckpointEvent:
     step: int
     path: Path

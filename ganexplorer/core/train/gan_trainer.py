@@ -23,7 +23,8 @@ from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.formats.native import load_native_state, save_native
 from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
-from ganexplorer.core.train.events import CheckpointEvent, LogEvent, SamplesEvent, StepEvent, StoppedEvent
+from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
+                                           StoppedEvent)
 
 LOSSES = ("bce", "minimax", "lsgan")
 EPS = 1e-7
@@ -45,6 +46,7 @@ class TrainConfig:
     checkpoint_every: int = 500
     log_every: int = 100
     grid_size: int = 8             # fixed-noise sample grid is grid_size x grid_size
+    watch_classes: bool = True     # label samples with the digit classifier (digit data only)
 
     def validate(self) -> None:
         if self.model not in PRESETS or PRESETS[self.model].family == "stylegan2":
@@ -122,6 +124,14 @@ class GANTrainer:
         k = config.grid_size ** 2
         self.fixed_z = torch.randn(k, self.G.z_dim, generator=gen)
         self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
+        self.classifier = None
+        if config.watch_classes and dataset.channels == 1:
+            from ganexplorer.core.metrics.digit_classifier import BUNDLED, digits_like, load_classifier
+
+            if digits_like(dataset.name) and BUNDLED.exists():
+                self.classifier = load_classifier()[0]
+                self.class_z = torch.randn(200, self.G.z_dim, generator=gen)
+                self.class_c = torch.arange(200) % n_classes if n_classes else None
         self.step = 0
         self.history: list[StepEvent] = []
         self._perm: torch.Tensor | None = None
@@ -221,6 +231,25 @@ class GANTrainer:
         self.G.train(was)
         return grid([to_uint8(im) for im in imgs], cols=self.config.grid_size, pad=2, fill=40)
 
+    @torch.no_grad()
+    def class_histogram(self) -> ClassHistogramEvent | None:
+        """The digit classifier's view of 200 fixed-noise samples (None for non-digit data)."""
+        if self.classifier is None:
+            return None
+        from ganexplorer.core.metrics.digit_classifier import class_report
+
+        was = self.G.training
+        self.G.eval()
+        r = class_report(self.classifier, self.G(self.class_z, self.class_c))
+        self.G.train(was)
+        return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share)
+
+    def _samples(self) -> Iterator[object]:
+        yield SamplesEvent(self.step, self.sample_grid())
+        hist = self.class_histogram()
+        if hist is not None:
+            yield hist
+
     def save_checkpoint(self, path: str | Path | None = None) -> Path:
         path = Path(path) if path is not None else self.out_dir / "last.safetensors"
         extra = _opt_tensors("opt.G", self.opt_g) | _opt_tensors("opt.D", self.opt_d)
@@ -264,7 +293,7 @@ class GANTrainer:
             limit = math.ceil(epochs * self.batches_per_epoch / cfg.d_steps)
         deadline = time.monotonic() + 60 * minutes if minutes is not None else None
         if self.step == 0:
-            yield SamplesEvent(0, self.sample_grid())
+            yield from self._samples()
         else:
             yield LogEvent(f"resumed at step {self.step} (epoch {self.epoch})")
         t_last, n_last = time.perf_counter(), 0
@@ -286,12 +315,12 @@ class GANTrainer:
             if cfg.log_every and self.step % cfg.log_every == 0:
                 yield LogEvent(format_log(ev))
             if cfg.sample_every and self.step % cfg.sample_every == 0:
-                yield SamplesEvent(self.step, self.sample_grid())
+                yield from self._samples()
             if self.out_dir is not None and cfg.checkpoint_every and self.step % cfg.checkpoint_every == 0:
                 yield CheckpointEvent(self.step, self.save_checkpoint())
         if self.out_dir is not None:
             yield CheckpointEvent(self.step, self.save_checkpoint())
-        yield SamplesEvent(self.step, self.sample_grid())
+        yield from self._samples()
         yield StoppedEvent(self.step, "finished")
 
 

@@ -1,0 +1,1 @@
+"""Measurements of generated samples (digit classes, coverage)."""

@@ -1,0 +1,139 @@
+"""A small digit classifier, trained by the project on the built-in digits, to watch for mode collapse.
+
+It labels generated samples so the Train tab can show which digits a GAN produces: a GAN
+that has collapsed covers few classes. Input: grey 32x32 in [-1, 1] (other sizes are
+resized). The weights ship in ``checkpoints/digit-classifier.safetensors``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from safetensors import safe_open
+from safetensors.torch import save_file
+from torch import nn
+
+from ganexplorer.core.data.dataset import ImageDataset
+from ganexplorer.core.formats.native import atomic_write
+
+BUNDLED = Path(__file__).resolve().parents[3] / "checkpoints" / "digit-classifier.safetensors"
+META_KEY = "ganexplorer_classifier"
+
+
+class DigitClassifier(nn.Module):
+    """Three conv blocks -> 64 features -> 10 logits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.features = nn.Sequential(
+            nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+        )
+        self.head = nn.Linear(64, 10)
+
+    @staticmethod
+    def prepare(images: torch.Tensor) -> torch.Tensor:
+        """Any [N, C, H, W] in [-1, 1] -> grey 32x32."""
+        x = images.float()
+        if x.shape[1] != 1:
+            x = x.mean(dim=1, keepdim=True)
+        if x.shape[-1] != 32 or x.shape[-2] != 32:
+            x = F.interpolate(x, size=(32, 32), mode="bilinear", align_corners=False, antialias=True)
+        return x
+
+    def embed(self, images: torch.Tensor) -> torch.Tensor:
+        return self.features(self.prepare(images))
+
+    def forward(self, images: torch.Tensor) -> torch.Tensor:
+        return self.head(self.embed(images))
+
+
+@dataclass(frozen=True)
+class ClassReport:
+    counts: tuple[int, ...]          # samples per class
+    confident_share: float           # share classified with probability >= 0.9
+    coverage: int                    # classes that hold at least 2% of the samples
+
+    @property
+    def largest_share(self) -> float:
+        return max(self.counts) / max(1, sum(self.counts))
+
+
+@torch.no_grad()
+def class_report(clf: DigitClassifier, images: torch.Tensor) -> ClassReport:
+    """Label ``images`` and summarise: histogram, confident share, coverage."""
+    clf.eval()
+    p = F.softmax(clf(images), dim=1)
+    conf, label = p.max(dim=1)
+    counts = torch.bincount(label, minlength=10)
+    n = max(1, len(label))
+    return ClassReport(tuple(int(c) for c in counts), float((conf >= 0.9).float().mean()),
+                       int((counts.float() / n >= 0.02).sum()))
+
+
+def train_classifier(data: ImageDataset, seed: int = 0, epochs: int = 25,
+                     held_out: float = 0.2) -> tuple[DigitClassifier, float]:
+    """Train on a split of ``data`` (with small random shifts); returns (model, held-out accuracy)."""
+    if data.labels is None:
+        raise ValueError(f"'{data.name}' has no labels to train a classifier on")
+    g = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed)
+    x = data.prepared(32, 1)
+    y = data.labels
+    perm = torch.randperm(len(x), generator=g)
+    n_test = int(len(x) * held_out)
+    test, train = perm[:n_test], perm[n_test:]
+    clf = DigitClassifier()
+    opt = torch.optim.Adam(clf.parameters(), lr=2e-3)
+    for _ in range(epochs):
+        clf.train()
+        order = train[torch.randperm(len(train), generator=g)]
+        for i in range(0, len(order), 64):
+            idx = order[i:i + 64]
+            xb = x[idx]
+            dx, dy = (int(v) for v in torch.randint(-2, 3, (2,), generator=g))
+            xb = torch.roll(xb, shifts=(dy, dx), dims=(2, 3))
+            loss = F.cross_entropy(clf(xb), y[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    clf.eval()
+    with torch.no_grad():
+        acc = float((clf(x[test]).argmax(dim=1) == y[test]).float().mean()) if n_test else float("nan")
+    return clf, acc
+
+
+def save_classifier(clf: DigitClassifier, path: str | Path, info: dict) -> Path:
+    tensors = {k: v.detach().contiguous() for k, v in clf.state_dict().items()}
+    atomic_write(Path(path), lambda tmp: save_file(tensors, str(tmp), metadata={META_KEY: json.dumps(info)}))
+    return Path(path)
+
+
+def load_classifier(path: str | Path = BUNDLED) -> tuple[DigitClassifier, dict]:
+    with safe_open(str(path), framework="pt") as f:
+        info = json.loads((f.metadata() or {}).get(META_KEY, "{}"))
+        state = {k: f.get_tensor(k) for k in f.keys()}
+    clf = DigitClassifier()
+    clf.load_state_dict(state)
+    return clf.eval(), info
+
+
+def digits_like(dataset_name: str) -> bool:
+    """Whether generated samples of this dataset are digits the classifier can label."""
+    name = dataset_name.lower()
+    return name.startswith("builtin:digits") or (name.startswith("mnist:") and "fashion" not in name)
+
+
+def confusion_free_accuracy(clf: DigitClassifier, images: torch.Tensor, labels: torch.Tensor) -> float:
+    with torch.no_grad():
+        return float((clf(images).argmax(dim=1) == labels).float().mean())
+
+
+def as_numpy_counts(report: ClassReport) -> np.ndarray:
+    return np.asarray(report.counts, dtype=float)
