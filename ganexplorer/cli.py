@@ -235,6 +235,29 @@ def cmd_train(args: argparse.Namespace) -> int:
     return rc
 
 
+def cmd_download(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ganexplorer.core.data import DatasetError
+    from ganexplorer.core.data.download import download
+
+    bar = tqdm(unit="B", unit_scale=True, file=sys.stderr, disable=args.quiet, leave=False)
+
+    def progress(done: int, total: int | None) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        spec = download(args.name, base_url=args.base_url, progress=progress)
+    except DatasetError as e:
+        raise UsageError(str(e)) from None
+    finally:
+        bar.close()
+    print(spec)
+    return 0
+
+
 def cmd_demo1d(args: argparse.Namespace) -> int:
     from ganexplorer.core.train.demo1d import Demo1D, Demo1DConfig
 
@@ -332,6 +355,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample-every", type=int, default=100)
     p.add_argument("--checkpoint-every", type=int, default=200)
     p.add_argument("--log-every", type=int, default=100)
+
+    p = add("download", cmd_download, "fetch MNIST, Fashion-MNIST or a Quick Draw category into the cache "
+                                      "(needs internet); prints the --data spec to train on it")
+    p.add_argument("name", help="mnist | fashion-mnist | quickdraw:CATEGORY")
+    p.add_argument("--base-url", default=None, help="another mirror")
 
     p = add("demo1d", cmd_demo1d, "the 1-D 'GAN in 50 lines' experiment: learn N(mu, sigma)")
     p.add_argument("--input", choices=["raw", "moments2", "moments4", "diffs"], default="moments4",
