@@ -192,8 +192,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from ganexplorer.core.data import DatasetError, open_dataset
-    from ganexplorer.core.train.events import CheckpointEvent, LogEvent, SamplesEvent, StepEvent, StoppedEvent
-    from ganexplorer.core.train.gan_trainer import GANTrainer, TrainConfig
+    from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, SamplesEvent, StepEvent,
+                                               StoppedEvent)
+    from ganexplorer.core.train.gan_trainer import TrainConfig
+    from ganexplorer.core.train.stylegan2_trainer import make_trainer
     from ganexplorer.core.render.images import save_png
 
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
@@ -203,13 +205,14 @@ def cmd_train(args: argparse.Namespace) -> int:
         data = open_dataset(args.data)
     except DatasetError as e:
         raise UsageError(str(e)) from None
-    cfg = TrainConfig(model=args.model, data=args.data, batch_size=args.batch, lr=args.lr, beta1=args.beta1,
-                      loss=args.loss, d_steps=args.d_steps, seed=args.seed, conditional=args.model.endswith("-cond"),
-                      sample_every=args.sample_every, checkpoint_every=args.checkpoint_every,
-                      log_every=args.log_every)
+    cfg = TrainConfig.for_model(args.model, data=args.data, batch_size=args.batch, lr=args.lr, beta1=args.beta1,
+                                loss=args.loss, d_steps=args.d_steps, seed=args.seed,
+                                conditional=args.model.endswith("-cond"), sample_every=args.sample_every,
+                                checkpoint_every=args.checkpoint_every, log_every=args.log_every,
+                                r1_gamma=args.r1_gamma, pl_weight=args.pl_weight, mixing_prob=args.mixing_prob)
     if args.resume and not (out / "last.safetensors").exists():
         raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
-    trainer = GANTrainer(cfg, data, out_dir=out, resume=args.resume)
+    trainer = make_trainer(cfg, data, out_dir=out, resume=args.resume)
     epochs = args.epochs if args.epochs is not None or args.minutes is not None or args.steps is not None else 1
     limit = args.steps
     from tqdm import tqdm
@@ -225,6 +228,8 @@ def cmd_train(args: argparse.Namespace) -> int:
             bar.write(ev.text, file=sys.stdout)
         elif isinstance(ev, SamplesEvent):
             save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
+        elif isinstance(ev, MixingEvent):
+            save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
         elif isinstance(ev, CheckpointEvent) and not args.quiet:
             bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
         elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
@@ -233,6 +238,36 @@ def cmd_train(args: argparse.Namespace) -> int:
             rc = 3
     bar.close()
     return rc
+
+
+def cmd_quality(args: argparse.Namespace) -> int:
+    from ganexplorer.core.data import DatasetError, open_dataset
+    from ganexplorer.core.formats.native import update_metadata
+    from ganexplorer.core.metrics.digit_classifier import BUNDLED, load_classifier
+    from ganexplorer.core.metrics.quality import evaluate
+
+    model = _load(args.checkpoint, None)
+    if model.channels != 1 and not args.force:
+        raise UsageError(f"{args.checkpoint} makes {model.channels}-channel images; the digit classifier scores "
+                         "digit generators (use --force to score anyway)")
+    try:
+        data = open_dataset(args.data)
+    except DatasetError as e:
+        raise UsageError(str(e)) from None
+    if not BUNDLED.exists():
+        raise UsageError(f"the digit classifier {BUNDLED} is missing from this installation")
+    report = evaluate(model.G, load_classifier()[0], data, seed=args.seed)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        print(report.summary())
+    if args.store:
+        if model.format != "native":
+            raise UsageError("--store writes into ganexplorer's own checkpoints only; convert the file first")
+        update_metadata(model.path, quality={**report.as_dict(), "data": args.data, "seed": args.seed})
+        if not args.quiet:
+            print(f"stored in {model.path}")
+    return 0
 
 
 def cmd_download(args: argparse.Namespace) -> int:
@@ -346,15 +381,27 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--steps", type=int, default=None, help="stop at this many G steps in total")
     p.add_argument("--out", required=True, help="run folder: last.safetensors, samples/")
     p.add_argument("--resume", action="store_true", help="continue from OUT/last.safetensors")
-    p.add_argument("--batch", type=int, default=64)
-    p.add_argument("--lr", type=float, default=2e-4)
-    p.add_argument("--beta1", type=float, default=0.5)
+    p.add_argument("--batch", type=int, default=None, help="(default 64; StyleGAN2 32)")
+    p.add_argument("--lr", type=float, default=None, help="Adam learning rate (default 2e-4; StyleGAN2 0.0025)")
+    p.add_argument("--beta1", type=float, default=None, help="Adam beta1 (default 0.5; StyleGAN2 0)")
     p.add_argument("--loss", choices=["bce", "minimax", "lsgan"], default="bce")
     p.add_argument("--d-steps", type=int, default=1)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--sample-every", type=int, default=100)
     p.add_argument("--checkpoint-every", type=int, default=200)
     p.add_argument("--log-every", type=int, default=100)
+    p.add_argument("--r1-gamma", type=float, default=None, help="StyleGAN2: R1 weight (default 0.01)")
+    p.add_argument("--pl-weight", type=float, default=None, help="StyleGAN2: path-length weight (default 0 = off)")
+    p.add_argument("--mixing-prob", type=float, default=None, help="StyleGAN2: style-mixing probability (0.9)")
+
+    p = add("quality", cmd_quality, "score a digit generator with the digit classifier: confident share, "
+                                    "class coverage, Fréchet distance in the classifier's feature space")
+    p.add_argument("checkpoint")
+    p.add_argument("--data", default="builtin:digits", help="real digits to compare with")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--store", action="store_true", help="also save the figures in the checkpoint's metadata")
+    p.add_argument("--force", action="store_true", help="score a colour generator (as grey) anyway")
 
     p = add("download", cmd_download, "fetch MNIST, Fashion-MNIST or a Quick Draw category into the cache "
                                       "(needs internet); prints the --data spec to train on it")

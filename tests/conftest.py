@@ -1,7 +1,13 @@
+import functools
+import gzip
+import http.server
 import os
+import struct
 import sys
+import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 
@@ -40,3 +46,24 @@ def randomise(module: torch.nn.Module, seed: int = 1) -> torch.nn.Module:
             if name.endswith("w_avg"):
                 b.copy_(torch.randn(b.shape, generator=g))
     return module
+
+
+@pytest.fixture
+def dataset_server(tmp_path):
+    """A loopback HTTP server holding a tiny MNIST pair and a Quick Draw category (never the internet)."""
+    root = tmp_path / "www"
+    root.mkdir()
+    imgs = np.random.RandomState(0).randint(0, 256, (12, 28, 28)).astype(np.uint8)
+    labs = np.arange(12, dtype=np.uint8) % 10
+    for name, arr in (("train-images-idx3-ubyte.gz", imgs), ("train-labels-idx1-ubyte.gz", labs)):
+        head = struct.pack(">BBBB", 0, 0, 8, arr.ndim) + struct.pack(">" + "I" * arr.ndim, *arr.shape)
+        (root / name).write_bytes(gzip.compress(head + arr.tobytes()))
+    np.save(root / "cat.npy", np.zeros((5, 784), np.uint8))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", root
+    httpd.shutdown()
+    httpd.server_close()

@@ -454,3 +454,40 @@ def test_qt_binding_does_not_leak_none_references():
         assert sys.getrefcount(None) >= before - 50
     finally:
         p.end()
+
+
+def test_train_tab_download_button_fetches_into_the_cache(train_window, qtbot, dataset_server, tmp_path,
+                                                          monkeypatch):
+    base, _ = dataset_server
+    monkeypatch.setenv("GANEXPLORER_CACHE", str(tmp_path / "cache"))
+    p = train_window.trainer_panel
+    p.download.base_url = base
+    assert p.download.start("mnist")
+    assert not p.download.isEnabled()
+    qtbot.waitUntil(lambda: p.data.text().startswith("mnist:"), timeout=30_000)
+    assert p.download.isEnabled() and "Downloaded" in train_window.statusBar().currentMessage()
+    assert str(tmp_path / "cache") in p.data.text()
+    p.download.start("quickdraw:unicorn")  # not on the server: one sentence, data unchanged
+    qtbot.waitUntil(lambda: p.download.isEnabled(), timeout=30_000)
+    assert "could not download" in train_window.statusBar().currentMessage()
+    assert p.data.text().startswith("mnist:")
+
+
+def test_train_tab_stylegan2_shows_r1_and_mixing(train_window, qtbot, tmp_path):
+    p = train_window.trainer_panel
+    p.model.setCurrentIndex(p.model.findData("stylegan2-32"))
+    assert p.lr.value() == pytest.approx(0.0025) and p.beta1.value() == 0 and p.batch.value() == 32
+    assert p.form.isRowVisible(p.r1_gamma) and not p.loss.isEnabled()
+    p.batch.setValue(8)
+    assert p.start(max_steps=3)
+    qtbot.waitUntil(lambda: not p.worker.is_running(), timeout=120_000)
+    qtbot.wait(300)
+    assert np.isfinite(p.r1_curve.getData()[1]).any()   # R1 is applied on step 1 of every 16
+    assert p.mixing_view.rgb is not None and not p.mixing_view.isHidden()
+    p.explore_btn.click()
+    qtbot.waitUntil(lambda: train_window.model is not None and train_window.model.family == "stylegan2",
+                    timeout=30_000)
+    settle(qtbot, train_window)
+    assert train_window.explorer.image_view.rgb.shape == (32, 32, 3)
+    p.model.setCurrentIndex(p.model.findData("dcgan32"))
+    assert not p.form.isRowVisible(p.r1_gamma) and p.lr.value() == pytest.approx(2e-4)

@@ -20,9 +20,11 @@ from ganexplorer.core.data import DatasetError, open_dataset
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.registry import PRESETS
 from ganexplorer.core.render.images import grid, to_uint8
-from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
-                                           StoppedEvent)
-from ganexplorer.core.train.gan_trainer import LOSSES, GANTrainer, TrainConfig
+from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, MixingEvent, SamplesEvent,
+                                           StepEvent, StoppedEvent)
+from ganexplorer.core.train.gan_trainer import LOSSES, UNTRAINABLE, GANTrainer, TrainConfig
+from ganexplorer.core.train.stylegan2_trainer import make_trainer
+from ganexplorer.gui.dataset_download import DownloadButton
 from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.training_worker import TrainingWorker
 
@@ -52,7 +54,7 @@ class TrainPanel(QWidget):
         super().__init__(parent)
         self.trainer: GANTrainer | None = None
         self.worker: TrainingWorker | None = None
-        self.series = GrowingSeries(5)   # step, d_loss, g_loss, d_real, d_fake
+        self.series = GrowingSeries(6)   # step, d_loss, g_loss, d_real, d_fake, r1
         self.grids: list[tuple[int, np.ndarray]] = []
         self.rate = 0.0
         self.log_lines: list[str] = []
@@ -60,18 +62,21 @@ class TrainPanel(QWidget):
 
         form = QFormLayout()
         self.model = QComboBox()
-        for name, p in PRESETS.items():
-            if p.family != "stylegan2":
+        for name in PRESETS:
+            if name not in UNTRAINABLE:
                 self.model.addItem(name, name)
-        self.model.setCurrentIndex(self.model.findData("dcgan32"))
         self.data = QLineEdit("builtin:digits")
         browse = QPushButton(self.tr("Browse\u2026"))
         browse.clicked.connect(self._browse_data)
+        self.download = DownloadButton(self)
+        self.download.downloaded.connect(self.data.setText)
+        self.download.message.connect(self.status)
         row = QWidget()
         h = QHBoxLayout(row)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(self.data, 1)
         h.addWidget(browse)
+        h.addWidget(self.download)
         self.batch = QSpinBox()
         self.batch.setRange(2, 1024)
         self.batch.setValue(64)
@@ -99,6 +104,21 @@ class TrainPanel(QWidget):
         self.checkpoint_every.setRange(1, 1_000_000)
         self.checkpoint_every.setValue(500)
         self.out_dir = QLineEdit(str(Path.home() / "ganexplorer-runs" / "run"))
+        self.r1_gamma = QDoubleSpinBox()
+        self.r1_gamma.setDecimals(4)
+        self.r1_gamma.setRange(0.0, 100.0)
+        self.r1_gamma.setSingleStep(0.005)
+        self.r1_gamma.setValue(TrainConfig.r1_gamma)
+        self.pl_weight = QDoubleSpinBox()
+        self.pl_weight.setRange(0.0, 10.0)
+        self.pl_weight.setValue(TrainConfig.pl_weight)
+        self.mixing_prob = QDoubleSpinBox()
+        self.mixing_prob.setRange(0.0, 1.0)
+        self.mixing_prob.setSingleStep(0.1)
+        self.mixing_prob.setValue(TrainConfig.mixing_prob)
+        self.style_rows = [(self.tr("R1 \u03b3 (lazy, every 16 D steps)"), self.r1_gamma),
+                           (self.tr("Path-length weight"), self.pl_weight),
+                           (self.tr("Style-mixing probability"), self.mixing_prob)]
         form.addRow(self.tr("Model"), self.model)
         form.addRow(self.tr("Data"), row)
         form.addRow(self.tr("Batch size"), self.batch)
@@ -110,6 +130,9 @@ class TrainPanel(QWidget):
         form.addRow(self.tr("Samples every N steps"), self.sample_every)
         form.addRow(self.tr("Checkpoint every N steps"), self.checkpoint_every)
         form.addRow(self.tr("Run folder"), self.out_dir)
+        for label, w in self.style_rows:
+            form.addRow(label, w)
+        self.form = form
         settings = QGroupBox(self.tr("Setup"))
         settings.setLayout(form)
 
@@ -148,6 +171,8 @@ class TrainPanel(QWidget):
         self.prob_plot.setYRange(0, 1)
         self.real_curve = self.prob_plot.plot(pen=pg.mkPen("#2ca02c", width=1.5), name="D(x)")
         self.fake_curve = self.prob_plot.plot(pen=pg.mkPen("#9467bd", width=1.5), name="D(G(z))")
+        self.r1_curve = self.loss_plot.plot(pen=pg.mkPen("#ff7f0e", width=1.5, style=Qt.PenStyle.DashLine),
+                                            name="R1", connect="finite")
         for p in (self.loss_plot, self.prob_plot):
             p.setDownsampling(mode="peak")
             p.setClipToView(True)
@@ -165,6 +190,9 @@ class TrainPanel(QWidget):
         self.timeline.setEnabled(False)
         self.timeline.valueChanged.connect(self._show_grid)
         self.timeline_label = QLabel()
+        self.mixing_view = ImageView()
+        self.mixing_title = QLabel(self.tr("Style mixing (moving-average G): rows take the coarse styles of the "
+                                           "top row"))
         pics = QWidget()
         pg_ = QGridLayout(pics)
         pg_.addWidget(QLabel(self.tr("Generated (fixed noise)")), 0, 0)
@@ -173,6 +201,10 @@ class TrainPanel(QWidget):
         pg_.addWidget(self.real_view, 1, 1)
         pg_.addWidget(self.timeline, 2, 0)
         pg_.addWidget(self.timeline_label, 2, 1)
+        pg_.addWidget(self.mixing_title, 3, 0, 1, 2)
+        pg_.addWidget(self.mixing_view, 4, 0, 1, 2)
+        pg_.setRowStretch(1, 3)
+        pg_.setRowStretch(4, 2)
 
         right = QSplitter(Qt.Orientation.Vertical)
         plots = QSplitter()
@@ -196,6 +228,9 @@ class TrainPanel(QWidget):
         self._redraw.setInterval(200)
         self._redraw.timeout.connect(self._refresh)
         self._redraw.start()
+        self.model.currentIndexChanged.connect(self._model_changed)
+        self.model.setCurrentIndex(self.model.findData("dcgan32"))
+        self._model_changed()
         self._update_buttons()
 
     # -- setup --------------------------------------------------------------------------------
@@ -209,13 +244,30 @@ class TrainPanel(QWidget):
                 else "mnist")
         self.data.setText(f"{kind}:{p.parent if kind == 'cifar10' else p}")
 
+    def _model_changed(self) -> None:
+        """Load the family's usual optimiser settings; show the StyleGAN2-only rows for StyleGAN2."""
+        model = self.model.currentData()
+        cfg = TrainConfig.for_model(model)
+        self.batch.setValue(cfg.batch_size)
+        self.lr.setValue(cfg.lr)
+        self.beta1.setValue(cfg.beta1)
+        style = PRESETS[model].family == "stylegan2"
+        for _, w in self.style_rows:
+            self.form.setRowVisible(w, style)
+        self.loss.setEnabled(not style)
+        self.loss.setToolTip(self.tr("StyleGAN2 always uses the non-saturating logistic loss") if style else "")
+        self.mixing_title.setVisible(style)
+        self.mixing_view.setVisible(style)
+        self.r1_curve.setVisible(style)
+
     def config(self) -> TrainConfig:
         model = self.model.currentData()
-        return TrainConfig(model=model, data=self.data.text().strip(), batch_size=self.batch.value(),
-                           lr=self.lr.value(), beta1=self.beta1.value(), loss=self.loss.currentData(),
-                           d_steps=self.d_steps.value(), seed=self.seed.value(),
-                           conditional=model.endswith("-cond"), sample_every=self.sample_every.value(),
-                           checkpoint_every=self.checkpoint_every.value(), log_every=100)
+        return TrainConfig.for_model(
+            model, data=self.data.text().strip(), batch_size=self.batch.value(), lr=self.lr.value(),
+            beta1=self.beta1.value(), loss=self.loss.currentData(), d_steps=self.d_steps.value(),
+            seed=self.seed.value(), conditional=model.endswith("-cond"), sample_every=self.sample_every.value(),
+            checkpoint_every=self.checkpoint_every.value(), log_every=100, r1_gamma=self.r1_gamma.value(),
+            pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value())
 
     # -- control ------------------------------------------------------------------------------
     def start(self, max_steps: int | None = None) -> bool:
@@ -224,12 +276,12 @@ class TrainPanel(QWidget):
         cfg = self.config()
         try:
             data = open_dataset(cfg.data)
-            trainer = GANTrainer(cfg, data, out_dir=self.out_dir.text().strip() or None)
+            trainer = make_trainer(cfg, data, out_dir=self.out_dir.text().strip() or None)
         except (DatasetError, ValueError) as e:
             self.status.emit(str(e))
             return False
         self.trainer = trainer
-        self.series = GrowingSeries(5)
+        self.series = GrowingSeries(6)
         self.grids = []
         real = data.prepared(trainer.resolution, trainer.channels)[:trainer.config.grid_size ** 2]
         self.real_view.set_image(grid([to_uint8(x) for x in real], cols=trainer.config.grid_size, pad=2, fill=40))
@@ -263,7 +315,8 @@ class TrainPanel(QWidget):
         def run():
             (tr.step_d if which == "d" else tr.step_g)()
             last = tr._last
-            return StepEvent(tr.step, tr.epoch, last["d_loss"], last["g_loss"], last["d_real"], last["d_fake"], 0.0)
+            return StepEvent(tr.step, tr.epoch, last["d_loss"], last["g_loss"], last["d_real"], last["d_fake"], 0.0,
+                             last.get("r1", float("nan")))
         self.worker.call_while_paused(run)
 
     def _send_to_explorer(self) -> None:
@@ -279,14 +332,14 @@ class TrainPanel(QWidget):
 
         if self.trainer is None:
             return None
-        G = copy.deepcopy(self.trainer.G).eval()
+        G = copy.deepcopy(self.trainer.sampler).eval()
         return LoadedModel(G=G, family=self.trainer.family, format="native", network="G (training)",
                            notes=[self.tr("snapshot at step {0}").format(self.trainer.step)])
 
     # -- events -------------------------------------------------------------------------------
     def _on_event(self, ev) -> None:
         if isinstance(ev, StepEvent):
-            self.series.append([ev.step, ev.d_loss, ev.g_loss, ev.d_real, ev.d_fake])
+            self.series.append([ev.step, ev.d_loss, ev.g_loss, ev.d_real, ev.d_fake, ev.r1])
             if ev.steps_per_second:
                 self.rate = ev.steps_per_second
             self._dirty = True
@@ -298,6 +351,8 @@ class TrainPanel(QWidget):
             if follow:
                 self.timeline.setValue(len(self.grids) - 1)
                 self._show_grid(len(self.grids) - 1)
+        elif isinstance(ev, MixingEvent):
+            self.mixing_view.set_image(ev.grid)
         elif isinstance(ev, ClassHistogramEvent):
             self.last_classes = ev
             self.class_bars.setOpts(height=np.asarray(ev.counts, dtype=float))
@@ -341,6 +396,8 @@ class TrainPanel(QWidget):
         self.g_curve.setData(x, s.column(2))
         self.real_curve.setData(x, s.column(3))
         self.fake_curve.setData(x, s.column(4))
+        if self.r1_curve.isVisible():
+            self.r1_curve.setData(x, s.column(5))
         if self.trainer is not None:
             self.rate_label.setText(self.tr("step {0} \u00b7 epoch {1} \u00b7 {2:.2f} steps/s")
                                     .format(self.trainer.step, self.trainer.epoch, self.rate))

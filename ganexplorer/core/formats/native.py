@@ -93,6 +93,14 @@ def load_native_state(path: Path) -> tuple[dict[str, Any], dict[str, torch.Tenso
         return header, {k: f.get_tensor(k) for k in f.keys()}
 
 
+def update_metadata(path: str | Path, **entries: Any) -> Path:
+    """Rewrite a native file (atomically) with ``entries`` added to its metadata; tensors unchanged."""
+    header, tensors = load_native_state(Path(path))
+    header["metadata"] = {**(header.get("metadata") or {}), **entries}
+    atomic_write(Path(path), lambda tmp: save_file(tensors, str(tmp), metadata={META_KEY: json.dumps(header)}))
+    return Path(path)
+
+
 def _section(tensors: dict[str, torch.Tensor], prefix: str) -> dict[str, torch.Tensor]:
     p = prefix + "."
     return {k[len(p):]: v for k, v in tensors.items() if k.startswith(p)}

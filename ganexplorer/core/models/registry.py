@@ -43,9 +43,16 @@ PRESETS: dict[str, Preset] = {
     "stylegan2-32": Preset(
         "stylegan2",
         dict(z_dim=128, w_dim=128, img_resolution=32, img_channels=1, mapping_kwargs=dict(num_layers=4),
-             synthesis_kwargs=dict(channel_base=4096, channel_max=128)),
-        dict(img_resolution=32, img_channels=1, channel_base=4096, channel_max=128),
+             synthesis_kwargs=dict(channel_base=2048, channel_max=64)),
+        dict(img_resolution=32, img_channels=1, channel_base=2048, channel_max=64),
         "small StyleGAN2 for 1x32x32 images (CPU-trainable)",
+    ),
+    "stylegan2-64": Preset(
+        "stylegan2",
+        dict(z_dim=128, w_dim=128, img_resolution=64, img_channels=3, mapping_kwargs=dict(num_layers=4),
+             synthesis_kwargs=dict(channel_base=4096, channel_max=128)),
+        dict(img_resolution=64, img_channels=3, channel_base=4096, channel_max=128),
+        "small StyleGAN2 for 3x64x64 images (CPU-trainable, slowly)",
     ),
     "stylegan2-256": Preset(
         "stylegan2",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,12 +18,21 @@ class StepEvent:
     d_real: float          # mean D(x): the lecture's p_real
     d_fake: float          # mean D(G(z)) during the D step: p_g
     steps_per_second: float
+    r1: float = math.nan   # StyleGAN2's latest R1 penalty (lazy: refreshed every r1_interval D steps)
 
 
 @dataclass(frozen=True)
 class SamplesEvent:
     step: int
     grid: np.ndarray       # uint8 HxWx3, samples from fixed noise
+
+
+@dataclass(frozen=True)
+class MixingEvent:
+    """StyleGAN2's style-mixing strip: row seeds take the coarse styles of column seeds."""
+
+    step: int
+    grid: np.ndarray       # uint8 HxWx3
 
 
 @dataclass(frozen=True)

@@ -47,15 +47,45 @@ class TrainConfig:
     log_every: int = 100
     grid_size: int = 8             # fixed-noise sample grid is grid_size x grid_size
     watch_classes: bool = True     # label samples with the digit classifier (digit data only)
+    # StyleGAN2 only (ignored by the other families); defaults follow StyleGAN2-ADA's small configs.
+    r1_gamma: float = 0.01         # R1 weight: gamma/2 * E|grad_x D(x)|^2 on real images
+    r1_interval: int = 16          # lazy regularisation: R1 every N D steps, scaled by N
+    pl_weight: float = 0.0         # path-length regularisation (0 = off)
+    pl_interval: int = 4
+    mixing_prob: float = 0.9       # style-mixing regularisation
+    ema_kimg: float = 10.0         # half-life of G's moving average, in thousands of images
+    ema_rampup: float | None = 0.05
+
+    @classmethod
+    def for_model(cls, model: str, **overrides: object) -> "TrainConfig":
+        """The family's usual optimiser settings, then ``overrides`` (``None`` values are ignored)."""
+        base = dict(TRAINING_DEFAULTS.get(PRESETS[model].family if model in PRESETS else "", {}))
+        base.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(model=model, **base)
 
     def validate(self) -> None:
-        if self.model not in PRESETS or PRESETS[self.model].family == "stylegan2":
-            names = [n for n, p in PRESETS.items() if p.family != "stylegan2"]
+        if self.model not in PRESETS or self.model in UNTRAINABLE:
+            names = [n for n in PRESETS if n not in UNTRAINABLE]
             raise ValueError(f"--model must be one of {', '.join(names)}")
         if self.loss not in LOSSES:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
         if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
             raise ValueError("batch size must be >= 2, learning rate > 0, beta1 in [0, 1), D steps >= 1")
+        if PRESETS[self.model].family == "stylegan2":
+            if self.batch_size % 4:
+                raise ValueError("StyleGAN2 batch size must be a multiple of 4 (minibatch-std groups of 4)")
+            if self.r1_gamma < 0 or self.r1_interval < 1 or self.pl_weight < 0 or self.pl_interval < 1 \
+                    or not 0 <= self.mixing_prob <= 1 or self.ema_kimg < 0:
+                raise ValueError("R1 gamma and PL weight must be >= 0, intervals >= 1, mixing probability in [0, 1]")
+
+
+# Presets too large to train on a CPU in any reasonable time: explore only.
+UNTRAINABLE = {"stylegan2-256", "stylegan2-1024"}
+
+# Optimiser settings per family: the DCGAN paper's for the lecture models, StyleGAN2-ADA's for StyleGAN2.
+TRAINING_DEFAULTS: dict[str, dict[str, object]] = {
+    "stylegan2": {"batch_size": 32, "lr": 0.0025, "beta1": 0.0, "beta2": 0.99},
+}
 
 
 def dcgan_init(m: nn.Module) -> None:
@@ -99,7 +129,7 @@ class GANTrainer:
         preset = PRESETS[config.model]
         self.family = preset.family
         g_kwargs, d_kwargs = dict(preset.g_kwargs), dict(preset.d_kwargs)
-        self.resolution = {"mlp": 28, "dcgan32": 32}.get(self.family, g_kwargs.get("resolution", 64))
+        self.resolution = {"mlp": 28, "dcgan32": 32}.get(self.family, g_kwargs.get("resolution", g_kwargs.get("img_resolution", 64)))
         self.channels = g_kwargs.get("nc", g_kwargs.get("img_channels", 3 if self.family == "dcgan" else 1))
         n_classes = g_kwargs.get("n_classes", 0)
         if config.conditional and n_classes == 0:
@@ -112,10 +142,8 @@ class GANTrainer:
         torch.manual_seed(config.seed)
         self.G = build_generator(self.family, g_kwargs)
         self.D = build_discriminator(self.family, d_kwargs)
-        self.G.apply(dcgan_init)
-        self.D.apply(dcgan_init)
-        self.opt_g = torch.optim.Adam(self.G.parameters(), lr=config.lr, betas=(config.beta1, config.beta2))
-        self.opt_d = torch.optim.Adam(self.D.parameters(), lr=config.lr, betas=(config.beta1, config.beta2))
+        self._init_models()
+        self.opt_g, self.opt_d = self._make_optimizers()
         self.data = dataset.prepared(self.resolution, self.channels)
         self.labels = dataset.labels
         self.dataset_name = dataset.name
@@ -140,6 +168,20 @@ class GANTrainer:
         self._last = {"d_loss": math.nan, "d_real": math.nan, "d_fake": math.nan, "g_loss": math.nan}
         if resume:
             self._resume()
+
+    def _init_models(self) -> None:
+        self.G.apply(dcgan_init)
+        self.D.apply(dcgan_init)
+
+    def _make_optimizers(self) -> tuple[torch.optim.Optimizer, torch.optim.Optimizer]:
+        c = self.config
+        return (torch.optim.Adam(self.G.parameters(), lr=c.lr, betas=(c.beta1, c.beta2)),
+                torch.optim.Adam(self.D.parameters(), lr=c.lr, betas=(c.beta1, c.beta2)))
+
+    @property
+    def sampler(self) -> nn.Module:
+        """The generator whose pictures are shown (StyleGAN2 shows its moving average)."""
+        return self.G
 
     # -- data -----------------------------------------------------------------------------------
     @property
@@ -225,10 +267,11 @@ class GANTrainer:
     # -- samples and checkpoints ----------------------------------------------------------------
     @torch.no_grad()
     def sample_grid(self) -> np.ndarray:
-        was = self.G.training
-        self.G.eval()
-        imgs = self.G(self.fixed_z, self.fixed_labels)
-        self.G.train(was)
+        G = self.sampler
+        was = G.training
+        G.eval()
+        imgs = G(self.fixed_z, self.fixed_labels)
+        G.train(was)
         return grid([to_uint8(im) for im in imgs], cols=self.config.grid_size, pad=2, fill=40)
 
     @torch.no_grad()
@@ -238,10 +281,11 @@ class GANTrainer:
             return None
         from ganexplorer.core.metrics.digit_classifier import class_report
 
-        was = self.G.training
-        self.G.eval()
-        r = class_report(self.classifier, self.G(self.class_z, self.class_c))
-        self.G.train(was)
+        G = self.sampler
+        was = G.training
+        G.eval()
+        r = class_report(self.classifier, G(self.class_z, self.class_c))
+        G.train(was)
         return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share)
 
     def _samples(self) -> Iterator[object]:
@@ -252,7 +296,7 @@ class GANTrainer:
 
     def save_checkpoint(self, path: str | Path | None = None) -> Path:
         path = Path(path) if path is not None else self.out_dir / "last.safetensors"
-        extra = _opt_tensors("opt.G", self.opt_g) | _opt_tensors("opt.D", self.opt_d)
+        extra = _opt_tensors("opt.G", self.opt_g) | _opt_tensors("opt.D", self.opt_d) | self._extra_state()
         extra["train.fixed_z"] = self.fixed_z
         meta = {"training": {"config": asdict(self.config), "step": self.step, "epoch": self.epoch,
                              "dataset": self.dataset_name,
@@ -261,7 +305,8 @@ class GANTrainer:
         self.G.eval()
         self.D.eval()
         try:
-            return save_native(path, self.family, self.G, self.D, metadata=meta, extra_tensors=extra)
+            return save_native(path, self.family, self.G, self.D, G_ema=self._ema_module(), metadata=meta,
+                               extra_tensors=extra)
         finally:
             self.G.train(was_g)
             self.D.train(was_d)
@@ -278,10 +323,20 @@ class GANTrainer:
         self.D.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("D.")})
         _load_opt(self.opt_g, tensors, "opt.G")
         _load_opt(self.opt_d, tensors, "opt.D")
+        self._load_extra_state(tensors)
         if "train.fixed_z" in tensors:
             self.fixed_z = tensors["train.fixed_z"]
         self.step = int(meta.get("step", 0))
         self.history = [StepEvent(s, 0, d, g, r, f, 0.0) for s, d, g, r, f in meta.get("history", [])]
+
+    def _extra_state(self) -> dict[str, torch.Tensor]:
+        return {}
+
+    def _load_extra_state(self, tensors: dict[str, torch.Tensor]) -> None:
+        pass
+
+    def _ema_module(self) -> nn.Module | None:
+        return None
 
     # -- the loop -------------------------------------------------------------------------------
     def run(self, max_steps: int | None = None, epochs: float | None = None,
@@ -304,12 +359,12 @@ class GANTrainer:
             now = time.perf_counter()
             if now - t_last >= 1.0:
                 rate, t_last, n_last = n_last / (now - t_last), now, 0
-            if not all(math.isfinite(v) for v in losses.values()):
+            if not all(math.isfinite(losses[k]) for k in ("d_loss", "g_loss", "d_real", "d_fake")):
                 yield StoppedEvent(self.step, "nan", f"training stopped at step {self.step}: a loss became "
                                    "NaN or infinite; the last good checkpoint is kept")
                 return
             ev = StepEvent(self.step, self.epoch, losses["d_loss"], losses["g_loss"], losses["d_real"],
-                           losses["d_fake"], rate)
+                           losses["d_fake"], rate, losses.get("r1", math.nan))
             self.history.append(ev)
             yield ev
             if cfg.log_every and self.step % cfg.log_every == 0:

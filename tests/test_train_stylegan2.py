@@ -1,0 +1,131 @@
+"""StyleGAN2 training (logistic loss, lazy R1, style mixing, EMA) and the quality figures."""
+
+import math
+import time
+
+import numpy as np
+import pytest
+import torch
+
+from ganexplorer.core.data import open_dataset
+from ganexplorer.core.formats import load_checkpoint
+from ganexplorer.core.metrics.quality import evaluate, frechet_distance
+from ganexplorer.core.train.events import MixingEvent, SamplesEvent, StepEvent, StoppedEvent
+from ganexplorer.core.train.gan_trainer import TrainConfig
+from ganexplorer.core.train.stylegan2_trainer import StyleGAN2Trainer, make_trainer
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return open_dataset("builtin:digits", limit=128)
+
+
+def small(**kw) -> TrainConfig:
+    return TrainConfig.for_model("stylegan2-32", **{"batch_size": 8, "sample_every": 2, "log_every": 0,
+                                                    "grid_size": 2, **kw})
+
+
+def test_family_defaults_and_validation(digits):
+    cfg = TrainConfig.for_model("stylegan2-32")
+    assert (cfg.lr, cfg.beta1, cfg.beta2, cfg.batch_size) == (0.0025, 0.0, 0.99, 32)
+    assert TrainConfig.for_model("dcgan32").lr == 2e-4
+    assert isinstance(make_trainer(small(), digits), StyleGAN2Trainer)
+    with pytest.raises(ValueError, match="multiple of 4"):
+        make_trainer(small(batch_size=6), digits)
+    with pytest.raises(ValueError, match="--model"):
+        make_trainer(TrainConfig.for_model("stylegan2-1024"), digits)
+
+
+def test_a_few_steps_change_weights_apply_r1_on_its_interval_and_track_ema(digits):
+    tr = make_trainer(small(r1_interval=2), digits)
+    g0 = [p.detach().clone() for p in tr.G.parameters()]
+    d0 = [p.detach().clone() for p in tr.D.parameters()]
+    e0 = [p.detach().clone() for p in tr.G_ema.parameters()]
+    w_avg0 = tr.G.mapping.w_avg.clone()
+    events = list(tr.run(max_steps=4))
+    steps = [e for e in events if isinstance(e, StepEvent)]
+    assert len(steps) == 4 and all(math.isfinite(e.d_loss) and math.isfinite(e.g_loss) for e in steps)
+    assert all(0 <= e.d_real <= 1 and 0 <= e.d_fake <= 1 for e in steps)
+    assert tr.r1_applied == 2 and all(math.isfinite(e.r1) and e.r1 >= 0 for e in steps)
+    assert any(not torch.equal(a, b) for a, b in zip(g0, tr.G.parameters()))
+    assert any(not torch.equal(a, b) for a, b in zip(d0, tr.D.parameters()))
+    moved = [not torch.equal(a, b) for a, b in zip(e0, tr.G_ema.parameters())]
+    assert any(moved)
+    # The average trails G: it moved, but is not G.
+    assert any(not torch.equal(a, b) for a, b in zip(tr.G_ema.parameters(), tr.G.parameters()))
+    assert not torch.equal(w_avg0, tr.G.mapping.w_avg)
+    assert torch.equal(tr.G_ema.mapping.w_avg, tr.G.mapping.w_avg)
+    strips = [e for e in events if isinstance(e, MixingEvent)]
+    grids = [e for e in events if isinstance(e, SamplesEvent)]
+    assert strips and grids and isinstance(events[-1], StoppedEvent)
+    assert strips[-1].grid.shape == (4 * 32 + 3 * 2, 7 * 32 + 6 * 2, 3)
+    # Cells share their top seed's coarse styles: same across a column only where the row seeds agree.
+    assert not np.array_equal(strips[-1].grid[34:66, 34:66], strips[-1].grid[68:100, 34:66])
+
+
+def test_r1_off_and_path_length_regulariser(digits):
+    tr = make_trainer(small(r1_gamma=0.0, pl_weight=2.0, pl_interval=1, mixing_prob=0.0), digits)
+    for _ in range(2):
+        tr.train_step()
+    assert tr.r1_applied == 0 and float(tr.pl_mean) > 0
+    # Lazy regularisation scales Adam's settings by interval / (interval + 1); off means untouched.
+    assert tr.opt_d.param_groups[0]["lr"] == pytest.approx(0.0025)
+    assert tr.opt_g.param_groups[0]["lr"] == pytest.approx(0.0025 * 1 / 2)
+
+
+def test_checkpoint_round_trip_resume_and_explorer_sees_the_average(digits, tmp_path):
+    tr = make_trainer(small(), digits, out_dir=tmp_path)
+    list(tr.run(max_steps=2))
+    path = tmp_path / "last.safetensors"
+    m = load_checkpoint(path)
+    assert m.family == "stylegan2" and m.network == "G_ema"
+    for (k, a), b in zip(m.G.state_dict().items(), tr.G_ema.state_dict().values()):
+        assert torch.equal(a, b), k
+    back = make_trainer(small(), digits, out_dir=tmp_path, resume=True)
+    assert back.step == 2 and (back._d_updates, back._g_updates) == (2, 2)
+    for a, b in zip(back.G.parameters(), tr.G.parameters()):
+        assert torch.equal(a, b)
+    for a, b in zip(back.G_ema.parameters(), tr.G_ema.parameters()):
+        assert torch.equal(a, b)
+    for a, b in zip(back.D.parameters(), tr.D.parameters()):
+        assert torch.equal(a, b)
+    assert back.opt_d.state_dict()["state"].keys() == tr.opt_d.state_dict()["state"].keys()
+    events = list(back.run(max_steps=3))
+    assert back.step == 3 and any(isinstance(e, StepEvent) and e.step == 3 for e in events)
+
+
+def test_frechet_distance_matches_the_closed_form_for_gaussians():
+    g = torch.Generator().manual_seed(0)
+    a = torch.randn(200_000, 3, generator=g) * torch.tensor([1.0, 2.0, 0.5])
+    b = torch.randn(200_000, 3, generator=g) * torch.tensor([1.5, 2.0, 1.0]) + torch.tensor([1.0, 0.0, 0.0])
+    # Diagonal covariances: |mu_a - mu_b|^2 + sum (sigma_a - sigma_b)^2 = 1 + 0.25 + 0 + 0.25.
+    assert frechet_distance(a, b) == pytest.approx(1.5, abs=0.03)
+    assert frechet_distance(a, a) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_quality_report_of_an_untrained_generator_is_far_from_real(digits):
+    from ganexplorer.core.metrics.digit_classifier import load_classifier
+    from ganexplorer.core.models.registry import build_preset
+
+    G, _ = build_preset("stylegan2-32")
+    r = evaluate(G, load_classifier()[0], digits)
+    assert r.samples == 64 and sum(r.counts) == 64
+    assert r.frechet > 3 * r.frechet_floor and r.frechet_floor >= 0
+    assert 0 <= r.confident_share <= 1 and 1 <= r.coverage <= 10
+
+
+def test_cli_trains_stylegan2_for_minutes_then_scores_it(tmp_path, capsys):
+    from ganexplorer.cli import main
+
+    out = tmp_path / "run"
+    t0 = time.monotonic()
+    assert main(["train", "--model", "stylegan2-32", "--batch", "8", "--minutes", "0.05", "--out", str(out),
+                 "-q"]) == 0
+    assert time.monotonic() - t0 < 60
+    m = load_checkpoint(out / "last.safetensors")
+    assert m.metadata["training"]["step"] >= 1 and list((out / "samples").glob("mixing*.png"))
+    capsys.readouterr()
+    assert main(["quality", str(out / "last.safetensors"), "--store", "-q"]) == 0
+    assert "Fréchet" in capsys.readouterr().out
+    assert load_checkpoint(out / "last.safetensors").metadata["quality"]["samples"] > 100
+    assert main(["quality", str(tmp_path / "nothing.pkl")]) == 2
