@@ -59,7 +59,34 @@ def _check_label(model, label: int | None) -> None:
 
 # -- subcommands -------------------------------------------------------------------------------
 
+def torch_cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def _reference_cpu() -> bool:
+    from ganexplorer.core.ops.fastpath import reference_path_enabled
+
+    return reference_path_enabled()
+
+
 def cmd_info(args: argparse.Namespace) -> int:
+    if args.ops:
+        from ganexplorer.core.device import describe_devices
+        from ganexplorer.core.ops import fused
+
+        if torch_cuda_available():
+            fused.prepare("cuda")  # build (or fail to build) now, so the answer is the real one
+        print(f"{'device:':<15} {describe_devices()}")
+        for op, (impl, why) in fused.status().items():
+            print(f"{op + ':':<15} {impl} \u2014 {why}")
+        print(f"{'CPU synthesis:':<15} "
+              f"{'fast path (channels-last, Winograd)' if not _reference_cpu() else 'reference'}")
+        if args.checkpoint is None:
+            return 0
+    if args.checkpoint is None:
+        raise UsageError("name a checkpoint, or use --ops")
     model = _load(args.checkpoint, args.nz)
     facts = model.describe()
     if args.json:
@@ -326,6 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="ganexplorer", description="See and teach GANs.")
     parser.add_argument("--version", action="version", version=f"ganexplorer {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation: render each bundled model, run ten training steps, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, fn: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
@@ -336,7 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("info", cmd_info, "describe a checkpoint: format, family, resolution, dimensions, parameters")
-    p.add_argument("checkpoint")
+    p.add_argument("checkpoint", nargs="?")
+    p.add_argument("--ops", action="store_true", help="which implementation each op uses (fused GPU or reference), "
+                                                     "and why")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = add("generate", cmd_generate, "render images for a list of seeds")
@@ -425,11 +456,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return set(sub.choices)
+
+
+def _self_test() -> int:
+    from ganexplorer.core.selftest import run_self_test
+
+    try:
+        print(run_self_test())
+    except Exception as e:  # noqa: BLE001 - any failure is the answer; say it in one line
+        print(f"ganexplorer: self-test failed: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in _commands(parser) and Path(argv[0]).exists():
+        argv = ["gui", *argv]  # a file handed over by a double-click / file association
     args = parser.parse_args(argv)
+    if args.self_test:
+        return _self_test()
     if args.command is None:  # double-click / plain `ganexplorer`: open the window
-        args = parser.parse_args(["gui", *(argv or [])])
+        args = parser.parse_args(["gui", *argv])
     from ganexplorer.core.formats import CheckpointError
 
     try:

@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
-BUNDLED = Path(__file__).resolve().parents[2] / "checkpoints"
+from ganexplorer.core.paths import checkpoints_dir, resources_dir
+
+TRANSLATIONS = resources_dir() / "translations"
+BUNDLED = checkpoints_dir()
 
 
 def default_checkpoint() -> Path | None:

@@ -23,8 +23,8 @@ class DownloadButton(QPushButton):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Download\u2026"), parent)
-        self.setToolTip(self.tr("Download MNIST, Fashion-MNIST or a Quick Draw category (needs internet; "
-                                "kept in a local cache)"))
+        self.setToolTip(self.tr(
+            "Download MNIST, Fashion-MNIST or a Quick Draw category (needs internet; kept in a local cache)"))
         self.base_url: str | None = None   # another mirror (tests use a server on 127.0.0.1)
         self.thread: threading.Thread | None = None
         self._cancel = threading.Event()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from ganexplorer.core.device import device_label
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, WEdit
 from ganexplorer.core.render.directions import Directions, principal_directions
@@ -114,6 +115,13 @@ class ExplorerPanel(QWidget):
         self.label_combo.currentIndexChanged.connect(self.request_render)
         self.label_row_label = QLabel(self.tr("Class"))
         f.addRow(self.label_row_label, self.label_combo)
+        self.force_fp32 = QCheckBox(self.tr("Force fp32"))
+        on_gpu = self.worker.device.type == "cuda"
+        self.force_fp32.setEnabled(on_gpu)
+        self.force_fp32.setToolTip(self.tr(
+            "Run the layers a checkpoint marks as fp16 in float32 (GPU only; the CPU always uses float32)"))
+        self.force_fp32.toggled.connect(self.request_render)
+        f.addRow(self.tr("Precision"), self.force_fp32)
         return g
 
     def _truncation_group(self) -> QGroupBox:
@@ -404,18 +412,37 @@ class ExplorerPanel(QWidget):
         name = m.path.name if m.path else self.tr("(unsaved)")
         parts = [f"<b>{name}</b>", f"{d['family']}", f"{d['resolution']}\u00b2\u00d7{d['channels']}",
                  f"z {d['z_dim']}", f"w {d['w_dim']}", f"num_ws {d['num_ws']}",
-                 self.tr("{0} parameters").format(f"{d['G_parameters']:,}"), self.tr("device: CPU"),
+                 self.tr("{0} parameters").format(f"{d['G_parameters']:,}"),
+                 self.tr("device: {0}").format(device_label(self.worker.device)),
                  self._ops_text(m)]
         if d["labels"]:
             parts.insert(3, self.tr("{0} classes").format(d["labels"]))
         text = " \u00b7 ".join(parts)
+        training = m.metadata.get("training") or {}
+        quality = m.metadata.get("quality") or {}
+        facts = []
+        if training.get("step"):
+            facts.append(self.tr("trained {0} steps on {1}").format(training["step"], training.get("dataset", "?")))
+        if quality:
+            facts.append(self.tr(
+            "digit classifier on {0} samples: {1:.0%} confident, {2}/10 classes, largest {3:.0%}, Fr\u00e9chet distance {4:.2f} (real data: {5:.2f})").format(
+                quality["samples"], quality["confident_share"], quality["coverage"], quality["largest_share"],
+                quality["frechet"], quality["frechet_floor"]))
+        if facts:
+            text += "<br>" + " \u00b7 ".join(facts)
         if m.notes:
             text += "<br><i>" + "; ".join(m.notes) + "</i>"
         return text
 
     def _ops_text(self, m: LoadedModel) -> str:
+        from ganexplorer.core.ops import fused
         from ganexplorer.core.ops.fastpath import reference_path_enabled
 
+        if self.worker.device.type == "cuda":
+            impl, why = fused.status()["upfirdn2d"]
+            if impl.startswith("fused"):
+                return self.tr("ops: fused GPU (Triton)")
+            return self.tr("ops: reference (PyTorch) \u2014 {0}").format(why)
         if m.is_style_based and not reference_path_enabled():
             return self.tr("ops: CPU fast path (PyTorch)")
         return self.tr("ops: reference (PyTorch)")
@@ -454,6 +481,7 @@ class ExplorerPanel(QWidget):
             noise_seed=self.noise_seed.value(), mix_seed=self.mix_seed.value() if mix else None,
             mix_start=self.mix_start.value(), mix_end=self.mix_end.value(),
             label=self.label_combo.currentData() if m is not None and m.c_dim else None,
+            force_fp32=self.force_fp32.isChecked(),
         )
 
     def apply_request(self, req: RenderRequest) -> None:

@@ -17,11 +17,14 @@ import threading
 import traceback
 from typing import Any, Callable
 
+import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ganexplorer.core.formats import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, Renderer
+from ganexplorer.core.device import pick_device
+from ganexplorer.core.ops import fused
 from ganexplorer.gui.ui_queue import UiQueue
 
 
@@ -52,8 +55,9 @@ class InferenceWorker(QObject):
     job_done = Signal(str, object)        # (job name, result)
     job_failed = Signal(str, str)         # (job name, one sentence)
 
-    def __init__(self) -> None:
+    def __init__(self, device: torch.device | None = None) -> None:
         super().__init__()
+        self.device = device if device is not None else pick_device()
         self._thread = QThread()
         self._thread.setObjectName("ganexplorer-inference")
         self._engine = _Engine(self)
@@ -94,8 +98,14 @@ class InferenceWorker(QObject):
         self._engine.wake_jobs.emit()
 
     def set_model(self, model: LoadedModel) -> None:
-        """Swap the model (on the worker thread, between renders)."""
+        """Swap the model (on the worker thread, between renders), on the render device.
+
+        On a GPU the fused ops are built and checked here the first time (seconds, off the UI thread).
+        """
         def swap(_: Renderer | None) -> LoadedModel:
+            model.to(self.device)
+            if self.device.type == "cuda":
+                fused.prepare(self.device)
             self._renderer = Renderer(model)
             return model
         self.run_job("set_model", swap)

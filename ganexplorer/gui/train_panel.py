@@ -191,8 +191,8 @@ class TrainPanel(QWidget):
         self.timeline.valueChanged.connect(self._show_grid)
         self.timeline_label = QLabel()
         self.mixing_view = ImageView()
-        self.mixing_title = QLabel(self.tr("Style mixing (moving-average G): rows take the coarse styles of the "
-                                           "top row"))
+        self.mixing_title = QLabel(self.tr(
+            "Style mixing (moving-average G): rows take the coarse styles of the top row"))
         pics = QWidget()
         pg_ = QGridLayout(pics)
         pg_.addWidget(QLabel(self.tr("Generated (fixed noise)")), 0, 0)

@@ -59,6 +59,17 @@ class LoadedModel:
     def num_ws(self) -> int:
         return int(self.G.num_ws) if self.is_style_based else 1
 
+    @property
+    def device(self) -> torch.device:
+        return next(self.G.parameters()).device
+
+    def to(self, device: torch.device | str) -> "LoadedModel":
+        """Move G (and D) to ``device`` in place; returns self."""
+        self.G.to(device)
+        if self.D is not None:
+            self.D.to(device)
+        return self
+
     def describe(self) -> dict[str, Any]:
         """Plain facts for ``ganexplorer info`` and the app's info strip."""
         return {

@@ -20,8 +20,9 @@ from torch import nn
 
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.formats.native import atomic_write
+from ganexplorer.core.paths import checkpoints_dir
 
-BUNDLED = Path(__file__).resolve().parents[3] / "checkpoints" / "digit-classifier.safetensors"
+BUNDLED = checkpoints_dir() / "digit-classifier.safetensors"
 META_KEY = "ganexplorer_classifier"
 
 

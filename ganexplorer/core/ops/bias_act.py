@@ -12,10 +12,31 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ganexplorer.core.ops import fused
+
 DEFAULT_GAINS = {"linear": 1.0, "relu": math.sqrt(2), "lrelu": math.sqrt(2), "tanh": 1.0, "sigmoid": 1.0}
 
 
 def bias_act(
+    x: torch.Tensor,
+    b: torch.Tensor | None = None,
+    act: str = "linear",
+    gain: float | None = None,
+    clamp: float | None = None,
+    alpha: float = 0.2,
+) -> torch.Tensor:
+    """Add bias ``b`` along dim 1, apply ``act``, multiply by ``gain``, clamp to [-clamp, clamp].
+
+    CUDA tensors take the fused Triton kernel when it built and checked out (``fused.status()``).
+    """
+    if act not in DEFAULT_GAINS:
+        raise ValueError(f"unknown activation {act!r}")
+    if fused.supports_act(act) and fused.usable(x):
+        return fused.bias_act(x, b, act, gain, clamp, alpha)
+    return reference_bias_act(x, b, act, gain, clamp, alpha)
+
+
+def reference_bias_act(
     x: torch.Tensor,
     b: torch.Tensor | None = None,
     act: str = "linear",

@@ -16,6 +16,8 @@ from typing import Sequence
 import torch
 import torch.nn.functional as F
 
+from ganexplorer.core.ops import fused
+
 
 def make_filter(taps: Sequence[float] = (1, 3, 3, 1)) -> torch.Tensor:
     """The 2-D resampling filter: outer product of ``taps`` with itself, normalised to sum 1."""
@@ -56,7 +58,24 @@ def upfirdn2d(
     padding: int | Sequence[int] = 0,
     gain: float = 1.0,
 ) -> torch.Tensor:
-    """Resample ``x`` [N, C, H, W] with filter ``f`` (2-D, or 1-D meaning its outer product)."""
+    """Resample ``x`` [N, C, H, W] with filter ``f`` (2-D, or 1-D meaning its outer product).
+
+    CUDA tensors take the fused Triton kernel when it built and checked out (``fused.status()``).
+    """
+    if fused.usable(x):
+        return fused.upfirdn2d(x, f, up, down, padding, gain)
+    return reference_upfirdn2d(x, f, up, down, padding, gain)
+
+
+def reference_upfirdn2d(
+    x: torch.Tensor,
+    f: torch.Tensor,
+    up: int = 1,
+    down: int = 1,
+    padding: int | Sequence[int] = 0,
+    gain: float = 1.0,
+) -> torch.Tensor:
+    """The pure-PyTorch ``upfirdn2d``: zero-insert, pad (negative = crop), convolve with ``f``, subsample."""
     if f.ndim == 1:
         f = torch.outer(f, f)
     n, c, h, w = x.shape

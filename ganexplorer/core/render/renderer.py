@@ -158,7 +158,8 @@ class Renderer:
         gen = None
         if req.noise_mode == "random":
             gen = torch.Generator().manual_seed(req.noise_seed)
-        return self.G.synthesis(ws, noise=NoiseControl(req.noise_mode, req.noise_strength, gen))
+        return self.G.synthesis(ws, noise=NoiseControl(req.noise_mode, req.noise_strength, gen),
+                                force_fp32=req.force_fp32)
 
     @torch.inference_mode()
     def render(self, req: RenderRequest) -> RenderResult:

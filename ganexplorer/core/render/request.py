@@ -42,6 +42,7 @@ class RenderRequest:
     noise_mode: str = "const"
     noise_strength: float = 1.0
     noise_seed: int = 0
+    force_fp32: bool = False    # run layers a checkpoint marks fp16 in float32 even on a GPU
     mix_seed: int | None = None
     mix_start: int = 0
     mix_end: int | None = None

@@ -1,0 +1,164 @@
+"""Build the installer for the operating system this runs on.
+
+    python packaging/build.py              # Linux: dist/ganexplorer-X.Y.Z-linux-x86_64.tar.gz and a .deb
+                                           # Windows: dist/ganexplorer-setup-X.Y.Z.exe (needs Inno Setup's iscc)
+                                           # macOS: dist/ganexplorer-X.Y.Z.dmg
+    python packaging/build.py --check      # then run the built app's --self-test and gui --screenshot
+
+Steps: PyInstaller one-folder build from packaging/ganexplorer.spec (into build/pyinstaller and
+dist/ganexplorer), then the OS's package. It prints sizes, so packaging/README.md can quote them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+APP = DIST / "ganexplorer"
+
+
+def version() -> str:
+    ns: dict = {}
+    exec((ROOT / "ganexplorer" / "__init__.py").read_text(), ns)  # our own file: just __version__
+    return ns["__version__"]
+
+
+def run(cmd: list[str], **kw) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run(cmd, check=True, **kw)
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+def pyinstaller() -> None:
+    if APP.exists():
+        shutil.rmtree(APP)
+    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         "--distpath", str(DIST), "--workpath", str(WORK), str(PACKAGING / "ganexplorer.spec")])
+    print(f"unpacked app folder: {mb(folder_size(APP))} ({APP})")
+
+
+# -- Linux ------------------------------------------------------------------------------------------
+def linux_tarball(ver: str) -> Path:
+    out = DIST / f"ganexplorer-{ver}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(out, "w:gz", compresslevel=6) as tar:
+        tar.add(APP, arcname=f"ganexplorer-{ver}")
+    print(f"tarball: {mb(out.stat().st_size)} ({out})")
+    return out
+
+
+def linux_deb(ver: str) -> Path:
+    arch = {"x86_64": "amd64", "aarch64": "arm64"}.get(platform.machine(), platform.machine())
+    stage = ROOT / "build" / "deb" / "ganexplorer"
+    if stage.exists():
+        shutil.rmtree(stage)
+    linux = PACKAGING / "linux"
+    shutil.copytree(APP, stage / "opt" / "ganexplorer", symlinks=True)
+    (stage / "usr" / "bin").mkdir(parents=True)
+    os.symlink("/opt/ganexplorer/ganexplorer", stage / "usr" / "bin" / "ganexplorer")
+    for src, dest in ((linux / "ganexplorer.desktop", "usr/share/applications/ganexplorer.desktop"),
+                      (linux / "ganexplorer-mime.xml", "usr/share/mime/packages/ganexplorer.xml"),
+                      (ROOT / "resources" / "icons" / "ganexplorer.png",
+                       "usr/share/icons/hicolor/256x256/apps/ganexplorer.png")):
+        (stage / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, stage / dest)
+    debian = stage / "DEBIAN"
+    debian.mkdir()
+    installed_kb = folder_size(stage) // 1024
+    control = (linux / "control").read_text().format(version=ver, arch=arch, installed_kb=installed_kb)
+    (debian / "control").write_text(control)
+    for script in ("postinst", "postrm"):
+        shutil.copy2(linux / script, debian / script)
+        (debian / script).chmod(0o755)
+    out = DIST / f"ganexplorer_{ver}_{arch}.deb"
+    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(out)])
+    print(f"deb: {mb(out.stat().st_size)} ({out})")
+    return out
+
+
+# -- Windows and macOS --------------------------------------------------------------------------------
+def windows_installer(ver: str) -> Path:
+    iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
+    run([iscc, f"/DAppVersion={ver}", f"/DSourceDir={APP}", f"/DOutputDir={DIST}",
+         str(PACKAGING / "windows" / "ganexplorer.iss")])
+    out = DIST / f"ganexplorer-setup-{ver}.exe"
+    print(f"installer: {mb(out.stat().st_size)} ({out})")
+    return out
+
+
+def macos_dmg(ver: str) -> Path:
+    bundle = DIST / "ganexplorer.app"
+    out = DIST / f"ganexplorer-{ver}.dmg"
+    if out.exists():
+        out.unlink()
+    stage = ROOT / "build" / "dmg"
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    shutil.copytree(bundle, stage / "ganexplorer.app", symlinks=True)
+    os.symlink("/Applications", stage / "Applications")
+    run(["hdiutil", "create", "-volname", f"ganexplorer {ver}", "-srcfolder", str(stage), "-ov", "-format", "UDZO",
+         str(out)])
+    print(f"dmg: {mb(out.stat().st_size)} ({out})")
+    return out
+
+
+# -- checks -----------------------------------------------------------------------------------------
+def executable() -> Path:
+    if sys.platform == "darwin":
+        return DIST / "ganexplorer.app" / "Contents" / "MacOS" / "ganexplorer"
+    return APP / ("ganexplorer.exe" if os.name == "nt" else "ganexplorer")
+
+
+def check(exe: Path) -> None:
+    """The built app's own self-test, and a screenshot of the window on its bundled model (timed)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    run([str(exe), "--self-test"], env=env)
+    shot = DIST / "frozen-screenshot.png"
+    t0 = time.perf_counter()
+    run([str(exe), "gui", "--screenshot", str(shot)], env=env)
+    print(f"launch to first rendered image saved: {time.perf_counter() - t0:.1f} s ({shot})")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="run the built app's self-test and a screenshot")
+    ap.add_argument("--no-installer", action="store_true", help="only the PyInstaller folder")
+    args = ap.parse_args()
+    ver = version()
+    pyinstaller()
+    if not args.no_installer:
+        system = platform.system()
+        if system == "Linux":
+            linux_tarball(ver)
+            linux_deb(ver)
+        elif system == "Windows":
+            windows_installer(ver)
+        elif system == "Darwin":
+            macos_dmg(ver)
+        else:
+            print(f"no installer recipe for {system}; the app folder is {APP}")
+    if args.check:
+        check(executable())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
