@@ -1,9 +1,9 @@
-"""Training throughput: DCGAN-32 steps/s headless vs in the GUI with live plots, in one run.
+"""Training throughput: steps/s headless vs in the GUI with live plots, in one run (DCGAN-32, StyleGAN2-32...).
 
 The GUI figure drives the same GANTrainer through the Train tab (worker thread, pyqtgraph
 plots redrawn on a timer, sample grids every N steps). Target ratio GUI/headless >= 0.95.
 
-Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_training.py [--steps 40] [--model dcgan32]
+Usage: QT_QPA_PLATFORM=offscreen python benchmarks/bench_training.py [--steps 40] [--model dcgan32|stylegan2-32]
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from PySide6.QtCore import QSettings  # noqa: E402
 
 from ganexplorer.core.data import open_dataset  # noqa: E402
 from ganexplorer.core.train.events import StepEvent  # noqa: E402
-from ganexplorer.core.train.gan_trainer import GANTrainer, TrainConfig  # noqa: E402
+from ganexplorer.core.train.gan_trainer import TrainConfig  # noqa: E402
+from ganexplorer.core.train.stylegan2_trainer import make_trainer  # noqa: E402
 from ganexplorer.gui.app import make_app  # noqa: E402
 
 
 def headless(model: str, steps: int, warm: int) -> float:
-    tr = GANTrainer(TrainConfig(model=model, sample_every=10), open_dataset("builtin:digits"))
+    tr = make_trainer(TrainConfig.for_model(model, sample_every=10), open_dataset("builtin:digits"))
     it = tr.run(max_steps=warm + steps)
     t0 = None
     for ev in it:
@@ -67,7 +68,9 @@ def main() -> None:
     torch.set_num_threads(min(2, os.cpu_count() or 1))
     h = headless(args.model, args.steps, args.warm)
     g = in_gui(args.model, args.steps, args.warm)
-    print(f"{args.model}: headless {h:.2f} steps/s, GUI with live plots {g:.2f} steps/s, ratio {g / h:.3f}")
+    batch = TrainConfig.for_model(args.model).batch_size
+    print(f"{args.model} (batch {batch}): headless {h:.2f} steps/s ({h * batch:.0f} images/s), "
+          f"GUI with live plots {g:.2f} steps/s, ratio {g / h:.3f}")
 
 
 if __name__ == "__main__":

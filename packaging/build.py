@@ -52,13 +52,25 @@ def pyinstaller() -> None:
         shutil.rmtree(APP)
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(DIST), "--workpath", str(WORK), str(PACKAGING / "ganexplorer.spec")])
+    strip_libtorch()
     print(f"unpacked app folder: {mb(folder_size(APP))} ({APP})")
+
+
+def strip_libtorch() -> None:
+    """Drop libtorch's symbol tables (~70 MB). Only torch's own libraries: stripping the auditwheel-patched
+    ones (numpy's OpenBLAS, Pillow's codecs) breaks them."""
+    strip = shutil.which("strip")
+    if strip is None or sys.platform not in ("linux", "darwin"):
+        return
+    for lib in sorted((APP / "_internal" / "torch" / "lib").glob("libtorch*")):
+        if lib.is_file() and not lib.is_symlink():
+            run([strip, "--strip-unneeded" if sys.platform == "linux" else "-S", str(lib)])
 
 
 # -- Linux ------------------------------------------------------------------------------------------
 def linux_tarball(ver: str) -> Path:
     out = DIST / f"ganexplorer-{ver}-linux-{platform.machine()}.tar.gz"
-    with tarfile.open(out, "w:gz", compresslevel=6) as tar:
+    with tarfile.open(out, "w:gz", compresslevel=9) as tar:
         tar.add(APP, arcname=f"ganexplorer-{ver}")
     print(f"tarball: {mb(out.stat().st_size)} ({out})")
     return out

@@ -2,6 +2,11 @@
 
 import multiprocessing
 import sys
+import warnings
+
+# torch.jit's overload registry wants the source of a few torch functions; the frozen app ships byte-code
+# only and uses no TorchScript, so these warnings are noise on every start.
+warnings.filterwarnings("ignore", message="Unable to retrieve source for @torch.jit._overload")
 
 from ganexplorer.cli import main
 

@@ -491,3 +491,46 @@ def test_train_tab_stylegan2_shows_r1_and_mixing(train_window, qtbot, tmp_path):
     assert train_window.explorer.image_view.rgb.shape == (32, 32, 3)
     p.model.setCurrentIndex(p.model.findData("dcgan32"))
     assert not p.form.isRowVisible(p.r1_gamma) and p.lr.value() == pytest.approx(2e-4)
+
+
+def test_explorer_stays_usable_while_stylegan2_trains(train_window, qtbot):
+    """Training runs on its own thread: the explorer still renders, and the event loop keeps ticking."""
+    import time as _time
+
+    from PySide6.QtCore import QTimer
+
+    from ganexplorer.gui.app import default_checkpoint
+
+    win = train_window
+    win.open_checkpoint(default_checkpoint(), show_progress=False)
+    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
+    settle(qtbot, win)
+    p = win.trainer_panel
+    p.model.setCurrentIndex(p.model.findData("stylegan2-32"))
+    p.batch.setValue(8)
+    p.out_dir.setText("")
+    assert p.start(max_steps=1000)
+    qtbot.waitUntil(lambda: p.series.size >= 1, timeout=60_000)
+    win.tabs.setCurrentWidget(win.explorer)
+    lateness, last = [], [_time.perf_counter()]
+
+    def tick():
+        now = _time.perf_counter()
+        lateness.append(now - last[0] - 0.010)
+        last[0] = now
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    try:
+        before = win.worker.render_count
+        win.explorer.psi.setValue(0.5)
+        qtbot.waitUntil(lambda: win.worker.render_count > before, timeout=30_000)
+        settle(qtbot, win)
+        np.testing.assert_array_equal(shown(win), expected(win, win.explorer.current_request()))
+        qtbot.wait(1000)
+        assert p.worker.is_running()
+    finally:
+        timer.stop()
+        p.stop()
+        qtbot.waitUntil(lambda: not p.worker.is_running(), timeout=60_000)
+    assert len(lateness) > 50 and max(lateness) < 0.25, max(lateness)

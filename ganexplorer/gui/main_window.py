@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
+from ganexplorer.core.ops import fused
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest
 from ganexplorer.gui.explorer_panel import ExplorerPanel
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
     def show_model(self, model: LoadedModel) -> None:
         """Make ``model`` the explorer's model (from a file or from the Train tab)."""
         self.model = model
+        if self.worker.device.type == "cuda" and not fused.decided():
+            self.statusBar().showMessage(self.tr(
+                "Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails\u2026"))
         self.worker.set_model(model)
         self.explorer.set_model(model)
         self.tabs.setCurrentWidget(self.explorer)

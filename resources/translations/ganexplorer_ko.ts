@@ -66,7 +66,7 @@
         <translation>다운로드…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="26" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="27" />
         <source>Download MNIST, Fashion-MNIST or a Quick Draw category (needs internet; kept in a local cache)</source>
         <translation>MNIST, Fashion-MNIST 또는 Quick Draw 카테고리를 내려받습니다 (인터넷 필요, 로컬 캐시에 보관)</translation>
     </message>
@@ -165,7 +165,7 @@
         <translation>fp32 강제</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="121" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="122" />
         <source>Run the layers a checkpoint marks as fp16 in float32 (GPU only; the CPU always uses float32)</source>
         <translation>체크포인트가 fp16으로 표시한 층을 float32로 실행합니다 (GPU 전용, CPU는 항상 float32 사용)</translation>
     </message>
@@ -392,7 +392,7 @@
         <translation>{1}에서 {0} 스텝 학습됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="427" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="428" />
         <source>digit classifier on {0} samples: {1:.0%} confident, {2}/10 classes, largest {3:.0%}, Fréchet distance {4:.2f} (real data: {5:.2f})</source>
         <translation>숫자 분류기, 샘플 {0}개: 확신 {1:.0%}, 클래스 {2}/10, 최대 클래스 {3:.0%}, 프레셰 거리 {4:.2f} (실제 데이터: {5:.2f})</translation>
     </message>
@@ -450,220 +450,225 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="40" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="41" />
         <source>Explore</source>
         <translation>탐색</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="46" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="47" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="51" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="52" />
         <source>1-D demo</source>
         <translation>1차원 데모</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="54" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="55" />
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="70" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="71" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="71" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="72" />
         <source>&amp;Open checkpoint…</source>
         <translation>체크포인트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="72" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="73" />
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="75" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="76" />
         <source>&amp;Save image…</source>
         <translation>이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="76" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="77" />
         <source>&amp;Copy image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="77" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="78" />
         <source>Save s&amp;tate…</source>
         <translation>상태 저장(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="78" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="79" />
         <source>Open st&amp;ate…</source>
         <translation>상태 열기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="80" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="81" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="81" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="82" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="82" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="83" />
         <source>Zoom to &amp;fit</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="83" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="84" />
         <source>Zoom &amp;1:1</source>
         <translation>1:1 크기(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="84" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="85" />
         <source>Zoom &amp;2×</source>
         <translation>2배 확대(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="86" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="87" />
         <source>&amp;Previous seed</source>
         <translation>이전 시드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="87" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="88" />
         <source>&amp;Next seed</source>
         <translation>다음 시드(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="88" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="89" />
         <source>&amp;Random seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="89" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="90" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="90" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="91" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="91" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="92" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="96" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="97" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="97" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="98" />
         <source>&amp;About ganexplorer</source>
         <translation>ganexplorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="101" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="102" />
         <source>The language changes the next time ganexplorer starts.</source>
         <translation>언어는 ganexplorer를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="110" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="111" />
         <source>About ganexplorer</source>
         <translation>ganexplorer 정보</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="111" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="112" />
         <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
         <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르치는 도구.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="116" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="117" />
         <source>Open checkpoint</source>
         <translation>체크포인트 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="117" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="118" />
         <source>Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)</source>
         <translation>체크포인트 (*.pkl *.pt *.pth *.ckpt *.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="126" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="128" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="127" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="129" />
         <source>Loading {0}…</source>
         <translation>{0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="128" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="129" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="137" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="138" />
         <source>Loading cancelled; the previous model stays loaded.</source>
         <translation>불러오기를 취소했습니다. 이전 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="161" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
+        <source>Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails…</source>
+        <translation>융합 GPU 연산을 빌드하는 중입니다 (처음 한 번, 최대 1분). 실패하면 기준 연산을 사용합니다…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
         <source>Loaded {0}</source>
         <translation>{0} 불러옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="170" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="174" />
         <source>Could not open the checkpoint</source>
         <translation>체크포인트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="206" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="210" />
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="206" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="210" />
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="213" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="230" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="217" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="234" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="213" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="217" />
         <source>Could not save {0}</source>
         <translation>{0}을(를) 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="220" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="224" />
         <source>Image copied to the clipboard</source>
         <translation>이미지를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="233" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="237" />
         <source>Save state</source>
         <translation>상태 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="233" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="238" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="237" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="242" />
         <source>Explorer state (*.json)</source>
         <translation>탐색 상태 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="238" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="242" />
         <source>Open state</source>
         <translation>상태 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="250" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="254" />
         <source>'{0}' is not a ganexplorer state file.</source>
         <translation>'{0}'은(는) ganexplorer 상태 파일이 아닙니다.</translation>
     </message>
@@ -835,7 +840,7 @@
         <translation>숫자 데이터에서는 클래스 분포가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="194" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="195" />
         <source>Style mixing (moving-average G): rows take the coarse styles of the top row</source>
         <translation>스타일 믹싱 (이동 평균 G): 각 행이 맨 위 행의 거친 스타일을 받습니다</translation>
     </message>

@@ -177,6 +177,11 @@ def prepare(device: torch.device | str | None = None) -> bool:
         return bool(_state["ok"])
 
 
+def decided() -> bool:
+    """Whether the build has been tried (so a first GPU render will not pause to compile)."""
+    return bool(_state["checked"]) or _forced_off
+
+
 def usable(x: torch.Tensor) -> bool:
     """Whether ``x`` should take the fused path (a CUDA tensor and working kernels)."""
     if _forced_off or x.device.type != "cuda":

@@ -24,7 +24,11 @@ def write_animation(frames: list[np.ndarray], path: str | Path, fps: int = 24) -
         except ImportError:
             raise ValueError("writing MP4 needs the video extra: pip install 'ganexplorer[video]'") from None
         # H.264 needs even sizes; 1x1 macro blocks keep small images sharp.
-        with imageio.get_writer(path, fps=fps, codec="libx264", quality=8, macro_block_size=1) as w:
+        try:
+            writer = imageio.get_writer(path, fps=fps, codec="libx264", quality=8, macro_block_size=1)
+        except RuntimeError as e:  # imageio-ffmpeg found no ffmpeg (the installers leave its copy out)
+            raise ValueError(f"writing MP4 needs ffmpeg ({e}); install ffmpeg or save a .gif instead") from None
+        with writer as w:
             for f in frames:
                 h, wd = f.shape[:2]
                 w.append_data(np.ascontiguousarray(f[: h - h % 2, : wd - wd % 2]))
