@@ -42,9 +42,16 @@ def _int_list(text: str, what: str) -> list[int]:
         raise UsageError(f"{what}: {e}") from None
 
 
-def _renderer(model):
+def _renderer(model, device: str | None = None):
+    """A renderer on the chosen device (auto: CUDA, then MPS, then CPU); fused GPU ops are built first."""
+    from ganexplorer.core.device import pick_device
+    from ganexplorer.core.ops import fused
     from ganexplorer.core.render import Renderer
 
+    dev = pick_device(device)
+    model.to(dev)
+    if dev.type == "cuda":
+        fused.prepare(dev)
     return Renderer(model)
 
 
@@ -114,7 +121,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     seeds = _int_list(args.seeds, "--seeds")
     model = _load(args.network, args.nz)
     _check_label(model, args.class_idx)
-    r = _renderer(model)
+    r = _renderer(model, args.device)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     for seed in _progress(seeds, len(seeds), "generate", args.quiet):
@@ -146,7 +153,7 @@ def cmd_mix(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
-    picture, tiles = mixing_grid(_renderer(model), rows, cols, styles, base)
+    picture, tiles = mixing_grid(_renderer(model, args.device), rows, cols, styles, base)
     cells = [(a, b) for a in rows for b in cols]
     for row, col in _progress(cells, len(cells), "save", args.quiet):
         save_png(tiles[(row, col)], outdir / f"{row}-{col}.png")
@@ -173,7 +180,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
     requests = walk_requests(base, seeds, args.frames, args.space, model.z_dim)
     bar = _progress(range(len(requests)), len(requests), "walk", args.quiet)
-    export_walk(_renderer(model), requests, out, args.fps, progress=lambda k, n: bar.update(1))
+    export_walk(_renderer(model, args.device), requests, out, args.fps, progress=lambda k, n: bar.update(1))
     bar.close()
     if not args.quiet:
         print(f"wrote {out} ({len(requests)} frames)")
@@ -346,6 +353,8 @@ def _common_render(p: argparse.ArgumentParser) -> None:
     p.add_argument("--trunc", type=float, default=1.0, help="truncation psi (default 1)")
     p.add_argument("--noise-mode", choices=["const", "random", "none"], default="const")
     p.add_argument("--class", dest="class_idx", type=int, default=None, help="class label for conditional models")
+    p.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default=None,
+                   help="where to render (default auto: CUDA, then MPS, then CPU; or GANEXPLORER_DEVICE)")
 
 
 def build_parser() -> argparse.ArgumentParser:

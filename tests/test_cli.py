@@ -140,3 +140,36 @@ def test_entry_point_subprocess_malicious_pickle(tmp_path):
     assert "posix.system" in p.stderr or "os.system" in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1 and p.stdout == ""
     assert not marker.exists()
+
+
+def test_self_test_passes_and_reports_one_line(capsys):
+    from ganexplorer.cli import main
+
+    assert main(["--self-test"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith("self-test passed") and "DCGAN-32 training steps" in out[0]
+
+
+def test_self_test_fails_loudly_without_bundled_models(monkeypatch, tmp_path, capsys):
+    from ganexplorer.cli import main
+
+    monkeypatch.setattr("ganexplorer.core.selftest.checkpoints_dir", lambda: tmp_path)
+    assert main(["--self-test"]) == 1
+    assert "no bundled models" in capsys.readouterr().err
+
+
+def test_a_file_as_the_only_argument_opens_it_in_the_window(monkeypatch, tmp_path):
+    """What a file association / double-click runs: `ganexplorer PATH`."""
+    from ganexplorer import cli
+
+    seen = {}
+    monkeypatch.setattr(cli, "cmd_gui", lambda args: seen.setdefault("checkpoint", args.checkpoint) and 0)
+    parser = cli.build_parser()
+    for action in parser._actions:
+        if isinstance(action, cli.argparse._SubParsersAction):
+            action.choices["gui"].set_defaults(func=cli.cmd_gui)
+    f = tmp_path / "model.pkl"
+    f.write_bytes(b"x")
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    cli.main([str(f)])
+    assert seen["checkpoint"] == str(f)
