@@ -129,3 +129,24 @@ def test_cli_trains_stylegan2_for_minutes_then_scores_it(tmp_path, capsys):
     assert "Fréchet" in capsys.readouterr().out
     assert load_checkpoint(out / "last.safetensors").metadata["quality"]["samples"] > 100
     assert main(["quality", str(tmp_path / "nothing.pkl")]) == 2
+
+
+def test_differentiable_augmentation_moves_content_keeps_gradients_and_is_validated(digits):
+    from ganexplorer.core.train.stylegan2_trainer import diff_augment
+
+    torch.manual_seed(0)
+    x = torch.full((16, 1, 32, 32), -1.0)
+    x[:, :, 12:20, 12:20] = 1.0
+    moved = diff_augment(x, "translation")
+    assert moved.shape == x.shape and ((moved == 1).flatten(1).sum(1) == 64).all()  # shifted, never cut off here
+    assert any(not torch.equal(m, x[0]) for m in moved)
+    cut = diff_augment(x, "cutout")
+    assert (cut == -1).sum() > (x == -1).sum()
+    g = torch.randn(2, 1, 32, 32, requires_grad=True)
+    diff_augment(g, "translation,cutout").sum().backward()
+    assert g.grad is not None and g.grad.abs().sum() > 0
+    assert torch.equal(diff_augment(g, ""), g)
+    with pytest.raises(ValueError, match="augmentation"):
+        make_trainer(small(augment="rotation"), digits)
+    tr = make_trainer(small(augment="translation,cutout"), digits)
+    assert all(math.isfinite(v) for k, v in tr.train_step().items() if k != "r1")

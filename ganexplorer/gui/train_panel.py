@@ -116,7 +116,13 @@ class TrainPanel(QWidget):
         self.mixing_prob.setRange(0.0, 1.0)
         self.mixing_prob.setSingleStep(0.1)
         self.mixing_prob.setValue(TrainConfig.mixing_prob)
+        self.augment = QComboBox()
+        for key, text in (("", self.tr("none")), ("translation", self.tr("translation")),
+                          ("translation,cutout", self.tr("translation + cutout"))):
+            self.augment.addItem(text, key)
+        self.augment.setToolTip(self.tr("Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset"))
         self.style_rows = [(self.tr("R1 \u03b3 (lazy, every 16 D steps)"), self.r1_gamma),
+                           (self.tr("Augmentation for D"), self.augment),
                            (self.tr("Path-length weight"), self.pl_weight),
                            (self.tr("Style-mixing probability"), self.mixing_prob)]
         form.addRow(self.tr("Model"), self.model)
@@ -267,7 +273,7 @@ class TrainPanel(QWidget):
             beta1=self.beta1.value(), loss=self.loss.currentData(), d_steps=self.d_steps.value(),
             seed=self.seed.value(), conditional=model.endswith("-cond"), sample_every=self.sample_every.value(),
             checkpoint_every=self.checkpoint_every.value(), log_every=100, r1_gamma=self.r1_gamma.value(),
-            pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value())
+            pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value(), augment=self.augment.currentData())
 
     # -- control ------------------------------------------------------------------------------
     def start(self, max_steps: int | None = None) -> bool:

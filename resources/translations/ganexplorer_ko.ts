@@ -704,208 +704,233 @@
         <translation>최소제곱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="119" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="120" />
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="120" />
+        <source>translation</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="121" />
+        <source>translation + cutout</source>
+        <translation>이동 + 잘라내기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="123" />
+        <source>Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset</source>
+        <translation>미분 가능한 증강: D가 이동된(일부 가려진) 실제·생성 이미지를 보게 하여 작은 데이터셋을 외우지 못하게 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="124" />
         <source>R1 γ (lazy, every 16 D steps)</source>
         <translation>R1 γ (지연, D 16스텝마다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="120" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="125" />
+        <source>Augmentation for D</source>
+        <translation>D용 증강</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="126" />
         <source>Path-length weight</source>
         <translation>경로 길이 가중치</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="121" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="127" />
         <source>Style-mixing probability</source>
         <translation>스타일 믹싱 확률</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="122" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="128" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="123" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="129" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="124" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="130" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="125" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="131" />
         <source>Learning rate (Adam)</source>
         <translation>학습률 (Adam)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="127" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="133" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="128" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="134" />
         <source>D steps per G step</source>
         <translation>G 한 단계당 D 단계 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="129" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="135" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="130" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="136" />
         <source>Samples every N steps</source>
         <translation>N 단계마다 샘플</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="131" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="137" />
         <source>Checkpoint every N steps</source>
         <translation>N 단계마다 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="132" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="138" />
         <source>Run folder</source>
         <translation>실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="136" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="142" />
         <source>Setup</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="139" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="145" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="140" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="410" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="146" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="416" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="141" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="147" />
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="142" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="148" />
         <source>One D step</source>
         <translation>D 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="143" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="149" />
         <source>One G step</source>
         <translation>G 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="144" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="150" />
         <source>Open in explorer</source>
         <translation>탐색 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="155" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="161" />
         <source>Not running</source>
         <translation>실행 중 아님</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="165" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="171" />
         <source>Losses</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="169" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="175" />
         <source>D(x) and D(G(z))</source>
         <translation>D(x)와 D(G(z))</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="179" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="185" />
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="180" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="186" />
         <source>Digits the classifier sees in 200 samples</source>
         <translation>분류기가 본 샘플 200개의 숫자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="181" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="187" />
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="185" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="191" />
         <source>Class coverage appears for digit data.</source>
         <translation>숫자 데이터에서는 클래스 분포가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="195" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="201" />
         <source>Style mixing (moving-average G): rows take the coarse styles of the top row</source>
         <translation>스타일 믹싱 (이동 평균 G): 각 행이 맨 위 행의 거친 스타일을 받습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="198" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
         <source>Generated (fixed noise)</source>
         <translation>생성 결과 (고정 노이즈)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="199" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="205" />
         <source>Real</source>
         <translation>실제 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="238" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="244" />
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="239" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="245" />
         <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
         <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="258" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="264" />
         <source>StyleGAN2 always uses the non-saturating logistic loss</source>
         <translation>StyleGAN2는 항상 비포화 로지스틱 손실을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="293" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="299" />
         <source>Training {0} on {1}</source>
         <translation>{1}로 {0} 학습 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="337" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="343" />
         <source>snapshot at step {0}</source>
         <translation>{0}단계 스냅숏</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="360" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="366" />
         <source>step {0}: {1} of 10 classes covered, largest class {2:.0%}, {3:.0%} classified confidently</source>
         <translation>{0}단계: 10개 클래스 중 {1}개 포함, 가장 큰 클래스 {2:.0%}, 확신 있게 분류된 비율 {3:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="366" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="372" />
         <source>Checkpoint written: {0}</source>
         <translation>체크포인트 저장: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="376" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="382" />
         <source>Stopped at step {0}; saved {1}</source>
         <translation>{0}단계에서 정지; {1} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="387" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="393" />
         <source>step {0}</source>
         <translation>{0}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="402" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="408" />
         <source>step {0} · epoch {1} · {2:.2f} steps/s</source>
         <translation>{0}단계 · 에포크 {1} · 초당 {2:.2f}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="410" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="416" />
         <source>Resume</source>
         <translation>재개</translation>
     </message>

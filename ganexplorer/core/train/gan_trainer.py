@@ -55,6 +55,7 @@ class TrainConfig:
     mixing_prob: float = 0.9       # style-mixing regularisation
     ema_kimg: float = 10.0         # half-life of G's moving average, in thousands of images
     ema_rampup: float | None = 0.05
+    augment: str = ""              # differentiable augmentation for D: '', 'translation', 'translation,cutout'
 
     @classmethod
     def for_model(cls, model: str, **overrides: object) -> "TrainConfig":
@@ -77,6 +78,9 @@ class TrainConfig:
             if self.r1_gamma < 0 or self.r1_interval < 1 or self.pl_weight < 0 or self.pl_interval < 1 \
                     or not 0 <= self.mixing_prob <= 1 or self.ema_kimg < 0:
                 raise ValueError("R1 gamma and PL weight must be >= 0, intervals >= 1, mixing probability in [0, 1]")
+            unknown = [a for a in self.augment.split(",") if a and a not in ("translation", "cutout")]
+            if unknown:
+                raise ValueError(f"unknown augmentation {unknown[0]!r}: use translation, cutout or both")
 
 
 # Presets too large to train on a CPU in any reasonable time: explore only.

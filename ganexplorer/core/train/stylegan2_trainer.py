@@ -6,7 +6,8 @@ on real images every ``r1_interval`` D steps (scaled by the interval, with Adam'
 betas adjusted by interval / (interval + 1)), style-mixing regularisation, random noise,
 a tracked ``w_avg``, optional lazy path-length regularisation, and an exponential moving
 average of G, which is what the sample grids, the checkpoint's ``G_ema`` and the explorer
-show. One difference: where NVIDIA takes a separate optimiser step for the regulariser,
+show. Optional differentiable augmentation (``augment``) helps D not to memorise a small dataset.
+One difference: where NVIDIA takes a separate optimiser step for the regulariser,
 we add it to the main loss of the same step (one D forward on the real batch instead of two).
 """
 
@@ -27,6 +28,35 @@ from ganexplorer.core.train.events import MixingEvent
 from ganexplorer.core.train.gan_trainer import GANTrainer
 
 TRAIN_NOISE = NoiseControl("random")
+AUGMENTS = ("translation", "cutout")
+
+
+def diff_augment(x: torch.Tensor, policy: str, fill: float = -1.0) -> torch.Tensor:
+    """Differentiable augmentation (Zhao et al., 2020, "DiffAugment"): the same kind of random change to
+    real and generated images before D, so a small dataset is harder for D to memorise and G still gets
+    gradients through it. ``translation``: shift by up to 1/8 of the size, filled with ``fill``
+    (the background of digits); ``cutout``: blank a random square of half the size."""
+    n, _, h, w = x.shape
+    for op in filter(None, policy.split(",")):
+        if op == "translation":
+            sy, sx = max(1, h // 8), max(1, w // 8)
+            ty = torch.randint(-sy, sy + 1, (n, 1, 1))
+            tx = torch.randint(-sx, sx + 1, (n, 1, 1))
+            rows = (torch.arange(h).view(1, h, 1) - ty + sy).clamp(0, h + 2 * sy - 1)
+            cols = (torch.arange(w).view(1, 1, w) - tx + sx).clamp(0, w + 2 * sx - 1)
+            padded = F.pad(x, [sx, sx, sy, sy], value=fill)
+            batch = torch.arange(n).view(n, 1, 1)
+            x = padded.permute(0, 2, 3, 1)[batch, rows, cols].permute(0, 3, 1, 2)
+        elif op == "cutout":
+            ch, cw = h // 2, w // 2
+            cy = torch.randint(0, h + 1 - ch % 2, (n, 1, 1)) - ch // 2
+            cx = torch.randint(0, w + 1 - cw % 2, (n, 1, 1)) - cw // 2
+            yy, xx = torch.arange(h).view(1, h, 1), torch.arange(w).view(1, 1, w)
+            inside = (yy >= cy) & (yy < cy + ch) & (xx >= cx) & (xx < cx + cw)
+            x = torch.where(inside.unsqueeze(1), torch.full_like(x, fill), x)
+        else:
+            raise ValueError(f"unknown augmentation {op!r}; use {', '.join(AUGMENTS)}")
+    return x
 MIX_ROWS, MIX_COLS = 3, 6
 
 
@@ -80,8 +110,8 @@ class StyleGAN2Trainer(GANTrainer):
         with torch.no_grad():
             fake = self.G.synthesis(self._ws(len(x)), noise=TRAIN_NOISE)
         do_r1 = c.r1_gamma > 0 and self._d_updates % c.r1_interval == 0
-        x = x.detach().requires_grad_(do_r1)
-        logits_fake, logits_real = self.D(fake), self.D(x)
+        x = diff_augment(x, c.augment).detach().requires_grad_(do_r1)
+        logits_fake, logits_real = self.D(diff_augment(fake, c.augment)), self.D(x)
         if not (torch.isfinite(logits_real).all() and torch.isfinite(logits_fake).all()):
             self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
             return
@@ -105,7 +135,7 @@ class StyleGAN2Trainer(GANTrainer):
         c = self.config
         self.G.train()
         self.D.train()
-        logits = self.D(self.G.synthesis(self._ws(c.batch_size), noise=TRAIN_NOISE))
+        logits = self.D(diff_augment(self.G.synthesis(self._ws(c.batch_size), noise=TRAIN_NOISE), c.augment))
         if not torch.isfinite(logits).all():
             self._last["g_loss"] = math.nan
             return
