@@ -150,3 +150,19 @@ def test_differentiable_augmentation_moves_content_keeps_gradients_and_is_valida
         make_trainer(small(augment="rotation"), digits)
     tr = make_trainer(small(augment="translation,cutout"), digits)
     assert all(math.isfinite(v) for k, v in tr.train_step().items() if k != "r1")
+
+
+def test_conditional_stylegan2_trains_on_labels_and_renders_each_class(digits, tmp_path):
+    from ganexplorer.core.render import RenderRequest, Renderer
+
+    cfg = TrainConfig.for_model("stylegan2-32-cond", batch_size=8, conditional=True, sample_every=0, log_every=0)
+    tr = make_trainer(cfg, digits, out_dir=tmp_path)
+    assert tr.n_classes == 10 and tr.condition(torch.tensor([3]))[0, 3] == 1
+    list(tr.run(max_steps=2))
+    m = load_checkpoint(tmp_path / "last.safetensors")
+    assert m.c_dim == 10
+    r = Renderer(m)
+    a, b = (r.render(RenderRequest(seed=0, label=k)).rgb for k in (1, 7))
+    assert not np.array_equal(a, b)  # the label reaches the picture
+    with pytest.raises(ValueError, match="not a conditional"):
+        make_trainer(small(conditional=True), digits)

@@ -47,6 +47,13 @@ PRESETS: dict[str, Preset] = {
         dict(img_resolution=32, img_channels=1, channel_base=2048, channel_max=64),
         "small StyleGAN2 for 1x32x32 images (CPU-trainable)",
     ),
+    "stylegan2-32-cond": Preset(
+        "stylegan2",
+        dict(z_dim=128, c_dim=10, w_dim=128, img_resolution=32, img_channels=1, mapping_kwargs=dict(num_layers=4),
+             synthesis_kwargs=dict(channel_base=2048, channel_max=64)),
+        dict(c_dim=10, img_resolution=32, img_channels=1, channel_base=2048, channel_max=64),
+        "small class-conditional StyleGAN2 for 1x32x32 images, 10 classes",
+    ),
     "stylegan2-64": Preset(
         "stylegan2",
         dict(z_dim=128, w_dim=128, img_resolution=64, img_channels=3, mapping_kwargs=dict(num_layers=4),

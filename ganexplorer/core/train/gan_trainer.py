@@ -135,7 +135,7 @@ class GANTrainer:
         g_kwargs, d_kwargs = dict(preset.g_kwargs), dict(preset.d_kwargs)
         self.resolution = {"mlp": 28, "dcgan32": 32}.get(self.family, g_kwargs.get("resolution", g_kwargs.get("img_resolution", 64)))
         self.channels = g_kwargs.get("nc", g_kwargs.get("img_channels", 3 if self.family == "dcgan" else 1))
-        n_classes = g_kwargs.get("n_classes", 0)
+        n_classes = g_kwargs.get("n_classes", g_kwargs.get("c_dim", 0))
         if config.conditional and n_classes == 0:
             raise ValueError(f"{config.model} is not a conditional model; pick a -cond preset")
         if n_classes and dataset.labels is None:
@@ -181,6 +181,10 @@ class GANTrainer:
         c = self.config
         return (torch.optim.Adam(self.G.parameters(), lr=c.lr, betas=(c.beta1, c.beta2)),
                 torch.optim.Adam(self.D.parameters(), lr=c.lr, betas=(c.beta1, c.beta2)))
+
+    def condition(self, labels: torch.Tensor | None) -> torch.Tensor | None:
+        """Class labels as the generator takes them (DCGAN: indices; StyleGAN2 overrides: one-hot)."""
+        return labels
 
     @property
     def sampler(self) -> nn.Module:
@@ -274,7 +278,7 @@ class GANTrainer:
         G = self.sampler
         was = G.training
         G.eval()
-        imgs = G(self.fixed_z, self.fixed_labels)
+        imgs = G(self.fixed_z, self.condition(self.fixed_labels))
         G.train(was)
         return grid([to_uint8(im) for im in imgs], cols=self.config.grid_size, pad=2, fill=40)
 
@@ -288,7 +292,7 @@ class GANTrainer:
         G = self.sampler
         was = G.training
         G.eval()
-        r = class_report(self.classifier, G(self.class_z, self.class_c))
+        r = class_report(self.classifier, G(self.class_z, self.condition(self.class_c)))
         G.train(was)
         return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share)
 

@@ -88,14 +88,17 @@ class StyleGAN2Trainer(GANTrainer):
         return self.G_ema
 
     # -- generation with style mixing -----------------------------------------------------------
-    def _ws(self, n: int) -> torch.Tensor:
-        """Mapped latents for a batch; with probability ``mixing_prob`` the styles after a random cutoff
-        come from a second z (style-mixing regularisation)."""
+    def condition(self, labels: torch.Tensor | None) -> torch.Tensor | None:
+        return F.one_hot(labels, self.n_classes).float() if labels is not None and self.n_classes else None
+
+    def _ws(self, n: int, c: torch.Tensor | None = None) -> torch.Tensor:
+        """Mapped latents for a batch (labels ``c``, one-hot, for conditional models); with probability
+        ``mixing_prob`` the styles after a random cutoff come from a second z (style-mixing regularisation)."""
         G = self.G
-        ws = G.mapping(torch.randn(n, G.z_dim), None, update_w_avg=True)
+        ws = G.mapping(torch.randn(n, G.z_dim), c, update_w_avg=True)
         if self.config.mixing_prob > 0 and torch.rand([]) < self.config.mixing_prob:
             cutoff = int(torch.randint(1, G.num_ws, []))
-            ws2 = G.mapping(torch.randn(n, G.z_dim), None)
+            ws2 = G.mapping(torch.randn(n, G.z_dim), c)
             ws = torch.cat([ws[:, :cutoff], ws2[:, cutoff:]], dim=1)
         return ws
 
@@ -105,13 +108,14 @@ class StyleGAN2Trainer(GANTrainer):
         c = self.config
         self.G.train()
         self.D.train()
-        x, _ = self._batch(self.step * c.d_steps + self._d_count)
+        x, labels = self._batch(self.step * c.d_steps + self._d_count)
         self._d_count += 1
+        cond = self.condition(labels)   # fakes get the real batch's labels
         with torch.no_grad():
-            fake = self.G.synthesis(self._ws(len(x)), noise=TRAIN_NOISE)
+            fake = self.G.synthesis(self._ws(len(x), cond), noise=TRAIN_NOISE)
         do_r1 = c.r1_gamma > 0 and self._d_updates % c.r1_interval == 0
         x = diff_augment(x, c.augment).detach().requires_grad_(do_r1)
-        logits_fake, logits_real = self.D(diff_augment(fake, c.augment)), self.D(x)
+        logits_fake, logits_real = self.D(diff_augment(fake, c.augment), cond), self.D(x, cond)
         if not (torch.isfinite(logits_real).all() and torch.isfinite(logits_fake).all()):
             self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
             return
@@ -135,7 +139,9 @@ class StyleGAN2Trainer(GANTrainer):
         c = self.config
         self.G.train()
         self.D.train()
-        logits = self.D(diff_augment(self.G.synthesis(self._ws(c.batch_size), noise=TRAIN_NOISE), c.augment))
+        cond = self.condition(self._z(c.batch_size)[1])
+        logits = self.D(diff_augment(self.G.synthesis(self._ws(c.batch_size, cond), noise=TRAIN_NOISE), c.augment),
+                        cond)
         if not torch.isfinite(logits).all():
             self._last["g_loss"] = math.nan
             return
@@ -152,7 +158,7 @@ class StyleGAN2Trainer(GANTrainer):
     def _path_length_penalty(self) -> torch.Tensor:
         """(|J_w^T y| - a)^2 with y random images: keeps a fixed step in w a fixed change in the picture."""
         n = max(self.config.batch_size // 2, 1)
-        ws = self._ws(n)
+        ws = self._ws(n, self.condition(self._z(n)[1]))
         img = self.G.synthesis(ws, noise=TRAIN_NOISE)
         y = torch.randn_like(img) / math.sqrt(img.shape[2] * img.shape[3])
         (grad,) = torch.autograd.grad((img * y).sum(), ws, create_graph=True)
@@ -178,7 +184,8 @@ class StyleGAN2Trainer(GANTrainer):
         """Column seeds on top, row seeds on the left; each cell is its row with the column's coarse
         styles (the first half of the ws), as in the StyleGAN paper's figure."""
         G = self.G_ema
-        ws = G.mapping(self.mix_z, None)
+        labels = torch.arange(MIX_ROWS + MIX_COLS) % self.n_classes if self.n_classes else None
+        ws = G.mapping(self.mix_z, self.condition(labels))
         rows, cols = ws[:MIX_ROWS], ws[MIX_ROWS:]
         coarse = max(1, G.num_ws // 2)
         mixed = rows.unsqueeze(1).repeat(1, MIX_COLS, 1, 1)
