@@ -244,7 +244,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                                 conditional=args.model.endswith("-cond"), sample_every=args.sample_every,
                                 checkpoint_every=args.checkpoint_every, log_every=args.log_every,
                                 r1_gamma=args.r1_gamma, pl_weight=args.pl_weight, mixing_prob=args.mixing_prob,
-                                augment=args.augment)
+                                augment="" if args.augment == "none" else args.augment)
     if args.resume and not (out / "last.safetensors").exists():
         raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
     trainer = make_trainer(cfg, data, out_dir=out, resume=args.resume)
@@ -431,11 +431,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample-every", type=int, default=100)
     p.add_argument("--checkpoint-every", type=int, default=200)
     p.add_argument("--log-every", type=int, default=100)
-    p.add_argument("--r1-gamma", type=float, default=None, help="StyleGAN2: R1 weight (default 0.01)")
+    p.add_argument("--r1-gamma", type=float, default=None, help="StyleGAN2: R1 weight (default 10)")
     p.add_argument("--pl-weight", type=float, default=None, help="StyleGAN2: path-length weight (default 0 = off)")
     p.add_argument("--mixing-prob", type=float, default=None, help="StyleGAN2: style-mixing probability (0.9)")
     p.add_argument("--augment", default=None, help="StyleGAN2: differentiable augmentation for D on small data: "
-                                                   "translation, cutout or translation,cutout (default none)")
+                                                   "translation, cutout, translation,cutout or none (default translation)")
 
     p = add("quality", cmd_quality, "score a digit generator with the digit classifier: confident share, "
                                     "class coverage, Fréchet distance in the classifier's feature space")

@@ -28,6 +28,7 @@ def small(**kw) -> TrainConfig:
 def test_family_defaults_and_validation(digits):
     cfg = TrainConfig.for_model("stylegan2-32")
     assert (cfg.lr, cfg.beta1, cfg.beta2, cfg.batch_size) == (0.0025, 0.0, 0.99, 32)
+    assert (cfg.r1_gamma, cfg.augment) == (10.0, "translation")
     assert TrainConfig.for_model("dcgan32").lr == 2e-4
     assert isinstance(make_trainer(small(), digits), StyleGAN2Trainer)
     with pytest.raises(ValueError, match="multiple of 4"):

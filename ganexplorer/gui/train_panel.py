@@ -257,6 +257,8 @@ class TrainPanel(QWidget):
         self.batch.setValue(cfg.batch_size)
         self.lr.setValue(cfg.lr)
         self.beta1.setValue(cfg.beta1)
+        self.r1_gamma.setValue(cfg.r1_gamma)
+        self.augment.setCurrentIndex(max(0, self.augment.findData(cfg.augment)))
         style = PRESETS[model].family == "stylegan2"
         for _, w in self.style_rows:
             self.form.setRowVisible(w, style)
