@@ -88,8 +88,8 @@ UNTRAINABLE = {"stylegan2-256", "stylegan2-1024"}
 
 # Optimiser settings per family: the DCGAN paper's for the lecture models, StyleGAN2-ADA's for StyleGAN2.
 TRAINING_DEFAULTS: dict[str, dict[str, object]] = {
-    # R1 10 and translation augmentation: with 0.01 and none (StyleGAN2-ADA's CIFAR values) the small
-    # StyleGAN2 collapsed onto one or two digits within 20 kimg on the 1,797 built-in digits.
+    # R1 10 and translation augmentation: the setting that trained the bundled model (README, "Bundled
+    # models"); with 0.01 and none, StyleGAN2-ADA's CIFAR values, it had narrowed onto two digits at 24 kimg.
     "stylegan2": {"batch_size": 32, "lr": 0.0025, "beta1": 0.0, "beta2": 0.99, "r1_gamma": 10.0,
                   "augment": "translation"},
 }
