@@ -66,7 +66,7 @@ def _check_label(model, label: int | None) -> None:
 
 # -- subcommands -------------------------------------------------------------------------------
 
-def torch_cuda_available() -> bool:
+def _cuda_available() -> bool:
     import torch
 
     return torch.cuda.is_available()
@@ -83,7 +83,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         from ganexplorer.core.device import describe_devices
         from ganexplorer.core.ops import fused
 
-        if torch_cuda_available():
+        if _cuda_available():
             fused.prepare("cuda")  # build (or fail to build) now, so the answer is the real one
         print(f"{'device:':<15} {describe_devices()}")
         for op, (impl, why) in fused.status().items():

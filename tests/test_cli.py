@@ -160,16 +160,11 @@ def test_self_test_fails_loudly_without_bundled_models(monkeypatch, tmp_path, ca
 
 def test_a_file_as_the_only_argument_opens_it_in_the_window(monkeypatch, tmp_path):
     """What a file association / double-click runs: `ganexplorer PATH`."""
-    from ganexplorer import cli
+    from ganexplorer.cli import main
 
     seen = {}
-    monkeypatch.setattr(cli, "cmd_gui", lambda args: seen.setdefault("checkpoint", args.checkpoint) and 0)
-    parser = cli.build_parser()
-    for action in parser._actions:
-        if isinstance(action, cli.argparse._SubParsersAction):
-            action.choices["gui"].set_defaults(func=cli.cmd_gui)
+    monkeypatch.setattr("ganexplorer.gui.app.run_gui", lambda path, **kw: seen.setdefault("path", path) and 0)
     f = tmp_path / "model.pkl"
     f.write_bytes(b"x")
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
-    cli.main([str(f)])
-    assert seen["checkpoint"] == str(f)
+    assert main([str(f)]) == 0
+    assert seen["path"] == str(f)

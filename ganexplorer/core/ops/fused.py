@@ -163,17 +163,17 @@ def prepare(device: torch.device | str | None = None) -> bool:
     with _lock:
         if _state["checked"]:
             return bool(_state["ok"])
-        _state["checked"] = True
         try:
             _kernels.update(_build())
-            _state["ok"] = True  # provisional, so that the self-check runs the fused code
-            _self_check(device)
+            _self_check(device)  # calls this module's kernels directly, whatever the state says
+            _state["ok"] = True
             _state["reason"] = f"Triton {_kernels['version']} kernels built and checked on {device}"
         except Exception as e:  # noqa: BLE001 - any failure means: use the reference
             _kernels.clear()
             _state["ok"] = False
             _state["reason"] = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no message'}"
             log.warning("fused GPU ops unavailable, using the PyTorch reference ops (%s)", _state["reason"])
+        _state["checked"] = True  # last: readers that skip the lock see a final answer or none
         return bool(_state["ok"])
 
 
@@ -186,6 +186,8 @@ def usable(x: torch.Tensor) -> bool:
     """Whether ``x`` should take the fused path (a CUDA tensor and working kernels)."""
     if _forced_off or x.device.type != "cuda":
         return False
+    if _state["checked"]:  # decided: no lock on the per-op hot path
+        return bool(_state["ok"])
     return prepare(x.device)
 
 
