@@ -1,0 +1,67 @@
+"""Shared pieces of the GUI tests: fixtures for an offscreen window and helpers to compare pictures.
+
+Imported with ``from gui_fixtures import *`` so each GUI test module gets the same fixtures.
+"""
+
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+
+from layouts import write_nvidia_pickle  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from ganexplorer.core.formats import load_checkpoint  # noqa: E402
+from ganexplorer.core.render import Renderer, RenderRequest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Modal dialogs would block offscreen tests: record what they would have said instead."""
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    return said
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield s
+
+
+@pytest.fixture
+def pkl(tmp_path, tiny_stylegan2):
+    G, D = tiny_stylegan2
+    return write_nvidia_pickle(tmp_path / "tiny.pkl", G, D)
+
+
+@pytest.fixture
+def window(qtbot, settings, pkl):
+    from ganexplorer.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_checkpoint(pkl, show_progress=False)
+    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
+    settle(qtbot, win)
+    yield win
+    win.worker.shutdown()
+
+
+def settle(qtbot, win):
+    """Let the worker finish and the results reach the UI thread."""
+    for _ in range(3):
+        assert win.worker.wait_until_idle(60)
+        qtbot.wait(20)
+
+
+def shown(win) -> np.ndarray:
+    return win.explorer.image_view.rgb.copy()
+
+
+def expected(win, req: RenderRequest) -> np.ndarray:
+    return Renderer(load_checkpoint(win.model.path)).render(req).rgb
+
