@@ -64,3 +64,16 @@ def save_png(image: np.ndarray, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.fromarray(image).save(path)
     return path
+
+
+def upscale_nearest(image: np.ndarray, min_side: int = 512) -> np.ndarray:
+    """Enlarge a small HxWx3 picture by a whole factor (nearest neighbour, crisp pixels for slides).
+
+    The factor is the smallest whole number that makes the shorter side at least ``min_side``;
+    pictures already that large are returned unchanged. ``min_side <= 0`` means "as is".
+    """
+    h, w = image.shape[:2]
+    if min_side <= 0 or min(h, w) >= min_side:
+        return image
+    k = -(-min_side // max(1, min(h, w)))
+    return np.ascontiguousarray(np.repeat(np.repeat(image, k, axis=0), k, axis=1))
