@@ -16,9 +16,17 @@ DIGITS_ATTRIBUTION = ("Optical Recognition of Handwritten Digits (Alpaydin & Kay
                       "UCI Machine Learning Repository, CC BY 4.0")
 
 
+BUILTIN = ("digits", "shapes")
+
+
 def load_builtin(name: str) -> ImageDataset:
+    """``digits``: the UCI handwritten digits at 32x32; ``shapes``: the procedural 64x64 shapes."""
+    if name == "shapes":
+        from ganexplorer.core.data.shapes import load_shapes
+
+        return load_shapes()
     if name != "digits":
-        raise DatasetError(f"there is no built-in dataset '{name}'; the built-in one is 'digits'")
+        raise DatasetError(f"there is no built-in dataset '{name}'; the built-in ones are 'digits' and 'shapes'")
     with gzip.open(HERE / "uci_digits.csv.gz", "rt") as f:
         rows = np.loadtxt(f, delimiter=",", dtype=np.float32)
     counts, labels = rows[:, :64], rows[:, 64].astype(np.int64)

@@ -1,6 +1,6 @@
 """An in-memory image dataset and the ``kind:PATH`` specs the CLI and GUI use to open one.
 
-Specs: ``builtin:digits``, ``mnist:PATH`` (IDX, also Fashion-MNIST; .gz or raw),
+Specs: ``builtin:digits``, ``builtin:shapes`` (procedural, see ``shapes.py``), ``mnist:PATH`` (IDX, also Fashion-MNIST; .gz or raw),
 ``quickdraw:PATH`` (numpy_bitmap .npy or simplified .ndjson), ``cifar10:DIR`` (python
 batches), ``folder:DIR`` (any images). Every reader raises :class:`DatasetError` with one
 sentence for a wrong or broken file.
@@ -85,7 +85,7 @@ def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
 
         ds = load_folder(Path(arg))
     else:
-        raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, mnist:PATH, quickdraw:PATH, "
+        raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, builtin:shapes, mnist:PATH, quickdraw:PATH, "
                            "cifar10:DIR or folder:DIR")
     if len(ds) == 0:
         raise DatasetError(f"'{arg or spec}' holds no images")
