@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ganexplorer.core.paths import checkpoints_dir, resources_dir
@@ -25,16 +25,42 @@ def default_checkpoint() -> Path | None:
     return found[0] if found else None
 
 
+def _language_code(language: str | None) -> str:
+    """The chosen language, or the system's when none is chosen ("" means English)."""
+    return language or QLocale.system().name().split("_")[0]
+
+
 def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
     """Load ``ganexplorer_<lang>.qm`` for the chosen (or the system's) language; English needs none."""
-    code = language or QLocale.system().name().split("_")[0]
-    if code in ("", "en"):
+    code = _language_code(language)
+    if code in ("", "en", "C"):
         return None
     tr = QTranslator(app)
     if tr.load(str(TRANSLATIONS / f"ganexplorer_{code}.qm")):
         app.installTranslator(tr)
         return tr
     return None
+
+
+def install_qt_translator(app: QApplication, language: str | None) -> QTranslator | None:
+    """Load Qt's own ``qtbase_<lang>.qm`` so file dialogs and standard buttons speak the same language."""
+    code = _language_code(language)
+    if code in ("", "en", "C"):
+        return None
+    import PySide6
+
+    tr = QTranslator(app)
+    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                   str(Path(PySide6.__file__).parent / "Qt" / "translations")):  # if Qt's own lookup fails when frozen
+        if tr.load(f"qtbase_{code}", folder):
+            app.installTranslator(tr)
+            return tr
+    return None
+
+
+def install_translators(app: QApplication, language: str | None) -> list[QTranslator]:
+    """Qt's strings and ours for ``language``; returns what was installed (to remove it again)."""
+    return [t for t in (install_qt_translator(app, language), install_translator(app, language)) if t is not None]
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -49,15 +75,23 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
     """Open the window (on ``checkpoint`` or the bundled model). With ``screenshot``: render, save, exit."""
     app = make_app()
     settings = QSettings()
-    install_translator(app, language or settings.value("language", "") or None)
+    install_translators(app, language or settings.value("language", "") or None)
     from ganexplorer.gui.main_window import MainWindow
 
     win = MainWindow(settings)
-    win.tabs.setCurrentIndex({"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0))
+    if screenshot is not None:
+        from ganexplorer.gui.main_window import DEFAULT_SIZE
+
+        win.resize(*DEFAULT_SIZE)  # the same picture on every machine: a projector's 1280x720
+    index = {"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0)
+    win.tabs.setCurrentIndex(index)
     path = checkpoint or default_checkpoint()
     win.show()
     if path is not None:
         win.open_checkpoint(path, show_progress=screenshot is None)
+        if index:  # showing the model switches to Explore; come back to the tab asked for
+            win.loader.loaded.connect(lambda *_: win.tabs.setCurrentIndex(index),
+                                      Qt.ConnectionType.SingleShotConnection)
     if screenshot is None:
         return app.exec()
     # Screenshot mode: wait for the load and first render, then grab the whole window.

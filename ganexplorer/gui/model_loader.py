@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ganexplorer.core.formats import CheckpointError, load_checkpoint
+from ganexplorer.gui.core_text import translate_core
 from ganexplorer.gui.ui_queue import UiQueue
 
 
@@ -24,7 +25,14 @@ class ModelLoader(QObject):
         self._tickets = itertools.count(1)
         self._cancelled: set[int] = set()
         self._threads: list[threading.Thread] = []
-        self._results = UiQueue(lambda item: (self.loaded if item[0] == "loaded" else self.failed).emit(*item[1:]))
+        self._results = UiQueue(self._deliver)
+
+    def _deliver(self, item: tuple) -> None:
+        """On the UI thread: emit the result; failure sentences in the UI language."""
+        if item[0] == "loaded":
+            self.loaded.emit(*item[1:])
+        else:
+            self.failed.emit(item[1], translate_core(item[2]))
 
     def drain(self) -> None:
         self._results.drain()

@@ -1,0 +1,41 @@
+"""Core's English error sentences re-said through Qt's translation (GUI side)."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QCoreApplication, QTranslator  # noqa: E402
+
+from ganexplorer.core.formats import CheckpointError, load_checkpoint  # noqa: E402
+from ganexplorer.gui.core_text import translate_core  # noqa: E402
+
+
+def _errors(tmp_path):
+    (tmp_path / "empty.pt").write_bytes(b"")
+    (tmp_path / "text.pkl").write_text("hello, this is not a pickle\n")
+    out = []
+    for name in ("missing.pkl", "empty.pt", "text.pkl"):
+        with pytest.raises(CheckpointError) as e:
+            load_checkpoint(tmp_path / name)
+        out.append(str(e.value))
+    return out
+
+
+def test_unknown_and_english_sentences_pass_through(qapp, tmp_path):
+    for msg in _errors(tmp_path) + ["something core never says"]:
+        assert translate_core(msg) == msg
+
+
+def test_known_sentences_are_said_in_korean_with_the_file_name_kept(qapp, tmp_path):
+    from ganexplorer.gui.app import TRANSLATIONS
+
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "ganexplorer_ko.qm"))
+    QCoreApplication.installTranslator(tr)
+    try:
+        said = [translate_core(m) for m in _errors(tmp_path)]
+    finally:
+        QCoreApplication.removeTranslator(tr)
+    for english, korean in zip(_errors(tmp_path), said):
+        assert korean != english and str(tmp_path) in korean, (english, korean)
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in korean), korean   # Hangul syllables
