@@ -3,49 +3,76 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from ganexplorer.core.render.latents import parse_int_list, walk_positions
 
+DEFAULT_EXPORT_SIDE = 512   # shorter side of exported clips: big enough for a slide
+
 
 class WalkControls(QWidget):
-    """Emits ``frame(seeds, i, j, t, space)`` on each tick while playing, ``export(path)`` on request."""
+    """Emits ``frame(seeds, i, j, t, space)`` on each tick while playing, ``export(...)`` on request."""
 
     frame = Signal(object, int, int, float, str)
-    export = Signal(str, object, str, int, int)   # (path, seeds, space, frames, fps)
+    export = Signal(str, object, str, int, int, int)   # (path, seeds, space, frames, fps, min_side)
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         f = QFormLayout(self)
         self.seeds = QLineEdit("0,1,2")
+        self.seeds.setToolTip(self.tr(
+            "The walk visits these seeds in turn and loops back to the first, e.g. 0,1,2 or 10-14"))
         self.space = QComboBox()
         self.space.addItem(self.tr("w (linear)"), "w")
         self.space.addItem(self.tr("z (spherical)"), "z")
+        self.space.setToolTip(self.tr("w: straight lines between the seeds' ws (smooth in a style-based generator); z: arcs on the sphere where Gaussian z lives (slerp), the usual choice for z"))
         self.frames = QSpinBox()
         self.frames.setRange(2, 2000)
         self.frames.setValue(60)
+        self.frames.setToolTip(self.tr("Frames for one loop through all the keyframe seeds"))
         self.fps = QSpinBox()
         self.fps.setRange(1, 60)
         self.fps.setValue(15)
+        self.fps.setToolTip(self.tr("Playback speed here and in the exported clip"))
         self.loop = QCheckBox(self.tr("Loop"))
         self.loop.setChecked(True)
+        self.loop.setToolTip(self.tr("Start again from the first seed at the end"))
+        self.export_size = QSpinBox()
+        self.export_size.setRange(16, 4096)
+        self.export_size.setSingleStep(64)
+        self.export_size.setValue(DEFAULT_EXPORT_SIDE)
+        self.export_size.setSuffix(" px")
+        self.export_size.setKeyboardTracking(False)
+        self.export_size.setToolTip(self.tr("Shorter side of the exported clip; small models are enlarged by a whole factor (nearest neighbour) so the pixels stay crisp on a projector"))
         buttons = QWidget()
         h = QHBoxLayout(buttons)
         h.setContentsMargins(0, 0, 0, 0)
         self.play = QPushButton(self.tr("Play"))
         self.play.setCheckable(True)
         self.play.toggled.connect(self._toggle)
-        exp = QPushButton(self.tr("Export GIF/MP4\u2026"))
-        exp.clicked.connect(self._export_dialog)
+        self.play.setToolTip(self.tr("Play the walk in the Image view (the caption shows the frame number)"))
+        self.export_button = QPushButton(self.tr("Export GIF/MP4\u2026"))
+        self.export_button.setToolTip(self.tr("Render one loop of the walk to a GIF or MP4 file at the size below"))
+        self.export_button.clicked.connect(self._export_dialog)
         h.addWidget(self.play)
-        h.addWidget(exp)
+        h.addWidget(self.export_button)
         f.addRow(self.tr("Keyframe seeds"), self.seeds)
         f.addRow(self.tr("Space"), self.space)
         f.addRow(self.tr("Frames per loop"), self.frames)
         f.addRow(self.tr("Speed (frames/s)"), self.fps)
         f.addRow(self.loop)
+        f.addRow(self.tr("Export size"), self.export_size)
         f.addRow(buttons)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.step)
@@ -95,4 +122,5 @@ class WalkControls(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export latent walk"), "walk.gif",
                                               self.tr("Animations (*.gif *.mp4)"))
         if path:
-            self.export.emit(path, seeds, self.space.currentData(), self.frames.value(), self.fps.value())
+            self.export.emit(path, seeds, self.space.currentData(), self.frames.value(), self.fps.value(),
+                             self.export_size.value())

@@ -6,22 +6,31 @@ import numpy as np
 import torch
 
 from ganexplorer.core.render.images import grid, to_uint8
-from ganexplorer.core.render.renderer import Renderer
+from ganexplorer.core.render.renderer import Renderer, ablated
 from ganexplorer.core.render.request import RenderRequest
 
 
 @torch.inference_mode()
-def stochastic_variation(renderer: Renderer, req: RenderRequest, draws: int = 16) -> np.ndarray:
+def variation_levels(renderer: Renderer, req: RenderRequest, draws: int = 16) -> np.ndarray:
     """Per-pixel standard deviation over ``draws`` random-noise renders (StyleGAN paper, Fig. 4).
 
-    Returned as a uint8 heat-map image normalised to its own maximum: bright = what noise changes.
+    In pixel levels of the shown picture (0–255 scale, after clamping), averaged over colour
+    channels: float32 [H, W]. Needs a generator with noise inputs.
     """
+    if not renderer.model.is_style_based:
+        raise ValueError("stochastic variation needs a style-based generator (StyleGAN2) with noise inputs")
     ws = renderer.ws_for(req)
     imgs = []
     for k in range(draws):
         r = req.with_(noise_mode="random", noise_seed=req.noise_seed + k)
-        imgs.append(renderer.synthesize(ws, r)[0].float())
-    std = torch.stack(imgs).std(dim=0).mean(dim=0)  # [H, W], averaged over colour channels
+        imgs.append((renderer.synthesize(ws, r)[0].float() * 127.5 + 128).clamp(0, 255))
+    return torch.stack(imgs).std(dim=0).mean(dim=0).cpu().numpy().astype(np.float32)
+
+
+@torch.inference_mode()
+def stochastic_variation(renderer: Renderer, req: RenderRequest, draws: int = 16) -> np.ndarray:
+    """:func:`variation_levels` as a grey uint8 picture normalised to its own maximum (scale lost)."""
+    std = torch.from_numpy(variation_levels(renderer, req, draws))
     std = std / std.max().clamp_min(1e-8)
     v = (std * 255).round().to(torch.uint8).numpy()
     return np.ascontiguousarray(np.stack([v, v, v], axis=-1))
@@ -68,16 +77,24 @@ def feature_layers(model) -> list[str]:
 @torch.inference_mode()
 def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int = 0, count: int = 16,
                  normalise: bool = True) -> tuple[np.ndarray, int]:
-    """Tile ``count`` channels of ``layer``'s output for ``req`` into a grey grid; returns (picture, channels)."""
+    """Tile ``count`` channels of ``layer``'s output for ``req`` into a grey grid; returns (picture, channels).
+
+    The capture hook is registered inside the ablation context, so it runs after the hooks
+    that switch channels off and sees what the next layer sees. Switched-off channels are
+    drawn black in both display modes (a zero would otherwise be mid-grey without
+    normalisation).
+    """
     modules = dict(renderer.G.named_modules())
     if layer not in modules:
         raise ValueError(f"the model has no layer named '{layer}'")
     captured = {}
-    h = modules[layer].register_forward_hook(lambda m, a, out: captured.setdefault("x", out.detach()))
-    try:
-        renderer.synthesize(renderer.ws_for(req), req)
-    finally:
-        h.remove()
+    ws = renderer.ws_for(req)
+    with ablated(renderer.G, req.ablations):
+        h = modules[layer].register_forward_hook(lambda m, a, out: captured.setdefault("x", out.detach()))
+        try:
+            renderer.synthesize(ws, req.with_(ablations=()))
+        finally:
+            h.remove()
     x = captured["x"][0].float()  # [C, H, W]
     total = x.shape[0]
     chans = x[first:first + count]
@@ -87,6 +104,10 @@ def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int 
         chans = (chans - lo) / (hi - lo).clamp_min(1e-8)
     else:
         chans = (chans / chans.abs().max().clamp_min(1e-8) + 1) / 2
+    off = {c for name, cs in req.ablations if name == layer for c in cs}
+    for k in range(chans.shape[0]):
+        if first + k in off:
+            chans[k] = 0
     tiles = [(c.clamp(0, 1) * 255).round().to(torch.uint8).numpy() for c in chans]
     tiles = [np.ascontiguousarray(np.stack([t, t, t], axis=-1)) for t in tiles]
     cols = int(np.ceil(np.sqrt(max(1, len(tiles)))))

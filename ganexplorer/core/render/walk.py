@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from ganexplorer.core.render.images import upscale_nearest
 from ganexplorer.core.render.latents import seed_to_z, slerp, walk_positions
 from ganexplorer.core.render.renderer import Renderer
 from ganexplorer.core.render.request import RenderRequest
@@ -30,11 +31,15 @@ def walk_requests(base: RenderRequest, seeds: list[int], frames: int, space: str
 
 
 def export_walk(renderer: Renderer, requests: list[RenderRequest], path: str | Path, fps: int,
-                progress: Callable[[int, int], None] | None = None) -> Path:
-    """Render every request and write a GIF or MP4."""
+                progress: Callable[[int, int], None] | None = None, min_side: int = 0) -> Path:
+    """Render every request and write a GIF or MP4.
+
+    ``min_side`` > 0 enlarges small frames by a whole factor (nearest neighbour) until the
+    shorter side is at least that many pixels, so a 32² model makes a clip fit for a slide.
+    """
     frames = []
     for k, req in enumerate(requests):
-        frames.append(renderer.render(req).rgb)
+        frames.append(upscale_nearest(renderer.render(req).rgb, min_side))
         if progress is not None:
             progress(k + 1, len(requests))
     return write_animation(frames, path, fps=fps)

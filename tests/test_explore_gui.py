@@ -1,0 +1,283 @@
+"""The Explore tab driven as a student would: typing, clicking, then checking what is on screen."""
+
+import numpy as np
+import pytest
+import torch
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+from gui_fixtures import *
+from gui_fixtures import expected, settle, shown
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from ganexplorer.core.formats import save_native
+from ganexplorer.core.models.registry import build_preset
+from ganexplorer.core.render import RenderRequest
+
+IMAGE, VARIATION, GRID, LAYERS = range(4)
+B8, B16 = "synthesis.b8.conv1", "synthesis.b16.conv0"
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def click_tab(qtbot, tabs, index):
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def type_into(qtbot, field, text):
+    """Select what is there, type ``text``, press Enter (a line edit or a spin box)."""
+    target = getattr(field, "lineEdit", lambda: field)() or field
+    target.setFocus()
+    target.selectAll()
+    qtbot.keyClicks(target, text)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def choose(combo, text):
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+@pytest.fixture
+def dcgan_window(qtbot, settings, tmp_path):
+    from ganexplorer.gui.main_window import MainWindow
+
+    torch.manual_seed(0)
+    G, D = build_preset("dcgan32")
+    path = save_native(tmp_path / "d.safetensors", "dcgan32", G.eval(), D)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_checkpoint(path, show_progress=False)
+    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
+    settle(qtbot, win)
+    yield win
+    win.worker.shutdown()
+
+
+def test_switched_off_channels_stay_with_the_layer_they_were_typed_for(window, qtbot):
+    e = window.explorer
+    click_tab(qtbot, e.views, LAYERS)
+    choose(e.layer_combo, B8)
+    type_into(qtbot, e.ablate_edit, "0-3")
+    settle(qtbot, window)
+    choose(e.layer_combo, B16)            # look at another layer: the switch-off must not move with it
+    assert e.ablate_edit.text() == ""
+    click(qtbot, e.seed.next_btn)
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1, ablations=((B8, (0, 1, 2, 3)),))))
+    # A second layer gets its own switch-offs; both apply, both are listed.
+    type_into(qtbot, e.ablate_edit, "5")
+    settle(qtbot, window)
+    both = ((B8, (0, 1, 2, 3)), (B16, (5,)))
+    assert e.current_request().ablations == both
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1, ablations=both)))
+    assert "b8.conv1" in e.ablation_list.text() and "b16.conv0" in e.ablation_list.text()
+    choose(e.layer_combo, B8)
+    assert e.ablate_edit.text() == "0-3"
+    # The Image tab carries a badge naming them, with a way to clear.
+    click_tab(qtbot, e.views, IMAGE)
+    assert e.ablation_badge.isVisible()
+    assert "b8.conv1" in e.ablation_badge.text() and "0\u20133" in e.ablation_badge.text()
+    qtbot.waitUntil(lambda: "switched off" in e.caption.text(), timeout=5_000)
+    click(qtbot, e.clear_ablations)
+    settle(qtbot, window)
+    assert not e.ablation_badge.isVisible() and e.current_request().ablations == ()
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1)))
+
+
+def test_a_bad_channel_list_says_so_and_keeps_what_was_there(window, qtbot):
+    e = window.explorer
+    click_tab(qtbot, e.views, LAYERS)
+    choose(e.layer_combo, B8)
+    type_into(qtbot, e.ablate_edit, "2")
+    settle(qtbot, window)
+    type_into(qtbot, e.ablate_edit, "two")
+    settle(qtbot, window)
+    assert "0-7,12" in window.statusBar().currentMessage()
+    assert e.current_request().ablations == ((B8, (2,)),)
+
+
+def test_layers_view_shows_switched_off_channels_black(window, qtbot):
+    e = window.explorer
+    click_tab(qtbot, e.views, LAYERS)
+    choose(e.layer_combo, B8)
+    settle(qtbot, window)
+    tile = 8  # b8: 8×8 maps, 4 per row, 1 px gaps
+    assert e.layer_view.rgb[:tile, :tile].max() > 0
+    type_into(qtbot, e.ablate_edit, "0")
+    settle(qtbot, window)
+    assert e.layer_view.rgb[:tile, :tile].max() == 0
+    assert e.layer_view.rgb[:tile, tile + 1:2 * tile + 1].max() > 0
+    assert "switched off" in e.layer_channels.text()
+    click(qtbot, e.layer_norm)            # without per-channel normalisation a zero is still black
+    settle(qtbot, window)
+    assert e.layer_view.rgb[:tile, :tile].max() == 0
+    assert e.current_picture()[1] == "layers-b8.conv1"
+
+
+def test_style_only_views_are_disabled_for_a_dcgan_and_say_why(dcgan_window, qtbot):
+    e = dcgan_window.explorer
+    for tab in (VARIATION, GRID):
+        assert not e.views.isTabEnabled(tab)
+        assert "style-based generator" in e.views.tabToolTip(tab) and "DCGAN" in e.views.tabToolTip(tab)
+    click_tab(qtbot, e.views, GRID)
+    assert e.views.currentIndex() == IMAGE
+    for group in (e.noise_group, e.mixing_group):
+        assert not group.isEnabled() and "noise inputs" in group.toolTip()
+    assert not e.w_start.isEnabled() and not e.cutoff.isEnabled()
+    assert e.seed.isEnabled() and e.psi.isEnabled()
+    click_tab(qtbot, e.views, LAYERS)
+    assert e.views.currentIndex() == LAYERS
+
+
+def test_style_views_are_enabled_for_stylegan2(window):
+    e = window.explorer
+    assert e.views.isTabEnabled(VARIATION) and e.views.isTabEnabled(GRID)
+    assert e.noise_group.isEnabled() and e.mixing_group.isEnabled()
+
+
+def test_layer_ranges_use_the_band_words_of_this_model(window, qtbot):
+    e = window.explorer  # the tiny model: 16², 6 ws
+    legend = ("layers 0\u20133 coarse (4\u00b2\u20138\u00b2) \u00b7 4\u20135 middle (16\u00b2) \u00b7 "
+              "this 16\u00b2 model has no fine band")
+    assert e.mix_legend.text() == legend and e.w_legend.text() == legend and e.grid_legend.text() == legend
+    assert e.mix_band.text() == "layers 0\u20133: coarse (4\u00b2\u20138\u00b2)"
+    type_into(qtbot, e.mix_end, "6")
+    assert e.mix_band.text() == "layers 0\u20135: coarse + middle (4\u00b2\u201316\u00b2)"
+    type_into(qtbot, e.mix_start, "6")
+    assert "empty" in e.mix_band.text()
+    type_into(qtbot, e.w_start, "4")
+    assert e.w_band.text() == "layers 4\u20135: middle (16\u00b2)"
+
+
+def test_caption_says_what_the_picture_is(window, qtbot):
+    e = window.explorer
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 0", timeout=5_000)
+    click(qtbot, e.seed.next_btn)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 1", timeout=5_000)
+    type_into(qtbot, e.mix_seed.spin, "7")
+    click(qtbot, e.mix_on)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 1 with layers 0\u20133 from seed 7 (coarse)", timeout=5_000)
+    click(qtbot, e.mix_on)
+    for _ in range(50):                   # ψ slider: 50 steps of 0.01 to the left
+        qtbot.keyClick(e.psi.slider, Qt.Key.Key_Left)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 1 \u00b7 \u03c8 = 0.50", timeout=5_000)
+    for _ in range(50):
+        qtbot.keyClick(e.psi.slider, Qt.Key.Key_Right)
+    for box, v in zip(e.arith, ("3", "7", "9")):
+        type_into(qtbot, box.spin, v)
+    click(qtbot, e.arith_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.caption.text() == "A \u2212 B + C of seeds 3, 7, 9", timeout=5_000)
+    assert e.current_picture()[1] == "arith-3-7-9"
+    margin = 14                           # the pad's inner margin: grid point (i, j) at margin + i * step
+    x = margin + (e.pad.width() - 2 * margin) // 2
+    qtbot.mouseClick(e.pad, Qt.MouseButton.LeftButton, pos=QPoint(x, margin))   # half-way from seed 2 to 3
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.caption.text().startswith("seed grid blend of 2 ("), timeout=5_000)
+    assert ", 3 (" in e.caption.text()
+    type_into(qtbot, e.walk.seeds, "4,5")
+    type_into(qtbot, e.walk.frames, "10")
+    click(qtbot, e.walk.play)
+    qtbot.waitUntil(lambda: "walk frame" in e.caption.text(), timeout=10_000)
+    click(qtbot, e.walk.play)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "/10" in e.caption.text() and "4 \u2192 5" in e.caption.text(), timeout=5_000)
+    assert e.current_picture()[1].startswith("walk-frame")
+
+
+def test_caption_marks_a_low_resolution_preview(window, qtbot):
+    from dataclasses import dataclass
+
+    e = window.explorer
+
+    @dataclass
+    class Preview:  # what the renderer's preview results carry
+        request: RenderRequest
+        rgb: np.ndarray
+        seconds: float = 0.01
+        preview: bool = True
+
+    window.worker.rendered.emit(10 ** 9, Preview(RenderRequest(seed=0), shown(window)[::2, ::2].copy()))
+    qtbot.waitUntil(lambda: "preview" in e.caption.text() and "refining" in e.caption.text(), timeout=5_000)
+
+
+def test_mixing_grid_is_labelled_and_exported_as_shown(window, qtbot):
+    e = window.explorer
+    click_tab(qtbot, e.views, GRID)
+    type_into(qtbot, e.grid_rows, "1,2")
+    type_into(qtbot, e.grid_cols, "3,4,5")
+    click(qtbot, e.grid_button)
+    settle(qtbot, window)
+    pic, stem = e.current_picture()
+    assert stem == "mixing-1-2-x-3-4-5"
+    assert np.array_equal(pic, e.grid_view.rgb) and pic.shape[0] > 3 * 96 and pic.shape[1] > 4 * 96
+    assert "layers 0\u20133" in e.grid_caption and "coarse" in e.grid_caption and "row" in e.grid_caption
+    click(qtbot, e.arith_button)          # a blend shown in the Image tab must not leak into the grid's seeds
+    settle(qtbot, window)
+    click(qtbot, e.grid_button)
+    settle(qtbot, window)
+    assert np.array_equal(e.current_picture()[0], pic)
+    type_into(qtbot, e.grid_rows, "1,x")
+    click(qtbot, e.grid_button)
+    assert "1,x" in window.statusBar().currentMessage()
+
+
+def test_variation_map_keeps_its_scale_in_pixel_levels(window, qtbot):
+    from ganexplorer.core.render import Renderer
+    from ganexplorer.core.render.views import variation_levels
+
+    e = window.explorer
+    click_tab(qtbot, e.views, VARIATION)
+    type_into(qtbot, e.variation_draws, "6")
+    click(qtbot, e.variation_button)
+    settle(qtbot, window)
+    pic, stem = e.current_picture()
+    assert stem == "variation-seed0000" and np.array_equal(pic, e.variation_view.rgb)
+    levels = variation_levels(Renderer(window.model), RenderRequest(seed=0), 6)
+    assert f"{levels.max():.2f}" in e.variation_scale.text() and "pixel levels" in e.variation_scale.text()
+    assert pic.shape[1] > pic.shape[0] // 2 + 512 // 2   # heat map plus a colour bar beside it
+
+
+def test_walk_export_at_a_chosen_size(window, qtbot, tmp_path, monkeypatch):
+    from PIL import Image
+
+    e = window.explorer
+    out = tmp_path / "walk.gif"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert e.walk.export_size.value() >= 512
+    type_into(qtbot, e.walk.frames, "4")
+    type_into(qtbot, e.walk.export_size, "64")
+    click(qtbot, e.walk.export_button)
+    settle(qtbot, window)
+    assert Image.open(out).size == (64, 64)    # 16² frames, ×4 nearest neighbour
+
+
+def test_tooltips_help_and_presentation(window, qtbot):
+    e = window.explorer
+    for w in (e.psi, e.cutoff, e.mix_start, e.mix_end, e.w_start, e.w_end, e.noise_mode, e.noise_strength,
+              e.noise_seed, e.z_sliders[0], e.w_sliders[0], e.pad, e.arith[0], e.arith_button, e.walk.seeds,
+              e.walk.space, e.label_combo, e.force_fp32, e.ablate_edit, e.seed, e.mix_seed, e.variation_draws,
+              e.grid_rows, e.walk.export_size):
+        assert len(w.toolTip()) > 20, w
+    assert "\u03c3" in e.w_sliders[0].toolTip() and "offset" in e.z_sliders[0].toolTip()
+    html_image = e.help_html()
+    click_tab(qtbot, e.views, VARIATION)
+    assert e.help_html() != html_image and "noise" in e.help_html()
+    size = e.caption.font().pointSizeF()
+    e.set_presentation(True)
+    e.set_presentation(True)
+    big = e.caption.font().pointSizeF()
+    assert big > size
+    e.set_presentation(False)
+    assert e.caption.font().pointSizeF() == size
