@@ -7,6 +7,16 @@ Results come back through a :class:`UiQueue`, so the signals below are emitted o
 thread. Other jobs
 (swapping the model, computing directions, building derived views) run on the same
 thread, in order, so the model is never used by two threads at once.
+
+Slow models (a 1024 px StyleGAN2 on a laptop: seconds per picture) get previews: once full
+renders take longer than ``preview_after_s``, the newest request is first rendered as a
+low-resolution preview (the synthesis network stopped early, ``RenderResult.preview``), and
+in full only when no newer request has come for ``rest_s``; a newer request also abandons
+that full render between two blocks (the preview stays on screen). So a dragged slider
+shows a picture several times a second and the sharp one when the slider rests. Models
+below ``preview_min_resolution`` (the bundled 32 px ones), fast ones, and those where no
+preview is ``preview_min_speedup`` times cheaper than the full picture are rendered exactly
+as before: every picture in full, none abandoned.
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ import itertools
 import queue
 import threading
 import traceback
+from collections import deque
 from typing import Any, Callable
 
 import torch
@@ -23,6 +34,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ganexplorer.core.formats import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, Renderer
+from ganexplorer.core.render.renderer import PREVIEW_BUDGET_S, RenderCancelled
 from ganexplorer.core.device import pick_device
 from ganexplorer.core.ops import fused
 from ganexplorer.gui.ui_queue import UiQueue
@@ -55,6 +67,13 @@ class InferenceWorker(QObject):
     job_done = Signal(str, object)        # (job name, result)
     job_failed = Signal(str, str)         # (job name, one sentence)
 
+    # Previews (see the module docstring); instance attributes so a test or a setting can change them.
+    PREVIEW_AFTER_S = 0.15    # Full renders slower than this make the next requests previews first.
+    REST_S = 0.2              # Refine to the full picture after this long without a newer request.
+    PREVIEW_MIN_RESOLUTION = 128  # Smaller models never preview: their pictures are cheap whatever the load,
+                                  # and an 8 px stand-in for a 32 px picture would only flicker.
+    PREVIEW_MIN_SPEEDUP = 4.0     # A preview must be this many times cheaper than the full picture.
+
     def __init__(self, device: torch.device | None = None) -> None:
         super().__init__()
         self.device = device if device is not None else pick_device()
@@ -67,6 +86,15 @@ class InferenceWorker(QObject):
         self._jobs: queue.Queue[tuple[str, Callable]] = queue.Queue()
         self._lock = threading.Condition()
         self._pending: tuple[int, RenderRequest] | None = None
+        self._refine: tuple[int, RenderRequest] | None = None   # previewed; its full render is owed
+        self._full_seconds: deque[float] = deque(maxlen=3)       # recent full renders' times, this model
+        self._closing = False
+        self.preview_after_s = self.PREVIEW_AFTER_S
+        self.preview_min_resolution = self.PREVIEW_MIN_RESOLUTION
+        self.rest_s = self.REST_S
+        self.preview_budget_s = PREVIEW_BUDGET_S
+        self.preview_min_speedup = self.PREVIEW_MIN_SPEEDUP
+        self.preview_count = 0
         self._scheduled = False
         self._busy = 0
         self._renderer: Renderer | None = None
@@ -85,6 +113,7 @@ class InferenceWorker(QObject):
         gen = next(self._generations)
         with self._lock:
             self._pending = (gen, req)
+            self._lock.notify_all()  # ends a rest period early
             if not self._scheduled:
                 self._scheduled = True
                 self._engine.wake.emit()
@@ -94,7 +123,8 @@ class InferenceWorker(QObject):
         """Run ``fn(renderer)`` on the worker thread; result via ``job_done`` / ``job_failed``."""
         with self._lock:
             self._busy += 1
-        self._jobs.put((name, fn))
+            self._jobs.put((name, fn))
+            self._lock.notify_all()  # a rest period lets jobs run
         self._engine.wake_jobs.emit()
 
     def set_model(self, model: LoadedModel) -> None:
@@ -107,37 +137,94 @@ class InferenceWorker(QObject):
             if self.device.type == "cuda":
                 fused.prepare(self.device)
             self._renderer = Renderer(model)
+            with self._lock:
+                self._refine = None  # the owed picture was the old model's
+                self._full_seconds.clear()
             return model
         self.run_job("set_model", swap)
 
     def wait_until_idle(self, timeout: float = 60.0) -> bool:
         """Block until nothing is pending or running (for tests and screenshots)."""
         with self._lock:
-            return self._lock.wait_for(lambda: self._pending is None and not self._scheduled and self._busy == 0,
-                                       timeout)
+            return self._lock.wait_for(lambda: self._pending is None and self._refine is None
+                                       and not self._scheduled and self._busy == 0, timeout)
+
+    @property
+    def previewing(self) -> bool:
+        """Whether requests are now rendered as previews first.
+
+        Yes when the model can preview, is at least ``preview_min_resolution`` px, and its
+        recent full renders (the fastest of the last three, so one hiccup on a busy machine
+        does not switch a fast model to previews) took longer than ``preview_after_s``.
+        """
+        r = self._renderer
+        return (r is not None and r.can_preview and r.model.resolution >= self.preview_min_resolution
+                and bool(self._full_seconds) and min(self._full_seconds) > self.preview_after_s)
 
     def shutdown(self) -> None:
+        self._closing = True  # abandons a long full render between blocks
+        with self._lock:
+            self._lock.notify_all()
         self._thread.quit()
         self._thread.wait(10_000)
 
     # -- on the worker thread -----------------------------------------------------------------
+    def _next_task(self) -> tuple[str | None, tuple[int, RenderRequest] | None]:
+        """Under the lock: 'preview' / 'full' / 'refine' (with the request), 'jobs', or None if nothing is left.
+
+        A previewed request waits here for ``rest_s`` before its full render; a newer request
+        (which replaces it) or a job ends the wait early. Waiting on the condition, not
+        sleeping, is what lets tests run without fixed delays.
+        """
+        if self._pending is None and self._refine is not None and not self._closing:
+            self._lock.wait_for(lambda: self._pending is not None or not self._jobs.empty() or self._closing,
+                                self.rest_s)
+            if self._pending is None and not self._jobs.empty():
+                return "jobs", None
+        if self._pending is not None:
+            item, self._pending, self._refine = self._pending, None, None
+            return ("preview" if self.previewing else "full"), item
+        if self._refine is not None and not self._closing:
+            item, self._refine = self._refine, None
+            return "refine", item
+        self._refine = None
+        return None, None
+
     def _drain(self) -> None:
         while True:
             with self._lock:
-                item = self._pending
-                self._pending = None
-                if item is None:
+                task, item = self._next_task()
+                if task is None:
                     self._scheduled = False
                     self._lock.notify_all()
                     return
-                self._busy += 1
+                if task != "jobs":
+                    self._busy += 1
+            if task == "jobs":
+                self._jobs_slot()
+                continue
             gen, req = item
             try:
-                if self._renderer is None:
+                renderer = self._renderer
+                if renderer is None:
                     raise ValueError("no model is loaded")
-                result = self._renderer.render(req)
+                size = (renderer.preview_resolution(self.preview_budget_s, self.preview_min_speedup)
+                        if task == "preview" else None)
+                if size is not None:
+                    result = renderer.render(req, preview_resolution=size)
+                    self.preview_count += 1
+                    with self._lock:
+                        self._refine = item
+                else:
+                    # Only a previewed picture's full render is abandoned for a newer request (the
+                    # preview stays on screen); any other render completes, as it always has.
+                    cancel = (lambda: self._pending is not None or self._closing) if task == "refine" else None
+                    result = renderer.render(req, cancel=cancel)
+                    self._full_seconds.append(result.seconds)
                 self.render_count += 1
                 self._deliver("rendered", gen, result)
+            except RenderCancelled:
+                pass  # a newer request replaced it: that one is previewed, then refined
             except (ValueError, CheckpointError, RuntimeError) as e:
                 self._deliver("render_failed", gen, str(e))
             finally:

@@ -13,7 +13,7 @@ where float16 convolutions are two orders of magnitude slower).
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import torch
@@ -297,13 +297,41 @@ class SynthesisNetwork(nn.Module):
             res += [block.resolution] * block.num_conv
         return res + [self.img_resolution]
 
-    def forward(self, ws: torch.Tensor, noise: NoiseControl | None = None, force_fp32: bool = False) -> torch.Tensor:
+    def preview_resolutions(self) -> list[int]:
+        """Resolutions at which :meth:`forward` can stop early (``stop_at``): every block but the last."""
+        return self.block_resolutions[:-1]
+
+    def forward(
+        self,
+        ws: torch.Tensor,
+        noise: NoiseControl | None = None,
+        force_fp32: bool = False,
+        stop_at: int | None = None,     # Stop after the block at this resolution (a preview), None = all.
+        on_block: Callable[[int, torch.Tensor], None] | None = None,  # Called (resolution, img) after each block.
+    ) -> torch.Tensor:
+        """Image [N, C, R, R]; with ``stop_at=r`` the skip image accumulated up to resolution r, [N, C, r, r].
+
+        Why stopping early is a preview: in the skip architecture the picture is the sum of
+        every block's toRGB output, each up-sampled to full size, so the running sum ``img``
+        after block r is the final picture without the detail the finer blocks add. The
+        blocks after r never run, so their cost (most of it at 1024 px) is saved. The noise
+        drawn for the layers that do run is the same as in the full render (same order, same
+        generator). ``on_block`` sees each block's ``img`` (for timing, cancelling between
+        blocks by raising, or inspecting); it must not modify it.
+        """
+        if stop_at is not None and stop_at not in self.block_resolutions:
+            raise ValueError(f"this generator has no block at resolution {stop_at} "
+                             f"(it has {', '.join(map(str, self.block_resolutions))})")
         noise = noise or NoiseControl()
         ws = ws.to(torch.float32)
         x = img = None
         for block, cur_ws in zip(self.blocks(), self.block_ws(ws)):
             fp16 = block.use_fp16 and self.allow_fp16 and not force_fp32 and ws.device.type == "cuda"
             x, img = block(x, img, cur_ws, noise, dtype=torch.float16 if fp16 else torch.float32)
+            if on_block is not None:
+                on_block(block.resolution, img)
+            if block.resolution == stop_at:
+                break
         return img
 
 
