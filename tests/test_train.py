@@ -145,26 +145,24 @@ def test_sigkill_mid_run_then_resume(tmp_path):
 
 
 def test_demo1d_preprocessing():
-    x = torch.tensor([[1.0, 2.0, 3.0, 6.0]])
+    x = np.array([[1.0, 2.0, 3.0, 6.0]])
     m4 = preprocess(x, "moments4")
     assert m4.shape == (1, 4) and abs(float(m4[0, 0]) - 3.0) < 1e-6 and abs(float(m4[0, 1]) - np.std([1, 2, 3, 6])) < 1e-5
     assert preprocess(x, "moments2").shape == (1, 2) and preprocess(x, "diffs").shape == (1, 8)
-    assert torch.equal(preprocess(x, "raw"), x)
+    assert np.array_equal(preprocess(x, "raw"), x)
 
 
 def test_demo1d_moments4_learns_the_distribution():
     """Default schedule, seeded: the generated mean and std end within 0.25 of N(4, 1.25)."""
-    torch.set_num_threads(1)
     demo = Demo1D(Demo1DConfig(preprocess="moments4", seed=0))
-    last = None
-    for ev in demo.run():
-        last = ev
-    with torch.no_grad():
-        big = demo.generate(20_000)
+    events = list(demo.run())
+    last, summary = events[-2], events[-1]
+    big = demo.generate(20_000)
     assert abs(float(big.mean()) - 4.0) < 0.25, float(big.mean())
     assert abs(float(big.std()) - 1.25) < 0.25, float(big.std())
     line = last.log_line()
     assert line.startswith(f"Epoch {demo.config.epochs - 1}: D (") and "Real Dist ([" in line and "Fake Dist ([" in line
+    assert summary.epochs == 2000 and abs(summary.learned[0] - 4.0) < 0.25 and summary.line().startswith("Done: 2000")
 
 
 def test_digit_classifier_and_class_histogram_events(digits):
@@ -178,9 +176,74 @@ def test_digit_classifier_and_class_histogram_events(digits):
     assert report.coverage == 10 and report.largest_share < 0.13 and report.confident_share > 0.8
     tr = GANTrainer(TrainConfig(model="mlp-gan", batch_size=16, sample_every=2), digits)
     hist = [e for e in tr.run(max_steps=2) if isinstance(e, ClassHistogramEvent)]
-    assert hist and sum(hist[-1].counts) == 200 and 1 <= hist[-1].coverage <= 10
+    # Untrained noise: the softmax alone calls it all one digit with >= 90 % probability; the gate does not.
+    assert hist and hist[-1].samples == 200 and sum(hist[-1].counts) == 0 and hist[-1].coverage == 0
+    assert class_report(clf, tr.G(tr.class_z)).confident_share > 0.9 and not hist[-1].recognisable
     small, acc = train_classifier(open_dataset("builtin:digits", limit=300), epochs=2)
     assert 0.0 <= acc <= 1.0 and isinstance(small, type(clf))
+
+
+def test_digit_gate_counts_real_digits_and_rejects_noise(digits):
+    from ganexplorer.core.metrics.digit_classifier import load_classifier
+    from ganexplorer.core.train.gan_trainer import DigitGate
+    from ganexplorer.core.train.events import ClassHistogramEvent
+
+    full = open_dataset("builtin:digits").prepared(32, 1)
+    gate = DigitGate(load_classifier()[0], full)
+    real = gate.confident_counts(full[-300:])
+    assert sum(real) > 0.8 * 300 and sum(1 for c in real if c >= 6) == 10
+    for junk in (torch.zeros(50, 1, 32, 32), torch.randn(50, 1, 32, 32).clamp(-1, 1)):
+        assert sum(gate.confident_counts(junk)) == 0
+    assert ClassHistogramEvent(5, (10,) * 8 + (0, 0), 8, 0.4).recognisable
+    assert not ClassHistogramEvent(5, (10,) * 7 + (0, 0, 0), 7, 0.9).recognisable
+
+
+def test_single_steps_count_remeasure_and_redraw(digits):
+    tr = GANTrainer(TrainConfig(model="dcgan32-quick", batch_size=16, watch_classes=False), digits)
+    tr.train_step()
+    d_fake = tr.history[-1].d_fake if tr.history else None
+    for which in ("d", "g", "g"):
+        events = list(tr.single_step(which))
+        step = events[0]
+        assert isinstance(step, StepEvent) and step.kind == which and step.step == tr.step
+        assert isinstance(events[1], SamplesEvent) and events[1].step == tr.step
+        assert 0 < step.d_real < 1 and 0 < step.d_fake < 1 and step.d_fake != d_fake
+        d_fake = step.d_fake
+    assert tr.step == 4 and [e.kind for e in tr.history[-3:]] == ["d", "g", "g"]
+    with pytest.raises(ValueError, match="'d' or 'g'"):
+        next(tr.single_step("x"))
+
+
+def test_each_run_gets_its_own_folder_and_resumes_from_a_chosen_file(digits, tmp_path):
+    from ganexplorer.core.train.gan_trainer import new_run_dir, read_run_config
+
+    a = new_run_dir(tmp_path / "runs", "mlp-gan", now=0)
+    b = new_run_dir(tmp_path / "runs", "mlp-gan", now=0)
+    assert a != b and a.is_dir() and b.is_dir() and b.name == a.name + "-2" and a.name.startswith("mlp-gan-")
+    cfg = TrainConfig(model="mlp-gan", batch_size=16, lr=3e-4, checkpoint_every=0)
+    tr = GANTrainer(cfg, digits, out_dir=a)
+    list(tr.run(max_steps=3))
+    saved, step = read_run_config(a / "last.safetensors")
+    assert step == 3 and saved.model == "mlp-gan" and saved.lr == 3e-4 and saved.batch_size == 16
+    moved = tmp_path / "elsewhere.safetensors"
+    moved.write_bytes((a / "last.safetensors").read_bytes())
+    again = GANTrainer(saved, digits, out_dir=b, resume_from=moved)
+    assert again.step == 3 and len(again.history) == 3
+    (tmp_path / "junk.safetensors").write_bytes(b"not a checkpoint")
+    with pytest.raises(ValueError, match="not a ganexplorer checkpoint"):
+        read_run_config(tmp_path / "junk.safetensors")
+
+
+def test_quick_demo_preset_trains_with_its_own_defaults(digits):
+    from ganexplorer.core.models.registry import QUICK_DEMO
+
+    cfg = TrainConfig.for_model(QUICK_DEMO, batch_size=None)
+    assert cfg.batch_size == 32 and cfg.lr == 5e-4 and TrainConfig.for_model(QUICK_DEMO, lr=1e-3).lr == 1e-3
+    tr = GANTrainer(TrainConfig.for_model(QUICK_DEMO, batch_size=16), digits)
+    assert tr.resolution == 32 and tr.channels == 1
+    g0 = [p.detach().clone() for p in tr.G.parameters()]
+    list(tr.run(max_steps=2))
+    assert tr.step == 2 and any(not torch.equal(a, b) for a, b in zip(g0, tr.G.parameters()))
 
 
 def test_bundled_dcgan_covers_all_digits():

@@ -167,3 +167,15 @@ def test_conditional_stylegan2_trains_on_labels_and_renders_each_class(digits, t
     assert not np.array_equal(a, b)  # the label reaches the picture
     with pytest.raises(ValueError, match="not a conditional"):
         make_trainer(small(conditional=True), digits)
+
+
+def test_single_steps_remeasure_sigmoid_of_d_and_redraw_the_mixing_strip(digits):
+    """Step mode on StyleGAN2: D(x), D(G(z)) are sigmoid(logits) measured after the update; G moves, D does not."""
+    tr = make_trainer(small(watch_classes=False), digits)
+    d0 = [p.detach().clone() for p in tr.D.parameters()]
+    events = list(tr.single_step("g"))
+    step = events[0]
+    assert isinstance(step, StepEvent) and step.kind == "g" and step.step == tr.step == 1
+    assert 0 < step.d_real < 1 and 0 < step.d_fake < 1
+    assert all(torch.equal(a, b) for a, b in zip(d0, tr.D.parameters()))
+    assert {type(e) for e in events[1:]} == {SamplesEvent, MixingEvent}

@@ -951,9 +951,9 @@ class ExplorerPanel(QWidget):
             return  # stale
         self._shown_gen = gen
         self.last_result = result
-        self.image_view.set_image(result.rgb)
-        now = time.perf_counter()
         preview = bool(getattr(result, "preview", False))
+        self.image_view.set_image(result.rgb, smooth=preview)
+        now = time.perf_counter()
         self._caption_for = (result.request, self._sources.get(result.request, ()), preview)
         wait = CAPTION_INTERVAL_S - (now - self._caption_at)
         if wait <= 0:
@@ -964,6 +964,10 @@ class ExplorerPanel(QWidget):
             self._refresh_layer_view()
         self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
         fps = 1.0 / result.seconds if result.seconds > 0 else 0.0
+        if preview:
+            self.status.emit(self.tr("preview at {0} px: {1:.1f} ms \u00b7 the full picture follows when the slider rests")
+                             .format(result.preview_resolution, result.seconds * 1000))
+            return
         self.status.emit(self.tr("render {0:.1f} ms \u00b7 {1:.1f} fps (model) \u00b7 {2} frames in the last second")
                          .format(result.seconds * 1000, fps, len(self._frame_times)))
 

@@ -30,14 +30,18 @@ class ImageView(QScrollArea):
         self._pixmap: QPixmap | None = None
         self.zoom: str | int = "fit"
         self.rgb: np.ndarray | None = None
+        self._smooth = False
 
     def set_placeholder(self, text: str) -> None:
         self._pixmap, self.rgb = None, None
         self._label.setPixmap(QPixmap())
         self._label.setText(text)
 
-    def set_image(self, rgb: np.ndarray) -> None:
+    def set_image(self, rgb: np.ndarray, smooth: bool = False) -> None:
+        """Show ``rgb``; ``smooth`` scales it with filtering even when small (a low-resolution preview
+        is a stand-in for a larger picture, so a blur looks closer to it than big square pixels)."""
         self.rgb = rgb
+        self._smooth = smooth
         self._pixmap = QPixmap.fromImage(qimage_from_rgb(rgb))
         self._label.setText("")
         self._refresh()
@@ -61,7 +65,7 @@ class ImageView(QScrollArea):
         if self.zoom == "fit":
             size = self.viewport().size()
             mode = (Qt.TransformationMode.FastTransformation
-                    if self._pixmap.width() * 2 <= min(size.width(), size.height())
+                    if self._pixmap.width() * 2 <= min(size.width(), size.height()) and not self._smooth
                     else Qt.TransformationMode.SmoothTransformation)
             pm = self._pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, mode)
         else:

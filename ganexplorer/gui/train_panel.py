@@ -2,6 +2,7 @@
 
 Training runs in a TrainingWorker thread; this panel only collects events into arrays and
 redraws the plots from a timer a few times per second, so plotting never slows training.
+Each run writes into its own timestamped folder under the runs folder and can be resumed.
 """
 
 from __future__ import annotations
@@ -11,62 +12,105 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSlider, QSpinBox, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSlider, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from ganexplorer.core.data import DatasetError, open_dataset
 from ganexplorer.core.formats.loaded import LoadedModel
-from ganexplorer.core.models.registry import PRESETS
+from ganexplorer.core.formats.errors import CheckpointError
+from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, MixingEvent, SamplesEvent,
                                            StepEvent, StoppedEvent)
-from ganexplorer.core.train.gan_trainer import LOSSES, UNTRAINABLE, GANTrainer, TrainConfig
+from ganexplorer.core.train.gan_trainer import (LOSSES, UNTRAINABLE, GANTrainer, TrainConfig, new_run_dir,
+                                               read_run_config)
 from ganexplorer.core.train.stylegan2_trainer import make_trainer
 from ganexplorer.gui.dataset_download import DownloadButton
 from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.training_worker import TrainingWorker
 
 
-class GrowingSeries:
-    """Append-only float arrays that grow by doubling (cheap appends, views for plotting)."""
+SMOOTHING = 0.9          # EMA weight of the past in the smoothed curves (about a 10-step window)
+LAST_DIR_KEY = "train/last_dir"
+COLOURS = {"d": "#d62728", "g": "#1f77b4", "real": "#2ca02c", "fake": "#9467bd", "r1": "#ff7f0e"}
+PLOTTED = (1, 2, 3, 4)   # series columns that get a smoothed twin: d_loss, g_loss, d_real, d_fake
 
-    def __init__(self, n: int) -> None:
-        self._data = np.zeros((n, 1024))
+
+class GrowingSeries:
+    """Append-only float arrays that grow by doubling (cheap appends, views for plotting).
+
+    Columns ``n .. n + len(smooth) - 1`` hold bias-corrected exponential moving averages of the
+    columns listed in ``smooth``, updated as points arrive (O(1) per point).
+    """
+
+    def __init__(self, n: int, smooth: tuple[int, ...] = ()) -> None:
+        self.n, self.smooth = n, smooth
+        self._data = np.zeros((n + len(smooth), 1024))
+        self._ema = np.zeros(len(smooth))
+        self._weight = 0.0
         self.size = 0
 
     def append(self, values: list[float]) -> None:
         if self.size == self._data.shape[1]:
             self._data = np.concatenate([self._data, np.zeros_like(self._data)], axis=1)
-        self._data[:, self.size] = values
+        self._data[:self.n, self.size] = values
+        if self.smooth:
+            v = np.asarray([values[i] for i in self.smooth], dtype=float)
+            self._ema = SMOOTHING * self._ema + (1 - SMOOTHING) * np.nan_to_num(v)
+            self._weight = SMOOTHING * self._weight + (1 - SMOOTHING)
+            self._data[self.n:, self.size] = self._ema / self._weight
         self.size += 1
 
     def column(self, i: int) -> np.ndarray:
         return self._data[i, :self.size]
+
+    def smoothed(self, i: int) -> np.ndarray:
+        return self._data[self.n + self.smooth.index(i), :self.size]
+
+
+def _swatch(colour: str, text: str, dashed: bool = False) -> str:
+    line = "\u2504" if dashed else "\u2501"
+    return f"<span style='color:{colour}'>{line}</span>&nbsp;{text}"
 
 
 class TrainPanel(QWidget):
     status = Signal(str)
     open_in_explorer = Signal(object)   # LoadedModel
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         super().__init__(parent)
+        self._own_settings = settings
         self.trainer: GANTrainer | None = None
         self.worker: TrainingWorker | None = None
-        self.series = GrowingSeries(6)   # step, d_loss, g_loss, d_real, d_fake, r1
+        self.series = GrowingSeries(6, PLOTTED)   # step, d_loss, g_loss, d_real, d_fake, r1
         self.grids: list[tuple[int, np.ndarray]] = []
         self.rate = 0.0
         self.log_lines: list[str] = []
+        self.run_dir: Path | None = None
         self._dirty = False
+        self._finished = False
+        self._presentation = False
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.model = QComboBox()
-        for name in PRESETS:
-            if name not in UNTRAINABLE:
-                self.model.addItem(name, name)
+        names = [QUICK_DEMO] + [n for n in PRESETS if n not in UNTRAINABLE and n != QUICK_DEMO]
+        for name in names:
+            text = self.tr("Quick demo ({0})").format(name) if name == QUICK_DEMO else name
+            self.model.addItem(text, name)
+            self.model.setItemData(self.model.count() - 1, PRESETS[name].description, Qt.ItemDataRole.ToolTipRole)
+        self.model.setToolTip(self.tr("The network to train. \u201cQuick demo\u201d is a narrow DCGAN that draws "
+                                      "recognisable digits within about a minute on a laptop; the others are "
+                                      "the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower)."))
         self.data = QLineEdit("builtin:digits")
-        browse = QPushButton(self.tr("Browse\u2026"))
+        self.data.setMinimumWidth(120)
+        self.data.setToolTip(self.tr("What the discriminator sees as real: builtin:digits (shipped, works "
+                                     "offline), mnist:FILE, quickdraw:FILE, cifar10:FOLDER or folder:FOLDER"))
+        self.data_browse = browse = QPushButton(self.tr("Browse\u2026"))
+        browse.setToolTip(self.tr("Pick a dataset file on disk"))
         browse.clicked.connect(self._browse_data)
         self.download = DownloadButton(self)
         self.download.downloaded.connect(self.data.setText)
@@ -80,42 +124,77 @@ class TrainPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(2, 1024)
         self.batch.setValue(64)
+        self.batch.setToolTip(self.tr("Real and generated images per step. Smaller batches make more, "
+                                      "noisier steps per second"))
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(5)
         self.lr.setRange(1e-5, 1e-1)
         self.lr.setSingleStep(1e-4)
         self.lr.setValue(2e-4)
+        self.lr.setToolTip(self.tr("How far each Adam step moves the weights of D and G. Too high and "
+                                   "training oscillates or collapses; too low and nothing happens for a long time"))
         self.beta1 = QDoubleSpinBox()
         self.beta1.setRange(0.0, 0.99)
         self.beta1.setSingleStep(0.05)
         self.beta1.setValue(0.5)
+        self.beta1.setToolTip(self.tr("Adam's momentum: how much of the previous steps' direction each step "
+                                      "keeps. GANs use 0.5 (DCGAN paper) or 0 (StyleGAN2) instead of 0.9"))
         self.loss = QComboBox()
         for key, text in zip(LOSSES, (self.tr("non-saturating BCE"), self.tr("minimax (original)"),
                                       self.tr("least squares"))):
             self.loss.addItem(text, key)
         self.d_steps = QSpinBox()
         self.d_steps.setRange(1, 10)
+        self.d_steps.setToolTip(self.tr("Discriminator updates before each generator update"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2 ** 31 - 1)
+        self.seed.setToolTip(self.tr("Random seed for the initial weights and the fixed noise of the sample "
+                                     "grid: the same seed gives the same run"))
+        self.max_steps = QSpinBox()
+        self.max_steps.setRange(0, 10_000_000)
+        self.max_steps.setSingleStep(100)
+        self.max_steps.setSpecialValueText(self.tr("no limit"))
+        self.max_steps.setToolTip(self.tr("Training stops (and saves) when the step counter reaches this "
+                                          "number; 0 = no limit, stop it with Stop"))
         self.sample_every = QSpinBox()
         self.sample_every.setRange(1, 100_000)
         self.sample_every.setValue(50)
+        self.sample_every.setToolTip(self.tr("How often the sample grid and the class histogram are redrawn "
+                                             "(each costs a little training time)"))
         self.checkpoint_every = QSpinBox()
         self.checkpoint_every.setRange(1, 1_000_000)
         self.checkpoint_every.setValue(500)
-        self.out_dir = QLineEdit(str(Path.home() / "ganexplorer-runs" / "run"))
+        self.checkpoint_every.setToolTip(self.tr("How often last.safetensors is rewritten in the run folder "
+                                                 "(it is also written when training stops)"))
+        self.out_dir = QLineEdit(str(Path.home() / "ganexplorer-runs"))
+        self.out_dir.setToolTip(self.tr("Each run gets its own new folder in here, named after the model and the "
+                                        "start time; empty = do not save"))
+        self.runs_browse = runs_browse = QPushButton(self.tr("Browse\u2026"))
+        runs_browse.setToolTip(self.tr("Pick the folder that holds your runs"))
+        runs_browse.clicked.connect(self._browse_runs)
+        runs_row = QWidget()
+        h = QHBoxLayout(runs_row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.out_dir, 1)
+        h.addWidget(runs_browse)
         self.r1_gamma = QDoubleSpinBox()
         self.r1_gamma.setDecimals(4)
         self.r1_gamma.setRange(0.0, 100.0)
         self.r1_gamma.setSingleStep(0.005)
         self.r1_gamma.setValue(TrainConfig.r1_gamma)
+        self.r1_gamma.setToolTip(self.tr("R1 penalty: punishes D for steep slopes around real images, which "
+                                         "keeps StyleGAN2 training stable"))
         self.pl_weight = QDoubleSpinBox()
         self.pl_weight.setRange(0.0, 10.0)
         self.pl_weight.setValue(TrainConfig.pl_weight)
+        self.pl_weight.setToolTip(self.tr("Path-length regularisation: a fixed step in w should change the picture "
+                                          "by a fixed amount (0 = off, faster)"))
         self.mixing_prob = QDoubleSpinBox()
         self.mixing_prob.setRange(0.0, 1.0)
         self.mixing_prob.setSingleStep(0.1)
         self.mixing_prob.setValue(TrainConfig.mixing_prob)
+        self.mixing_prob.setToolTip(self.tr("How often a training image takes its later styles from a second "
+                                            "latent, so that coarse and fine styles stay separable"))
         self.augment = QComboBox()
         for key, text in (("", self.tr("none")), ("translation", self.tr("translation")),
                           ("translation,cutout", self.tr("translation + cutout"))):
@@ -133,9 +212,10 @@ class TrainPanel(QWidget):
         form.addRow(self.tr("Loss"), self.loss)
         form.addRow(self.tr("D steps per G step"), self.d_steps)
         form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Stop at step"), self.max_steps)
         form.addRow(self.tr("Samples every N steps"), self.sample_every)
         form.addRow(self.tr("Checkpoint every N steps"), self.checkpoint_every)
-        form.addRow(self.tr("Run folder"), self.out_dir)
+        form.addRow(self.tr("Runs folder"), runs_row)
         for label, w in self.style_rows:
             form.addRow(label, w)
         self.form = form
@@ -143,62 +223,116 @@ class TrainPanel(QWidget):
         settings.setLayout(form)
 
         self.start_btn = QPushButton(self.tr("Start"))
+        self.start_btn.setToolTip(self.tr("Start a new run in a new folder with these settings"))
+        self.resume_btn = QPushButton(self.tr("Resume\u2026"))
+        self.resume_btn.setToolTip(self.tr("Continue a saved run: pick its last.safetensors; it goes on in "
+                                           "the same folder from the step it stopped at"))
         self.pause_btn = QPushButton(self.tr("Pause"))
+        self.pause_btn.setToolTip(self.tr("Hold training between two steps (then step it by hand); press "
+                                          "again to continue"))
         self.stop_btn = QPushButton(self.tr("Stop"))
+        self.stop_btn.setToolTip(self.tr("End the run and save it in its run folder"))
         self.step_d_btn = QPushButton(self.tr("One D step"))
+        self.step_d_btn.setToolTip(self.tr("While paused: one discriminator update. Watch D(x) rise and D(G(z)) fall"))
         self.step_g_btn = QPushButton(self.tr("One G step"))
+        self.step_g_btn.setToolTip(self.tr("While paused: one generator update. Watch D(G(z)) rise: G fools D a "
+                                           "little more"))
         self.explore_btn = QPushButton(self.tr("Open in explorer"))
-        self.start_btn.clicked.connect(self.start)
+        self.explore_btn.setToolTip(self.tr("Look at the generator as it is now in the Explore tab"))
+        self.start_btn.clicked.connect(lambda: self.start())
+        self.resume_btn.clicked.connect(self._resume_dialog)
         self.pause_btn.clicked.connect(self.toggle_pause)
         self.stop_btn.clicked.connect(self.stop)
         self.step_d_btn.clicked.connect(lambda: self._single_step("d"))
         self.step_g_btn.clicked.connect(lambda: self._single_step("g"))
         self.explore_btn.clicked.connect(self._send_to_explorer)
         buttons = QGridLayout()
-        for i, b in enumerate((self.start_btn, self.pause_btn, self.stop_btn, self.step_d_btn, self.step_g_btn,
-                               self.explore_btn)):
-            buttons.addWidget(b, i // 3, i % 3)
+        for i, b in enumerate((self.start_btn, self.resume_btn, self.pause_btn, self.stop_btn, self.step_d_btn,
+                               self.step_g_btn, self.explore_btn)):
+            buttons.addWidget(b, i // 2, i % 2)
+        self.smooth = QCheckBox(self.tr("Smooth the curves (moving average)"))
+        self.smooth.setChecked(True)
+        self.smooth.setToolTip(self.tr("Show an exponential moving average (about 10 steps) over the faint raw "
+                                       "values, so the trend is visible through the step-to-step noise"))
+        self.smooth.toggled.connect(self._smoothing_changed)
         self.rate_label = QLabel(self.tr("Not running"))
+        self.rate_label.setToolTip(self.tr("Training steps done, epochs (passes over the data) and speed"))
+        self.run_label = QLabel(self.tr("Run folder: (made when you press Start)"))
+        self.run_label.setWordWrap(True)
+        self.run_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
+        left_inner = QWidget()
+        lv = QVBoxLayout(left_inner)
         lv.addWidget(settings)
         lv.addLayout(buttons)
+        lv.addWidget(self.smooth)
         lv.addWidget(self.rate_label)
+        lv.addWidget(self.run_label)
         lv.addStretch(1)
+        left = QScrollArea()
+        left.setWidget(left_inner)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = left.verticalScrollBar().sizeHint().width()
+        left.setMinimumWidth(left_inner.minimumSizeHint().width() + scrollbar + 4)
+        self.left = left
 
         pg.setConfigOptions(antialias=True)
-        self.loss_plot = pg.PlotWidget(title=self.tr("Losses"))
-        self.loss_plot.addLegend()
-        self.d_curve = self.loss_plot.plot(pen=pg.mkPen("#d62728", width=1.5), name="D")
-        self.g_curve = self.loss_plot.plot(pen=pg.mkPen("#1f77b4", width=1.5), name="G")
-        self.prob_plot = pg.PlotWidget(title=self.tr("D(x) and D(G(z))"))
-        self.prob_plot.addLegend()
-        self.prob_plot.setYRange(0, 1)
-        self.real_curve = self.prob_plot.plot(pen=pg.mkPen("#2ca02c", width=1.5), name="D(x)")
-        self.fake_curve = self.prob_plot.plot(pen=pg.mkPen("#9467bd", width=1.5), name="D(G(z))")
-        self.r1_curve = self.loss_plot.plot(pen=pg.mkPen("#ff7f0e", width=1.5, style=Qt.PenStyle.DashLine),
-                                            name="R1", connect="finite")
+        self.loss_plot = pg.PlotWidget()
+        self.prob_plot = pg.PlotWidget()
+        self.prob_plot.setYRange(0, 1, padding=0.02)
+        self.half_line = pg.InfiniteLine(pos=0.5, angle=0, movable=False,
+                                         pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DashLine))
+        self.prob_plot.addItem(self.half_line)
+        # Raw values (faint when smoothing is on) and the smoothed trend on top.
+        self.raw_curves = {k: plot.plot(pen=pg.mkPen(COLOURS[k] + "55", width=1))
+                           for k, plot in (("d", self.loss_plot), ("g", self.loss_plot),
+                                           ("real", self.prob_plot), ("fake", self.prob_plot))}
+        self.d_curve = self.loss_plot.plot(pen=pg.mkPen(COLOURS["d"], width=1.5))
+        self.g_curve = self.loss_plot.plot(pen=pg.mkPen(COLOURS["g"], width=1.5))
+        self.real_curve = self.prob_plot.plot(pen=pg.mkPen(COLOURS["real"], width=1.5))
+        self.fake_curve = self.prob_plot.plot(pen=pg.mkPen(COLOURS["fake"], width=1.5))
+        self.r1_curve = self.loss_plot.plot(pen=pg.mkPen(COLOURS["r1"], width=1.5, style=Qt.PenStyle.DashLine),
+                                            connect="finite")
+        self.main_curves = {"d": self.d_curve, "g": self.g_curve, "real": self.real_curve, "fake": self.fake_curve,
+                            "r1": self.r1_curve}
         for p in (self.loss_plot, self.prob_plot):
             p.setDownsampling(mode="peak")
             p.setClipToView(True)
             p.setLabel("bottom", self.tr("step"))
-        self.class_plot = pg.PlotWidget(title=self.tr("Digits the classifier sees in 200 samples"))
+        self.loss_plot.setToolTip(self.tr("D's and G's losses. They do not fall together: each one's gain is the "
+                                          "other's loss. Wild swings or one going to 0 mean trouble"))
+        self.prob_plot.setToolTip(self.tr("D(x): D's average belief that real images are real. D(G(z)): its belief "
+                                          "that generated ones are real. At the ideal end both sit at 0.5 (dashed): "
+                                          "D can no longer tell"))
+        self.class_plot = pg.PlotWidget()
         self.class_plot.setLabel("bottom", self.tr("class"))
         self.class_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7, brush="#1f77b4")
         self.class_plot.addItem(self.class_bars)
         self.class_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        self.class_plot.setToolTip(self.tr("A digit classifier labels 200 generated samples. Only samples it "
+                                           "recognises confidently are counted; a GAN that has collapsed covers "
+                                           "few classes"))
         self.class_label = QLabel(self.tr("Class coverage appears for digit data."))
+        self.class_label.setWordWrap(True)
         self.last_classes: ClassHistogramEvent | None = None
         self.samples = ImageView()
+        self.samples.setToolTip(self.tr("The generator's output for the same 64 noise vectors at every redraw, so "
+                                        "you see the same samples change"))
         self.real_view = ImageView()
+        self.real_view.setToolTip(self.tr("Training images, for comparison"))
         self.timeline = QSlider(Qt.Orientation.Horizontal)
+        self.timeline.setRange(0, 0)
         self.timeline.setEnabled(False)
+        self.timeline.setToolTip(self.tr("Go back to an earlier sample grid of this run"))
         self.timeline.valueChanged.connect(self._show_grid)
         self.timeline_label = QLabel()
         self.mixing_view = ImageView()
         self.mixing_title = QLabel(self.tr(
             "Style mixing (moving-average G): rows take the coarse styles of the top row"))
+        for view in (self.samples, self.real_view, self.mixing_view):
+            view.setMinimumSize(120, 120)   # the tab must fit 1280x720 with the StyleGAN2 rows shown
         pics = QWidget()
         pg_ = QGridLayout(pics)
         pg_.addWidget(QLabel(self.tr("Generated (fixed noise)")), 0, 0)
@@ -211,6 +345,7 @@ class TrainPanel(QWidget):
         pg_.addWidget(self.mixing_view, 4, 0, 1, 2)
         pg_.setRowStretch(1, 3)
         pg_.setRowStretch(4, 2)
+        self.pics_layout = pg_
 
         right = QSplitter(Qt.Orientation.Vertical)
         plots = QSplitter()
@@ -224,10 +359,18 @@ class TrainPanel(QWidget):
         plots.addWidget(classes)
         right.addWidget(plots)
         right.addWidget(pics)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([2000, 3000])
+        self.class_plot.setMinimumHeight(120)
+        for plot in (self.loss_plot, self.prob_plot):
+            plot.setMinimumSize(180, 160)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
+        split.setSizes([left.minimumWidth(), 10_000])   # the plots get everything the form does not need
+        self.split = split
         QVBoxLayout(self).addWidget(split)
 
         self._redraw = QTimer(self)
@@ -235,20 +378,52 @@ class TrainPanel(QWidget):
         self._redraw.timeout.connect(self._refresh)
         self._redraw.start()
         self.model.currentIndexChanged.connect(self._model_changed)
-        self.model.setCurrentIndex(self.model.findData("dcgan32"))
+        self.model.setCurrentIndex(self.model.findData(QUICK_DEMO))
         self._model_changed()
+        self._set_titles()
+        self._smoothing_changed(self.smooth.isChecked())
         self._update_buttons()
 
-    # -- setup --------------------------------------------------------------------------------
+    # -- settings and folders -----------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        """The main window's settings (tests give it a temporary file), else the application's."""
+        if self._own_settings is None:
+            self._own_settings = getattr(self.window(), "settings", None) or QSettings()
+        return self._own_settings
+
+    def _last_dir(self) -> str:
+        """Where file dialogs open: the folder last used here, else the runs folder, else home."""
+        s = self._settings()
+        fallback = self.out_dir.text().strip() or s.value("last_dir", str(Path.home()))
+        return str(s.value(LAST_DIR_KEY, fallback))
+
+    def _remember_dir(self, path: str | Path) -> None:
+        self._settings().setValue(LAST_DIR_KEY, str(path))
+
     def _browse_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Training data"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Training data"), self._last_dir(),
                                               self.tr("Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)"))
         if not path:
             return
         p = Path(path)
+        self._remember_dir(p.parent)
         kind = ("quickdraw" if p.suffix in (".npy", ".ndjson") else "cifar10" if p.name.startswith("data_batch")
                 else "mnist")
         self.data.setText(f"{kind}:{p.parent if kind == 'cifar10' else p}")
+
+    def _browse_runs(self) -> None:
+        start = self.out_dir.text().strip() or self._last_dir()
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder for training runs"), start)
+        if path:
+            self.out_dir.setText(path)
+            self._remember_dir(path)
+
+    def _resume_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Resume a training run"), self._last_dir(),
+                                              self.tr("Training checkpoints (*.safetensors);;All files (*)"))
+        if path:
+            self._remember_dir(Path(path).parent.parent)
+            self.resume(path)
 
     def _model_changed(self) -> None:
         """Load the family's usual optimiser settings; show the StyleGAN2-only rows for StyleGAN2."""
@@ -259,14 +434,21 @@ class TrainPanel(QWidget):
         self.beta1.setValue(cfg.beta1)
         self.r1_gamma.setValue(cfg.r1_gamma)
         self.augment.setCurrentIndex(max(0, self.augment.findData(cfg.augment)))
+        # The tab redraws samples more often than the CLI saves them, unless the preset asks for its own rate.
+        self.sample_every.setValue(cfg.sample_every if cfg.sample_every != TrainConfig.sample_every else 50)
         style = PRESETS[model].family == "stylegan2"
         for _, w in self.style_rows:
             self.form.setRowVisible(w, style)
         self.loss.setEnabled(not style)
-        self.loss.setToolTip(self.tr("StyleGAN2 always uses the non-saturating logistic loss") if style else "")
+        self.loss.setToolTip(self.tr("StyleGAN2 always uses the non-saturating logistic loss") if style else
+                             self.tr("What G and D minimise. Non-saturating: G maximises log D(G(z)), which "
+                                     "still gives G gradients when D wins; minimax is the original paper's form; "
+                                     "least squares (LSGAN) penalises distance from the target"))
         self.mixing_title.setVisible(style)
         self.mixing_view.setVisible(style)
+        self.pics_layout.setRowStretch(4, 2 if style else 0)   # a hidden row must not keep its share
         self.r1_curve.setVisible(style)
+        self._set_titles()
 
     def config(self) -> TrainConfig:
         model = self.model.currentData()
@@ -277,20 +459,79 @@ class TrainPanel(QWidget):
             checkpoint_every=self.checkpoint_every.value(), log_every=100, r1_gamma=self.r1_gamma.value(),
             pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value(), augment=self.augment.currentData())
 
+    def _show_config(self, cfg: TrainConfig) -> None:
+        """Fill the form from a saved run's settings (for Resume)."""
+        self.model.setCurrentIndex(self.model.findData(cfg.model))
+        self.data.setText(cfg.data)
+        self.batch.setValue(cfg.batch_size)
+        self.lr.setValue(cfg.lr)
+        self.beta1.setValue(cfg.beta1)
+        self.loss.setCurrentIndex(max(0, self.loss.findData(cfg.loss)))
+        self.d_steps.setValue(cfg.d_steps)
+        self.seed.setValue(cfg.seed)
+        self.sample_every.setValue(max(1, cfg.sample_every))
+        self.checkpoint_every.setValue(max(1, cfg.checkpoint_every))
+        self.r1_gamma.setValue(cfg.r1_gamma)
+        self.pl_weight.setValue(cfg.pl_weight)
+        self.mixing_prob.setValue(cfg.mixing_prob)
+        self.augment.setCurrentIndex(max(0, self.augment.findData(cfg.augment)))
+
     # -- control ------------------------------------------------------------------------------
     def start(self, max_steps: int | None = None) -> bool:
+        """Start a new run in a new folder; ``max_steps`` overrides the "Stop at step" field."""
+        return self._launch(max_steps, resume_from=None)
+
+    def resume(self, checkpoint: str | Path, max_steps: int | None = None) -> bool:
+        """Continue the run saved in ``checkpoint`` (its folder keeps receiving the checkpoints)."""
         if self.worker is not None and self.worker.is_running():
             return False
-        cfg = self.config()
         try:
-            data = open_dataset(cfg.data)
-            trainer = make_trainer(cfg, data, out_dir=self.out_dir.text().strip() or None)
-        except (DatasetError, ValueError) as e:
+            cfg, _ = read_run_config(checkpoint)
+        except (ValueError, OSError) as e:
             self.status.emit(str(e))
             return False
+        if cfg.model not in PRESETS or cfg.model in UNTRAINABLE or self.model.findData(cfg.model) < 0:
+            self.status.emit(self.tr("'{0}' was trained as {1}, which this version cannot train")
+                             .format(checkpoint, cfg.model))
+            return False
+        self._show_config(cfg)
+        return self._launch(max_steps, resume_from=Path(checkpoint))
+
+    def _launch(self, max_steps: int | bool | None, resume_from: Path | None) -> bool:
+        if self.worker is not None and self.worker.is_running():
+            return False
+        if isinstance(max_steps, bool) or max_steps is None:   # a clicked(bool) is not a step count
+            max_steps = self.max_steps.value() or None
+        cfg = self.config()
+        root = self.out_dir.text().strip()
+        run_dir = None
+        try:
+            data = open_dataset(cfg.data)
+            if resume_from is not None:
+                run_dir = resume_from.parent
+            trainer = make_trainer(cfg, data, out_dir=run_dir, resume_from=resume_from)
+            if resume_from is None and root:   # made only once everything else is known to work
+                run_dir = trainer.out_dir = new_run_dir(root, cfg.model)
+                self._remember_dir(root)
+        except (DatasetError, ValueError, CheckpointError, OSError) as e:
+            self.status.emit(str(e))
+            return False
+        if max_steps is not None and trainer.step >= max_steps:
+            self.status.emit(self.tr("The run is already at step {0}; raise \u201cStop at step\u201d to go on")
+                             .format(trainer.step))
+            return False
         self.trainer = trainer
-        self.series = GrowingSeries(6)
+        self.run_dir = run_dir
+        self.run_label.setText(self.tr("Run folder: {0}").format(run_dir) if run_dir is not None
+                               else self.tr("Run folder: none (not saving)"))
+        self.series = GrowingSeries(6, PLOTTED)
+        for ev in trainer.history:   # a resumed run shows its past
+            self.series.append([ev.step, ev.d_loss, ev.g_loss, ev.d_real, ev.d_fake, ev.r1])
         self.grids = []
+        self.timeline.setRange(0, 0)
+        self.timeline.setEnabled(False)
+        self.rate = 0.0
+        self._finished = False
         real = data.prepared(trainer.resolution, trainer.channels)[:trainer.config.grid_size ** 2]
         self.real_view.set_image(grid([to_uint8(x) for x in real], cols=trainer.config.grid_size, pad=2, fill=40))
         self.worker = TrainingWorker(lambda: trainer.run(max_steps=max_steps))
@@ -298,34 +539,35 @@ class TrainPanel(QWidget):
         self.worker.finished.connect(self._on_finished)
         self._t0 = time.perf_counter()
         self.worker.start()
-        self.status.emit(self.tr("Training {0} on {1}").format(cfg.model, data.name))
+        self._dirty = True
+        self.rate_label.setText(self.tr("starting at step {0}\u2026").format(trainer.step))
+        verb = self.tr("Resuming {0} on {1} at step {2}") if resume_from is not None else \
+            self.tr("Training {0} on {1}")
+        self.status.emit(verb.format(cfg.model, data.name, trainer.step))
         self._update_buttons()
         return True
 
     def toggle_pause(self) -> None:
-        if self.worker is None:
+        if self.worker is None or not self.worker.is_running():
             return
         if self.worker.paused:
             self.worker.resume()
+            self.rate = 0.0
+            self.rate_label.setText(self.tr("step {0} \u00b7 resuming\u2026").format(self.trainer.step))
         else:
             self.worker.pause()
+            self._show_stopped_rate()
         self._update_buttons()
 
     def stop(self) -> None:
-        if self.worker is not None:
+        if self.worker is not None and self.worker.is_running():
             self.worker.stop()
 
     def _single_step(self, which: str) -> None:
         if self.worker is None or not self.worker.paused or self.trainer is None:
             return
         tr = self.trainer
-
-        def run():
-            (tr.step_d if which == "d" else tr.step_g)()
-            last = tr._last
-            return StepEvent(tr.step, tr.epoch, last["d_loss"], last["g_loss"], last["d_real"], last["d_fake"], 0.0,
-                             last.get("r1", float("nan")))
-        self.worker.call_while_paused(run)
+        self.worker.call_while_paused(lambda: list(tr.single_step(which)))
 
     def _send_to_explorer(self) -> None:
         if self.trainer is None:
@@ -351,10 +593,12 @@ class TrainPanel(QWidget):
             if ev.steps_per_second:
                 self.rate = ev.steps_per_second
             self._dirty = True
+            if self.worker is not None and self.worker.paused:   # step mode, or the step in flight at Pause
+                self._show_stopped_rate()
         elif isinstance(ev, SamplesEvent):
             self.grids.append((ev.step, ev.grid))
             self.timeline.setEnabled(True)
-            follow = self.timeline.value() >= self.timeline.maximum() - 0
+            follow = len(self.grids) == 1 or self.timeline.value() >= self.timeline.maximum()
             self.timeline.setRange(0, len(self.grids) - 1)
             if follow:
                 self.timeline.setValue(len(self.grids) - 1)
@@ -364,29 +608,62 @@ class TrainPanel(QWidget):
         elif isinstance(ev, ClassHistogramEvent):
             self.last_classes = ev
             self.class_bars.setOpts(height=np.asarray(ev.counts, dtype=float))
-            top = max(ev.counts) / max(1, sum(ev.counts))
-            text = self.tr("step {0}: {1} of 10 classes covered, largest class {2:.0%}, {3:.0%} classified confidently")
-            self.class_label.setText(text.format(ev.step, ev.coverage, top, ev.confident_share))
+            self.class_plot.setYRange(0, max(10, max(ev.counts)), padding=0.05)
+            self.class_label.setText(self._class_text(ev))
         elif isinstance(ev, LogEvent):
             self.log_lines.append(ev.text)
             self.status.emit(ev.text)
         elif isinstance(ev, CheckpointEvent):
             self.status.emit(self.tr("Checkpoint written: {0}").format(ev.path))
-        elif isinstance(ev, StoppedEvent) and ev.reason == "nan":
-            self.status.emit(ev.message)
-            if self.worker is not None:
-                self.worker.pause()
+        elif isinstance(ev, StoppedEvent):
+            if ev.reason == "finished":
+                self._finished = True
+            elif ev.reason == "nan":
+                self.status.emit(ev.message)
+                if self.worker is not None:
+                    self.worker.pause()
+                    self._show_stopped_rate()
+                    self._update_buttons()
+
+    def _class_text(self, ev: ClassHistogramEvent) -> str:
+        confident = sum(ev.counts)
+        if confident == 0:
+            return self.tr("step {0}: no confident samples yet").format(ev.step)
+        text = self.tr("step {0}: {1} of 10 classes, {2:.0%} of {3} samples recognised, largest class {4:.0%}")
+        text = text.format(ev.step, ev.coverage, ev.confident_share, ev.samples, max(ev.counts) / confident)
+        if ev.recognisable:
+            text += self.tr(" \u2014 recognisable digits")
+        return text
 
     def _on_finished(self, message: str) -> None:
-        if self.trainer is not None and self.trainer.out_dir is not None and not message:
+        tr = self.trainer
+        if message:
+            self.status.emit(message)
+        elif tr is not None and self._finished:
+            self.status.emit(self.tr("Finished at step {0}; saved in {1}").format(tr.step, self.run_dir)
+                             if self.run_dir is not None else self.tr("Finished at step {0}").format(tr.step))
+        elif tr is not None and tr.out_dir is not None:
             try:
-                path = self.trainer.save_checkpoint()  # autosave on Stop (the thread has ended)
-                self.status.emit(self.tr("Stopped at step {0}; saved {1}").format(self.trainer.step, path))
+                path = tr.save_checkpoint()  # autosave on Stop (the thread has ended)
+                self.status.emit(self.tr("Stopped at step {0}; saved {1}").format(tr.step, path))
             except OSError as e:
                 self.status.emit(str(e))
-        elif message:
-            self.status.emit(message)
+        self._dirty = True
+        self._refresh()
+        self._show_stopped_rate(finished=True)
         self._update_buttons()
+
+    def _show_stopped_rate(self, finished: bool = False) -> None:
+        """Pause, Stop and the end of a run replace the steps/s figure (stale from then on) by where it stands."""
+        if self.trainer is None:
+            return
+        step = self.trainer.step
+        if finished:
+            text = self.tr("finished at step {0}") if self._finished else self.tr("stopped at step {0}")
+        else:
+            text = self.tr("paused at step {0}")
+        self.rate = 0.0
+        self.rate_label.setText(text.format(step) + " \u00b7 " + self.tr("epoch {0}").format(self.trainer.epoch))
 
     def _show_grid(self, index: int) -> None:
         if 0 <= index < len(self.grids):
@@ -400,26 +677,112 @@ class TrainPanel(QWidget):
         self._dirty = False
         s = self.series
         x = s.column(0)
-        self.d_curve.setData(x, s.column(1))
-        self.g_curve.setData(x, s.column(2))
-        self.real_curve.setData(x, s.column(3))
-        self.fake_curve.setData(x, s.column(4))
+        smooth = self.smooth.isChecked()
+        for key, col in (("d", 1), ("g", 2), ("real", 3), ("fake", 4)):
+            y = s.column(col)
+            self.main_curves[key].setData(x, s.smoothed(col) if smooth else y)
+            if smooth:
+                self.raw_curves[key].setData(x, y)
         if self.r1_curve.isVisible():
             self.r1_curve.setData(x, s.column(5))
-        if self.trainer is not None:
+        self._fit_loss_range()
+        running = self.worker is not None and self.worker.is_running() and not self.worker.paused
+        if self.trainer is not None and running and self.rate > 0:
             self.rate_label.setText(self.tr("step {0} \u00b7 epoch {1} \u00b7 {2:.2f} steps/s")
                                     .format(self.trainer.step, self.trainer.epoch, self.rate))
+        elif self.trainer is not None and running:
+            self.rate_label.setText(self.tr("step {0} \u00b7 epoch {1} \u00b7 measuring speed\u2026")
+                                    .format(self.trainer.step, self.trainer.epoch))
+
+    def _fit_loss_range(self) -> None:
+        """Fit the loss plot to the bold curves with headroom (past the first few wild steps of a long run)."""
+        s = self.series
+        if s.size == 0:
+            return
+        smooth = self.smooth.isChecked()
+        cols = [s.smoothed(1) if smooth else s.column(1), s.smoothed(2) if smooth else s.column(2)]
+        if self.r1_curve.isVisible():
+            cols.append(s.column(5))
+        skip = 5 if s.size > 20 else 0
+        values = np.concatenate([c[skip:] for c in cols])
+        values = values[np.isfinite(values)]
+        if values.size:
+            lo, hi = float(values.min()), float(values.max())
+            span = max(hi - lo, 1e-3)
+            self.loss_plot.setYRange(lo - 0.05 * span, hi + 0.1 * span, padding=0)
+
+    def _smoothing_changed(self, on: bool) -> None:
+        for c in self.raw_curves.values():
+            c.setVisible(on)
+        self._dirty = True
+        self._refresh()
 
     def _update_buttons(self) -> None:
         running = self.worker is not None and self.worker.is_running()
         paused = running and self.worker.paused
         self.start_btn.setEnabled(not running)
+        self.resume_btn.setEnabled(not running)
         self.pause_btn.setEnabled(running)
-        self.pause_btn.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_btn.setText(self.tr("Continue") if paused else self.tr("Pause"))   # "Resume…" opens a saved run
         self.stop_btn.setEnabled(running)
         self.step_d_btn.setEnabled(paused)
         self.step_g_btn.setEnabled(paused)
         self.explore_btn.setEnabled(self.trainer is not None)
+
+    def current_picture(self) -> tuple[np.ndarray | None, str]:
+        """What Ctrl+S saves on this tab: the sample grid shown (the timeline's step), named by its step."""
+        index = self.timeline.value()
+        if not 0 <= index < len(self.grids):
+            return None, "samples"
+        step, pic = self.grids[index]
+        return pic.copy(), f"samples-step{step:07d}"
+
+    # -- presentation and help ----------------------------------------------------------------
+    def _set_titles(self) -> None:
+        size = "12pt" if self._presentation else "10pt"
+        style = self.model.currentData() is not None and PRESETS[self.model.currentData()].family == "stylegan2"
+        losses = [_swatch(COLOURS["d"], "D"), _swatch(COLOURS["g"], "G")]
+        if style:
+            losses.append(_swatch(COLOURS["r1"], "R1", dashed=True))
+        self.loss_plot.setTitle(self.tr("Losses") + "&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(losses), size=size)
+        probs = [_swatch(COLOURS["real"], "D(x)"), _swatch(COLOURS["fake"], "D(G(z))"),
+                 _swatch("#888888", "0.5", dashed=True)]
+        self.prob_plot.setTitle("&nbsp;&nbsp;".join(probs), size=size)
+        self.class_plot.setTitle(self.tr("Digits recognised"), size=size)
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector mode: thicker lines, larger plot titles and axis labels (idempotent)."""
+        self._presentation = bool(on)
+        width = 3.0 if on else 1.5
+        for key, curve in self.main_curves.items():
+            curve.setPen(pg.mkPen(COLOURS[key], width=width,
+                                  style=Qt.PenStyle.DashLine if key == "r1" else Qt.PenStyle.SolidLine))
+        for key, curve in self.raw_curves.items():
+            curve.setPen(pg.mkPen(COLOURS[key] + "55", width=width / 1.5))
+        self.half_line.setPen(pg.mkPen("#888888", width=width / 1.5, style=Qt.PenStyle.DashLine))
+        font = QFont()
+        font.setPointSize(12 if on else 9)
+        for plot in (self.loss_plot, self.prob_plot, self.class_plot):
+            for name in ("bottom", "left"):
+                axis = plot.getAxis(name)
+                axis.setStyle(tickFont=font)
+                axis.label.setFont(font)
+        self._set_titles()
+
+    def help_html(self) -> str:
+        return self.tr(
+            "<h3>Train: watch a GAN learn</h3>"
+            "<p>Press <b>Start</b>. Two networks train against each other: the generator G turns random noise "
+            "into pictures, the discriminator D tries to tell them from the real ones.</p>"
+            "<ul><li><b>Losses</b>: D's and G's. They do not both go down; a steady tug of war is healthy.</li>"
+            "<li><b>D(x) and D(G(z))</b>: how real D thinks the real and the generated pictures are. They move "
+            "towards the dashed 0.5 line when D can no longer tell them apart.</li>"
+            "<li><b>Generated</b>: the same 64 noise vectors drawn again every few steps: blobs, then strokes, "
+            "then digits. Drag the slider below to go back in time.</li>"
+            "<li><b>Digits recognised</b>: a digit classifier labels 200 samples; only confident labels count. "
+            "Few classes means mode collapse.</li></ul>"
+            "<p><b>Pause</b>, then <b>One D step</b> / <b>One G step</b>, to see one update at a time. Every run "
+            "is saved in its own folder; <b>Resume\u2026</b> continues one.</p>")
 
     def shutdown(self) -> None:
         if self.worker is not None and self.worker.is_running():

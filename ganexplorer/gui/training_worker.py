@@ -63,7 +63,8 @@ class TrainingWorker(QObject):
         return not self._resume.is_set()
 
     def call_while_paused(self, fn: Callable[[], object]) -> None:
-        """Run ``fn`` on the training thread while paused (step mode); its result is emitted as an event."""
+        """Run ``fn`` on the training thread while paused (step mode); its result is emitted as an event
+        (a list: each item, in order)."""
         self._calls.put(fn)
 
     def stop(self) -> None:
@@ -101,8 +102,9 @@ class TrainingWorker(QObject):
                         break
                     while not self._calls.empty():
                         result = self._calls.get()()
-                        if result is not None:
-                            self._put("event", result)
+                        for item in (result if isinstance(result, list) else [result]):
+                            if item is not None:
+                                self._put("event", item)
                 if self._stop:
                     close = getattr(it, "close", None)
                     if close is not None:

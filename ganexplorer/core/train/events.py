@@ -19,6 +19,7 @@ class StepEvent:
     d_fake: float          # mean D(G(z)) during the D step: p_g
     steps_per_second: float
     r1: float = math.nan   # StyleGAN2's latest R1 penalty (lazy: refreshed every r1_interval D steps)
+    kind: str = "both"     # 'both': d_steps D updates + one G update; step mode: 'd' or 'g' alone
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,29 @@ class MixingEvent:
     grid: np.ndarray       # uint8 HxWx3
 
 
+# "Recognisable digits": the Train tab's and benchmarks/bench_quick_demo.py's measure.
+RECOGNISABLE_CLASSES = 8
+RECOGNISABLE_CONFIDENT = 0.4
+
+
 @dataclass(frozen=True)
 class ClassHistogramEvent:
-    """What the digit classifier makes of generated samples: a collapsed GAN covers few classes."""
+    """What the digit classifier makes of generated samples: a collapsed GAN covers few classes.
+
+    Only *confident* samples are counted: probability >= 0.9 and a classifier feature vector as
+    close to its class's real digits as 99 % of them are. The second condition matters because a
+    softmax is confident about anything, including the grey noise of an untrained generator.
+    """
 
     step: int
-    counts: tuple[int, ...]
-    coverage: int              # classes holding at least 2% of the samples
-    confident_share: float     # share classified with probability >= 0.9
+    counts: tuple[int, ...]    # confident samples per class
+    coverage: int              # classes holding at least 2% of all samples, confidently
+    confident_share: float     # share of all samples that is confident
+    samples: int = 200         # how many samples were labelled
+
+    @property
+    def recognisable(self) -> bool:
+        return self.coverage >= RECOGNISABLE_CLASSES and self.confident_share >= RECOGNISABLE_CONFIDENT
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ from typing import Iterator
 import numpy as np
 import torch
 import torch.nn.functional as F
+from safetensors import SafetensorError
 from torch import nn
 
 from ganexplorer.core.data.dataset import ImageDataset
-from ganexplorer.core.formats.native import load_native_state, save_native
-from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
+from ganexplorer.core.formats.native import load_native_state, read_header, save_native
+from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
                                            StoppedEvent)
@@ -61,6 +62,7 @@ class TrainConfig:
     def for_model(cls, model: str, **overrides: object) -> "TrainConfig":
         """The family's usual optimiser settings, then ``overrides`` (``None`` values are ignored)."""
         base = dict(TRAINING_DEFAULTS.get(PRESETS[model].family if model in PRESETS else "", {}))
+        base.update(TRAINING_DEFAULTS.get(model, {}))
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(model=model, **base)
 
@@ -86,13 +88,55 @@ class TrainConfig:
 # Presets too large to train on a CPU in any reasonable time: explore only.
 UNTRAINABLE = {"stylegan2-256", "stylegan2-1024"}
 
-# Optimiser settings per family: the DCGAN paper's for the lecture models, StyleGAN2-ADA's for StyleGAN2.
+# Optimiser settings per family (or per preset, which wins): the DCGAN paper's for the lecture models,
+# StyleGAN2-ADA's for StyleGAN2.
 TRAINING_DEFAULTS: dict[str, dict[str, object]] = {
     # R1 10 and translation augmentation: the setting that trained the bundled model (README, "Bundled
     # models"); with 0.01 and none, StyleGAN2-ADA's CIFAR values, it had narrowed onto two digits at 24 kimg.
     "stylegan2": {"batch_size": 32, "lr": 0.0025, "beta1": 0.0, "beta2": 0.99, "r1_gamma": 10.0,
                   "augment": "translation"},
+    # Quick demo: small batches make many cheap steps, so the grid changes every second or two.
+    QUICK_DEMO: {"batch_size": 32, "lr": 5e-4, "sample_every": 20},
 }
+
+
+class DigitGate:
+    """Which generated samples the digit classifier recognises *confidently*: probability >= 0.9 and
+    a feature vector within the distance of 99 % of the real digits of that class from their mean.
+
+    The second test is needed because a softmax classifier is just as sure about grey noise (an
+    untrained generator) as about a digit: the bundled one calls every such picture an '8'.
+    """
+
+    def __init__(self, classifier: nn.Module, real: torch.Tensor) -> None:
+        """``real``: some real images [N, C, H, W] in [-1, 1], any size (the classifier resizes them)."""
+        self.classifier = classifier.eval()
+        self._real: torch.Tensor | None = real   # measured on first use (on the training thread)
+        self.centres = torch.zeros(0)
+        self.radius = torch.zeros(0)
+
+    @torch.no_grad()
+    def _fit(self) -> None:
+        feats = self.classifier.embed(self._real)
+        labels = self.classifier.head(feats).argmax(dim=1)
+        self.centres = torch.zeros(10, feats.shape[1])
+        self.radius = torch.full((10,), -1.0)   # a class the real data never shows admits nothing
+        for k in range(10):
+            mine = feats[labels == k]
+            if len(mine):
+                self.centres[k] = mine.mean(dim=0)
+                self.radius[k] = torch.quantile((mine - self.centres[k]).norm(dim=1), 0.99)
+        self._real = None
+
+    @torch.no_grad()
+    def confident_counts(self, images: torch.Tensor) -> tuple[int, ...]:
+        if self._real is not None:
+            self._fit()
+        feats = self.classifier.embed(images)
+        p, label = F.softmax(self.classifier.head(feats), dim=1).max(dim=1)
+        near = (feats - self.centres[label]).norm(dim=1) <= self.radius[label]
+        ok = (p >= 0.9) & near
+        return tuple(int(c) for c in torch.bincount(label[ok], minlength=10))
 
 
 def dcgan_init(m: nn.Module) -> None:
@@ -129,7 +173,7 @@ class GANTrainer:
     """One GAN, its data and optimisers. ``run()`` yields events until stopped or finished."""
 
     def __init__(self, config: TrainConfig, dataset: ImageDataset, out_dir: str | Path | None = None,
-                 resume: bool = False) -> None:
+                 resume: bool = False, resume_from: str | Path | None = None) -> None:
         config.validate()
         self.config = config
         self.out_dir = Path(out_dir) if out_dir is not None else None
@@ -167,14 +211,16 @@ class GANTrainer:
                 self.classifier = load_classifier()[0]
                 self.class_z = torch.randn(200, self.G.z_dim, generator=gen)
                 self.class_c = torch.arange(200) % n_classes if n_classes else None
+                pick = torch.randperm(len(dataset.images), generator=torch.Generator().manual_seed(0))[:1000]
+                self.digit_gate = DigitGate(self.classifier, dataset.images[pick].float() / 127.5 - 1)
         self.step = 0
         self.history: list[StepEvent] = []
         self._perm: torch.Tensor | None = None
         self._perm_epoch = -1
         self._d_count = 0                # D updates so far within the current train_step
         self._last = {"d_loss": math.nan, "d_real": math.nan, "d_fake": math.nan, "g_loss": math.nan}
-        if resume:
-            self._resume()
+        if resume or resume_from is not None:
+            self._resume(resume_from)
 
     def _init_models(self) -> None:
         self.G.apply(dcgan_init)
@@ -266,6 +312,31 @@ class GANTrainer:
         self.opt_g.step()
         self._last["g_loss"] = float(loss.detach())
 
+    @torch.no_grad()
+    def measure(self) -> tuple[float, float]:
+        """Mean D(x) on the next real batch and D(G(z)) on fresh fakes, with no update (step mode)."""
+        x, c = self._batch(self.step * self.config.d_steps)
+        z, cz = self._z(len(x))
+        fake = self.G(z, c if self.n_classes else cz)
+        return float(self.D(x, c).mean()), float(self.D(fake, c if self.n_classes else cz).mean())
+
+    def single_step(self, which: str) -> Iterator[object]:
+        """Step mode: one D update (``'d'``) or one G update (``'g'``), counted as a step of its own so the
+        plots get a new point; D(x) and D(G(z)) are re-measured after it and the sample grid is redrawn."""
+        if which not in ("d", "g"):
+            raise ValueError(f"single_step takes 'd' or 'g', not {which!r}")
+        self._d_count = 0
+        (self.step_d if which == "d" else self.step_g)()
+        self.step += 1
+        d_real, d_fake = self.measure()
+        self._last.update(d_real=d_real, d_fake=d_fake)
+        last = self._last
+        ev = StepEvent(self.step, self.epoch, last["d_loss"], last["g_loss"], d_real, d_fake, 0.0,
+                       last.get("r1", math.nan), kind=which)
+        self.history.append(ev)
+        yield ev
+        yield from self._samples()
+
     def train_step(self) -> dict[str, float]:
         """``d_steps`` D updates then one G update; returns the last losses."""
         self._d_count = 0
@@ -290,14 +361,15 @@ class GANTrainer:
         """The digit classifier's view of 200 fixed-noise samples (None for non-digit data)."""
         if self.classifier is None:
             return None
-        from ganexplorer.core.metrics.digit_classifier import class_report
-
         G = self.sampler
         was = G.training
         G.eval()
-        r = class_report(self.classifier, G(self.class_z, self.condition(self.class_c)))
+        images = G(self.class_z, self.condition(self.class_c))
         G.train(was)
-        return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share)
+        counts = self.digit_gate.confident_counts(images)
+        n = len(images)
+        coverage = sum(1 for c in counts if c / n >= 0.02)
+        return ClassHistogramEvent(self.step, counts, coverage, sum(counts) / n, n)
 
     def _samples(self) -> Iterator[object]:
         yield SamplesEvent(self.step, self.sample_grid())
@@ -322,8 +394,8 @@ class GANTrainer:
             self.G.train(was_g)
             self.D.train(was_d)
 
-    def _resume(self) -> None:
-        path = self.out_dir / "last.safetensors" if self.out_dir else None
+    def _resume(self, path: str | Path | None = None) -> None:
+        path = Path(path) if path is not None else self.out_dir / "last.safetensors" if self.out_dir else None
         if path is None or not path.exists():
             raise ValueError(f"nothing to resume: {path} does not exist")
         header, tensors = load_native_state(path)
@@ -357,11 +429,11 @@ class GANTrainer:
         limit = max_steps
         if epochs is not None:
             limit = math.ceil(epochs * self.batches_per_epoch / cfg.d_steps)
-        deadline = time.monotonic() + 60 * minutes if minutes is not None else None
         if self.step == 0:
             yield from self._samples()
         else:
             yield LogEvent(f"resumed at step {self.step} (epoch {self.epoch})")
+        deadline = time.monotonic() + 60 * minutes if minutes is not None else None   # training time only
         t_last, n_last = time.perf_counter(), 0
         rate = 0.0
         while (limit is None or self.step < limit) and (deadline is None or time.monotonic() < deadline):
@@ -377,17 +449,51 @@ class GANTrainer:
             ev = StepEvent(self.step, self.epoch, losses["d_loss"], losses["g_loss"], losses["d_real"],
                            losses["d_fake"], rate, losses.get("r1", math.nan))
             self.history.append(ev)
-            yield ev
+            events: list[object] = [ev]
             if cfg.log_every and self.step % cfg.log_every == 0:
-                yield LogEvent(format_log(ev))
+                events.append(LogEvent(format_log(ev)))
             if cfg.sample_every and self.step % cfg.sample_every == 0:
-                yield from self._samples()
+                events.extend(self._samples())
             if self.out_dir is not None and cfg.checkpoint_every and self.step % cfg.checkpoint_every == 0:
-                yield CheckpointEvent(self.step, self.save_checkpoint())
+                events.append(CheckpointEvent(self.step, self.save_checkpoint()))
+            for e in events:
+                t_held = time.perf_counter()
+                yield e
+                t_last += time.perf_counter() - t_held   # a paused consumer is not slow training
         if self.out_dir is not None:
             yield CheckpointEvent(self.step, self.save_checkpoint())
         yield from self._samples()
         yield StoppedEvent(self.step, "finished")
+
+
+def new_run_dir(root: str | Path, model: str, now: float | None = None) -> Path:
+    """A fresh folder ``root/MODEL-YYYYmmdd-HHMMSS`` (``-2``, ``-3``... if taken), created, so no run
+    overwrites another."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    base = Path(root).expanduser() / f"{model}-{stamp}"
+    path, n = base, 1
+    while True:
+        try:
+            path.mkdir(parents=True)
+            return path
+        except FileExistsError:
+            n += 1
+            path = base.with_name(f"{base.name}-{n}")
+
+
+def read_run_config(path: str | Path) -> tuple[TrainConfig, int]:
+    """The training settings and step stored in a checkpoint written by ``save_checkpoint`` (for resuming)."""
+    try:
+        header = read_header(Path(path))
+    except (OSError, ValueError, SafetensorError):   # missing, or not a safetensors file at all
+        header = None
+    if header is None:
+        raise ValueError(f"'{path}' is not a ganexplorer checkpoint")
+    meta = (header.get("metadata") or {}).get("training")
+    if not meta or "config" not in meta:
+        raise ValueError(f"'{path}' is not a training checkpoint of ganexplorer (no training settings inside)")
+    known = {k: v for k, v in meta["config"].items() if k in TrainConfig.__dataclass_fields__}
+    return TrainConfig(**known), int(meta.get("step", 0))
 
 
 def format_log(ev: StepEvent) -> str:

@@ -155,6 +155,14 @@ class StyleGAN2Trainer(GANTrainer):
         self._g_updates += 1
         self._update_ema()
 
+    @torch.no_grad()
+    def measure(self) -> tuple[float, float]:
+        """sigmoid(D) on the next real batch and on fresh fakes, no augmentation, no update (step mode)."""
+        x, labels = self._batch(self.step * self.config.d_steps)
+        cond = self.condition(labels)
+        fake = self.G.synthesis(self.G.mapping(torch.randn(len(x), self.G.z_dim), cond), noise=TRAIN_NOISE)
+        return float(torch.sigmoid(self.D(x, cond)).mean()), float(torch.sigmoid(self.D(fake, cond)).mean())
+
     def _path_length_penalty(self) -> torch.Tensor:
         """(|J_w^T y| - a)^2 with y random images: keeps a fixed step in w a fixed change in the picture."""
         n = max(self.config.batch_size // 2, 1)
@@ -222,9 +230,9 @@ class StyleGAN2Trainer(GANTrainer):
             self._d_updates, self._g_updates = (int(v) for v in tensors["train.updates"])
 
 
-def make_trainer(config, dataset, out_dir=None, resume: bool = False) -> GANTrainer:
-    """The trainer for the config's model family."""
+def make_trainer(config, dataset, out_dir=None, resume: bool = False, resume_from=None) -> GANTrainer:
+    """The trainer for the config's model family (``resume_from``: a checkpoint to continue from)."""
     from ganexplorer.core.models.registry import PRESETS
 
     cls = StyleGAN2Trainer if config.model in PRESETS and PRESETS[config.model].family == "stylegan2" else GANTrainer
-    return cls(config, dataset, out_dir=out_dir, resume=resume)
+    return cls(config, dataset, out_dir=out_dir, resume=resume, resume_from=resume_from)
