@@ -8,7 +8,6 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 import json  # noqa: E402
-import time  # noqa: E402
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
 from gui_fixtures import expected, settle, shown  # noqa: E402,F401
@@ -64,35 +63,30 @@ def test_w_direction_sliders(window, qtbot):
     assert np.array_equal(shown(window), expected(window, req))
 
 
-def test_slider_storm_renders_final_state_without_stalling(window, qtbot):
-    """200 slider steps: far fewer renders, the last image equals a direct render, no UI stall > 30 ms."""
+def test_slider_storm_renders_only_the_newest_position(window, qtbot):
+    """200 slider steps while the model's thread is busy: one render, of the last position.
+
+    The worker keeps only the newest request, so a drag never queues work. Holding its thread
+    with a job makes that deterministic (how many renders a free-running drag gets depends on
+    the machine; UI-thread lateness during a drag is measured in benchmarks/bench_gui.py).
+    """
+    import threading
+
     e = window.explorer
-    lateness = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        lateness.append(now - last[0] - 0.005)
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
+    started, release = threading.Event(), threading.Event()
+    window.worker.run_job("hold", lambda r: (started.set(), release.wait(60)))
+    assert started.wait(30)
     start_count = window.worker.render_count
-    for i in range(200):
-        e.psi.slider.setValue(e.psi.slider.value() - 1 if i % 50 < 25 else e.psi.slider.value() + 1)
-        e.seed.setValue(i // 40)
-        qtbot.wait(1)
-    final = e.current_request()
+    try:
+        for i in range(200):
+            e.psi.slider.setValue(e.psi.slider.value() - 1 if i % 50 < 25 else e.psi.slider.value() + 1)
+            e.seed.setValue(i // 40)
+        final = e.current_request()
+    finally:
+        release.set()
     settle(qtbot, window)
-    timer.stop()
-    renders = window.worker.render_count - start_count
-    assert renders < 100, renders
+    assert window.worker.render_count - start_count == 1
     assert np.array_equal(shown(window), expected(window, final))
-    worst = max(lateness) * 1000
-    print(f"slider storm: {renders} renders for 200 steps, worst timer lateness {worst:.1f} ms")
-    assert worst < 30, worst
 
 
 def test_failed_load_shows_one_sentence_and_keeps_the_model(window, qtbot, tmp_path, dialogs):
@@ -219,7 +213,6 @@ def test_gui_screenshot_command(tmp_path, pkl):
 
 
 def test_every_ui_string_has_a_korean_translation():
-    import re
     import xml.etree.ElementTree as ET
     from pathlib import Path
 
@@ -229,10 +222,15 @@ def test_every_ui_string_has_a_korean_translation():
     for msg in ts.iter("message"):
         tr = msg.find("translation")
         sources[msg.find("source").text] = (tr.text or "", tr.get("type"))
-    code = "".join(p.read_text(encoding="utf-8") for p in (root / "ganexplorer/gui").glob("*.py"))
-    used = set(re.findall(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"', code))
-    used = {s.encode().decode("unicode_escape").encode("latin-1").decode("utf-8") if "\\u" not in s
-            else s.encode().decode("unicode_escape") for s in used}
+    import ast
+
+    used = set()  # the literal first argument of every self.tr(...) (the parser joins "a" "b" pieces)
+    for path in (root / "ganexplorer/gui").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                used.add(node.args[0].value)
+    assert len(used) > 300
     missing = [s for s in used if s not in sources]
     assert not missing, f"run resources/translations/update.sh: {missing[:5]}"
     unfinished = [s for s, (text, kind) in sources.items() if kind in ("unfinished", "vanished", "obsolete") or not text]
