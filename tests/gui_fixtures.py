@@ -37,16 +37,23 @@ def pkl(tmp_path, tiny_stylegan2):
     return write_nvidia_pickle(tmp_path / "tiny.pkl", G, D)
 
 
-@pytest.fixture
-def window(qtbot, settings, pkl):
+def open_window(qtbot, settings, path, show: bool = True):
+    """A main window that has loaded ``path`` and shown its first picture."""
     from ganexplorer.gui.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    win.show()
-    win.open_checkpoint(pkl, show_progress=False)
+    if show:
+        win.show()
+    win.open_checkpoint(path, show_progress=False)
     qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
     settle(qtbot, win)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, settings, pkl):
+    win = open_window(qtbot, settings, pkl)
     yield win
     win.worker.shutdown()
 

@@ -7,8 +7,8 @@ import torch
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-from gui_fixtures import *
-from gui_fixtures import expected, settle, shown
+from gui_fixtures import *  # noqa: F403  (fixtures: dialogs, settings, pkl, window)
+from gui_fixtures import expected, open_window, settle, shown
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -46,17 +46,9 @@ def choose(combo, text):
 
 @pytest.fixture
 def dcgan_window(qtbot, settings, tmp_path):
-    from ganexplorer.gui.main_window import MainWindow
-
     torch.manual_seed(0)
     G, D = build_preset("dcgan32")
-    path = save_native(tmp_path / "d.safetensors", "dcgan32", G.eval(), D)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_checkpoint(path, show_progress=False)
-    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
-    settle(qtbot, win)
+    win = open_window(qtbot, settings, save_native(tmp_path / "d.safetensors", "dcgan32", G.eval(), D))
     yield win
     win.worker.shutdown()
 
@@ -197,19 +189,14 @@ def test_caption_says_what_the_picture_is(window, qtbot):
 
 
 def test_caption_marks_a_low_resolution_preview(window, qtbot):
-    from dataclasses import dataclass
-
-    e = window.explorer
-
-    @dataclass
-    class Preview:  # what the renderer's preview results carry
-        request: RenderRequest
-        rgb: np.ndarray
-        seconds: float = 0.01
-        preview: bool = True
-
-    window.worker.rendered.emit(10 ** 9, Preview(RenderRequest(seed=0), shown(window)[::2, ::2].copy()))
+    """A slow model previews while a slider moves: the caption and status bar say so."""
+    e, worker = window.explorer, window.worker
+    worker.preview_after_s, worker.preview_min_resolution, worker.preview_min_speedup = 0.0, 0, 1.0
+    worker.rest_s = 120.0  # the refined picture would come only after two minutes of rest
+    qtbot.keyClick(e.psi.slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: e.image_view.rgb is not None and e.image_view.rgb.shape[0] == 8, timeout=30_000)
     qtbot.waitUntil(lambda: "preview" in e.caption.text() and "refining" in e.caption.text(), timeout=5_000)
+    assert "8 px" in window.statusBar().currentMessage()
 
 
 def test_mixing_grid_is_labelled_and_exported_as_shown(window, qtbot):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 import json  # noqa: E402
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
-from gui_fixtures import expected, settle, shown  # noqa: E402,F401
+from gui_fixtures import expected, open_window, settle, shown  # noqa: E402,F401
 from layouts import write_nvidia_pickle  # noqa: E402,F401
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402,F401
 from PySide6.QtWidgets import QMessageBox  # noqa: E402,F401
@@ -143,11 +143,16 @@ def test_save_image_and_zoom(window, tmp_path):
 
 
 def test_variation_and_grid_views(window, qtbot):
+    from PySide6.QtCore import Qt
+
     e = window.explorer
-    e.compute_variation()
-    e.grid_rows.setText("1,2")
-    e.grid_cols.setText("3,4,5")
-    e.compute_grid()
+    e.views.setCurrentIndex(1)
+    qtbot.mouseClick(e.variation_button, Qt.MouseButton.LeftButton)
+    e.views.setCurrentIndex(2)
+    for field, text in ((e.grid_rows, "1,2"), (e.grid_cols, "3,4,5")):
+        field.clear()
+        qtbot.keyClicks(field, text)
+    qtbot.mouseClick(e.grid_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert e.variation_view.rgb is not None and "pixel levels" in e.variation_scale.text()
     # 16 px tiles are enlarged (nearest neighbour) to make room for the seed numbers drawn beside them.
@@ -155,16 +160,9 @@ def test_variation_and_grid_views(window, qtbot):
 
 
 def test_conditional_dcgan_class_picker(qtbot, settings, tmp_path):
-    from ganexplorer.gui.main_window import MainWindow
-
     torch.manual_seed(0)
     G, D = build_preset("dcgan32-cond")
-    path = save_native(tmp_path / "c.safetensors", "dcgan32", G.eval(), D)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.open_checkpoint(path, show_progress=False)
-    qtbot.waitUntil(lambda: win.model is not None, timeout=30_000)
-    settle(qtbot, win)
+    win = open_window(qtbot, settings, save_native(tmp_path / "c.safetensors", "dcgan32", G.eval(), D), show=False)
     e = win.explorer
     assert e.label_combo.count() == 10 and not e.mix_on.isEnabled()
     before = shown(win)
