@@ -42,6 +42,12 @@ def plotted_steps(curve) -> np.ndarray:
     return np.asarray(x if x is not None else [])
 
 
+def last_plotted_step(curve) -> float:
+    """The x of the newest plotted point, or -1 before the first redraw."""
+    x = plotted_steps(curve)
+    return x[-1] if len(x) else -1
+
+
 @pytest.fixture
 def train_window(qtbot, settings, tmp_path):
     from ganexplorer.gui.main_window import MainWindow
@@ -112,8 +118,7 @@ def test_pause_single_steps_resume_stop(train_window, qtbot):
     assert "steps/s" not in p.rate_label.text()
     # Pausing ends after the step in flight: the label and the plot agree on where it stands.
     qtbot.waitUntil(lambda: p.rate_label.text().startswith(f"paused at step {p.trainer.step} ")
-                    and plotted_steps(p.d_curve)[-1] == p.trainer.step, timeout=30_000)
-    p._refresh()
+                    and last_plotted_step(p.d_curve) == p.trainer.step, timeout=30_000)
     for button, which in ((p.step_d_btn, "d"), (p.step_g_btn, "g")):
         n = p.trainer.step
         fake_before = p.series.column(4)[-1]
@@ -121,7 +126,7 @@ def test_pause_single_steps_resume_stop(train_window, qtbot):
         click(qtbot, button)
         qtbot.waitUntil(lambda n=n: p.rate_label.text().startswith(f"paused at step {n + 1} ")
                         and p.timeline_label.text() == f"step {n + 1}", timeout=30_000)
-        qtbot.waitUntil(lambda n=n: plotted_steps(p.d_curve)[-1] == n + 1, timeout=5_000)   # next redraw tick
+        qtbot.waitUntil(lambda n=n: last_plotted_step(p.d_curve) == n + 1, timeout=5_000)   # next redraw tick
         assert len(p.grids) == grids_before + 1 and p.grids[-1][0] == n + 1
         assert p.series.column(4)[-1] != fake_before   # D(G(z)) measured again after the update
         assert p.trainer.history[-1].kind == which
