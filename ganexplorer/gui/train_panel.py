@@ -274,9 +274,8 @@ class TrainPanel(QWidget):
         left.setWidgetResizable(True)
         left.setFrameShape(QFrame.Shape.NoFrame)
         left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scrollbar = left.verticalScrollBar().sizeHint().width()
-        left.setMinimumWidth(left_inner.minimumSizeHint().width() + scrollbar + 4)
-        self.left = left
+        self.left, self.left_inner = left, left_inner
+        self._fit_form()
 
         pg.setConfigOptions(antialias=True)
         self.loss_plot = pg.PlotWidget()
@@ -369,8 +368,8 @@ class TrainPanel(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([left.minimumWidth(), 10_000])   # the plots get everything the form does not need
         self.split = split
+        self._fit_form()
         QVBoxLayout(self).addWidget(split)
 
         self._redraw = QTimer(self)
@@ -768,6 +767,15 @@ class TrainPanel(QWidget):
                 axis.setStyle(tickFont=font)
                 axis.label.setFont(font)
         self._set_titles()
+        self._fit_form()
+        QTimer.singleShot(0, self._fit_form)   # once the window's new font has reached every child
+
+    def _fit_form(self) -> None:
+        """Keep the form column as wide as its widgets need (nothing cut off), the plots get the rest."""
+        bar = self.left.verticalScrollBar().sizeHint().width()
+        self.left.setMinimumWidth(self.left_inner.minimumSizeHint().width() + bar + 4)
+        if getattr(self, "split", None) is not None:
+            self.split.setSizes([self.left.minimumWidth(), 10_000])
 
     def help_html(self) -> str:
         return self.tr(
