@@ -33,6 +33,17 @@ def tiny_stylegan2():
     return G.eval(), D.eval()
 
 
+def wide_generator(seed: int) -> torch.nn.Module:
+    """A 32 px StyleGAN2 G with 256 channels at 8 and 16 px (Winograd on the CPU fast path), 128 at 32 px
+    (direct convolution), clamped and with noise that matters: the fast path's hardest case."""
+    from ganexplorer.core.models.stylegan2 import Generator
+
+    torch.manual_seed(seed)
+    G = Generator(z_dim=32, w_dim=32, img_resolution=32, img_channels=3, mapping_kwargs=dict(num_layers=2),
+                  synthesis_kwargs=dict(channel_base=4096, channel_max=256, conv_clamp=256))
+    return randomise(G).eval()
+
+
 def randomise(module: torch.nn.Module, seed: int = 1) -> torch.nn.Module:
     """Make zero-initialised strengths, biases and w_avg matter in comparisons."""
     g = torch.Generator().manual_seed(seed)

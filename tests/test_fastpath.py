@@ -3,20 +3,16 @@
 import pytest
 import torch
 
-from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
+from ganexplorer.core.models.stylegan2 import NoiseControl
 from ganexplorer.core.ops import reference_path
 from ganexplorer.core.ops.fastpath import reference_path_enabled
 
 
 @pytest.fixture(scope="module")
 def wide_g():
-    """256 channels at 8x8 and 16x16 (Winograd), 128 at 32x32 (direct), clamped, noisy."""
-    from conftest import randomise
+    from conftest import wide_generator
 
-    torch.manual_seed(3)
-    G = Generator(z_dim=32, w_dim=32, img_resolution=32, img_channels=3, mapping_kwargs=dict(num_layers=2),
-                  synthesis_kwargs=dict(channel_base=4096, channel_max=256, conv_clamp=256))
-    return randomise(G).eval()
+    return wide_generator(3)
 
 
 @pytest.mark.parametrize("mode", ["const", "none", "random"])

@@ -18,7 +18,7 @@ import torch.nn.functional as F
 
 from ganexplorer.core.formats import load_checkpoint
 from ganexplorer.core.formats.loaded import LoadedModel
-from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
+from ganexplorer.core.models.stylegan2 import NoiseControl
 from ganexplorer.core.ops import reference_path
 from ganexplorer.core.render import Renderer, RenderRequest
 from ganexplorer.core.render.images import to_uint8
@@ -35,13 +35,9 @@ CHECKPOINTS = Path(__file__).resolve().parents[1] / "checkpoints"
 
 @pytest.fixture(scope="module")
 def wide_g():
-    """256 channels at 8 and 16 px (Winograd on the fast path), 128 at 32 px, clamped, noisy."""
-    from conftest import randomise
+    from conftest import wide_generator
 
-    torch.manual_seed(5)
-    G = Generator(z_dim=32, w_dim=32, img_resolution=32, img_channels=3, mapping_kwargs=dict(num_layers=2),
-                  synthesis_kwargs=dict(channel_base=4096, channel_max=256, conv_clamp=256))
-    return randomise(G).eval()
+    return wide_generator(5)
 
 
 def skip_images_by_hand(G, ws, noise):

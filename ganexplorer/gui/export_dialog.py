@@ -11,8 +11,10 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QPushButton, QWidget)
+
+from ganexplorer.gui.widgets import field_row
 
 SIZES = (0, 512, 1024, 2048)   # shorter side at least this many pixels; 0 = as shown
 DEFAULT_MIN_SIDE = 512
@@ -46,11 +48,7 @@ class ExportDialog(QDialog):
         self.path_edit.setMinimumWidth(360)
         browse = QPushButton(self.tr("Browse\u2026"))
         browse.clicked.connect(self._browse)
-        row = QWidget()
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.path_edit, 1)
-        h.addWidget(browse)
+        row = field_row(self.path_edit, browse)
         self.size_combo = QComboBox()
         for side in SIZES:
             text = self.tr("As shown") if side == 0 else self.tr("Shorter side at least {0} px").format(side)

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSlider, QSpinBox,
+                               QGroupBox, QLabel, QLineEdit, QPushButton, QScrollArea, QSlider, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
 from ganexplorer.core.data import DatasetError, open_dataset
@@ -31,6 +31,7 @@ from ganexplorer.core.train.stylegan2_trainer import make_trainer
 from ganexplorer.gui.dataset_download import DownloadButton
 from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.training_worker import TrainingWorker
+from ganexplorer.gui.widgets import field_row
 
 
 SMOOTHING = 0.9          # EMA weight of the past in the smoothed curves (about a 10-step window)
@@ -115,12 +116,7 @@ class TrainPanel(QWidget):
         self.download = DownloadButton(self)
         self.download.downloaded.connect(self.data.setText)
         self.download.message.connect(self.status)
-        row = QWidget()
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.data, 1)
-        h.addWidget(browse)
-        h.addWidget(self.download)
+        row = field_row(self.data, browse, self.download)
         self.batch = QSpinBox()
         self.batch.setRange(2, 1024)
         self.batch.setValue(64)
@@ -172,11 +168,7 @@ class TrainPanel(QWidget):
         self.runs_browse = runs_browse = QPushButton(self.tr("Browse\u2026"))
         runs_browse.setToolTip(self.tr("Pick the folder that holds your runs"))
         runs_browse.clicked.connect(self._browse_runs)
-        runs_row = QWidget()
-        h = QHBoxLayout(runs_row)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(self.out_dir, 1)
-        h.addWidget(runs_browse)
+        runs_row = field_row(self.out_dir, runs_browse)
         self.r1_gamma = QDoubleSpinBox()
         self.r1_gamma.setDecimals(4)
         self.r1_gamma.setRange(0.0, 100.0)

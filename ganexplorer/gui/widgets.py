@@ -1,4 +1,4 @@
-"""Small reusable controls: a float slider with a value label, a seed box with prev/next/random."""
+"""Small reusable controls: a float slider with a value label, a seed box with prev/next/random, a field row."""
 
 from __future__ import annotations
 
@@ -78,3 +78,14 @@ class SeedBox(QWidget):
 
     def setValue(self, v: int) -> None:  # noqa: N802
         self.spin.setValue(v)
+
+
+def field_row(field: QWidget, *buttons: QWidget) -> QWidget:
+    """A field that takes the spare width, followed by its buttons (e.g. a path and Browse…), as one form row."""
+    row = QWidget()
+    h = QHBoxLayout(row)
+    h.setContentsMargins(0, 0, 0, 0)
+    h.addWidget(field, 1)
+    for b in buttons:
+        h.addWidget(b)
+    return row
