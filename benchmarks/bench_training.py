@@ -15,6 +15,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
@@ -35,7 +36,10 @@ def headless(model: str, steps: int, warm: int) -> float:
     return steps / (time.perf_counter() - t0)
 
 
-def in_gui(model: str, steps: int, warm: int) -> float:
+def in_gui(model: str, steps: int, warm: int) -> tuple[float, np.ndarray]:
+    """Steps/s in the Train tab, and how late a 10 ms UI timer ran meanwhile (ms; a stall shows here)."""
+    from PySide6.QtCore import QTimer
+
     from ganexplorer.gui.main_window import MainWindow
 
     app = make_app()
@@ -48,15 +52,25 @@ def in_gui(model: str, steps: int, warm: int) -> float:
     p.sample_every.setValue(10)
     p.out_dir.setText("")
     marks: dict[int, float] = {}
+    lateness, last = [], [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lateness.append(max(0.0, now - last[0] - 0.010))
+        last[0] = now
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
     p.start(max_steps=warm + steps)
     p.worker.event.connect(lambda ev: isinstance(ev, StepEvent) and marks.setdefault(ev.step, time.perf_counter()))
     while p.worker.is_running():
         app.processEvents()
         time.sleep(0.005)
     p.worker.wait()
+    timer.stop()
     app.processEvents()
     win.close()
-    return steps / (marks[warm + steps] - marks[warm])
+    return steps / (marks[warm + steps] - marks[warm]), np.array(lateness) * 1000
 
 
 def main() -> None:
@@ -67,10 +81,12 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(min(2, os.cpu_count() or 1))
     h = headless(args.model, args.steps, args.warm)
-    g = in_gui(args.model, args.steps, args.warm)
+    g, late = in_gui(args.model, args.steps, args.warm)
     batch = TrainConfig.for_model(args.model).batch_size
     print(f"{args.model} (batch {batch}): headless {h:.2f} steps/s ({h * batch:.0f} images/s), "
-          f"GUI with live plots {g:.2f} steps/s, ratio {g / h:.3f}")
+          f"GUI with live plots {g:.2f} steps/s, ratio {g / h:.3f}; a 10 ms UI timer was late by "
+          f"{np.median(late):.1f} ms (median), {np.percentile(late, 99):.0f} ms (99th percentile), "
+          f"{late.max():.0f} ms (worst)")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ class TrainingWorker(QObject):
         self._calls: queue.Queue[Callable[[], object]] = queue.Queue()
         self._events = UiQueue(self._emit)
         self._done = threading.Event()
+        self._holding = threading.Event()   # set while the loop actually waits between two events
         self._thread = QThread()
         self._thread.setObjectName("ganexplorer-training")
         self._runner = _Runner(self)
@@ -61,6 +62,12 @@ class TrainingWorker(QObject):
     @property
     def paused(self) -> bool:
         return not self._resume.is_set()
+
+    @property
+    def holding(self) -> bool:
+        """Paused *and* no step in flight: the loop is waiting between two events (pause takes effect
+        only once the step running when it was asked for has ended)."""
+        return self._holding.is_set()
 
     def call_while_paused(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` on the training thread while paused (step mode); its result is emitted as an event
@@ -101,10 +108,13 @@ class TrainingWorker(QObject):
                     if self._stop:
                         break
                     while not self._calls.empty():
+                        self._holding.clear()
                         result = self._calls.get()()
                         for item in (result if isinstance(result, list) else [result]):
                             if item is not None:
                                 self._put("event", item)
+                    self._holding.set()
+                self._holding.clear()
                 if self._stop:
                     close = getattr(it, "close", None)
                     if close is not None:
