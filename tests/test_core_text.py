@@ -39,3 +39,29 @@ def test_known_sentences_are_said_in_korean_with_the_file_name_kept(qapp, tmp_pa
     for english, korean in zip(_errors(tmp_path), said):
         assert korean != english and str(tmp_path) in korean, (english, korean)
         assert any("\uac00" <= ch <= "\ud7a3" for ch in korean), korean   # Hangul syllables
+
+
+def test_the_train_tab_says_a_dataset_error_in_korean(qtbot, tmp_path):
+    """Start on a missing dataset: one sentence in the status bar, in Korean, naming the file."""
+    from PySide6.QtCore import QSettings, Qt
+
+    from ganexplorer.gui.app import TRANSLATIONS
+    from ganexplorer.gui.main_window import MainWindow
+
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "ganexplorer_ko.qm"))
+    QCoreApplication.installTranslator(tr)
+    try:
+        win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        p = win.trainer_panel
+        win.tabs.setCurrentWidget(p)
+        p.data.clear()
+        qtbot.keyClicks(p.data, f"mnist:{tmp_path / 'nothing-here.gz'}")
+        qtbot.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)
+        said = win.statusBar().currentMessage()
+        assert "nothing-here.gz" in said and "존재하지 않습니다" in said, said
+        assert p.start_btn.isEnabled()
+        win.worker.shutdown()
+    finally:
+        QCoreApplication.removeTranslator(tr)

@@ -28,6 +28,7 @@ from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent,
 from ganexplorer.core.train.gan_trainer import (LOSSES, UNTRAINABLE, GANTrainer, TrainConfig, new_run_dir,
                                                read_run_config)
 from ganexplorer.core.train.stylegan2_trainer import make_trainer
+from ganexplorer.gui.core_text import translate_core
 from ganexplorer.gui.dataset_download import DownloadButton
 from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.training_worker import TrainingWorker
@@ -479,7 +480,7 @@ class TrainPanel(QWidget):
         try:
             cfg, _ = read_run_config(checkpoint)
         except (ValueError, OSError) as e:
-            self.status.emit(str(e))
+            self.status.emit(translate_core(str(e)))
             return False
         if cfg.model not in PRESETS or cfg.model in UNTRAINABLE or self.model.findData(cfg.model) < 0:
             self.status.emit(self.tr("'{0}' was trained as {1}, which this version cannot train")
@@ -505,7 +506,7 @@ class TrainPanel(QWidget):
                 run_dir = trainer.out_dir = new_run_dir(root, cfg.model)
                 self._remember_dir(root)
         except (DatasetError, ValueError, CheckpointError, OSError) as e:
-            self.status.emit(str(e))
+            self.status.emit(translate_core(str(e)))   # core's sentence, in the UI language where known
             return False
         if max_steps is not None and trainer.step >= max_steps:
             self.status.emit(self.tr("The run is already at step {0}; raise \u201cStop at step\u201d to go on")
