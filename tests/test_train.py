@@ -184,8 +184,7 @@ def test_digit_classifier_and_class_histogram_events(digits):
 
 
 def test_digit_gate_counts_real_digits_and_rejects_noise(digits):
-    from ganexplorer.core.metrics.digit_classifier import load_classifier
-    from ganexplorer.core.train.gan_trainer import DigitGate
+    from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report, load_classifier
     from ganexplorer.core.train.events import ClassHistogramEvent
 
     full = open_dataset("builtin:digits").prepared(32, 1)
@@ -194,6 +193,8 @@ def test_digit_gate_counts_real_digits_and_rejects_noise(digits):
     assert sum(real) > 0.8 * 300 and sum(1 for c in real if c >= 6) == 10
     for junk in (torch.zeros(50, 1, 32, 32), torch.randn(50, 1, 32, 32).clamp(-1, 1)):
         assert sum(gate.confident_counts(junk)) == 0
+        r = class_report(gate.classifier, junk, gate=gate)
+        assert r.counts == (0,) * 10 and r.confident_share == 0 and r.coverage == 0
     assert ClassHistogramEvent(5, (10,) * 8 + (0, 0), 8, 0.4).recognisable
     assert not ClassHistogramEvent(5, (10,) * 7 + (0, 0, 0), 7, 0.9).recognisable
 

@@ -67,15 +67,63 @@ class ClassReport:
 
 
 @torch.no_grad()
-def class_report(clf: DigitClassifier, images: torch.Tensor) -> ClassReport:
-    """Label ``images`` and summarise: histogram, confident share, coverage."""
+def class_report(clf: DigitClassifier, images: torch.Tensor, gate: "DigitGate | None" = None) -> ClassReport:
+    """Label ``images`` and summarise: histogram, confident share, coverage.
+
+    Without ``gate`` every sample counts under its most likely label (``ganexplorer quality``'s
+    stored figures); with one, only the samples the gate recognises count (the Train tab).
+    """
     clf.eval()
+    n = max(1, len(images))
+    if gate is not None:
+        counts = torch.tensor(gate.confident_counts(images))
+        return ClassReport(tuple(int(c) for c in counts), float(counts.sum()) / n,
+                           int((counts.float() / n >= 0.02).sum()))
     p = F.softmax(clf(images), dim=1)
     conf, label = p.max(dim=1)
     counts = torch.bincount(label, minlength=10)
-    n = max(1, len(label))
     return ClassReport(tuple(int(c) for c in counts), float((conf >= 0.9).float().mean()),
                        int((counts.float() / n >= 0.02).sum()))
+
+
+class DigitGate:
+    """Which generated samples the digit classifier recognises *confidently*: probability >= 0.9 and
+    a feature vector within the distance of 99 % of the real digits of that class from their mean.
+
+    The second test is needed because a softmax classifier is just as sure about grey noise (an
+    untrained generator) as about a digit: the bundled one calls every such picture an '8'.
+    """
+
+    def __init__(self, classifier: nn.Module, real: torch.Tensor) -> None:
+        """``real``: some real images [N, C, H, W] in [-1, 1], any size (the classifier resizes them)."""
+        self.classifier = classifier.eval()
+        self._real: torch.Tensor | None = real   # measured on first use (on the training thread)
+        self.centres = torch.zeros(0)
+        self.radius = torch.zeros(0)
+
+    @torch.no_grad()
+    def _fit(self) -> None:
+        feats = self.classifier.embed(self._real)
+        labels = self.classifier.head(feats).argmax(dim=1)
+        self.centres = torch.zeros(10, feats.shape[1])
+        self.radius = torch.full((10,), -1.0)   # a class the real data never shows admits nothing
+        for k in range(10):
+            mine = feats[labels == k]
+            if len(mine):
+                self.centres[k] = mine.mean(dim=0)
+                self.radius[k] = torch.quantile((mine - self.centres[k]).norm(dim=1), 0.99)
+        self._real = None
+
+    @torch.no_grad()
+    def confident_counts(self, images: torch.Tensor) -> tuple[int, ...]:
+        if self._real is not None:
+            self._fit()
+        feats = self.classifier.embed(images)
+        p, label = F.softmax(self.classifier.head(feats), dim=1).max(dim=1)
+        near = (feats - self.centres[label]).norm(dim=1) <= self.radius[label]
+        ok = (p >= 0.9) & near
+        return tuple(int(c) for c in torch.bincount(label[ok], minlength=10))
+
 
 
 def train_classifier(data: ImageDataset, seed: int = 0, epochs: int = 25,

@@ -22,6 +22,7 @@ from torch import nn
 
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.formats.native import load_native_state, read_header, save_native
+from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
@@ -98,45 +99,6 @@ TRAINING_DEFAULTS: dict[str, dict[str, object]] = {
     # Quick demo: small batches make many cheap steps, so the grid changes every second or two.
     QUICK_DEMO: {"batch_size": 32, "lr": 5e-4, "sample_every": 20},
 }
-
-
-class DigitGate:
-    """Which generated samples the digit classifier recognises *confidently*: probability >= 0.9 and
-    a feature vector within the distance of 99 % of the real digits of that class from their mean.
-
-    The second test is needed because a softmax classifier is just as sure about grey noise (an
-    untrained generator) as about a digit: the bundled one calls every such picture an '8'.
-    """
-
-    def __init__(self, classifier: nn.Module, real: torch.Tensor) -> None:
-        """``real``: some real images [N, C, H, W] in [-1, 1], any size (the classifier resizes them)."""
-        self.classifier = classifier.eval()
-        self._real: torch.Tensor | None = real   # measured on first use (on the training thread)
-        self.centres = torch.zeros(0)
-        self.radius = torch.zeros(0)
-
-    @torch.no_grad()
-    def _fit(self) -> None:
-        feats = self.classifier.embed(self._real)
-        labels = self.classifier.head(feats).argmax(dim=1)
-        self.centres = torch.zeros(10, feats.shape[1])
-        self.radius = torch.full((10,), -1.0)   # a class the real data never shows admits nothing
-        for k in range(10):
-            mine = feats[labels == k]
-            if len(mine):
-                self.centres[k] = mine.mean(dim=0)
-                self.radius[k] = torch.quantile((mine - self.centres[k]).norm(dim=1), 0.99)
-        self._real = None
-
-    @torch.no_grad()
-    def confident_counts(self, images: torch.Tensor) -> tuple[int, ...]:
-        if self._real is not None:
-            self._fit()
-        feats = self.classifier.embed(images)
-        p, label = F.softmax(self.classifier.head(feats), dim=1).max(dim=1)
-        near = (feats - self.centres[label]).norm(dim=1) <= self.radius[label]
-        ok = (p >= 0.9) & near
-        return tuple(int(c) for c in torch.bincount(label[ok], minlength=10))
 
 
 def dcgan_init(m: nn.Module) -> None:
@@ -366,10 +328,8 @@ class GANTrainer:
         G.eval()
         images = G(self.class_z, self.condition(self.class_c))
         G.train(was)
-        counts = self.digit_gate.confident_counts(images)
-        n = len(images)
-        coverage = sum(1 for c in counts if c / n >= 0.02)
-        return ClassHistogramEvent(self.step, counts, coverage, sum(counts) / n, n)
+        r = class_report(self.classifier, images, gate=self.digit_gate)
+        return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share, len(images))
 
     def _samples(self) -> Iterator[object]:
         yield SamplesEvent(self.step, self.sample_grid())
