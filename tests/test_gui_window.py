@@ -302,3 +302,30 @@ def test_korean_loads_qts_own_translations_too(qtbot):
             app.removeTranslator(t)
     assert QCoreApplication.translate("QFileDialog", "Open") == "Open"
     assert install_translators(app, "en") == []
+
+
+def test_gui_command_opens_on_the_tab_asked_for(qtbot, pkl, monkeypatch, tmp_path):
+    """`ganexplorer gui FILE --tab train --screenshot`: the model loads, yet the picture is of the Train tab."""
+    from ganexplorer.gui import app
+    from ganexplorer.gui.main_window import MainWindow
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    grabbed = []
+    real_grab = MainWindow.grab
+
+    def grab(self, *a):
+        grabbed.append((self.tabs.currentWidget() is self.trainer_panel, self.model is not None))
+        return real_grab(self, *a)
+    monkeypatch.setattr(MainWindow, "grab", grab)
+    assert app.run_gui(str(pkl), screenshot=str(tmp_path / "shot.png"), tab="train", language="en") == 0
+    assert grabbed == [(True, True)] and (tmp_path / "shot.png").exists()
+
+
+def test_opening_a_file_shows_it_in_explore_but_the_start_model_leaves_the_tab_alone(window, qtbot, pkl):
+    window.tabs.setCurrentWidget(window.trainer_panel)
+    before = window.model
+    window.open_checkpoint(pkl, show_progress=False, switch_tab=False)
+    qtbot.waitUntil(lambda: window.model is not before, timeout=30_000)
+    assert window.tabs.currentWidget() is window.trainer_panel and window.windowTitle().startswith("tiny.pkl")
+    window.open_checkpoint(pkl, show_progress=False)   # File > Open: the user wants to see it
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.explorer, timeout=30_000)

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ganexplorer.core.paths import checkpoints_dir, resources_dir
@@ -88,10 +88,7 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
     path = checkpoint or default_checkpoint()
     win.show()
     if path is not None:
-        win.open_checkpoint(path, show_progress=screenshot is None)
-        if index:  # showing the model switches to Explore; come back to the tab asked for
-            win.loader.loaded.connect(lambda *_: win.tabs.setCurrentIndex(index),
-                                      Qt.ConnectionType.SingleShotConnection)
+        win.open_checkpoint(path, show_progress=screenshot is None, switch_tab=index == 0)
     if screenshot is None:
         return app.exec()
     # Screenshot mode: wait for the load and first render, then grab the whole window.

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self._ticket = 0
+        self._switch_on_load = True   # whether the model being loaded brings the Explore tab forward
         self._progress: QProgressDialog | None = None
         self.model: LoadedModel | None = None
         self.last_error: str | None = None
@@ -229,9 +230,13 @@ class MainWindow(QMainWindow):
         if path:
             self.open_checkpoint(path)
 
-    def open_checkpoint(self, path: str | Path, show_progress: bool = True) -> int:
-        """Start loading ``path`` in the background; the current model stays until it succeeds."""
+    def open_checkpoint(self, path: str | Path, show_progress: bool = True, switch_tab: bool = True) -> int:
+        """Start loading ``path`` in the background; the current model stays until it succeeds.
+
+        ``switch_tab``: show the Explore tab once it is loaded (what opening a file asks for; not
+        what the model the app starts on should do to a window opened on another tab)."""
         path = Path(path)
+        self._switch_on_load = switch_tab
         if not self._is_bundled(path.parent):
             self.settings.setValue("last_dir", str(path.parent))
         self._ticket = self.loader.load(path)
@@ -255,8 +260,9 @@ class MainWindow(QMainWindow):
             self._progress.deleteLater()
             self._progress = None
 
-    def show_model(self, model: LoadedModel) -> None:
-        """Make ``model`` the explorer's model (from a file or from the Train tab)."""
+    def show_model(self, model: LoadedModel, switch_tab: bool = True) -> None:
+        """Make ``model`` the explorer's model (from a file or from the Train tab) and, unless told not
+        to, bring the Explore tab to the front."""
         self.model = model
         self.statusBar().clearMessage()  # whatever it said was about the previous model
         self.setWindowTitle(f"{self.model_title(model)} \u2014 ganexplorer")
@@ -265,7 +271,8 @@ class MainWindow(QMainWindow):
                 "Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails\u2026"))
         self.worker.set_model(model)
         self.explorer.set_model(model)
-        self.tabs.setCurrentWidget(self.explorer)
+        if switch_tab:
+            self.tabs.setCurrentWidget(self.explorer)
 
     def model_title(self, model: LoadedModel) -> str:
         """The file's name, or for a snapshot from the Train tab which network and step it is."""
@@ -277,7 +284,7 @@ class MainWindow(QMainWindow):
         if ticket != self._ticket:
             return
         self._close_progress()
-        self.show_model(model)
+        self.show_model(model, switch_tab=self._switch_on_load)
         if model.path is not None:
             self._remember_recent(str(model.path))
         self.statusBar().showMessage(self.tr("Loaded {0}").format(model.path.name if model.path else ""))
