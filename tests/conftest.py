@@ -4,6 +4,7 @@ import http.server
 import os
 import struct
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pytest
 import torch
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app's log file (ganexplorer.applog) goes to a scratch folder, never the machine's real log folder.
+os.environ.setdefault("GANEXPLORER_LOG_DIR", tempfile.mkdtemp(prefix="ganexplorer-test-logs-"))
 sys.path.insert(0, str(Path(__file__).parent))
 torch.set_num_threads(min(2, torch.get_num_threads()))
 

@@ -1,14 +1,18 @@
-"""Start the Qt application: translations, the main window, the screenshot mode."""
+"""Start the Qt application: the log, translations, the main window, the screenshot mode."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from ganexplorer import applog
 from ganexplorer.core.paths import checkpoints_dir, resources_dir
 
 TRANSLATIONS = resources_dir() / "translations"
@@ -70,15 +74,48 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+@contextlib.contextmanager
+def qt_messages_logged() -> Iterator[None]:
+    """Qt's own messages go to the log file (a windowed app has no console to print them on)."""
+    qt_log = logging.getLogger(applog.QT_LOGGER)
+
+    def handler(mode: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
 def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: str = "explore",
             language: str | None = None) -> int:
-    """Open the window (on ``checkpoint`` or the bundled model). With ``screenshot``: render, save, exit."""
+    """Open the window (on ``checkpoint`` or the bundled model). With ``screenshot``: render, save, exit.
+
+    Everything goes to the log (:mod:`ganexplorer.applog`) while it runs; an exception nobody caught
+    is logged and said in the status bar instead of ending the app. One that ends it anyway (a bug
+    while the window is built) is logged too, said in one line on stderr, and the exit code is 1."""
+    with applog.session(), qt_messages_logged():
+        try:
+            return _run_gui(checkpoint, screenshot, tab, language)
+        except Exception as e:  # noqa: BLE001 - a double-clicked app has no console: the log must have it
+            applog.report_uncaught(e, e.__traceback__, "MainThread")
+            return 1
+
+
+def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language: str | None) -> int:
     app = make_app()
     settings = QSettings()
     install_translators(app, language or settings.value("language", "") or None)
     from ganexplorer.gui.main_window import MainWindow
 
-    win = MainWindow(settings)
+    win = MainWindow(settings, interactive=screenshot is None)  # screenshot mode: no dialog can wait for a click
     if screenshot is not None:
         from ganexplorer.gui.main_window import DEFAULT_SIZE
 
@@ -106,10 +143,10 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
     app.processEvents()
     ok = win.grab().save(screenshot)
     win.close()
-    if win.last_error:
-        print(f"ganexplorer: error: {win.last_error}", file=sys.stderr)
-        return 2
-    if not ok:
-        print(f"ganexplorer: error: could not write {screenshot}", file=sys.stderr)
+    error = win.last_error or (None if ok else f"could not write {screenshot}")
+    if error:
+        applog.log.info("screenshot mode: %s", error)
+        if sys.stderr is not None:
+            print(f"ganexplorer: error: {error}", file=sys.stderr)
         return 2
     return 0

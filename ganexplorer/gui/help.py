@@ -44,5 +44,6 @@ class HelpDialog(QDialog):
                 self.tr("Train: watch a small GAN learn. D(x) is the discriminator's score on real pictures, D(G(z)) its score on generated ones; both near 0.5 means it can no longer tell them apart."),
                 self.tr("1-D demo: the same game with single numbers instead of pictures, so the whole distribution fits in one plot.")),
             "<p>{}</p>".format(self.tr("Hover over a control to see what it does.")),
+            "<p>{}</p>".format(self.tr("If something goes wrong, Help \u25b8 Show log folder opens the folder with the app's log; send the log with your question.")),
         ]
         return "".join(parts)

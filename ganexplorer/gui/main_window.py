@@ -7,13 +7,15 @@ for slides, a presentation mode for projectors, and Help ▸ "What am I looking 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QTabWidget, QToolTip
 
+from ganexplorer import applog
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.ops import fused
 from ganexplorer.core.paths import checkpoints_dir
@@ -25,17 +27,23 @@ from ganexplorer.gui.help import HelpDialog
 from ganexplorer.gui.image_view import qimage_from_rgb
 from ganexplorer.gui.inference_worker import InferenceWorker
 from ganexplorer.gui.model_loader import ModelLoader
+from ganexplorer.gui.ui_queue import UiQueue
 
 MAX_RECENT = 8
 STATE_VERSION = 1
 PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 DEFAULT_SIZE = (1280, 720)  # a classroom projector; every tab must be usable at this size
 
+log = logging.getLogger("ganexplorer.window")
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, interactive: bool = True) -> None:
+        """``interactive=False`` (screenshot mode): nobody is there to answer a dialog, so none opens;
+        errors go to the status bar and ``last_error`` only."""
         super().__init__()
         self.settings = settings or QSettings()
+        self.interactive = interactive
         self.setWindowTitle("ganexplorer")
         self.setAcceptDrops(True)
         self.worker = InferenceWorker()
@@ -43,6 +51,7 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self._ticket = 0
+        self._pending_state: tuple[int, RenderRequest, object] | None = None  # (load ticket, request, zoom)
         self._switch_on_load = True   # whether the model being loaded brings the Explore tab forward
         self._progress: QProgressDialog | None = None
         self.model: LoadedModel | None = None
@@ -59,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.trainer_panel = TrainPanel()
         self.trainer_panel.status.connect(lambda text: self.statusBar().showMessage(text))  # training news: always
-        self.trainer_panel.open_in_explorer.connect(self.show_model)
+        self.trainer_panel.open_in_explorer.connect(self._show_snapshot)
         self.tabs.addTab(self.trainer_panel, self.tr("Train"))
         from ganexplorer.gui.demo1d_panel import Demo1DPanel
 
@@ -72,6 +81,8 @@ class MainWindow(QMainWindow):
         if self.settings.value("view/presentation", False, type=bool):
             self.presentation_action.setChecked(True)
         self.statusBar().showMessage(self.tr("Ready"))
+        self._uncaught = UiQueue(self._show_uncaught)   # any thread's uncaught exception, said on this one
+        applog.add_error_listener(self._on_uncaught)
         geo = self.settings.value("window/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
@@ -153,6 +164,9 @@ class MainWindow(QMainWindow):
         self.help_menu = h = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = self._action(self.tr("&What am I looking at?"), self.show_help, "F1")
         h.addAction(self.help_action)
+        self.show_log_action = self._action(self.tr("Show &log folder"), self.show_log_folder)
+        self.show_log_action.setToolTip(self.tr("Open the folder with ganexplorer's log, to send it with a bug report"))
+        h.addAction(self.show_log_action)
         h.addSeparator()
         h.addAction(self._action(self.tr("&About ganexplorer"), self.about))
 
@@ -202,6 +216,26 @@ class MainWindow(QMainWindow):
             if view is not None:
                 view.set_zoom(zoom)
 
+    def show_log_folder(self) -> None:
+        """Help ▸ Show log folder: the file manager on the folder of the log files."""
+        folder = applog.log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            self.statusBar().showMessage(self.tr("Could not open {0}: {1}").format(str(folder), e.strerror or e))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(self.tr("The log is in {0}").format(str(folder)))
+
+    def _on_uncaught(self, exc: BaseException, thread: str) -> None:
+        """From any thread (applog's hooks): hand the exception to the UI thread."""
+        self._uncaught.put(exc)
+
+    def _show_uncaught(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr(
+            "Something went wrong ({0}); the window goes on. Details: Help \u25b8 Show log folder."
+        ).format(applog.one_sentence(exc)))
+
     def about(self) -> None:
         from ganexplorer import __version__
 
@@ -236,12 +270,14 @@ class MainWindow(QMainWindow):
         ``switch_tab``: show the Explore tab once it is loaded (what opening a file asks for; not
         what the model the app starts on should do to a window opened on another tab)."""
         path = Path(path)
+        self._supersede_load()
         self._switch_on_load = switch_tab
         if not self._is_bundled(path.parent):
             self.settings.setValue("last_dir", str(path.parent))
         self._ticket = self.loader.load(path)
+        log.info("opening %s (load %d)", path, self._ticket)
         self.statusBar().showMessage(self.tr("Loading {0}\u2026").format(path.name))
-        if show_progress and self.isVisible():
+        if show_progress and self.isVisible() and self.interactive:
             self._progress = QProgressDialog(self.tr("Loading {0}\u2026").format(path.name), self.tr("Cancel"), 0, 0, self)
             self._progress.setWindowModality(Qt.WindowModality.WindowModal)
             self._progress.setMinimumDuration(300)
@@ -249,8 +285,17 @@ class MainWindow(QMainWindow):
             self._progress.canceled.connect(lambda: self._cancel_load(ticket))
         return self._ticket
 
+    def _supersede_load(self) -> None:
+        """A newer action wins: the load in flight (and a state waiting for it) will change nothing."""
+        self.loader.cancel(self._ticket)
+        self._ticket = 0
+        self._pending_state = None
+        self._close_progress()
+
     def _cancel_load(self, ticket: int) -> None:
         self.loader.cancel(ticket)
+        if self._pending_state is not None and self._pending_state[0] == ticket:
+            self._pending_state = None
         self.statusBar().showMessage(self.tr("Loading cancelled; the previous model stays loaded."))
         self._close_progress()
 
@@ -274,6 +319,11 @@ class MainWindow(QMainWindow):
         if switch_tab:
             self.tabs.setCurrentWidget(self.explorer)
 
+    def _show_snapshot(self, model: LoadedModel) -> None:
+        """Train tab ▸ Open in explorer: the newest action, so a model still loading will not replace it."""
+        self._supersede_load()
+        self.show_model(model)
+
     def model_title(self, model: LoadedModel) -> str:
         """The file's name, or for a snapshot from the Train tab which network and step it is."""
         if model.path is not None:
@@ -284,7 +334,12 @@ class MainWindow(QMainWindow):
         if ticket != self._ticket:
             return
         self._close_progress()
+        pending, self._pending_state = self._pending_state, None
         self.show_model(model, switch_tab=self._switch_on_load)
+        if pending is not None and pending[0] == ticket:  # the state file this model was opened for
+            _, req, zoom = pending
+            self.explorer.apply_request(req)
+            self.set_zoom(zoom)
         if model.path is not None:
             self._remember_recent(str(model.path))
         self.statusBar().showMessage(self.tr("Loaded {0}").format(model.path.name if model.path else ""))
@@ -293,9 +348,11 @@ class MainWindow(QMainWindow):
         if ticket != self._ticket:
             return
         self._close_progress()
+        self._pending_state = None  # the state was for that model: it changes nothing now
+        log.info("load %d failed: %s", ticket, message)
         self.last_error = message
         self.statusBar().showMessage(message)
-        if self.isVisible():
+        if self.isVisible() and self.interactive:
             QMessageBox.warning(self, self.tr("Could not open the checkpoint"), message)
 
     def _remember_recent(self, path: str) -> None:
@@ -432,7 +489,10 @@ class MainWindow(QMainWindow):
             self.load_state(path)
 
     def load_state(self, path: str) -> bool:
-        """Restore controls from a saved state; loads its checkpoint first if another one is open."""
+        """Restore controls from a saved state; loads its checkpoint first if another one is open.
+
+        The controls change only once that load succeeds; a failed load, or any newer load or state
+        before it arrives, leaves everything as it was."""
         try:
             data = json.loads(Path(path).read_text())
             if data.get("ganexplorer_state") != STATE_VERSION:
@@ -441,26 +501,25 @@ class MainWindow(QMainWindow):
         except (OSError, ValueError, KeyError, TypeError):
             self._warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
             return False
-        ckpt = data.get("checkpoint")
+        ckpt, zoom = data.get("checkpoint"), data.get("zoom", "fit")
         if ckpt and (self.model is None or str(self.model.path) != ckpt):
-            self._ticket = self.loader.load(ckpt)
-            self._after_load = req
-            self.loader.loaded.connect(self._apply_after_load, Qt.ConnectionType.SingleShotConnection)
+            ticket = self.open_checkpoint(ckpt)
+            self._pending_state = (ticket, req, zoom)
         else:
+            self._supersede_load()  # the state is for the model shown: a model still loading would replace it
             self.explorer.apply_request(req)
-        self.set_zoom(data.get("zoom", "fit"))
+            self.set_zoom(zoom)
         return True
 
-    def _apply_after_load(self, ticket: int, model) -> None:
-        QTimer.singleShot(0, lambda: self.explorer.apply_request(self._after_load))
-
     def _warn(self, message: str) -> None:
+        log.info("%s", message)
         self.last_error = message
         self.statusBar().showMessage(message)
-        if self.isVisible():
+        if self.isVisible() and self.interactive:
             QMessageBox.warning(self, "ganexplorer", message)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        applog.remove_error_listener(self._on_uncaught)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.trainer_panel.shutdown()
         self.demo1d_panel.shutdown()

@@ -1,0 +1,221 @@
+"""The window at runtime, offscreen: explorer-state loads that fail or are superseded change nothing,
+screenshot mode never opens a modal dialog, uncaught exceptions reach the log and the status bar,
+Help ▸ Show log folder."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
+from gui_fixtures import expected, settle, shown  # noqa: E402
+from layouts import write_nvidia_pickle  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
+
+from ganexplorer.core.render import RenderRequest  # noqa: E402
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def other_pkl(tmp_path, tiny_stylegan2):
+    """A second good model in another file (an unrelated model as far as the window knows)."""
+    G, D = tiny_stylegan2
+    return write_nvidia_pickle(tmp_path / "other.pkl", G, D)
+
+
+def _state_file(path, checkpoint, req: RenderRequest, zoom=2):
+    path.write_text(json.dumps({"ganexplorer_state": 1, "checkpoint": str(checkpoint), "request": req.to_dict(),
+                                "zoom": zoom}))
+    return path
+
+
+def _pick(monkeypatch, path):
+    """The next File ▸ Open…/Open state… dialog answers ``path``."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def test_a_failed_state_load_does_not_change_the_next_model_opened(window, qtbot, tmp_path, monkeypatch, other_pkl,
+                                                                   dialogs):
+    e = window.explorer
+    before = e.current_request()
+    zoom = e.image_view.zoom
+    broken = tmp_path / "broken.pkl"
+    broken.write_bytes(b"\x80\x04garbage")
+    state = _state_file(tmp_path / "lesson.json", broken, RenderRequest(seed=11, psi=0.6))
+    _pick(monkeypatch, state)
+    window.open_state_action.trigger()
+    qtbot.waitUntil(lambda: window.last_error is not None, timeout=30_000)
+    assert len(dialogs) == 1 and "broken.pkl" in dialogs[0]
+    assert e.seed.value() == before.seed and e.psi.value() == before.psi and e.image_view.zoom == zoom
+    # Now the user opens an unrelated model: it opens on the explorer's own settings, not the state's.
+    _pick(monkeypatch, other_pkl)
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.model.path == other_pkl, timeout=30_000)
+    settle(qtbot, window)
+    assert (e.seed.value(), e.psi.value(), e.image_view.zoom) == (before.seed, before.psi, zoom)
+    assert e.current_request() == before
+    assert np.array_equal(shown(window), expected(window, before))
+
+
+def test_a_state_load_superseded_by_opening_a_model_changes_nothing(window, qtbot, tmp_path, monkeypatch, other_pkl):
+    e = window.explorer
+    before = e.current_request()
+    state = _state_file(tmp_path / "lesson.json", other_pkl, RenderRequest(seed=11, psi=0.6))
+    _pick(monkeypatch, state)
+    window.open_state_action.trigger()   # starts loading other.pkl for the state...
+    newest = tmp_path / "newest.pkl"
+    newest.write_bytes(other_pkl.read_bytes())
+    _pick(monkeypatch, newest)
+    window.open_action.trigger()          # ...and before it arrives the user opens another file
+    qtbot.waitUntil(lambda: window.model.path == newest, timeout=30_000)
+    window.loader.wait(60)                # the superseded load has arrived too
+    settle(qtbot, window)
+    assert window.model.path == newest
+    assert e.current_request() == before
+    assert np.array_equal(shown(window), expected(window, before))
+
+
+def test_a_training_snapshot_opened_while_a_state_loads_stays(window, qtbot, tmp_path, monkeypatch, other_pkl):
+    """Train tab ▸ Open in explorer while a state's model is still loading: the snapshot (the newer
+    action) stays, and the state changes nothing when its model arrives."""
+    from ganexplorer.core.formats.loaded import LoadedModel
+
+    e = window.explorer
+    before = e.current_request()
+    _pick(monkeypatch, _state_file(tmp_path / "lesson.json", other_pkl, RenderRequest(seed=11, psi=0.6)))
+    window.open_state_action.trigger()
+    snap = LoadedModel(G=window.model.G, family="stylegan2", format="native", network="G (training)",
+                       notes=["snapshot at step 40"])
+    window.trainer_panel.open_in_explorer.emit(snap)
+    window.loader.wait(60)
+    settle(qtbot, window)
+    assert window.model is snap and e.current_request() == before
+
+
+def test_a_state_whose_checkpoint_loads_is_applied_once_it_has(window, qtbot, tmp_path, monkeypatch, other_pkl):
+    e = window.explorer
+    state = _state_file(tmp_path / "lesson.json", other_pkl, RenderRequest(seed=11, psi=0.6), zoom=2)
+    _pick(monkeypatch, state)
+    window.open_state_action.trigger()
+    qtbot.waitUntil(lambda: window.model.path == other_pkl and e.seed.value() == 11, timeout=30_000)
+    settle(qtbot, window)
+    assert (e.psi.value(), e.image_view.zoom) == (0.6, 2)
+    assert np.array_equal(shown(window), expected(window, e.current_request()))
+    # It is applied once: reopening the first model later keeps what the user has now.
+    e.seed.setValue(5)
+    window.open_checkpoint(tmp_path / "tiny.pkl", show_progress=False)
+    qtbot.waitUntil(lambda: window.model.path.name == "tiny.pkl", timeout=30_000)
+    settle(qtbot, window)
+    assert e.seed.value() == 5
+
+
+def _gui(tmp_path, *args, timeout=60):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "GANEXPLORER_LOG_DIR": str(tmp_path / "logs")}
+    return subprocess.run([sys.executable, "-m", "ganexplorer", "gui", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def test_screenshot_of_a_bad_file_exits_2_with_one_sentence_and_no_dialog(tmp_path):
+    bad = tmp_path / "bad.pkl"
+    bad.write_bytes(b"\x80\x04garbage")
+    p = _gui(tmp_path, str(bad), "--screenshot", str(tmp_path / "out.png"))  # a modal dialog would hang here
+    assert p.returncode == 2, p.stderr
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ganexplorer: error: ") and "bad.pkl" in lines[0], p.stderr
+    assert "bad.pkl" in (tmp_path / "logs" / "ganexplorer.log").read_text(encoding="utf-8")
+
+
+def test_screenshot_with_tab_train_shows_the_train_tab_once_the_model_loaded(qtbot, pkl, monkeypatch, tmp_path,
+                                                                             log_dir):
+    """`gui FILE --tab train --screenshot`: the model loads, the grabbed window shows the Train tab, and no
+    modal dialog could have opened (the window knows it is not interactive)."""
+    from ganexplorer.gui import app
+    from ganexplorer.gui.main_window import MainWindow
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen = []
+    real_grab = MainWindow.grab
+
+    def grab(self, *a):
+        seen.append((self.tabs.currentWidget() is self.trainer_panel, self.model is not None, self.interactive))
+        return real_grab(self, *a)
+    monkeypatch.setattr(MainWindow, "grab", grab)
+    hooks = (sys.excepthook, threading.excepthook)
+    assert app.run_gui(str(pkl), screenshot=str(tmp_path / "shot.png"), tab="train", language="en") == 0
+    assert seen == [(True, True, False)] and (tmp_path / "shot.png").exists()
+    assert (sys.excepthook, threading.excepthook) == hooks   # run_gui put back what it found
+    assert "pkl" in (log_dir / "ganexplorer.log").read_text(encoding="utf-8")
+
+
+def test_a_bug_while_the_window_is_built_is_logged_and_said_in_one_line(qtbot, tmp_path, monkeypatch, log_dir,
+                                                                        capsys):
+    from ganexplorer.gui import app, main_window
+
+    def broken(*a, **k):
+        raise AttributeError("'NoneType' object has no attribute 'G'")
+
+    monkeypatch.setattr(main_window, "MainWindow", broken)
+    assert app.run_gui(None, screenshot=str(tmp_path / "shot.png"), language="en") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "AttributeError" in err[0] and "ganexplorer.log" in err[0], err
+    text = (log_dir / "ganexplorer.log").read_text(encoding="utf-8")
+    assert "Traceback" in text and "in broken" in text
+
+
+# -- uncaught exceptions and the log ----------------------------------------------------------------
+def test_an_exception_in_any_thread_is_logged_and_said_in_the_status_bar(window, qtbot, log_dir):
+    from ganexplorer import applog
+
+    with applog.session():
+        def work():
+            raise KeyError("frame 7")
+
+        t = threading.Thread(target=work, name="helper")
+        t.start()
+        t.join()
+        qtbot.waitUntil(lambda: "KeyError" in window.statusBar().currentMessage(), timeout=10_000)
+        message = window.statusBar().currentMessage()
+        assert "frame 7" in message and "\n" not in message
+        QTimer.singleShot(0, lambda: 1 / 0)   # a slot that raises on the UI thread
+        qtbot.waitUntil(lambda: "ZeroDivisionError" in window.statusBar().currentMessage(), timeout=10_000)
+    text = (log_dir / "ganexplorer.log").read_text(encoding="utf-8")
+    assert "Traceback" in text and "KeyError: 'frame 7'" in text and "helper" in text
+    assert "ZeroDivisionError" in text
+    # The window still works.
+    window.explorer.seed.setValue(4)
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), expected(window, window.explorer.current_request()))
+
+
+def test_help_show_log_folder_opens_the_log_folder(window, qtbot, log_dir, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    action = next(a for a in window.help_menu.actions() if a.text().replace("&", "") == "Show log folder")
+    action.trigger()
+    assert len(opened) == 1 and opened[0].isLocalFile()
+    assert os.path.samefile(opened[0].toLocalFile(), log_dir)
+
+
+def test_a_log_folder_that_cannot_be_opened_is_said_in_the_status_bar(window, qtbot, log_dir, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    window.show_log_action.trigger()
+    assert str(log_dir) in window.statusBar().currentMessage()
