@@ -1,7 +1,8 @@
 """`ganexplorer ...`: the headless command line, built on ganexplorer.core only.
 
 Flags mirror NVIDIA's generate.py / style_mixing.py so StyleGAN users feel at home.
-Exit codes: 0 success, 2 bad input (one sentence on stderr, never a traceback).
+Exit codes: 0 success, 2 bad input (one sentence on stderr, never a traceback), 1 a bug (one line on
+stderr, the traceback in the log file: Help > Show log folder in the window, or ganexplorer.applog.log_dir()).
 """
 
 from __future__ import annotations
@@ -225,53 +226,65 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from ganexplorer.core.data import DatasetError, open_dataset
-    from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, SamplesEvent, StepEvent,
-                                               StoppedEvent)
-    from ganexplorer.core.train.gan_trainer import TrainConfig
-    from ganexplorer.core.train.stylegan2_trainer import make_trainer
+    from tqdm import tqdm
+
     from ganexplorer.core.render.images import save_png
+    from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, ReadyEvent, SamplesEvent,
+                                               SetupEvent, StepEvent, StoppedEvent)
+    from ganexplorer.core.train.gan_trainer import TrainConfig
+    from ganexplorer.core.train.session import training_session
 
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
         raise UsageError("give at most one of --epochs, --minutes, --steps")
     out = Path(args.out)
-    try:
-        data = open_dataset(args.data)
-    except DatasetError as e:
-        raise UsageError(str(e)) from None
     cfg = TrainConfig.for_model(args.model, data=args.data, batch_size=args.batch, lr=args.lr, beta1=args.beta1,
                                 loss=args.loss, d_steps=args.d_steps, seed=args.seed,
                                 conditional=args.model.endswith("-cond"), sample_every=args.sample_every,
-                                checkpoint_every=args.checkpoint_every, log_every=args.log_every,
-                                r1_gamma=args.r1_gamma, pl_weight=args.pl_weight, mixing_prob=args.mixing_prob,
-                                augment="" if args.augment == "none" else args.augment)
+                                checkpoint_every=args.checkpoint_every, checkpoint_minutes=args.checkpoint_minutes,
+                                log_every=args.log_every, r1_gamma=args.r1_gamma, pl_weight=args.pl_weight,
+                                mixing_prob=args.mixing_prob, augment="" if args.augment == "none" else args.augment)
+    cfg.validate()
     if args.resume and not (out / "last.safetensors").exists():
         raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
-    trainer = make_trainer(cfg, data, out_dir=out, resume=args.resume)
     epochs = args.epochs if args.epochs is not None or args.minutes is not None or args.steps is not None else 1
     limit = args.steps
-    from tqdm import tqdm
-
-    total = limit if limit is not None else (int(epochs * trainer.batches_per_epoch / cfg.d_steps) if epochs else None)
-    bar = tqdm(total=total, initial=trainer.step, unit="step", file=sys.stderr, disable=args.quiet, leave=False)
+    session = training_session(cfg, run_dir=out, resume_from=out / "last.safetensors" if args.resume else None,
+                               max_steps=limit, epochs=epochs, minutes=args.minutes)
+    bar = None
     rc = 0
-    for ev in trainer.run(max_steps=limit, epochs=epochs, minutes=args.minutes):
-        if isinstance(ev, StepEvent):
-            bar.update(1)
-            bar.set_postfix(D=f"{ev.d_loss:.2f}", G=f"{ev.g_loss:.2f}", refresh=False)
-        elif isinstance(ev, LogEvent) and not args.quiet:
-            bar.write(ev.text, file=sys.stdout)
-        elif isinstance(ev, SamplesEvent):
-            save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
-        elif isinstance(ev, MixingEvent):
-            save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
-        elif isinstance(ev, CheckpointEvent) and not args.quiet:
-            bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
-        elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
+    try:
+        for ev in session:
+            if isinstance(ev, SetupEvent):
+                if not args.quiet:
+                    print(ev.text, file=sys.stderr, flush=True)
+            elif isinstance(ev, ReadyEvent):
+                tr = ev.trainer
+                total = limit if limit is not None else (int(epochs * tr.batches_per_epoch / cfg.d_steps)
+                                                         if epochs else None)
+                bar = tqdm(total=total, initial=ev.step, unit="step", file=sys.stderr, disable=args.quiet,
+                           leave=False)
+            elif isinstance(ev, StepEvent):
+                bar.update(1)
+                bar.set_postfix(D=f"{ev.d_loss:.2f}", G=f"{ev.g_loss:.2f}", refresh=False)
+            elif isinstance(ev, LogEvent) and not args.quiet:
+                bar.write(ev.text, file=sys.stdout)
+            elif isinstance(ev, SamplesEvent):
+                save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
+            elif isinstance(ev, MixingEvent):
+                save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
+            elif isinstance(ev, CheckpointEvent) and not args.quiet:
+                bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
+            elif isinstance(ev, StoppedEvent) and ev.reason == "error":
+                raise UsageError(ev.message)   # the session could not start: bad data, settings or checkpoint
+            elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
+                if bar is not None:
+                    bar.close()
+                print(f"ganexplorer: {ev.message}", file=sys.stderr)
+                rc = 3
+    finally:
+        session.close()   # interrupted (Ctrl+C, a full disk): the trainer saves what it has trained
+        if bar is not None:
             bar.close()
-            print(f"ganexplorer: {ev.message}", file=sys.stderr)
-            rc = 3
-    bar.close()
     return rc
 
 
@@ -430,7 +443,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--d-steps", type=int, default=1)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--sample-every", type=int, default=100)
-    p.add_argument("--checkpoint-every", type=int, default=200)
+    p.add_argument("--checkpoint-every", type=int, default=200,
+                   help="save OUT/last.safetensors every N steps (default 200)...")
+    p.add_argument("--checkpoint-minutes", type=float, default=None,
+                   help="...or every M minutes, whichever comes first (default 2; 0 = steps only)")
     p.add_argument("--log-every", type=int, default=100)
     p.add_argument("--r1-gamma", type=float, default=None, help="StyleGAN2: R1 weight (default 10)")
     p.add_argument("--pl-weight", type=float, default=None, help="StyleGAN2: path-length weight (default 0 = off)")
@@ -495,26 +511,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _self_test()
     if args.command is None:  # double-click / plain `ganexplorer`: open the window
         args = parser.parse_args(["gui", *argv])
+    from ganexplorer import applog
     from ganexplorer.core.formats import CheckpointError
 
-    try:
-        return args.func(args)
-    except (UsageError, CheckpointError) as e:
-        print(f"ganexplorer: error: {e}", file=sys.stderr)
-        return 2
-    except ValueError as e:  # impossible settings caught by core
-        print(f"ganexplorer: error: {e}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:  # e.g. `ganexplorer summary ... | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except KeyboardInterrupt:
-        print("ganexplorer: interrupted", file=sys.stderr)
-        return 130
-    except OSError as e:
-        print(f"ganexplorer: error: {e.strerror or e} ({e.filename})" if e.filename else f"ganexplorer: error: {e}",
-              file=sys.stderr)
-        return 2
+    with applog.session():   # the log file, and every thread's uncaught exceptions logged (the GUI's nests)
+        try:
+            return args.func(args)
+        except (UsageError, CheckpointError) as e:
+            print(f"ganexplorer: error: {e}", file=sys.stderr)
+            return 2
+        except ValueError as e:  # impossible settings caught by core
+            print(f"ganexplorer: error: {e}", file=sys.stderr)
+            return 2
+        except BrokenPipeError:  # e.g. `ganexplorer summary ... | head`
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        except KeyboardInterrupt:
+            print("ganexplorer: interrupted", file=sys.stderr)
+            return 130
+        except OSError as e:
+            print(f"ganexplorer: error: {e.strerror or e} ({e.filename})" if e.filename else f"ganexplorer: error: {e}",
+                  file=sys.stderr)
+            return 2
+        except Exception as e:  # noqa: BLE001 - a bug: one line on stderr (via the log), the traceback in the log
+            applog.report_uncaught(e, e.__traceback__, "MainThread")
+            return 1
 
 
 if __name__ == "__main__":

@@ -21,6 +21,21 @@ torch.set_num_threads(min(2, torch.get_num_threads()))
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_ui_thread(request):
+    """As in the app: cycles are collected on the UI thread only, never on a loader or training thread
+    (where destroying a closed test window's widgets deadlocks). Only for tests that use Qt."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from ganexplorer.gui.app import collect_garbage_on_ui_thread
+
+        request.getfixturevalue("qapp")
+        collect_garbage_on_ui_thread()
+    yield
+    app = sys.modules.get("ganexplorer.gui.app")
+    if app is not None and app._collector is not None:   # tests without an event loop: collect here, on the main thread
+        app._collector.check()
+
+
 @pytest.fixture(scope="session")
 def tiny_stylegan2():
     """A small StyleGAN2 G/D with non-trivial noise strengths, biases and w_avg."""

@@ -14,6 +14,7 @@ from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings
 from gui_fixtures import expected, settle, shown  # noqa: E402,F401
 
 from ganexplorer.core.formats import load_checkpoint  # noqa: E402
+from ganexplorer.core.train.events import CheckpointEvent  # noqa: E402
 
 
 def click(qtbot, widget):
@@ -246,9 +247,141 @@ def test_train_tab_bad_data_is_one_sentence(train_window, qtbot, tmp_path):
     p = train_window.trainer_panel
     type_into(qtbot, p.data, "mnist:/no/such/file")
     click(qtbot, p.start_btn)
-    assert "does not exist" in train_window.statusBar().currentMessage()
-    assert p.start_btn.isEnabled() and p.worker is None
+    qtbot.waitUntil(lambda: "does not exist" in train_window.statusBar().currentMessage())
+    assert p.start_btn.isEnabled() and (p.worker is None or not p.worker.is_running())
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())   # no empty run folder
+
+
+def write_idx(path, arr: np.ndarray) -> None:
+    import struct
+
+    header = struct.pack(">BBBB", 0, 0, 0x08, arr.ndim) + struct.pack(">" + "I" * arr.ndim, *arr.shape)
+    path.write_bytes(header + arr.astype(np.uint8).tobytes())
+
+
+def test_a_dataset_that_fails_while_preparing_is_one_sentence_in_the_ui_language(train_window, qtbot, tmp_path):
+    """The file exists (Start accepts it), but holds nothing: the training thread finds out, the tab says so."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ganexplorer.gui.app import TRANSLATIONS
+
+    write_idx(tmp_path / "empty-images-idx3-ubyte", np.zeros((0, 28, 28)))
+    p = train_window.trainer_panel
+    type_into(qtbot, p.data, f"mnist:{tmp_path / 'empty-images-idx3-ubyte'}")
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "ganexplorer_ko.qm"))
+    QCoreApplication.installTranslator(tr)
+    try:
+        click(qtbot, p.start_btn)
+        qtbot.waitUntil(lambda: "empty-images-idx3-ubyte" in train_window.statusBar().currentMessage(),
+                        timeout=60_000)
+        finished(qtbot, p, timeout=60_000)
+        said = train_window.statusBar().currentMessage()
+    finally:
+        QCoreApplication.removeTranslator(tr)
+    assert "이미지가 없습니다" in said and "\n" not in said, said
+    assert p.start_btn.isEnabled() and p.resume_btn.isEnabled() and not p.stop_btn.isEnabled()
+    assert p.trainer is None and not (tmp_path / "runs").exists()   # no empty run folder either
+
+
+def test_start_returns_at_once_and_the_data_opens_on_the_training_thread(train_window, qtbot, monkeypatch):
+    import threading
+
+    from ganexplorer.core.train import session
+
+    release, opening = threading.Event(), threading.Event()
+    real_open = session.open_dataset
+
+    def slow_open(spec, limit=None):   # a big dataset: the read takes as long as the test wants
+        opening.set()
+        release.wait(60)
+        return real_open(spec, limit)
+    monkeypatch.setattr(session, "open_dataset", slow_open)
+    p = train_window.trainer_panel
+    type_into(qtbot, p.max_steps, "2")
+    click(qtbot, p.start_btn)
+    try:
+        # The click has returned while the read is still blocked: the window is free, the tab says what it does.
+        qtbot.waitUntil(opening.is_set, timeout=30_000)
+        qtbot.waitUntil(lambda: p.rate_label.text().startswith("preparing: opening builtin:digits"))
+        assert not release.is_set()
+        assert not p.start_btn.isEnabled() and not p.resume_btn.isEnabled() and p.stop_btn.isEnabled()
+        assert not p.pause_btn.isEnabled() and not p.step_d_btn.isEnabled() and not p.explore_btn.isEnabled()
+    finally:
+        release.set()
+    finished(qtbot, p)
+    assert p.rate_label.text().startswith("finished at step 2") and p.real_view.rgb is not None
+    assert p.run_dir is not None and (p.run_dir / "last.safetensors").exists()
+
+
+def test_stop_while_preparing_ends_the_run_before_it_trains(train_window, qtbot, monkeypatch, tmp_path):
+    import threading
+
+    from ganexplorer.core.train import session
+
+    release = threading.Event()
+    real_open = session.open_dataset
+    monkeypatch.setattr(session, "open_dataset", lambda spec, limit=None: (release.wait(60), real_open(spec))[1])
+    p = train_window.trainer_panel
+    click(qtbot, p.start_btn)
+    qtbot.waitUntil(lambda: p.rate_label.text().startswith("preparing: opening"))
+    click(qtbot, p.stop_btn)
+    release.set()
+    finished(qtbot, p, timeout=60_000)
+    assert "Stopped before training began" in train_window.statusBar().currentMessage()
+    assert p.rate_label.text() == "Not running" and p.trainer is None and p.series.size == 0
+    assert not (tmp_path / "runs").exists()
+
+
+def test_a_nan_stop_keeps_the_last_good_checkpoint_byte_for_byte(train_window, qtbot, monkeypatch):
+    import torch
+
+    from ganexplorer.core.train.gan_trainer import GANTrainer
+
+    real_step = GANTrainer.train_step
+
+    def poisoned(self):   # from step 5 on, G's weights and loss are NaN
+        losses = real_step(self)
+        if self.step >= 5:
+            with torch.no_grad():
+                for prm in self.G.parameters():
+                    prm.fill_(float("nan"))
+            losses["g_loss"] = float("nan")
+        return losses
+    monkeypatch.setattr(GANTrainer, "train_step", poisoned)
+    p = train_window.trainer_panel
+    type_into(qtbot, p.checkpoint_every, "2")
+    click(qtbot, p.start_btn)
+    saved = []   # what the checkpoint held each time the tab said one was written
+    p.worker.event.connect(lambda ev: isinstance(ev, CheckpointEvent) and saved.append(ev.path.read_bytes()))
+    finished(qtbot, p, timeout=60_000)
+    status = train_window.statusBar().currentMessage()
+    checkpoint = p.run_dir / "last.safetensors"
+    assert len(saved) == 2 and checkpoint.read_bytes() == saved[-1]   # step 4's file, byte for byte
+    assert load_checkpoint(checkpoint).metadata["training"]["step"] == 4
+    assert "NaN" in status and "step 5" in status and p.rate_label.text().startswith("stopped at step 5")
+    assert p.start_btn.isEnabled() and not p.stop_btn.isEnabled()
+
+
+def test_a_normal_finish_writes_the_checkpoint_once_off_the_ui_thread(train_window, qtbot, monkeypatch):
+    import threading
+
+    from ganexplorer.core.train import gan_trainer
+
+    writes = []
+    real_save = gan_trainer.save_native
+
+    def spy(path, family, G, D=None, **kw):
+        writes.append((kw["metadata"]["training"]["step"], threading.current_thread() is threading.main_thread()))
+        return real_save(path, family, G, D, **kw)
+    monkeypatch.setattr(gan_trainer, "save_native", spy)
+    p = train_window.trainer_panel
+    type_into(qtbot, p.checkpoint_every, "2")
+    type_into(qtbot, p.max_steps, "4")
+    click(qtbot, p.start_btn)
+    finished(qtbot, p)
+    qtbot.waitUntil(lambda: "Finished at step 4" in train_window.statusBar().currentMessage())
+    assert writes == [(2, False), (4, False)]
 
 
 def test_train_tab_download_button_fetches_into_the_cache(train_window, qtbot, dataset_server, tmp_path,

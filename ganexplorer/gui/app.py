@@ -67,10 +67,29 @@ def install_translators(app: QApplication, language: str | None) -> list[QTransl
     return [t for t in (install_qt_translator(app, language), install_translator(app, language)) if t is not None]
 
 
+_collector = None
+
+
+def collect_garbage_on_ui_thread() -> None:
+    """Run Python's cycle collector only on the UI thread, from a timer (pyqtgraph's GarbageCollector).
+
+    Left automatic, a collection starts on whichever thread happens to allocate: a loader or
+    training thread then destroys a closed window's widgets, and the Qt destructor waiting for the
+    interpreter lock deadlocks that thread (seen as a model load that never finished). Reference
+    counting still frees everything without cycles at once.
+    """
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=1.0)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("ganexplorer")
     app.setApplicationName("ganexplorer")
+    collect_garbage_on_ui_thread()
     return app
 
 

@@ -1,20 +1,22 @@
 """The Train tab's "Download" button: fetch MNIST, Fashion-MNIST or a Quick Draw category.
 
-The download runs on a plain thread; progress and the result reach the UI thread through a
-:class:`UiQueue`, and the progress dialog's Cancel stops it between chunks (the cache never
-holds a partial file, see ``core.data.download``).
+The download runs on a thread of the shared :class:`~ganexplorer.gui.background.Runner`; progress
+and the result reach the UI thread in order, and the progress dialog's Cancel stops it between
+chunks (the cache never holds a partial file, see ``core.data.download``). Whatever the download
+raises, the button is enabled again and one sentence says what happened.
 """
 
 from __future__ import annotations
 
-import threading
+import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QInputDialog, QMenu, QProgressDialog, QPushButton, QWidget
 
-from ganexplorer.core.data.dataset import DatasetError
 from ganexplorer.core.data.download import download
-from ganexplorer.gui.ui_queue import UiQueue
+from ganexplorer.gui.background import Runner, Task, describe
+
+log = logging.getLogger(__name__)
 
 
 class DownloadButton(QPushButton):
@@ -26,10 +28,10 @@ class DownloadButton(QPushButton):
         self.setToolTip(self.tr(
             "Download MNIST, Fashion-MNIST or a Quick Draw category (needs internet; kept in a local cache)"))
         self.base_url: str | None = None   # another mirror (tests use a server on 127.0.0.1)
-        self.thread: threading.Thread | None = None
-        self._cancel = threading.Event()
+        self._task: Task | None = None
         self._dialog: QProgressDialog | None = None
-        self._queue = UiQueue(self._deliver)
+        # Daemon threads: a download in progress must not keep a closed app alive.
+        self._runner = Runner("download", workers=1, daemon=True, logger=log, idle_exit_s=10.0)
         menu = QMenu(self)
         menu.addAction(self.tr("MNIST"), lambda: self.start("mnist"))
         menu.addAction(self.tr("Fashion-MNIST"), lambda: self.start("fashion-mnist"))
@@ -44,51 +46,49 @@ class DownloadButton(QPushButton):
 
     def start(self, name: str) -> bool:
         """Begin downloading ``name`` in the background; False if a download is already running."""
-        if self.thread is not None and self.thread.is_alive():
+        if self.busy:
             return False
-        self._cancel.clear()
         self._dialog = QProgressDialog(self.tr("Downloading {0}\u2026").format(name), self.tr("Cancel"), 0, 0,
                                        self.window())
         self._dialog.setMinimumDuration(300)
-        self._dialog.canceled.connect(self._cancel.set)
         self.setEnabled(False)
-        self.thread = threading.Thread(target=self._run, args=(name,), daemon=True, name="download")
-        self.thread.start()
+        base_url = self.base_url
+
+        def run(task: Task) -> str:
+            def progress(done: int, total: int | None) -> bool:
+                self._runner.post(lambda: self._progress(done, total))
+                return not task.cancelled()
+            return download(name, base_url=base_url, progress=progress)
+
+        self._task = self._runner.submit(run, what=f"downloading {name}", done=self._done,
+                                         failed=lambda error: self._end(describe(error)),
+                                         cancelled=lambda: self._end(self.tr("Download cancelled")))
+        self._dialog.canceled.connect(self._task.cancel)
         return True
 
-    def _run(self, name: str) -> None:
-        def progress(done: int, total: int | None) -> bool:
-            self._queue.put(("progress", done, total))
-            return not self._cancel.is_set()
+    @property
+    def busy(self) -> bool:
+        """Whether a download is running (its result not yet shown)."""
+        return self._task is not None
 
-        try:
-            spec = download(name, base_url=self.base_url, progress=progress)
-        except InterruptedError:
-            self._queue.put(("cancelled",))
-        except (DatasetError, OSError) as e:
-            self._queue.put(("failed", str(e)))
-        else:
-            self._queue.put(("done", spec))
+    def _progress(self, done: int, total: int | None) -> None:
+        if self._dialog is not None:
+            if total:
+                self._dialog.setMaximum(1000)
+                self._dialog.setValue(int(1000 * done / total))
+            self._dialog.setLabelText(self.tr("Downloaded {0:.1f} MB").format(done / 1e6))
 
-    def _deliver(self, item: tuple) -> None:
-        kind = item[0]
-        if kind == "progress":
-            if self._dialog is not None:
-                done, total = item[1], item[2]
-                if total:
-                    self._dialog.setMaximum(1000)
-                    self._dialog.setValue(int(1000 * done / total))
-                self._dialog.setLabelText(self.tr("Downloaded {0:.1f} MB").format(done / 1e6))
-            return
+    def _done(self, spec: str) -> None:
+        self._end(self.tr("Downloaded; training data set to {0}").format(spec), spec)
+
+    def _end(self, message: str, spec: str | None = None) -> None:
+        """The download is over, however it ended: close the dialog, enable the button, say what happened."""
+        self._task = None
         if self._dialog is not None:
             self._dialog.canceled.disconnect()
             self._dialog.close()
             self._dialog = None
         self.setEnabled(True)
-        if kind == "done":
-            self.downloaded.emit(item[1])
-            self.message.emit(self.tr("Downloaded; training data set to {0}").format(item[1]))
-        elif kind == "failed":
-            self.message.emit(item[1])
-        else:
-            self.message.emit(self.tr("Download cancelled"))
+        if spec is not None:
+            self.downloaded.emit(spec)
+        self.message.emit(message)

@@ -451,7 +451,9 @@ class ExplorerPanel(QWidget):
         base = self.current_request().with_(w_blend=(), z=None, z_offsets=())
         requests = walk_requests(base, list(seeds), frames, space, self.model.z_dim)
         self.status.emit(self.tr("Exporting {0} frames\u2026").format(len(requests)))
-        self.worker.run_job("export", lambda r: export_walk(r, requests, path, fps, min_side=min_side))
+        stop = self.worker.check_stop   # closing the window abandons the export before anything is written
+        self.worker.run_job("export", lambda r: export_walk(r, requests, path, fps, min_side=min_side,
+                                                            progress=lambda _k, _n: stop()), model_bound=False)
 
     # -- switching channels off --------------------------------------------------------------------
     def ablations(self) -> tuple:
@@ -507,7 +509,8 @@ class ExplorerPanel(QWidget):
         req, layer = self.current_request(), self.layer_combo.currentText()
         first, norm = self.layer_first.value(), self.layer_norm.isChecked()
         self._layers_stem = "layers-" + short_layer(layer)
-        self.worker.run_job("layers", lambda r: (feature_maps(r, req, layer, first, 16, norm), layer, first))
+        self.worker.run_job("layers", lambda r: (feature_maps(r, req, layer, first, 16, norm), layer, first),
+                            key="layers")
 
     def _wrap_view(self, view: ImageView, bar: QWidget) -> QWidget:
         w = QWidget()
@@ -621,7 +624,10 @@ class ExplorerPanel(QWidget):
         self.grid_view.set_placeholder(self.tr("Type row and column seeds, then click Compute."))
         self.info.setText(self._info_text(model))
         self.w_status.setText(self.tr("Computing principal directions of w\u2026"))
-        self.worker.run_job("directions", lambda _r: principal_directions(model, N_DIRECTIONS))
+        def going_on(_fraction: float) -> bool:   # the PCA stops early once another model is set
+            return not self.worker.should_stop()
+        self.worker.run_job("directions", lambda _r: principal_directions(model, N_DIRECTIONS, progress=going_on),
+                            key="directions")
         self.request_render()
 
     def _style_only(self, style: bool) -> None:
@@ -1023,7 +1029,7 @@ class ExplorerPanel(QWidget):
         def job(r):
             levels = variation_levels(r, req, n)
             return float(levels.max()), variation_figure(levels, title), n, what
-        self.worker.run_job("variation", job)
+        self.worker.run_job("variation", job, key="variation")
 
     def compute_grid(self) -> None:
         if self.model is None or not self.model.is_style_based:
@@ -1049,4 +1055,4 @@ class ExplorerPanel(QWidget):
         self._grid_stem = f"mixing-{'-'.join(map(str, rows))}-x-{'-'.join(map(str, cols))}"
         seed_word = self.tr("seed")
         self.worker.run_job("grid", lambda r: labelled_mixing_grid(mixing_grid(r, rows, cols, styles, req)[0],
-                                                                   rows, cols, caption, seed_word))
+                                                                   rows, cols, caption, seed_word), key="grid")

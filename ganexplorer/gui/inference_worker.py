@@ -1,10 +1,9 @@
-"""The inference worker: one QThread owns the model; only the newest request is rendered.
+"""The inference worker: one thread owns the model; only the newest request is rendered.
 
 The UI thread calls :meth:`InferenceWorker.submit` as often as it likes (every slider
 tick). Requests are not queued: a newer one replaces the pending one, so a drag renders
 only as often as the model can keep up, and the last position is always rendered.
-Results come back through a :class:`UiQueue`, so the signals below are emitted on the UI
-thread. Other jobs
+Results come back on the UI thread (the signals below are emitted there). Other jobs
 (swapping the model, computing directions, building derived views) run on the same
 thread, in order, so the model is never used by two threads at once.
 
@@ -17,55 +16,65 @@ shows a picture several times a second and the sharp one when the slider rests. 
 below ``preview_min_resolution`` (the bundled 32 px ones), fast ones, and those where no
 preview is ``preview_min_speedup`` times cheaper than the full picture are rendered exactly
 as before: every picture in full, none abandoned.
+
+Nothing a render or a job raises stops the worker: the thread comes from the shared
+:class:`~ganexplorer.gui.background.Runner`, each render and job runs :func:`guarded` (logged,
+reported as one sentence through ``render_failed`` / ``job_failed``), and the scheduling flag
+is reset in ``finally``. Every request and job carries the *model generation* (bumped by
+:meth:`InferenceWorker.set_model`): work asked for under a replaced model is dropped before it
+runs, asked to stop while it runs (:meth:`InferenceWorker.should_stop`), and its result is
+discarded (``job_cancelled``). Jobs given a ``key`` replace a pending job of the same key (the
+Layers view asks for feature maps on every change; only the newest is computed), and
+:meth:`InferenceWorker.cancel` drops jobs by name. :meth:`InferenceWorker.shutdown` cancels what
+is pending, asks the running render or job to stop, and joins the thread.
 """
 
 from __future__ import annotations
 
 import itertools
-import queue
+import logging
 import threading
-import traceback
 from collections import deque
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import torch
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from ganexplorer.core.formats import CheckpointError
-from ganexplorer.core.formats.loaded import LoadedModel
-from ganexplorer.core.render import RenderRequest, Renderer
-from ganexplorer.core.render.renderer import PREVIEW_BUDGET_S, RenderCancelled
 from ganexplorer.core.device import pick_device
+from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.ops import fused
-from ganexplorer.gui.ui_queue import UiQueue
+from ganexplorer.core.render import RenderRequest, Renderer
+from ganexplorer.core.render.renderer import PREVIEW_BUDGET_S, RenderCancelled, RenderResult
+from ganexplorer.gui.background import Cancelled, Outcome, Runner, describe, guarded
+
+log = logging.getLogger(__name__)
 
 
-class _Engine(QObject):
-    """Lives on the inference thread: its slots run the renders and jobs there."""
+@dataclass(eq=False)
+class _Render:
+    gen: int                # the request's number (what ``rendered`` reports)
+    req: RenderRequest
+    model_gen: int          # the model it was asked for
 
-    wake = Signal()
-    wake_jobs = Signal()
 
-    def __init__(self, owner: "InferenceWorker") -> None:
-        super().__init__()
-        self.owner = owner
-
-    @Slot()
-    def drain_requests(self) -> None:
-        self.owner._drain()
-
-    @Slot()
-    def run_jobs(self) -> None:
-        self.owner._jobs_slot()
+@dataclass(eq=False)
+class _Job:
+    name: str
+    fn: Callable[[Renderer | None], Any]
+    key: str | None         # a newer job with the same key replaces this one while it waits
+    model_gen: int | None   # the model it was asked for; None: runs on whichever model is loaded at its turn
+    cancelled: bool = False
 
 
 class InferenceWorker(QObject):
-    """Stays on the UI thread (so its signals are emitted there); the work runs on its QThread."""
+    """Stays on the UI thread (so its signals are emitted there); the work runs on its own thread."""
 
     rendered = Signal(int, object)        # (generation, RenderResult)
     render_failed = Signal(int, str)      # (generation, one sentence)
     job_done = Signal(str, object)        # (job name, result)
     job_failed = Signal(str, str)         # (job name, one sentence)
+    job_cancelled = Signal(str)           # (job name): replaced, cancelled, its model replaced, or shut down
 
     # Previews (see the module docstring); instance attributes so a test or a setting can change them.
     # Full renders slower than this make the next requests previews first. 0.25 s keeps a 256² model
@@ -75,20 +84,18 @@ class InferenceWorker(QObject):
     PREVIEW_MIN_RESOLUTION = 128  # Smaller models never preview: their pictures are cheap whatever the load,
                                   # and an 8 px stand-in for a 32 px picture would only flicker.
     PREVIEW_MIN_SPEEDUP = 4.0     # A preview must be this many times cheaper than the full picture.
+    SHUTDOWN_WAIT_S = 60.0        # Closing waits this long for a job that does not poll should_stop().
 
     def __init__(self, device: torch.device | None = None) -> None:
         super().__init__()
         self.device = device if device is not None else pick_device()
-        self._thread = QThread()
-        self._thread.setObjectName("ganexplorer-inference")
-        self._engine = _Engine(self)
-        self._engine.moveToThread(self._thread)
-        self._engine.wake.connect(self._engine.drain_requests)
-        self._engine.wake_jobs.connect(self._engine.run_jobs)
-        self._jobs: queue.Queue[tuple[str, Callable]] = queue.Queue()
+        # A daemon thread: shutdown() joins it, but a job that never returns cannot hold the process open.
+        self._runner = Runner("inference", workers=1, daemon=True, logger=log)
         self._lock = threading.Condition()
-        self._pending: tuple[int, RenderRequest] | None = None
-        self._refine: tuple[int, RenderRequest] | None = None   # previewed; its full render is owed
+        self._pending: _Render | None = None
+        self._refine: _Render | None = None   # previewed; its full render is owed
+        self._jobs: deque[_Job] = deque()
+        self._current: _Job | None = None     # the job running now
         self._full_seconds: deque[float] = deque(maxlen=3)       # recent full renders' times, this model
         self._closing = False
         self.preview_after_s = self.PREVIEW_AFTER_S
@@ -98,58 +105,84 @@ class InferenceWorker(QObject):
         self.preview_min_speedup = self.PREVIEW_MIN_SPEEDUP
         self.preview_count = 0
         self._scheduled = False
-        self._busy = 0
+        self._busy = 0                        # jobs waiting or running, renders running
         self._renderer: Renderer | None = None
         self._generations = itertools.count(1)
+        self._model_gen = 0                   # bumped by set_model (UI thread, under the lock)
+        self._renderer_gen = 0                # the model generation of _renderer
         self.render_count = 0
-        self._results = UiQueue(lambda item: getattr(self, item[0]).emit(*item[1]))
-        self._thread.start()
-
-    def _deliver(self, signal_name: str, *args: object) -> None:
-        """Worker thread: emit ``signal_name(*args)`` on the UI thread."""
-        self._results.put((signal_name, args))
 
     # -- called from the UI thread ------------------------------------------------------------
     def submit(self, req: RenderRequest) -> int:
         """Replace any pending request with ``req``; returns its generation number."""
         gen = next(self._generations)
         with self._lock:
-            self._pending = (gen, req)
+            self._pending = _Render(gen, req, self._model_gen)
             self._lock.notify_all()  # ends a rest period early
-            if not self._scheduled:
-                self._scheduled = True
-                self._engine.wake.emit()
+            self._schedule()
         return gen
 
-    def run_job(self, name: str, fn: Callable[[Renderer | None], Any]) -> None:
-        """Run ``fn(renderer)`` on the worker thread; result via ``job_done`` / ``job_failed``."""
+    def run_job(self, name: str, fn: Callable[[Renderer | None], Any], key: str | None = None,
+                model_bound: bool = True) -> None:
+        """Run ``fn(renderer)`` on the worker thread; result via ``job_done`` / ``job_failed`` / ``job_cancelled``.
+
+        ``key``: a pending job with the same key is replaced (only the newest is computed).
+        ``model_bound``: the job is about the current model, so it is dropped, or its result
+        discarded, once another model is set (False for work whose result stands on its own,
+        e.g. an export: it still runs on the model loaded when it was asked for, jobs run in order).
+        A long job may poll :meth:`should_stop` (or call :meth:`check_stop`) to end early.
+        """
         with self._lock:
+            if self._closing:
+                self._runner.post(lambda: self.job_cancelled.emit(name))
+                return
+            replaced = [j for j in self._jobs if key is not None and j.key == key]
+            self._drop(replaced)
+            self._jobs.append(_Job(name, fn, key, self._model_gen if model_bound else None))
             self._busy += 1
-            self._jobs.put((name, fn))
             self._lock.notify_all()  # a rest period lets jobs run
-        self._engine.wake_jobs.emit()
+            self._schedule()
 
     def set_model(self, model: LoadedModel) -> None:
         """Swap the model (on the worker thread, between renders), on the render device.
 
+        Work asked for under the previous model is dropped or, if running, asked to stop.
         On a GPU the fused ops are built and checked here the first time (seconds, off the UI thread).
         """
+        with self._lock:
+            self._model_gen += 1
+            gen = self._model_gen
+            self._lock.notify_all()
+
         def swap(_: Renderer | None) -> LoadedModel:
             model.to(self.device)
             if self.device.type == "cuda":
                 fused.prepare(self.device)
-            self._renderer = Renderer(model)
+            renderer = Renderer(model)
             with self._lock:
+                self._renderer, self._renderer_gen = renderer, gen
                 self._refine = None  # the owed picture was the old model's
                 self._full_seconds.clear()
             return model
-        self.run_job("set_model", swap)
+        self.run_job("set_model", swap, key="set_model")
+
+    def cancel(self, name: str) -> None:
+        """Drop the waiting jobs called (or keyed) ``name``; a running one is asked to stop and its result discarded."""
+        with self._lock:
+            self._drop([j for j in self._jobs if name in (j.name, j.key)])
+            job = self._current
+            if job is not None and name in (job.name, job.key):
+                job.cancelled = True
 
     def wait_until_idle(self, timeout: float = 60.0) -> bool:
         """Block until nothing is pending or running (for tests and screenshots)."""
         with self._lock:
             return self._lock.wait_for(lambda: self._pending is None and self._refine is None
                                        and not self._scheduled and self._busy == 0, timeout)
+
+    def drain(self) -> None:
+        """Deliver the results already computed now (tests and screenshots; the event loop does it otherwise)."""
+        self._runner.drain()
 
     @property
     def previewing(self) -> bool:
@@ -163,97 +196,188 @@ class InferenceWorker(QObject):
         return (r is not None and r.can_preview and r.model.resolution >= self.preview_min_resolution
                 and bool(self._full_seconds) and min(self._full_seconds) > self.preview_after_s)
 
-    def shutdown(self) -> None:
-        self._closing = True  # abandons a long full render between blocks
+    @property
+    def closing(self) -> bool:
+        """Whether :meth:`shutdown` has been asked for."""
+        return self._closing
+
+    def is_alive(self) -> bool:
+        """Whether the worker's thread is still running."""
+        return self._runner.is_alive()
+
+    def shutdown(self, timeout: float | None = None) -> bool:
+        """Cancel pending work, ask the running render or job to stop, and join the thread.
+
+        Renders stop between two synthesis blocks and jobs that poll :meth:`should_stop` at
+        their next check; a job that does not is waited for up to ``timeout`` (default
+        ``SHUTDOWN_WAIT_S``) and logged if it is still running. Returns whether the thread ended.
+        """
         with self._lock:
-            self._lock.notify_all()
-        self._thread.quit()
-        self._thread.wait(10_000)
+            self._closing = True
+            self._drop(list(self._jobs))
+            self._pending = self._refine = None
+            if self._current is not None:
+                self._current.cancelled = True
+            self._lock.notify_all()   # ends a rest period
+        ended = self._runner.shutdown(self.SHUTDOWN_WAIT_S if timeout is None else timeout)
+        if ended:
+            with self._lock:
+                self._scheduled = False   # a drain that was queued but never started
+                self._lock.notify_all()
+        return ended
 
     # -- on the worker thread -----------------------------------------------------------------
-    def _next_task(self) -> tuple[str | None, tuple[int, RenderRequest] | None]:
-        """Under the lock: 'preview' / 'full' / 'refine' (with the request), 'jobs', or None if nothing is left.
+    def should_stop(self) -> bool:
+        """For a running job: whether to end early (cancelled, its model replaced, or the worker closing)."""
+        job = self._current
+        return self._closing or (job is not None and self._stale(job))
 
-        A previewed request waits here for ``rest_s`` before its full render; a newer request
-        (which replaces it) or a job ends the wait early. Waiting on the condition, not
-        sleeping, is what lets tests run without fixed delays.
+    def check_stop(self) -> None:
+        """For a running job: raise :class:`~ganexplorer.gui.background.Cancelled` if it should stop."""
+        if self.should_stop():
+            raise Cancelled()
+
+    def _stale(self, job: _Job) -> bool:
+        return job.cancelled or (job.model_gen is not None and job.model_gen != self._model_gen)
+
+    def _drop(self, jobs: list[_Job]) -> None:
+        """Under the lock: take waiting jobs out of the queue; ``job_cancelled`` tells the UI."""
+        for job in jobs:
+            self._jobs.remove(job)
+            self._busy -= 1
+            self._runner.post(lambda name=job.name: self.job_cancelled.emit(name))
+        if jobs:
+            self._lock.notify_all()
+
+    def _schedule(self) -> None:
+        """Under the lock: make sure a drain runs on the worker thread."""
+        if not self._scheduled and not self._closing:
+            self._scheduled = True
+            self._runner.submit(self._drain, what="the inference worker")
+
+    def _next_task(self) -> tuple[str | None, Any]:
+        """Under the lock: ('preview' | 'full' | 'refine', _Render), ('job', _Job), or (None, None) if nothing is left.
+
+        A request waits for the job that swaps in the model it was asked for; otherwise renders
+        come before jobs. A previewed request waits here for ``rest_s`` before its full render;
+        a newer request (which replaces it) or a job ends the wait early. Waiting on the
+        condition, not sleeping, is what lets tests run without fixed delays.
         """
-        if self._pending is None and self._refine is not None and not self._closing:
-            self._lock.wait_for(lambda: self._pending is not None or not self._jobs.empty() or self._closing,
-                                self.rest_s)
-            if self._pending is None and not self._jobs.empty():
-                return "jobs", None
-        if self._pending is not None:
-            item, self._pending, self._refine = self._pending, None, None
-            return ("preview" if self.previewing else "full"), item
-        if self._refine is not None and not self._closing:
+        rested = False
+        while not self._closing:
+            if self._pending is not None and self._pending.model_gen != self._model_gen:
+                self._pending = None   # asked for under a model that has been replaced since
+            if self._refine is not None and self._refine.model_gen != self._model_gen:
+                self._refine = None
+            p = self._pending
+            if p is not None and (p.model_gen == self._renderer_gen or not self._jobs):
+                self._pending, self._refine = None, None
+                return ("preview" if self.previewing else "full"), p
+            if self._jobs:
+                return "job", self._jobs.popleft()
+            if self._refine is None:
+                return None, None
+            if not rested:
+                rested = True
+                if self._lock.wait_for(lambda: self._pending is not None or bool(self._jobs) or self._closing,
+                                       self.rest_s):
+                    rested = False   # something came: look again
+                continue
             item, self._refine = self._refine, None
             return "refine", item
-        self._refine = None
         return None, None
 
-    def _drain(self) -> None:
-        while True:
-            with self._lock:
-                task, item = self._next_task()
-                if task is None:
-                    self._scheduled = False
-                    self._lock.notify_all()
-                    return
-                if task != "jobs":
-                    self._busy += 1
-            if task == "jobs":
-                self._jobs_slot()
-                continue
-            gen, req = item
-            try:
-                renderer = self._renderer
-                if renderer is None:
-                    raise ValueError("no model is loaded")
-                size = (renderer.preview_resolution(self.preview_budget_s, self.preview_min_speedup)
-                        if task == "preview" else None)
-                if size is not None:
-                    result = renderer.render(req, preview_resolution=size)
-                    self.preview_count += 1
-                    with self._lock:
-                        self._refine = item
-                else:
-                    # Only a previewed picture's full render is abandoned for a newer request (the
-                    # preview stays on screen); any other render completes, as it always has.
-                    cancel = (lambda: self._pending is not None or self._closing) if task == "refine" else None
-                    result = renderer.render(req, cancel=cancel)
-                    self._full_seconds.append(result.seconds)
-                self.render_count += 1
-                self._deliver("rendered", gen, result)
-            except RenderCancelled:
-                pass  # a newer request replaced it: that one is previewed, then refined
-            except (ValueError, CheckpointError, RuntimeError) as e:
-                self._deliver("render_failed", gen, str(e))
-            finally:
-                with self._lock:
-                    self._busy -= 1
-                    self._lock.notify_all()
-
-    def _jobs_slot(self) -> None:
-        while True:
-            try:
-                name, fn = self._jobs.get_nowait()
-            except queue.Empty:
-                return
-            self._job(name, fn)
-
-    def _job(self, name: str, fn: Callable[[Renderer | None], Any]) -> None:
+    def _drain(self, _task: object) -> None:
+        clean = False
         try:
-            result = fn(self._renderer)
-            self._deliver("job_done", name, result)
-        except CheckpointError as e:
-            self._deliver("job_failed", name, str(e))
-        except InterruptedError:
-            self._deliver("job_failed", name, "cancelled")
-        except Exception as e:  # a job's failure must never take the app down
-            traceback.print_exc()
-            self._deliver("job_failed", name, f"{type(e).__name__}: {e}")
+            while True:
+                with self._lock:
+                    kind, item = self._next_task()
+                    if kind is None:
+                        self._scheduled = False
+                        self._lock.notify_all()
+                        clean = True
+                        return
+                    if kind == "job":
+                        self._current = item
+                    else:
+                        self._busy += 1
+                if kind == "job":
+                    self._run_job(item)
+                else:
+                    self._render(kind, item)
+        finally:
+            if not clean:   # something above raised (logged by the runner): let the next submit schedule again
+                with self._lock:
+                    self._scheduled = False
+                    self._current = None
+                    self._lock.notify_all()
+
+    def _render(self, kind: str, item: _Render) -> None:
+        try:
+            outcome = guarded(self._render_one, kind, item, what="render", logger=log)
+            if outcome.error is not None or outcome.value is not None:
+                self._runner.post(lambda: self._deliver_render(item, outcome))
         finally:
             with self._lock:
                 self._busy -= 1
                 self._lock.notify_all()
+
+    def _deliver_render(self, item: _Render, outcome: Outcome) -> None:
+        """UI thread: show the picture or say why not, unless another model has been set since it was asked for."""
+        if item.model_gen != self._model_gen:
+            return
+        if outcome.error is not None:
+            self.render_failed.emit(item.gen, describe(outcome.error))
+        else:
+            self.rendered.emit(item.gen, outcome.value)
+
+    def _render_one(self, kind: str, item: _Render) -> RenderResult | None:
+        """The picture for ``item``, or None if it was abandoned for a newer request, another model or closing."""
+        renderer = self._renderer
+        if renderer is None:
+            raise ValueError("no model is loaded")
+
+        def stop() -> bool:
+            return self._closing or item.model_gen != self._model_gen
+
+        try:
+            size = (renderer.preview_resolution(self.preview_budget_s, self.preview_min_speedup)
+                    if kind == "preview" else None)
+            if size is not None:
+                result = renderer.render(item.req, preview_resolution=size, cancel=stop)
+                self.preview_count += 1
+                with self._lock:
+                    self._refine = item
+            else:
+                # Only a previewed picture's full render is abandoned for a newer request (the
+                # preview stays on screen); any other render completes unless the worker closes.
+                cancel = (lambda: self._pending is not None or stop()) if kind == "refine" else stop
+                result = renderer.render(item.req, cancel=cancel)
+                self._full_seconds.append(result.seconds)
+        except RenderCancelled:
+            return None   # replaced: the newer request is previewed, then refined
+        self.render_count += 1
+        return result
+
+    def _run_job(self, job: _Job) -> None:
+        try:
+            if self._closing or self._stale(job):
+                outcome: Outcome = Outcome(cancelled=True)
+            else:
+                outcome = guarded(job.fn, self._renderer, what=f"the job '{job.name}'", logger=log)
+            self._runner.post(lambda: self._deliver_job(job, outcome))
+        finally:
+            with self._lock:
+                self._current = None
+                self._busy -= 1
+                self._lock.notify_all()
+
+    def _deliver_job(self, job: _Job, outcome: Outcome) -> None:
+        """UI thread: exactly one of job_done / job_failed / job_cancelled (stale work counts as cancelled)."""
+        if outcome.cancelled or self._stale(job):
+            self.job_cancelled.emit(job.name)
+        elif outcome.error is not None:
+            self.job_failed.emit(job.name, describe(outcome.error))
+        else:
+            self.job_done.emit(job.name, outcome.value)

@@ -1,64 +1,60 @@
 """Loads checkpoints on a background thread so the window stays usable; cancel discards the result.
 
-Results reach the UI thread through a :class:`UiQueue`.
+Each load gets a ticket; exactly one of ``loaded(ticket, model)`` / ``failed(ticket, sentence)``
+follows on the UI thread, whatever the reader raises (unless the ticket was cancelled). The
+threads come from the shared :class:`~ganexplorer.gui.background.Runner` (daemon threads: a
+load cannot be interrupted, and must not keep a closed app alive).
 """
 
 from __future__ import annotations
 
 import itertools
-import threading
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ganexplorer.core.formats import CheckpointError, load_checkpoint
-from ganexplorer.gui.core_text import translate_core
-from ganexplorer.gui.ui_queue import UiQueue
+from ganexplorer.core.formats import load_checkpoint
+from ganexplorer.gui.background import Runner, describe
+
+log = logging.getLogger(__name__)
+IDLE_EXIT_S = 10.0   # a loader thread ends after this long without a file to load
 
 
 class ModelLoader(QObject):
     loaded = Signal(int, object)   # (ticket, LoadedModel)
     failed = Signal(int, str)      # (ticket, one sentence)
 
+    WORKERS = 2   # a second file opened while a big one loads need not wait for it
+
     def __init__(self) -> None:
         super().__init__()
         self._tickets = itertools.count(1)
         self._cancelled: set[int] = set()
-        self._threads: list[threading.Thread] = []
-        self._results = UiQueue(self._deliver)
-
-    def _deliver(self, item: tuple) -> None:
-        """On the UI thread: emit the result; failure sentences in the UI language."""
-        if item[0] == "loaded":
-            self.loaded.emit(*item[1:])
-        else:
-            self.failed.emit(item[1], translate_core(item[2]))
+        self._runner = Runner("load", workers=self.WORKERS, daemon=True, logger=log, idle_exit_s=IDLE_EXIT_S)
 
     def drain(self) -> None:
-        self._results.drain()
+        self._runner.drain()
 
     def load(self, path: str | Path) -> int:
         ticket = next(self._tickets)
-        t = threading.Thread(target=self._run, args=(ticket, Path(path)), daemon=True, name=f"load-{ticket}")
-        self._threads.append(t)
-        t.start()
+        path = Path(path)
+        self._runner.submit(lambda _task: load_checkpoint(path), what=f"loading '{path}'",
+                            done=lambda model: self._deliver(ticket, model, None),
+                            failed=lambda error: self._deliver(ticket, None, error))
         return ticket
 
     def cancel(self, ticket: int) -> None:
         self._cancelled.add(ticket)
 
     def wait(self, timeout: float = 120.0) -> None:
-        for t in list(self._threads):
-            t.join(timeout)
-        self._threads = [t for t in self._threads if t.is_alive()]
-        self.drain()
+        self._runner.wait(timeout)
 
-    def _run(self, ticket: int, path: Path) -> None:
-        try:
-            model = load_checkpoint(path)
-        except CheckpointError as e:
-            if ticket not in self._cancelled:
-                self._results.put(("failed", ticket, str(e)))
+    def _deliver(self, ticket: int, model: object, error: BaseException | None) -> None:
+        """On the UI thread: emit the result (failure sentences in the UI language), unless cancelled."""
+        if ticket in self._cancelled:
             return
-        if ticket not in self._cancelled:
-            self._results.put(("loaded", ticket, model))
+        if error is None:
+            self.loaded.emit(ticket, model)
+        else:
+            self.failed.emit(ticket, describe(error))

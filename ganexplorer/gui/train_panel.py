@@ -2,12 +2,17 @@
 
 Training runs in a TrainingWorker thread; this panel only collects events into arrays and
 redraws the plots from a timer a few times per second, so plotting never slows training.
-Each run writes into its own timestamped folder under the runs folder and can be resumed.
+Start builds the settings and checks what costs nothing (a mistyped dataset); opening the data
+and building the trainer are the first steps of core's training session, on the training
+thread, shown as "preparing…". Each run writes into its own timestamped folder under the runs
+folder and can be resumed. Core decides when a checkpoint is written; this panel never saves.
 """
 
 from __future__ import annotations
 
-import time
+import copy
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -18,16 +23,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QGroupBox, QLabel, QLineEdit, QPushButton, QScrollArea, QSlider, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
-from ganexplorer.core.data import DatasetError, open_dataset
+from ganexplorer.core.data import DatasetError
+from ganexplorer.core.data.dataset import check_dataset_spec
 from ganexplorer.core.formats.loaded import LoadedModel
-from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
-from ganexplorer.core.render.images import grid, to_uint8
-from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, MixingEvent, SamplesEvent,
-                                           StepEvent, StoppedEvent)
-from ganexplorer.core.train.gan_trainer import (LOSSES, UNTRAINABLE, GANTrainer, TrainConfig, new_run_dir,
-                                               read_run_config)
-from ganexplorer.core.train.stylegan2_trainer import make_trainer
+from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, MixingEvent, ReadyEvent,
+                                           SamplesEvent, SetupEvent, StepEvent, StoppedEvent)
+from ganexplorer.core.train.gan_trainer import LOSSES, UNTRAINABLE, GANTrainer, TrainConfig, read_run_config
+from ganexplorer.core.train.preload import preload_training_imports
+from ganexplorer.core.train.session import training_session
 from ganexplorer.gui.core_text import translate_core
 from ganexplorer.gui.dataset_download import DownloadButton
 from ganexplorer.gui.image_view import ImageView
@@ -94,6 +98,9 @@ class TrainPanel(QWidget):
         self.run_dir: Path | None = None
         self._dirty = False
         self._finished = False
+        self._stop_reason = ""       # the last StoppedEvent's reason in this run ('finished', 'nan', 'error')
+        self._runs_root = ""         # the runs folder of the run being prepared (remembered once it works)
+        self._preloading = False
         self._presentation = False
 
         form = QFormLayout()
@@ -161,8 +168,9 @@ class TrainPanel(QWidget):
         self.checkpoint_every = QSpinBox()
         self.checkpoint_every.setRange(1, 1_000_000)
         self.checkpoint_every.setValue(500)
-        self.checkpoint_every.setToolTip(self.tr("How often last.safetensors is rewritten in the run folder "
-                                                 "(it is also written when training stops)"))
+        self.checkpoint_every.setToolTip(self.tr("How often last.safetensors is rewritten in the run folder: every "
+                                                 "N steps or every 2 minutes, whichever comes first (it is also "
+                                                 "written when training stops, but never after a loss became NaN)"))
         self.out_dir = QLineEdit(str(Path.home() / "ganexplorer-runs"))
         self.out_dir.setToolTip(self.tr("Each run gets its own new folder in here, named after the model and the "
                                         "start time; empty = do not save"))
@@ -376,6 +384,14 @@ class TrainPanel(QWidget):
         self._smoothing_changed(self.smooth.isChecked())
         self._update_buttons()
 
+    def showEvent(self, event) -> None:
+        """The first time the tab is shown, load what training needs (seconds of torch imports) in the
+        background, so Start finds it ready; the session waits for it if Start comes first."""
+        super().showEvent(event)
+        if not self._preloading:
+            self._preloading = True
+            threading.Thread(target=preload_training_imports, name="ganexplorer-preload").start()
+
     # -- settings and folders -----------------------------------------------------------------
     def _settings(self) -> QSettings:
         """The main window's settings (tests give it a temporary file), else the application's."""
@@ -478,7 +494,7 @@ class TrainPanel(QWidget):
         if self.worker is not None and self.worker.is_running():
             return False
         try:
-            cfg, _ = read_run_config(checkpoint)
+            cfg, step = read_run_config(checkpoint)   # the header only: cheap
         except (ValueError, OSError) as e:
             self.status.emit(translate_core(str(e)))
             return False
@@ -487,60 +503,76 @@ class TrainPanel(QWidget):
                              .format(checkpoint, cfg.model))
             return False
         self._show_config(cfg)
-        return self._launch(max_steps, resume_from=Path(checkpoint))
+        return self._launch(max_steps, resume_from=Path(checkpoint), at_step=step)
 
-    def _launch(self, max_steps: int | bool | None, resume_from: Path | None) -> bool:
+    def _launch(self, max_steps: int | bool | None, resume_from: Path | None, at_step: int = 0) -> bool:
+        """Check what is cheap here, then hand the rest (data, trainer, training) to the training thread."""
         if self.worker is not None and self.worker.is_running():
             return False
         if isinstance(max_steps, bool) or max_steps is None:   # a clicked(bool) is not a step count
             max_steps = self.max_steps.value() or None
         cfg = self.config()
         root = self.out_dir.text().strip()
-        run_dir = None
         try:
-            data = open_dataset(cfg.data)
-            if resume_from is not None:
-                run_dir = resume_from.parent
-            trainer = make_trainer(cfg, data, out_dir=run_dir, resume_from=resume_from)
-            if resume_from is None and root:   # made only once everything else is known to work
-                run_dir = trainer.out_dir = new_run_dir(root, cfg.model)
-                self._remember_dir(root)
-        except (DatasetError, ValueError, CheckpointError, OSError) as e:
+            cfg.validate()
+            check_dataset_spec(cfg.data)   # a mistyped or missing dataset is refused at once
+        except (DatasetError, ValueError) as e:
             self.status.emit(translate_core(str(e)))   # core's sentence, in the UI language where known
             return False
-        if max_steps is not None and trainer.step >= max_steps:
+        if max_steps is not None and at_step >= max_steps:
             self.status.emit(self.tr("The run is already at step {0}; raise \u201cStop at step\u201d to go on")
-                             .format(trainer.step))
+                             .format(at_step))
             return False
-        self.trainer = trainer
-        self.run_dir = run_dir
-        self.run_label.setText(self.tr("Run folder: {0}").format(run_dir) if run_dir is not None
-                               else self.tr("Run folder: none (not saving)"))
+        run_dir = resume_from.parent if resume_from is not None else None
+        self.trainer = None            # until the session says it is ready
+        self.run_dir = None
+        self._runs_root = root if resume_from is None else ""
         self.series = GrowingSeries(6, PLOTTED)
-        for ev in trainer.history:   # a resumed run shows its past
-            self.series.append([ev.step, ev.d_loss, ev.g_loss, ev.d_real, ev.d_fake, ev.r1])
         self.grids = []
         self.timeline.setRange(0, 0)
         self.timeline.setEnabled(False)
         self.rate = 0.0
         self._finished = False
-        real = data.prepared(trainer.resolution, trainer.channels)[:trainer.config.grid_size ** 2]
-        self.real_view.set_image(grid([to_uint8(x) for x in real], cols=trainer.config.grid_size, pad=2, fill=40))
-        self.worker = TrainingWorker(lambda: trainer.run(max_steps=max_steps))
+        self._stop_reason = ""
+        self._dirty = True
+        self.worker = TrainingWorker(lambda: training_session(
+            cfg, run_dir=run_dir, out_root=root or None, resume_from=resume_from, max_steps=max_steps))
         self.worker.event.connect(self._on_event)
         self.worker.finished.connect(self._on_finished)
-        self._t0 = time.perf_counter()
         self.worker.start()
-        self._dirty = True
-        self.rate_label.setText(self.tr("starting at step {0}\u2026").format(trainer.step))
-        verb = self.tr("Resuming {0} on {1} at step {2}") if resume_from is not None else \
-            self.tr("Training {0} on {1}")
-        self.status.emit(verb.format(cfg.model, data.name, trainer.step))
+        self.rate_label.setText(self.tr("preparing\u2026"))
+        self.status.emit(self.tr("Preparing {0} on {1}\u2026").format(cfg.model, cfg.data))
         self._update_buttons()
         return True
 
+    def _on_ready(self, ev: ReadyEvent) -> None:
+        """The session has its data and trainer: show the run folder, the real images and a resumed run's past."""
+        self.trainer = ev.trainer
+        self.run_dir = ev.run_dir
+        if ev.run_dir is not None and self._runs_root:
+            self._remember_dir(self._runs_root)
+        self.run_label.setText(self.tr("Run folder: {0}").format(ev.run_dir) if ev.run_dir is not None
+                               else self.tr("Run folder: none (not saving)"))
+        for h in ev.history:   # a resumed run shows its past
+            self.series.append([h.step, h.d_loss, h.g_loss, h.d_real, h.d_fake, h.r1])
+        self._dirty = True
+        self.real_view.set_image(ev.real_grid)
+        self.rate_label.setText(self.tr("starting at step {0}\u2026").format(ev.step))
+        verb = self.tr("Resuming {0} on {1} at step {2}") if ev.resumed else self.tr("Training {0} on {1}")
+        self.status.emit(verb.format(ev.trainer.config.model, ev.dataset_name, ev.step))
+        self._update_buttons()
+
+    def _show_setup(self, ev: SetupEvent) -> None:
+        if ev.stage == "dataset":
+            text = self.tr("preparing: opening {0}\u2026")
+        elif ev.stage == "model":
+            text = self.tr("preparing: building {0}\u2026")
+        else:
+            text = self.tr("preparing\u2026")
+        self.rate_label.setText(text.format(ev.detail))
+
     def toggle_pause(self) -> None:
-        if self.worker is None or not self.worker.is_running():
+        if self.worker is None or not self.worker.is_running() or self.trainer is None:
             return
         if self.worker.paused:
             self.worker.resume()
@@ -562,25 +594,35 @@ class TrainPanel(QWidget):
         self.worker.call_while_paused(lambda: list(tr.single_step(which)))
 
     def _send_to_explorer(self) -> None:
-        if self.trainer is None:
+        """Copy the generator on the training thread between two steps (a step must not change it mid-copy),
+        then open the copy in the explorer."""
+        tr = self.trainer
+        if tr is None:
             return
-        model = self.snapshot()
-        if model is not None:
-            self.open_in_explorer.emit(model)
+        if self.worker is None:
+            self._open_copy(copy.deepcopy(tr.sampler).eval(), tr.family, tr.step)
+            return
+        self.worker.call_between_steps(lambda: (copy.deepcopy(tr.sampler).eval(), tr.family, tr.step),
+                                       then=self._copy_made)
 
-    def snapshot(self) -> LoadedModel | None:
-        """A copy of the current generator (eval mode) for the explorer."""
-        import copy
+    def _copy_made(self, future: Future) -> None:
+        if future.exception() is not None:
+            self.status.emit(translate_core(str(future.exception())))
+            return
+        self._open_copy(*future.result())
 
-        if self.trainer is None:
-            return None
-        G = copy.deepcopy(self.trainer.sampler).eval()
-        return LoadedModel(G=G, family=self.trainer.family, format="native", network="G (training)",
-                           notes=[self.tr("snapshot at step {0}").format(self.trainer.step)])
+    def _open_copy(self, G, family: str, step: int) -> None:
+        self.open_in_explorer.emit(LoadedModel(G=G, family=family, format="native",
+                                               network="G (training)",
+                                               notes=[self.tr("snapshot at step {0}").format(step)]))
 
     # -- events -------------------------------------------------------------------------------
     def _on_event(self, ev) -> None:
-        if isinstance(ev, StepEvent):
+        if isinstance(ev, SetupEvent):
+            self._show_setup(ev)
+        elif isinstance(ev, ReadyEvent):
+            self._on_ready(ev)
+        elif isinstance(ev, StepEvent):
             self.series.append([ev.step, ev.d_loss, ev.g_loss, ev.d_real, ev.d_fake, ev.r1])
             if ev.steps_per_second:
                 self.rate = ev.steps_per_second
@@ -608,14 +650,17 @@ class TrainPanel(QWidget):
         elif isinstance(ev, CheckpointEvent):
             self.status.emit(self.tr("Checkpoint written: {0}").format(ev.path))
         elif isinstance(ev, StoppedEvent):
+            self._stop_reason = ev.reason
             if ev.reason == "finished":
                 self._finished = True
-            elif ev.reason == "nan":
-                self.status.emit(ev.message)
-                if self.worker is not None:
-                    self.worker.pause()
-                    self._show_stopped_rate()
-                    self._update_buttons()
+            elif ev.reason == "error":   # the session could not start: bad data, settings or checkpoint
+                self.status.emit(translate_core(ev.message))
+            elif ev.reason == "nan":   # the run ends here; core has kept the last good checkpoint
+                self.status.emit(self._nan_text(ev.step))
+
+    def _nan_text(self, step: int) -> str:
+        return self.tr("Training stopped at step {0}: a loss became NaN or infinite; the last good checkpoint "
+                       "is kept").format(step)
 
     def _class_text(self, ev: ClassHistogramEvent) -> str:
         confident = sum(ev.counts)
@@ -628,20 +673,29 @@ class TrainPanel(QWidget):
         return text
 
     def _on_finished(self, message: str) -> None:
+        """Say how the run ended. Core has saved whatever was to be saved (on the training thread)."""
         tr = self.trainer
         if message:
-            self.status.emit(message)
+            self.status.emit(translate_core(message))
+        elif self._stop_reason == "error":
+            pass   # its sentence is already in the status bar
+        elif tr is not None and self._stop_reason == "nan":
+            self.status.emit(self._nan_text(tr.step))
         elif tr is not None and self._finished:
             self.status.emit(self.tr("Finished at step {0}; saved in {1}").format(tr.step, self.run_dir)
                              if self.run_dir is not None else self.tr("Finished at step {0}").format(tr.step))
-        elif tr is not None and tr.out_dir is not None:
-            try:
-                path = tr.save_checkpoint()  # autosave on Stop (the thread has ended)
-                self.status.emit(self.tr("Stopped at step {0}; saved {1}").format(tr.step, path))
-            except OSError as e:
-                self.status.emit(str(e))
+        elif tr is not None:
+            saved = tr.last_checkpoint
+            if saved is not None and saved[0] == tr.step:
+                self.status.emit(self.tr("Stopped at step {0}; saved {1}").format(tr.step, saved[1]))
+            else:
+                self.status.emit(self.tr("Stopped at step {0}").format(tr.step))
+        else:
+            self.status.emit(self.tr("Stopped before training began"))
         self._dirty = True
         self._refresh()
+        if tr is None:
+            self.rate_label.setText(self.tr("Not running"))
         self._show_stopped_rate(finished=True)
         self._update_buttons()
 
@@ -711,10 +765,11 @@ class TrainPanel(QWidget):
 
     def _update_buttons(self) -> None:
         running = self.worker is not None and self.worker.is_running()
-        paused = running and self.worker.paused
+        preparing = running and self.trainer is None   # only Stop makes sense before the first step
+        paused = running and self.worker.paused and not preparing
         self.start_btn.setEnabled(not running)
         self.resume_btn.setEnabled(not running)
-        self.pause_btn.setEnabled(running)
+        self.pause_btn.setEnabled(running and not preparing)
         self.pause_btn.setText(self.tr("Continue") if paused else self.tr("Pause"))   # "Resume…" opens a saved run
         self.stop_btn.setEnabled(running)
         self.step_d_btn.setEnabled(paused)

@@ -2,12 +2,15 @@
 
 ``put()`` may be called from any thread; ``deliver(item)`` then runs on the UI thread. Only an
 argument-less signal crosses threads (queued Python objects are where PySide has had refcount
-bugs), and a burst of puts costs one wake-up.
+bugs), and a burst of puts costs one wake-up. A ``deliver`` that raises goes to ``sys.excepthook``
+(as an exception in a slot does: the app logs it and says it) and the items after it are still
+delivered: one broken result must not hold up the others.
 """
 
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 from typing import Callable
 
@@ -40,4 +43,7 @@ class UiQueue(QObject):
                 item = self._items.get_nowait()
             except queue.Empty:
                 return
-            self._deliver(item)
+            try:
+                self._deliver(item)
+            except Exception:
+                sys.excepthook(*sys.exc_info())

@@ -364,66 +364,66 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <source>Stop</source>
         <translation>정지</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>DownloadButton</name>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="25" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="27" />
         <source>Download…</source>
         <translation>다운로드…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="27" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="29" />
         <source>Download MNIST, Fashion-MNIST or a Quick Draw category (needs internet; kept in a local cache)</source>
         <translation>MNIST, Fashion-MNIST 또는 Quick Draw 카테고리를 내려받습니다 (인터넷 필요, 로컬 캐시에 보관)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="34" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="36" />
         <source>MNIST</source>
         <translation>MNIST</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="35" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="37" />
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="36" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="38" />
         <source>Quick Draw category…</source>
         <translation>Quick Draw 카테고리…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="40" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="42" />
         <source>Quick Draw</source>
         <translation>Quick Draw</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="41" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="43" />
         <source>Category (for example cat, house, bicycle):</source>
         <translation>카테고리 (예: cat, house, bicycle):</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="50" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="51" />
         <source>Downloading {0}…</source>
         <translation>{0} 내려받는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="50" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="51" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="81" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="79" />
         <source>Downloaded {0:.1f} MB</source>
         <translation>{0:.1f} MB 내려받음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="90" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="82" />
         <source>Downloaded; training data set to {0}</source>
         <translation>내려받기 완료; 학습 데이터를 {0}(으)로 설정했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/dataset_download.py" line="94" />
+        <location filename="../../ganexplorer/gui/dataset_download.py" line="65" />
         <source>Download cancelled</source>
         <translation>내려받기가 취소되었습니다</translation>
     </message>
@@ -482,13 +482,13 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
     <message>
         <location filename="../../ganexplorer/gui/explorer_panel.py" line="160" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="620" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="623" />
         <source>Click Compute to see what the noise inputs change.</source>
         <translation>계산을 누르면 노이즈 입력이 무엇을 바꾸는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../../ganexplorer/gui/explorer_panel.py" line="161" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="621" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="624" />
         <source>Type row and column seeds, then click Compute.</source>
         <translation>행 시드와 열 시드를 입력한 다음 계산을 누르세요.</translation>
     </message>
@@ -545,7 +545,7 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
     <message>
         <location filename="../../ganexplorer/gui/explorer_panel.py" line="211" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="645" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="651" />
         <source>Truncate only the first N w layers (the coarse ones first); 'all' truncates every layer</source>
         <translation>앞쪽 w 층 N개(거친 층부터)만 절단합니다. '전체'는 모든 층을 절단합니다</translation>
     </message>
@@ -556,7 +556,7 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
     <message>
         <location filename="../../ganexplorer/gui/explorer_panel.py" line="218" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="642" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="648" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
@@ -607,7 +607,7 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
     <message>
         <location filename="../../ganexplorer/gui/explorer_panel.py" line="239" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="643" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="649" />
         <source>Style mixing</source>
         <translation>스타일 믹싱</translation>
     </message>
@@ -803,361 +803,361 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>프레임 {0}개 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="472" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="474" />
         <source>Channels to switch off must look like 0-7,12</source>
         <translation>끌 채널은 0-7,12 같은 형식이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="494" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="784" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="496" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="790" />
         <source>{0} channels {1}</source>
         <translation>{0} 채널 {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="500" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="502" />
         <source>Ablation on — switched off: {0}</source>
         <translation>채널 끄기 적용 중 — 꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="501" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="503" />
         <source>Switched off: {0}</source>
         <translation>꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="502" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="504" />
         <source>No channels switched off.</source>
         <translation>꺼진 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="528" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="531" />
         <source>How many pictures with different random noise (same w) to compare; more draws = a steadier map</source>
         <translation>비교할 그림 수(w는 같고 무작위 노이즈만 다름). 샘플이 많을수록 맵이 안정적입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="529" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="551" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="532" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="554" />
         <source>Compute</source>
         <translation>계산</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="531" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="534" />
         <source>Render the current picture with many noise draws and show how much each pixel varies</source>
         <translation>현재 그림을 여러 노이즈 샘플로 렌더링해 픽셀마다 얼마나 변하는지 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="533" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="536" />
         <source>Noise draws</source>
         <translation>노이즈 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="538" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="541" />
         <source>Bright = what the noise inputs change; the colour bar gives the scale in pixel levels (0–255).</source>
         <translation>밝을수록 노이즈 입력이 많이 바꾸는 부분입니다. 색 막대는 픽셀 값(0–255) 단위의 척도를 나타냅니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="549" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="552" />
         <source>Seeds of the rows (e.g. 85,100,75): each row keeps its own seed's other layers</source>
         <translation>행의 시드 (예: 85,100,75): 각 행은 나머지 층을 자기 시드에서 그대로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="550" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="553" />
         <source>Seeds of the columns: their styles go into the chosen layers of each row</source>
         <translation>열의 시드: 이 시드의 스타일이 각 행의 선택한 층에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="552" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="555" />
         <source>Build the grid with the layer range of 'Style mixing' on the left</source>
         <translation>왼쪽 '스타일 믹싱'의 층 범위로 격자를 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="556" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="559" />
         <source>Row seeds</source>
         <translation>행 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="558" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="561" />
         <source>Column seeds</source>
         <translation>열 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="603" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="774" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="606" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="780" />
         <source>class {0}</source>
         <translation>클래스 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="623" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="626" />
         <source>Computing principal directions of w…</source>
         <translation>w의 주성분 방향을 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="630" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="636" />
         <source>Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs</source>
         <translation>스타일 기반 생성자(StyleGAN2)가 필요합니다. 이 {0}에는 층별 스타일이나 노이즈 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="641" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="647" />
         <source>StyleGAN2 only</source>
         <translation>StyleGAN2 전용</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="648" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="654" />
         <source>Which w layers the direction moves [a, b)</source>
         <translation>방향이 움직이는 w 층 [a, b)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="652" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="658" />
         <source>(unsaved)</source>
         <translation>(저장되지 않음)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="655" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="661" />
         <source>{0} parameters</source>
         <translation>매개변수 {0}개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="687" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="693" />
         <source>ops: CPU fast path (PyTorch)</source>
         <translation>연산: CPU 고속 경로 (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="688" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="694" />
         <source>ops: reference (PyTorch)</source>
         <translation>연산: 참조 구현 (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="995" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1001" />
         <source>{0}: per-pixel standard deviation over {1} noise draws; the largest is {2:.2f} pixel levels (of 255). Bright = what the noise inputs change.</source>
         <translation>{0}: 노이즈 샘플 {1}개에 대한 픽셀별 표준편차. 최댓값은 {2:.2f} 픽셀 값(255 기준)입니다. 밝을수록 노이즈 입력이 많이 바꾸는 부분입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1001" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1007" />
         <source>{0} channels in this layer; showing {1}–{2}</source>
         <translation>이 층의 채널 {0}개 중 {1}–{2} 표시</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1005" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1011" />
         <source>channels {0} switched off (black)</source>
         <translation>채널 {0} 꺼짐 (검정)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1019" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1025" />
         <source>Per-pixel standard deviation over {0} noise draws, in pixel levels (0–255): {1}</source>
         <translation>노이즈 샘플 {0}개에 대한 픽셀별 표준편차, 픽셀 값(0–255) 단위: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1039" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1045" />
         <source>Choose a layer range [a, b) with b &gt; a under Style mixing first.</source>
         <translation>먼저 스타일 믹싱에서 b &gt; a인 층 범위 [a, b)를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1043" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1049" />
         <source>Each picture: its row's seed with layers {0} ({1}, {2}) taken from its column's seed</source>
         <translation>각 그림: 행의 시드에서 층 {0}({1}, {2})만 열의 시드에서 가져옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1050" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1056" />
         <source>seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="659" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="665" />
         <source>{0} classes</source>
         <translation>클래스 {0}개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="656" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="662" />
         <source>device: {0}</source>
         <translation>장치: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="665" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="671" />
         <source>trained {0} steps on {1}</source>
         <translation>{1}에서 {0} 스텝 학습됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="668" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="674" />
         <source>digit classifier on {0} samples: {1:.0%} confident, {2}/10 classes, largest {3:.0%}, Fréchet distance {4:.2f} (real data: {5:.2f})</source>
         <translation>숫자 분류기, 샘플 {0}개: 확신 {1:.0%}, 클래스 {2}/10, 최대 클래스 {3:.0%}, 프레셰 거리 {4:.2f} (실제 데이터: {5:.2f})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="684" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="690" />
         <source>ops: fused GPU (Triton)</source>
         <translation>연산: 융합 GPU (Triton)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="685" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="691" />
         <source>ops: reference (PyTorch) — {0}</source>
         <translation>연산: 기준 구현 (PyTorch) — {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="692" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
         <source>coarse</source>
         <translation>거친 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="692" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
         <source>middle</source>
         <translation>중간 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="692" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
         <source>fine</source>
         <translation>세밀한 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="701" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="707" />
         <source>{0} {1} ({2})</source>
         <translation>{0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="703" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="709" />
         <source>layers {0}</source>
         <translation>층 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="706" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="712" />
         <source>this {0}² model has no {1} band</source>
         <translation>이 {0}² 모델에는 {1} 구간이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="707" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="713" />
         <source> or </source>
         <translation> 또는 </translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="717" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="723" />
         <source>empty range: b must be larger than a</source>
         <translation>빈 범위: b가 a보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="718" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="724" />
         <source>layers {0}: {1} ({2})</source>
         <translation>층 {0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="737" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="743" />
         <source>walk frame {0}/{1} ({2}: seeds {3})</source>
         <translation>산책 프레임 {0}/{1} ({2}: 시드 {3})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="740" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="746" />
         <source>A − B + C of seeds {0}, {1}, {2}</source>
         <translation>시드 {0}, {1}, {2}의 A − B + C</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="742" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="748" />
         <source>seed grid blend of {0}</source>
         <translation>시드 격자 혼합: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="745" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="751" />
         <source>blend of seeds {0}</source>
         <translation>시드 {0}의 혼합</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="747" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="753" />
         <source>a custom z</source>
         <translation>사용자 지정 z</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="749" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="755" />
         <source>seed {0}</source>
         <translation>시드 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="754" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="760" />
         <source>with layers {0} from seed {1} ({2})</source>
         <translation>층 {0}을(를) 시드 {1}에서 가져옴 ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="758" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="764" />
         <source>z offsets {0}</source>
         <translation>z 오프셋 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="765" />
         <location filename="../../ganexplorer/gui/explorer_panel.py" line="771" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="777" />
         <source>on layers {0}</source>
         <translation>층 {0}에서</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="777" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="783" />
         <source>random noise (seed {0})</source>
         <translation>무작위 노이즈 (시드 {0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="779" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="785" />
         <source>no noise</source>
         <translation>노이즈 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="781" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="787" />
         <source>noise × {0:.2f}</source>
         <translation>노이즈 × {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="783" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="789" />
         <source>switched off: {0}</source>
         <translation>꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="786" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="792" />
         <source>preview — refining…</source>
         <translation>미리보기 — 다듬는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="814" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="820" />
         <source>&lt;p&gt;A &lt;b&gt;generator&lt;/b&gt; turns a random vector &lt;i&gt;z&lt;/i&gt; (picked by the &lt;b&gt;seed&lt;/b&gt;) into a picture. A style-based generator (StyleGAN2) first maps z to &lt;i&gt;w&lt;/i&gt; and feeds w to every layer; the early layers work on coarse resolutions (4²–8²: pose, shape), the middle ones on 16²–32², the fine ones on 64² and up (colour, texture).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;생성자&lt;/b&gt;는 무작위 벡터 &lt;i&gt;z&lt;/i&gt;(&lt;b&gt;시드&lt;/b&gt;로 선택)를 그림으로 바꿉니다. 스타일 기반 생성자(StyleGAN2)는 먼저 z를 &lt;i&gt;w&lt;/i&gt;로 매핑하고 w를 모든 층에 넣습니다. 앞쪽 층은 낮은 해상도(4²–8²: 자세, 형태)를, 중간 층은 16²–32²를, 세밀한 층은 64² 이상(색, 질감)을 다룹니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="817" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="823" />
         <source>This model: {0}.</source>
         <translation>이 모델: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="819" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="825" />
         <source>This {0} feeds z straight into its first layer: it has no w per layer and no noise inputs, so Stochastic variation, Mixing grid, noise and style mixing are switched off.</source>
         <translation>이 {0}은(는) z를 첫 층에 바로 넣습니다. 층마다 w가 없고 노이즈 입력도 없으므로 확률적 변화, 혼합 격자, 노이즈, 스타일 혼합은 꺼져 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="821" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="827" />
         <source>&lt;p&gt;&lt;b&gt;Image&lt;/b&gt;: the picture for the current settings; the caption underneath says how it was made. Try the seed arrows, ψ (truncation toward the average picture), the z sliders (offsets added to z) and the w directions (moves along the main directions of w, in σ). The seed grid blends the ws of nearby seeds; A − B + C does arithmetic on ws.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;이미지&lt;/b&gt;: 현재 설정으로 만든 그림입니다. 아래 설명에 어떻게 만들었는지 나옵니다. 시드 화살표, ψ(평균 그림 쪽으로의 절단), z 슬라이더(z에 더하는 오프셋), w 방향(w의 주요 방향을 따라 σ 단위로 이동)을 써 보세요. 시드 격자는 가까운 시드들의 w를 섞고, A − B + C는 w로 산술 연산을 합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="822" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="828" />
         <source>&lt;p&gt;&lt;b&gt;Stochastic variation&lt;/b&gt;: the same w rendered with many different noise inputs; each pixel's colour is how much it changed (standard deviation, in pixel levels 0–255, see the colour bar). Bright places are details the noise decides (texture, strands); dark places are fixed by w.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;확률적 변화&lt;/b&gt;: 같은 w를 여러 다른 노이즈 입력으로 렌더링합니다. 각 픽셀의 색은 그 픽셀이 얼마나 변했는지(표준편차, 픽셀 값 0–255 기준, 색 막대 참고)를 나타냅니다. 밝은 곳은 노이즈가 정하는 세부(질감, 가닥)이고, 어두운 곳은 w가 정합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="823" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="829" />
         <source>&lt;p&gt;&lt;b&gt;Mixing grid&lt;/b&gt;: the top row and the left column are the seeds themselves; every other picture is its row's seed with the chosen layers taken from its column's seed. Coarse layers copy pose and shape, fine layers only colour and texture.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;믹싱 격자&lt;/b&gt;: 맨 위 행과 왼쪽 열은 시드 자체입니다. 나머지 그림은 각 행의 시드에서 선택한 층만 해당 열의 시드에서 가져온 것입니다. 거친 층은 자세와 형태를 복사하고, 세밀한 층은 색과 질감만 복사합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="824" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="830" />
         <source>&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: 16 feature maps (channels) of one layer for the current picture. Type channel numbers to switch them off (set them to zero): the picture changes, a red badge says so on the Image tab, and the switched-off maps are shown black. Each layer keeps its own list.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;층&lt;/b&gt;: 현재 그림에 대한 한 층의 특징 맵(채널) 16개입니다. 채널 번호를 입력하면 그 채널을 끕니다(0으로 설정). 그러면 그림이 바뀌고, 이미지 탭에 빨간 배지가 표시되며, 꺼진 맵은 검게 보입니다. 층마다 자체 목록을 유지합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="968" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="974" />
         <source>preview at {0} px: {1:.1f} ms · the full picture follows when the slider rests</source>
         <translation>{0} px 미리보기: {1:.1f} ms · 슬라이더가 멈추면 전체 그림이 이어집니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="971" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="977" />
         <source>render {0:.1f} ms · {1:.1f} fps (model) · {2} frames in the last second</source>
         <translation>렌더링 {0:.1f} ms · {1:.1f} fps (모델) · 최근 1초 동안 {2} 프레임</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="989" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="995" />
         <source>{0} directions from 3,000 samples; σ of PC0 = {1:.2f}</source>
         <translation>샘플 3,000개에서 얻은 방향 {0}개; PC0의 σ = {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1008" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1014" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -1165,48 +1165,48 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="43" />
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="88" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="45" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="86" />
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="47" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="49" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="56" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="54" />
         <source>As shown</source>
         <translation>화면 그대로</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="56" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="54" />
         <source>Shorter side at least {0} px</source>
         <translation>짧은 변 최소 {0} px</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="60" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="58" />
         <source>Small pictures are enlarged by a whole factor, each pixel becoming a crisp square (no blur)</source>
         <translation>작은 그림은 정수 배율로 확대되어 픽셀 하나하나가 선명한 정사각형이 됩니다 (흐림 없음)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="67" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="65" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="68" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="66" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="85" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="83" />
         <source>{0} × {1} px</source>
         <translation>{0} × {1} px</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/export_dialog.py" line="89" />
+        <location filename="../../ganexplorer/gui/export_dialog.py" line="87" />
         <source>PNG images (*.png);;JPEG images (*.jpg)</source>
         <translation>PNG 이미지 (*.png);;JPEG 이미지 (*.jpg)</translation>
     </message>
@@ -1243,251 +1243,281 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <source>Hover over a control to see what it does.</source>
         <translation>컨트롤 위에 마우스를 올리면 설명이 나옵니다.</translation>
     </message>
+    <message>
+        <location filename="../../ganexplorer/gui/help.py" line="47" />
+        <source>If something goes wrong, Help ▸ Show log folder opens the folder with the app's log; send the log with your question.</source>
+        <translation>문제가 생기면 도움말 ▸ 로그 폴더 열기로 앱의 로그가 있는 폴더를 열 수 있습니다. 질문할 때 로그를 함께 보내 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="56" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="66" />
         <source>Explore</source>
         <translation>탐색</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="62" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="72" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="67" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="77" />
         <source>1-D demo</source>
         <translation>1차원 데모</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="73" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="83" />
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="108" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="120" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="109" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="121" />
         <source>&amp;Open checkpoint…</source>
         <translation>체크포인트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="112" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="124" />
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="115" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="127" />
         <source>&amp;Save image…</source>
         <translation>이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="117" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="129" />
         <source>Save what the current tab shows, enlarged for slides if small</source>
         <translation>현재 탭에 보이는 것을 저장합니다. 작으면 슬라이드용으로 확대합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="118" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="130" />
         <source>&amp;Copy image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="119" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="131" />
         <source>Save s&amp;tate…</source>
         <translation>상태 저장(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="120" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="132" />
         <source>Open st&amp;ate…</source>
         <translation>상태 열기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="124" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="136" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="125" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="137" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="126" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="138" />
         <source>Zoom to &amp;fit</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="127" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="139" />
         <source>Zoom &amp;1:1</source>
         <translation>1:1 크기(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="128" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="140" />
         <source>Zoom &amp;2×</source>
         <translation>2배 확대(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="130" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="142" />
         <source>&amp;Previous seed</source>
         <translation>이전 시드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="131" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="143" />
         <source>&amp;Next seed</source>
         <translation>다음 시드(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="132" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="144" />
         <source>&amp;Random seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="134" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="146" />
         <source>&amp;Presentation (large text for projectors)</source>
         <translation>발표 모드(프로젝터용 큰 글씨)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="139" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="151" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="140" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="145" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="157" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="164" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="153" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
         <source>&amp;What am I looking at?</source>
         <translation>지금 무엇을 보고 있나요?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="156" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="167" />
+        <source>Show &amp;log folder</source>
+        <translation>로그 폴더 열기(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="168" />
+        <source>Open the folder with ganexplorer's log, to send it with a bug report</source>
+        <translation>ganexplorer 로그가 있는 폴더를 엽니다. 버그를 알릴 때 로그를 함께 보내 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="171" />
         <source>&amp;About ganexplorer</source>
         <translation>ganexplorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="160" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="175" />
         <source>The language changes the next time ganexplorer starts.</source>
         <translation>언어는 ganexplorer를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="195" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="210" />
         <source>What am I looking at? — {0}</source>
         <translation>지금 무엇을 보고 있나요? — {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="207" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="225" />
+        <source>Could not open {0}: {1}</source>
+        <translation>{0}을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="228" />
+        <source>The log is in {0}</source>
+        <translation>로그는 {0}에 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="236" />
+        <source>Something went wrong ({0}); the window goes on. Details: Help ▸ Show log folder.</source>
+        <translation>문제가 발생했습니다({0}). 창은 계속 사용할 수 있습니다. 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="242" />
         <source>About ganexplorer</source>
         <translation>ganexplorer 정보</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="208" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="243" />
         <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
         <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르치는 도구.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="227" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="262" />
         <source>Open checkpoint</source>
         <translation>체크포인트 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="228" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="263" />
         <source>Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)</source>
         <translation>체크포인트 (*.pkl *.pt *.pth *.ckpt *.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="238" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="240" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="279" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="281" />
         <source>Loading {0}…</source>
         <translation>{0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="240" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="281" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="249" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="299" />
         <source>Loading cancelled; the previous model stays loaded.</source>
         <translation>불러오기를 취소했습니다. 이전 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="265" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="316" />
         <source>Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails…</source>
         <translation>융합 GPU 연산을 빌드하는 중입니다 (처음 한 번, 최대 1분). 실패하면 기준 연산을 사용합니다…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="283" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="345" />
         <source>Loaded {0}</source>
         <translation>{0} 불러옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="292" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="356" />
         <source>Could not open the checkpoint</source>
         <translation>체크포인트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="355" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="379" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="419" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="443" />
         <source>Nothing to save yet: this view shows no picture.</source>
         <translation>아직 저장할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="385" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="409" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="449" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="473" />
         <source>Could not save {0}: {1}</source>
         <translation>{0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="394" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="458" />
         <source>Nothing to copy yet: this view shows no picture.</source>
         <translation>아직 복사할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="387" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="411" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="451" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="475" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="397" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="461" />
         <source>Image copied to the clipboard</source>
         <translation>이미지를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="416" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="480" />
         <source>Save state</source>
         <translation>상태 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="416" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="422" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="480" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="486" />
         <source>Explorer state (*.json)</source>
         <translation>탐색 상태 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="421" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="485" />
         <source>Open state</source>
         <translation>상태 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="435" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="502" />
         <source>'{0}' is not a ganexplorer state file.</source>
         <translation>'{0}'은(는) ganexplorer 상태 파일이 아닙니다.</translation>
     </message>
@@ -1503,309 +1533,305 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="102" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="111" />
         <source>Quick demo ({0})</source>
         <translation>빠른 데모 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="105" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="114" />
         <source>The network to train. “Quick demo” is a narrow DCGAN that draws recognisable digits within about a minute on a laptop; the others are the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower).</source>
         <translation>학습할 신경망. “빠른 데모”는 노트북에서 1분 안팎에 알아볼 수 있는 숫자를 그리는 좁은 DCGAN입니다. 나머지는 강의의 MLP·DCGAN 구조와 작은 StyleGAN2(더 느림)입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="110" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="119" />
         <source>What the discriminator sees as real: builtin:digits (shipped, works offline), mnist:FILE, quickdraw:FILE, cifar10:FOLDER or folder:FOLDER</source>
         <translation>판별자가 실제 데이터로 보는 것: builtin:digits (내장, 오프라인 사용 가능), mnist:FILE, quickdraw:FILE, cifar10:FOLDER 또는 folder:FOLDER</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="112" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="172" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="121" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="177" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="113" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="122" />
         <source>Pick a dataset file on disk</source>
         <translation>디스크에서 데이터셋 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="127" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="131" />
         <source>Real and generated images per step. Smaller batches make more, noisier steps per second</source>
         <translation>단계마다 쓰는 실제 이미지와 생성 이미지 수. 배치가 작을수록 초당 단계 수는 늘지만 각 단계가 더 불안정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="134" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="138" />
         <source>How far each Adam step moves the weights of D and G. Too high and training oscillates or collapses; too low and nothing happens for a long time</source>
         <translation>Adam이 한 단계마다 D와 G의 가중치를 얼마나 움직이는지입니다. 너무 크면 학습이 진동하거나 붕괴하고, 너무 작으면 오랫동안 아무 일도 일어나지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="140" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="144" />
         <source>Adam's momentum: how much of the previous steps' direction each step keeps. GANs use 0.5 (DCGAN paper) or 0 (StyleGAN2) instead of 0.9</source>
         <translation>Adam의 모멘텀: 각 단계가 이전 단계들의 방향을 얼마나 유지하는지입니다. GAN에서는 0.9 대신 0.5(DCGAN 논문) 또는 0(StyleGAN2)을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="143" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="147" />
         <source>non-saturating BCE</source>
         <translation>비포화 BCE</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="143" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="147" />
         <source>minimax (original)</source>
         <translation>미니맥스 (원래 형태)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="144" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="148" />
         <source>least squares</source>
         <translation>최소제곱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="148" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="152" />
         <source>Discriminator updates before each generator update</source>
         <translation>생성자를 한 번 업데이트하기 전의 판별자 업데이트 횟수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="151" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="155" />
         <source>Random seed for the initial weights and the fixed noise of the sample grid: the same seed gives the same run</source>
         <translation>초기 가중치와 샘플 격자의 고정 노이즈를 정하는 무작위 시드: 같은 시드면 같은 실행이 됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="156" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="160" />
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="157" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="161" />
         <source>Training stops (and saves) when the step counter reaches this number; 0 = no limit, stop it with Stop</source>
         <translation>단계 수가 이 값에 이르면 학습을 멈추고 저장합니다. 0 = 제한 없음, 정지 버튼으로 멈춤</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="162" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="166" />
         <source>How often the sample grid and the class histogram are redrawn (each costs a little training time)</source>
         <translation>샘플 격자와 클래스 히스토그램을 다시 그리는 주기 (그릴 때마다 학습 시간이 조금 듭니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="167" />
-        <source>How often last.safetensors is rewritten in the run folder (it is also written when training stops)</source>
-        <translation>실행 폴더의 last.safetensors를 다시 쓰는 주기 (학습이 멈출 때도 저장됨)</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="170" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="175" />
         <source>Each run gets its own new folder in here, named after the model and the start time; empty = do not save</source>
         <translation>실행마다 이 안에 모델 이름과 시작 시각으로 이름 붙인 새 폴더가 생깁니다. 비워 두면 저장하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="173" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="178" />
         <source>Pick the folder that holds your runs</source>
         <translation>실행들이 담긴 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="185" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="186" />
         <source>R1 penalty: punishes D for steep slopes around real images, which keeps StyleGAN2 training stable</source>
         <translation>R1 페널티: 실제 이미지 주변에서 D의 기울기가 가파르면 벌점을 주어 StyleGAN2 학습을 안정적으로 유지합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="190" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="191" />
         <source>Path-length regularisation: a fixed step in w should change the picture by a fixed amount (0 = off, faster)</source>
         <translation>경로 길이 정규화: w에서 일정한 크기만큼 이동하면 그림도 일정한 양만큼 바뀌어야 합니다 (0 = 끔, 더 빠름)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="196" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="197" />
         <source>How often a training image takes its later styles from a second latent, so that coarse and fine styles stay separable</source>
         <translation>학습 이미지가 뒤쪽 층의 스타일을 두 번째 잠재 벡터에서 가져오는 빈도입니다. 그래야 거친 스타일과 세밀한 스타일이 분리된 상태로 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="199" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="200" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="199" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="200" />
         <source>translation</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="200" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="201" />
         <source>translation + cutout</source>
         <translation>이동 + 잘라내기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="202" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="203" />
         <source>Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset</source>
         <translation>미분 가능한 증강: D가 이동된(일부 가려진) 실제·생성 이미지를 보게 하여 작은 데이터셋을 외우지 못하게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="203" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
         <source>R1 γ (lazy, every 16 D steps)</source>
         <translation>R1 γ (지연, D 16스텝마다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="205" />
         <source>Augmentation for D</source>
         <translation>D용 증강</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="205" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="206" />
         <source>Path-length weight</source>
         <translation>경로 길이 가중치</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="206" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="207" />
         <source>Style-mixing probability</source>
         <translation>스타일 믹싱 확률</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="207" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="208" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="208" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="209" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="209" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="210" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="210" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="211" />
         <source>Learning rate (Adam)</source>
         <translation>학습률 (Adam)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="212" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="213" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="213" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="214" />
         <source>D steps per G step</source>
         <translation>G 한 단계당 D 단계 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="214" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="215" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="215" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="216" />
         <source>Stop at step</source>
         <translation>정지할 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="216" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="217" />
         <source>Samples every N steps</source>
         <translation>N 단계마다 샘플</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="217" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="218" />
         <source>Checkpoint every N steps</source>
         <translation>N 단계마다 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="218" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="219" />
         <source>Runs folder</source>
         <translation>실행 저장 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="222" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="223" />
         <source>Setup</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="225" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="226" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="226" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="227" />
         <source>Start a new run in a new folder with these settings</source>
         <translation>이 설정으로 새 폴더에서 새 실행을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="227" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="228" />
         <source>Resume…</source>
         <translation>재개…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="228" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="229" />
         <source>Continue a saved run: pick its last.safetensors; it goes on in the same folder from the step it stopped at</source>
         <translation>저장된 실행 이어 하기: 해당 last.safetensors를 선택하면 같은 폴더에서 멈췄던 단계부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="230" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="726" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="231" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="773" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="231" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="232" />
         <source>Hold training between two steps (then step it by hand); press again to continue</source>
         <translation>두 단계 사이에서 학습을 멈춥니다(그다음 직접 한 단계씩 진행). 다시 누르면 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="233" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="234" />
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="234" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="235" />
         <source>End the run and save it in its run folder</source>
         <translation>실행을 끝내고 실행 폴더에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="235" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="236" />
         <source>One D step</source>
         <translation>D 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="236" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="237" />
         <source>While paused: one discriminator update. Watch D(x) rise and D(G(z)) fall</source>
         <translation>일시 정지 중: 판별자를 한 번 업데이트합니다. D(x)가 오르고 D(G(z))가 내려가는 것을 보세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="237" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="238" />
         <source>One G step</source>
         <translation>G 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="238" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="239" />
         <source>While paused: one generator update. Watch D(G(z)) rise: G fools D a little more</source>
         <translation>일시 정지 중: 생성자를 한 번 업데이트합니다. D(G(z))가 오르는 것을 보세요. G가 D를 조금 더 속입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="240" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="241" />
         <source>Open in explorer</source>
         <translation>탐색 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="241" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="242" />
         <source>Look at the generator as it is now in the Explore tab</source>
         <translation>현재 상태의 생성자를 탐색 탭에서 봅니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="253" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="254" />
         <source>Smooth the curves (moving average)</source>
         <translation>곡선 다듬기 (이동 평균)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="255" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="256" />
         <source>Show an exponential moving average (about 10 steps) over the faint raw values, so the trend is visible through the step-to-step noise</source>
         <translation>흐리게 보이는 원래 값 위에 지수 이동 평균(약 10단계)을 함께 보여 주어, 단계마다의 잡음 속에서도 추세가 보이게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="258" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="259" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="698" />
         <source>Not running</source>
         <translation>실행 중 아님</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="259" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="260" />
         <source>Training steps done, epochs (passes over the data) and speed</source>
         <translation>완료한 학습 단계, 에포크(데이터를 한 번 훑는 횟수), 속도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="260" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="261" />
         <source>Run folder: (made when you press Start)</source>
         <translation>실행 폴더: (시작을 누르면 만들어짐)</translation>
     </message>
@@ -1840,127 +1866,163 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>이 실행의 이전 샘플 격자로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="416" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="424" />
         <source>Folder for training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="422" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="430" />
         <source>Resume a training run</source>
         <translation>학습 실행 재개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="423" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="431" />
         <source>Training checkpoints (*.safetensors);;All files (*)</source>
         <translation>학습 체크포인트 (*.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="444" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="452" />
         <source>What G and D minimise. Non-saturating: G maximises log D(G(z)), which still gives G gradients when D wins; minimax is the original paper's form; least squares (LSGAN) penalises distance from the target</source>
         <translation>G와 D가 최소화하는 값. 비포화: G가 log D(G(z))를 최대화하므로 D가 이길 때도 G에 기울기가 전달됩니다. 미니맥스는 원 논문의 형태이고, 최소제곱(LSGAN)은 목표값과의 거리에 벌점을 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="494" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="502" />
         <source>'{0}' was trained as {1}, which this version cannot train</source>
         <translation>'{0}'은(는) 이 버전에서 학습할 수 없는 {1}(으)로 학습되었습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="520" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="523" />
         <source>The run is already at step {0}; raise “Stop at step” to go on</source>
         <translation>실행이 이미 {0}단계에 있습니다. 계속하려면 “정지할 단계”를 높이세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="525" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="543" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="571" />
+        <source>preparing…</source>
+        <translation>준비 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="544" />
+        <source>Preparing {0} on {1}…</source>
+        <translation>{1}(으)로 {0} 준비 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="554" />
         <source>Run folder: {0}</source>
         <translation>실행 폴더: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="526" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="555" />
         <source>Run folder: none (not saving)</source>
         <translation>실행 폴더: 없음 (저장 안 함)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="543" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="560" />
         <source>starting at step {0}…</source>
         <translation>{0}단계에서 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="544" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="561" />
         <source>Resuming {0} on {1} at step {2}</source>
         <translation>{1}로 {0} 학습을 {2}단계부터 재개하는 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="556" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="567" />
+        <source>preparing: opening {0}…</source>
+        <translation>준비 중: {0} 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="569" />
+        <source>preparing: building {0}…</source>
+        <translation>준비 중: {0} 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="580" />
         <source>step {0} · resuming…</source>
         <translation>{0}단계 · 재개하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="631" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="662" />
+        <source>Training stopped at step {0}: a loss became NaN or infinite; the last good checkpoint is kept</source>
+        <translation>스텝 {0}에서 훈련이 멈췄습니다: 손실이 NaN 또는 무한대가 되었습니다. 마지막 정상 체크포인트는 그대로 보존됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="668" />
         <source>step {0}: no confident samples yet</source>
         <translation>{0}단계: 아직 확신할 수 있는 샘플 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="632" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="669" />
         <source>step {0}: {1} of 10 classes, {2:.0%} of {3} samples recognised, largest class {4:.0%}</source>
         <translation>{0}단계: 클래스 10개 중 {1}개, 샘플 {3}개 중 {2:.0%} 인식, 최대 클래스 {4:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="635" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="672" />
         <source> — recognisable digits</source>
         <translation> — 알아볼 수 있는 숫자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="643" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="685" />
         <source>Finished at step {0}; saved in {1}</source>
         <translation>{0}단계에서 완료; {1}에 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="644" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="686" />
         <source>Finished at step {0}</source>
         <translation>{0}단계에서 완료</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="662" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="692" />
+        <source>Stopped at step {0}</source>
+        <translation>스텝 {0}에서 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="694" />
+        <source>Stopped before training began</source>
+        <translation>훈련이 시작되기 전에 중지됨</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="708" />
         <source>finished at step {0}</source>
         <translation>{0}단계에서 완료</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="662" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="708" />
         <source>stopped at step {0}</source>
         <translation>{0}단계에서 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="664" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="710" />
         <source>paused at step {0}</source>
         <translation>{0}단계에서 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="666" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="712" />
         <source>epoch {0}</source>
         <translation>에포크 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="694" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="740" />
         <source>step {0} · epoch {1} · measuring speed…</source>
         <translation>{0}단계 · 에포크 {1} · 속도 측정 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="726" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="773" />
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="747" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="794" />
         <source>Losses</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="751" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="798" />
         <source>Digits recognised</source>
         <translation>인식된 숫자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="774" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="830" />
         <source>&lt;h3&gt;Train: watch a GAN learn&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Start&lt;/b&gt;. Two networks train against each other: the generator G turns random noise into pictures, the discriminator D tries to tell them from the real ones.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Losses&lt;/b&gt;: D's and G's. They do not both go down; a steady tug of war is healthy.&lt;/li&gt;&lt;li&gt;&lt;b&gt;D(x) and D(G(z))&lt;/b&gt;: how real D thinks the real and the generated pictures are. They move towards the dashed 0.5 line when D can no longer tell them apart.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Generated&lt;/b&gt;: the same 64 noise vectors drawn again every few steps: blobs, then strokes, then digits. Drag the slider below to go back in time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Digits recognised&lt;/b&gt;: a digit classifier labels 200 samples; only confident labels count. Few classes means mode collapse.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Pause&lt;/b&gt;, then &lt;b&gt;One D step&lt;/b&gt; / &lt;b&gt;One G step&lt;/b&gt;, to see one update at a time. Every run is saved in its own folder; &lt;b&gt;Resume…&lt;/b&gt; continues one.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;학습: GAN이 배우는 과정 보기&lt;/h3&gt;&lt;p&gt;&lt;b&gt;시작&lt;/b&gt;을 누르세요. 두 신경망이 서로 맞서며 학습합니다. 생성자 G는 무작위 노이즈를 그림으로 바꾸고, 판별자 D는 그 그림을 실제 그림과 구별하려 합니다.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;손실&lt;/b&gt;: D와 G의 손실입니다. 둘이 함께 내려가지는 않습니다. 꾸준한 줄다리기가 건강한 상태입니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;D(x)와 D(G(z))&lt;/b&gt;: D가 실제 그림과 생성된 그림을 각각 얼마나 실제라고 보는지입니다. D가 더는 둘을 구별하지 못하면 점선 0.5 쪽으로 다가갑니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;생성 결과&lt;/b&gt;: 같은 노이즈 벡터 64개로 몇 단계마다 다시 그린 그림입니다. 얼룩, 그다음 획, 그다음 숫자가 나타납니다. 아래 슬라이더를 끌면 과거로 돌아갈 수 있습니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;인식된 숫자&lt;/b&gt;: 숫자 분류기가 샘플 200개에 레이블을 붙이며, 확신하는 레이블만 셉니다. 클래스가 적으면 모드 붕괴입니다.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;일시 정지&lt;/b&gt;한 다음 &lt;b&gt;D 한 단계&lt;/b&gt; / &lt;b&gt;G 한 단계&lt;/b&gt;를 누르면 업데이트를 하나씩 볼 수 있습니다. 실행마다 자체 폴더에 저장되며, &lt;b&gt;재개…&lt;/b&gt;로 이어서 학습할 수 있습니다.&lt;/p&gt;</translation>
     </message>
@@ -1968,6 +2030,11 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <location filename="../../ganexplorer/gui/train_panel.py" line="303" />
         <source>step</source>
         <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="171" />
+        <source>How often last.safetensors is rewritten in the run folder: every N steps or every 2 minutes, whichever comes first (it is also written when training stops, but never after a loss became NaN)</source>
+        <translation>실행 폴더의 last.safetensors를 다시 쓰는 주기: N 스텝마다 또는 2분마다 중 먼저 오는 쪽 (훈련이 멈출 때도 저장하지만, 손실이 NaN이 된 뒤에는 저장하지 않습니다)</translation>
     </message>
     <message>
         <location filename="../../ganexplorer/gui/train_panel.py" line="310" />
@@ -1995,51 +2062,51 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>실제 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="404" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="412" />
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="405" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="413" />
         <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
         <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="443" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="451" />
         <source>StyleGAN2 always uses the non-saturating logistic loss</source>
         <translation>StyleGAN2는 항상 비포화 로지스틱 손실을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="545" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="561" />
         <source>Training {0} on {1}</source>
         <translation>{1}로 {0} 학습 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="587" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="617" />
         <source>snapshot at step {0}</source>
         <translation>{0}단계 스냅숏</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="617" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="651" />
         <source>Checkpoint written: {0}</source>
         <translation>체크포인트 저장: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="648" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="690" />
         <source>Stopped at step {0}; saved {1}</source>
         <translation>{0}단계에서 정지; {1} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="672" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="718" />
         <source>step {0}</source>
         <translation>{0}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="691" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="737" />
         <source>step {0} · epoch {1} · {2:.2f} steps/s</source>
         <translation>{0}단계 · 에포크 {1} · 초당 {2:.2f}단계</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>WalkControls</name>
     <message>
@@ -2152,6 +2219,19 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <location filename="../../ganexplorer/gui/walk_panel.py" line="123" />
         <source>Animations (*.gif *.mp4)</source>
         <translation>애니메이션 (*.gif *.mp4)</translation>
+    </message>
+</context>
+<context>
+    <name>_Sentences</name>
+    <message>
+        <location filename="../../ganexplorer/gui/background.py" line="75" />
+        <source>Something went wrong ({0}). Details: Help ▸ Show log folder.</source>
+        <translation>문제가 발생했습니다({0}). 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/background.py" line="76" />
+        <source>Something went wrong ({0}: {1}). Details: Help ▸ Show log folder.</source>
+        <translation>문제가 발생했습니다({0}: {1}). 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
     </message>
 </context>
 </TS>

@@ -46,22 +46,60 @@ class ImageDataset:
         return len(self.class_names)
 
     def prepared(self, resolution: int, channels: int) -> torch.Tensor:
-        """Float images in [-1, 1] at ``resolution`` with ``channels`` channels (grey <-> RGB)."""
-        x = self.images.float() / 127.5 - 1
-        if x.shape[1] != channels:
-            if channels == 1:
-                x = x.mean(dim=1, keepdim=True)
-            elif x.shape[1] == 1:
-                x = x.expand(-1, channels, -1, -1)
-            else:
-                raise DatasetError(f"cannot turn {x.shape[1]}-channel images into {channels} channels")
-        if x.shape[-1] != resolution or x.shape[-2] != resolution:
-            x = F.interpolate(x, size=(resolution, resolution), mode="bilinear", align_corners=False, antialias=True)
-        return x.clamp(-1, 1).contiguous()
+        """The whole set as float images in [-1, 1] at ``resolution`` with ``channels`` channels (grey <-> RGB).
+
+        Four times the memory of the uint8 set: for small sets and metrics. Training converts one
+        batch at a time instead (:class:`ganexplorer.core.data.batches.TrainingImages`)."""
+        return model_input(self.images, resolution, channels)
+
+
+def model_input(images: torch.Tensor, resolution: int, channels: int) -> torch.Tensor:
+    """uint8 images [N, C, H, W] -> float [N, channels, resolution, resolution] in [-1, 1].
+
+    Each image is converted on its own terms (no statistics across the batch), so converting a
+    batch gives the same numbers as converting the whole set and then picking the batch."""
+    x = images.float() / 127.5 - 1
+    if x.shape[1] != channels:
+        if channels == 1:
+            x = x.mean(dim=1, keepdim=True)
+        elif x.shape[1] == 1:
+            x = x.expand(-1, channels, -1, -1)
+        else:
+            raise DatasetError(f"cannot turn {x.shape[1]}-channel images into {channels} channels")
+    if x.shape[-1] != resolution or x.shape[-2] != resolution:
+        x = F.interpolate(x, size=(resolution, resolution), mode="bilinear", align_corners=False, antialias=True)
+    return x.clamp(-1, 1).contiguous()
+
+
+FILE_KINDS = {"mnist": "file", "fashion-mnist": "file", "idx": "file", "quickdraw": "file", "cifar10": "path",
+              "cifar-10": "path", "cifar": "path", "folder": "folder"}
+
+
+def check_dataset_spec(spec: str) -> None:
+    """The cheap part of :func:`open_dataset`: a known kind and an existing file or folder (no reading).
+
+    Lets a caller refuse a mistyped spec at once, before handing the slow part to a worker thread."""
+    kind, _, arg = spec.partition(":")
+    kind = kind.strip().lower()
+    if kind == "builtin":
+        from ganexplorer.core.data.builtin import BUILTIN
+
+        if (arg or "digits") not in BUILTIN:
+            raise DatasetError(f"there is no built-in dataset '{arg}'; the built-in ones are 'digits' and 'shapes'")
+        return
+    if kind not in FILE_KINDS:
+        raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, builtin:shapes, mnist:PATH, quickdraw:PATH, "
+                           "cifar10:DIR or folder:DIR")
+    path = Path(arg)
+    if FILE_KINDS[kind] == "folder" and not path.is_dir():
+        raise DatasetError(f"'{path}' is not a folder")
+    if not path.exists():
+        raise DatasetError(f"'{path}' does not exist")
 
 
 def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
     """Open a dataset from a ``kind:PATH`` spec (see module docstring)."""
+    check_dataset_spec(spec)
     kind, _, arg = spec.partition(":")
     kind = kind.strip().lower()
     if kind == "builtin":

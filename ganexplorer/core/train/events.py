@@ -5,8 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from ganexplorer.core.train.gan_trainer import GANTrainer
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,29 @@ class LogEvent:
 
 
 @dataclass(frozen=True)
+class SetupEvent:
+    """A training session's preparation has reached ``stage`` ('dataset', 'model'): shown while it works."""
+
+    stage: str
+    detail: str            # the dataset spec, or the model preset
+    text: str              # the same in an English sentence, for the command line
+
+
+@dataclass(frozen=True)
+class ReadyEvent:
+    """The session is prepared: the trainer, where it saves, and what a consumer shows before step one."""
+
+    trainer: "GANTrainer"
+    run_dir: Path | None   # None: not saving
+    real_grid: np.ndarray  # uint8 HxWx3, the first grid_size² training images as the model sees them
+    step: int              # > 0 when resumed
+    history: tuple[StepEvent, ...]
+    dataset_name: str
+    resumed: bool
+
+
+@dataclass(frozen=True)
 class StoppedEvent:
     step: int
-    reason: str            # 'finished', 'nan'
+    reason: str            # 'finished', 'nan', or 'error' (the session could not start; message says why)
     message: str = ""

@@ -3,7 +3,13 @@
 ``GANTrainer.run()`` is a generator of events; nothing here blocks between steps, so a
 caller can pause (stop iterating), stop (close the generator) or single-step
 (``step_d()`` / ``step_g()``). Checkpoints are our native safetensors files written
-atomically, with the optimiser state, so ``resume`` continues exactly where it stopped.
+atomically, with the optimiser state and the trainer's own RNG state, so ``resume``
+continues exactly where it stopped.
+
+The trainer owns the checkpoint rules, so the CLI and the GUI cannot disagree: it saves every
+``checkpoint_every`` steps or every ``checkpoint_minutes`` minutes, whichever comes first, when
+the run finishes, and when the consumer stops it (closes the generator); never after a loss
+went NaN or infinite, so the last good checkpoint stays as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import torch.nn.functional as F
 from safetensors import SafetensorError
 from torch import nn
 
+from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.formats.native import load_native_state, read_header, save_native
 from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report
@@ -27,6 +34,7 @@ from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO, build_discrimi
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
                                            StoppedEvent)
+from ganexplorer.core.train.rng import TrainerRNG
 
 LOSSES = ("bce", "minimax", "lsgan")
 EPS = 1e-7
@@ -46,6 +54,7 @@ class TrainConfig:
     conditional: bool = False      # use the dataset's labels (conditional presets only)
     sample_every: int = 100
     checkpoint_every: int = 500
+    checkpoint_minutes: float = 2.0  # ...or this many minutes after the last save, whichever comes first (0 = off)
     log_every: int = 100
     grid_size: int = 8             # fixed-noise sample grid is grid_size x grid_size
     watch_classes: bool = True     # label samples with the digit classifier (digit data only)
@@ -75,6 +84,8 @@ class TrainConfig:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
         if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
             raise ValueError("batch size must be >= 2, learning rate > 0, beta1 in [0, 1), D steps >= 1")
+        if self.checkpoint_every < 0 or not self.checkpoint_minutes >= 0:
+            raise ValueError("checkpoint intervals must be >= 0 (0 = off)")
         if PRESETS[self.model].family == "stylegan2":
             if self.batch_size % 4:
                 raise ValueError("StyleGAN2 batch size must be a multiple of 4 (minibatch-std groups of 4)")
@@ -152,37 +163,44 @@ class GANTrainer:
         if n_classes and dataset.n_classes > n_classes:
             raise ValueError(f"'{dataset.name}' has {dataset.n_classes} classes; {config.model} takes {n_classes}")
         self.n_classes = n_classes
-        torch.manual_seed(config.seed)
-        self.G = build_generator(self.family, g_kwargs)
-        self.D = build_discriminator(self.family, d_kwargs)
-        self._init_models()
-        self.opt_g, self.opt_d = self._make_optimizers()
-        self.data = dataset.prepared(self.resolution, self.channels)
-        self.labels = dataset.labels
-        self.dataset_name = dataset.name
-        self.batches_per_epoch = max(1, len(self.data) // config.batch_size)
-        gen = torch.Generator().manual_seed(config.seed + 1)
-        k = config.grid_size ** 2
-        self.fixed_z = torch.randn(k, self.G.z_dim, generator=gen)
-        self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
-        self.classifier = None
-        if config.watch_classes and dataset.channels == 1:
-            from ganexplorer.core.metrics.digit_classifier import BUNDLED, digits_like, load_classifier
+        # Everything random from here on (initial weights, then every step) comes from the trainer's own
+        # stream, seeded as torch.manual_seed(seed) would seed the global one, which stays untouched.
+        self.rng = TrainerRNG(config.seed)
+        with self.rng:
+            self.G = build_generator(self.family, g_kwargs)
+            self.D = build_discriminator(self.family, d_kwargs)
+            self._init_models()
+            self.opt_g, self.opt_d = self._make_optimizers()
+            self.data = TrainingImages(dataset, self.resolution, self.channels)   # uint8; float per batch
+            self.labels = dataset.labels
+            self.dataset_name = dataset.name
+            self.batches_per_epoch = max(1, len(self.data) // config.batch_size)
+            gen = torch.Generator().manual_seed(config.seed + 1)
+            k = config.grid_size ** 2
+            self.fixed_z = torch.randn(k, self.G.z_dim, generator=gen)
+            self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
+            self.classifier = None
+            if config.watch_classes and dataset.channels == 1:
+                from ganexplorer.core.metrics.digit_classifier import BUNDLED, digits_like, load_classifier
 
-            if digits_like(dataset.name) and BUNDLED.exists():
-                self.classifier = load_classifier()[0]
-                self.class_z = torch.randn(200, self.G.z_dim, generator=gen)
-                self.class_c = torch.arange(200) % n_classes if n_classes else None
-                pick = torch.randperm(len(dataset.images), generator=torch.Generator().manual_seed(0))[:1000]
-                self.digit_gate = DigitGate(self.classifier, dataset.images[pick].float() / 127.5 - 1)
+                if digits_like(dataset.name) and BUNDLED.exists():
+                    self.classifier = load_classifier()[0]
+                    self.class_z = torch.randn(200, self.G.z_dim, generator=gen)
+                    self.class_c = torch.arange(200) % n_classes if n_classes else None
+                    pick = torch.randperm(len(dataset.images), generator=torch.Generator().manual_seed(0))[:1000]
+                    self.digit_gate = DigitGate(self.classifier, dataset.images[pick].float() / 127.5 - 1)
         self.step = 0
         self.history: list[StepEvent] = []
         self._perm: torch.Tensor | None = None
         self._perm_epoch = -1
         self._d_count = 0                # D updates so far within the current train_step
         self._last = {"d_loss": math.nan, "d_real": math.nan, "d_fake": math.nan, "g_loss": math.nan}
+        self.finite = True               # False once a loss went NaN or infinite: nothing is saved after that
+        self.last_checkpoint: tuple[int, Path] | None = None   # (step, path) of the latest save into out_dir
         if resume or resume_from is not None:
             self._resume(resume_from)
+        self._saved_step = self.step     # what out_dir/last.safetensors holds (or nothing worth saving yet)
+        self._saved_at = time.monotonic()
 
     def _init_models(self) -> None:
         self.G.apply(dcgan_init)
@@ -238,7 +256,21 @@ class GANTrainer:
 
     # -- single steps ---------------------------------------------------------------------------
     def step_d(self) -> None:
-        """One discriminator update on a real batch and a fake batch."""
+        """One discriminator update on a real batch and a fake batch (from the trainer's own RNG)."""
+        with self.rng:
+            self._step_d()
+
+    def step_g(self) -> None:
+        """One generator update."""
+        with self.rng:
+            self._step_g()
+
+    def measure(self) -> tuple[float, float]:
+        """Mean D(x) on the next real batch and D(G(z)) on fresh fakes, with no update (step mode)."""
+        with self.rng:
+            return self._measure()
+
+    def _step_d(self) -> None:
         self.G.train()
         self.D.train()
         x, c = self._batch(self.step * self.config.d_steps + self._d_count)
@@ -259,8 +291,7 @@ class GANTrainer:
         self._last.update(d_loss=float(loss.detach()), d_real=float(p_real.detach().mean()),
                           d_fake=float(p_fake.detach().mean()))
 
-    def step_g(self) -> None:
-        """One generator update."""
+    def _step_g(self) -> None:
         self.G.train()
         self.D.train()
         z, c = self._z(self.config.batch_size)
@@ -275,8 +306,7 @@ class GANTrainer:
         self._last["g_loss"] = float(loss.detach())
 
     @torch.no_grad()
-    def measure(self) -> tuple[float, float]:
-        """Mean D(x) on the next real batch and D(G(z)) on fresh fakes, with no update (step mode)."""
+    def _measure(self) -> tuple[float, float]:
         x, c = self._batch(self.step * self.config.d_steps)
         z, cz = self._z(len(x))
         fake = self.G(z, c if self.n_classes else cz)
@@ -288,9 +318,10 @@ class GANTrainer:
         if which not in ("d", "g"):
             raise ValueError(f"single_step takes 'd' or 'g', not {which!r}")
         self._d_count = 0
-        (self.step_d if which == "d" else self.step_g)()
-        self.step += 1
-        d_real, d_fake = self.measure()
+        with self.rng:
+            (self._step_d if which == "d" else self._step_g)()
+            self.step += 1
+            d_real, d_fake = self._measure()
         self._last.update(d_real=d_real, d_fake=d_fake)
         last = self._last
         ev = StepEvent(self.step, self.epoch, last["d_loss"], last["g_loss"], d_real, d_fake, 0.0,
@@ -302,9 +333,10 @@ class GANTrainer:
     def train_step(self) -> dict[str, float]:
         """``d_steps`` D updates then one G update; returns the last losses."""
         self._d_count = 0
-        for _ in range(self.config.d_steps):
-            self.step_d()
-        self.step_g()
+        with self.rng:
+            for _ in range(self.config.d_steps):
+                self._step_d()
+            self._step_g()
         self.step += 1
         return dict(self._last)
 
@@ -338,9 +370,12 @@ class GANTrainer:
             yield hist
 
     def save_checkpoint(self, path: str | Path | None = None) -> Path:
+        """Write the whole training state atomically: ``out_dir/last.safetensors`` unless ``path`` is given."""
+        own = path is None
         path = Path(path) if path is not None else self.out_dir / "last.safetensors"
         extra = _opt_tensors("opt.G", self.opt_g) | _opt_tensors("opt.D", self.opt_d) | self._extra_state()
         extra["train.fixed_z"] = self.fixed_z
+        extra["train.rng"] = self.rng.state
         meta = {"training": {"config": asdict(self.config), "step": self.step, "epoch": self.epoch,
                              "dataset": self.dataset_name,
                              "history": [[e.step, e.d_loss, e.g_loss, e.d_real, e.d_fake] for e in self.history[-2000:]]}}
@@ -348,11 +383,15 @@ class GANTrainer:
         self.G.eval()
         self.D.eval()
         try:
-            return save_native(path, self.family, self.G, self.D, G_ema=self._ema_module(), metadata=meta,
-                               extra_tensors=extra)
+            save_native(path, self.family, self.G, self.D, G_ema=self._ema_module(), metadata=meta,
+                        extra_tensors=extra)
         finally:
             self.G.train(was_g)
             self.D.train(was_d)
+        if own:
+            self._saved_step, self._saved_at = self.step, time.monotonic()
+            self.last_checkpoint = (self.step, path)
+        return path
 
     def _resume(self, path: str | Path | None = None) -> None:
         path = Path(path) if path is not None else self.out_dir / "last.safetensors" if self.out_dir else None
@@ -369,6 +408,8 @@ class GANTrainer:
         self._load_extra_state(tensors)
         if "train.fixed_z" in tensors:
             self.fixed_z = tensors["train.fixed_z"]
+        if "train.rng" in tensors:   # older checkpoints have none: they go on with a fresh stream
+            self.rng.load(tensors["train.rng"])
         self.step = int(meta.get("step", 0))
         self.history = [StepEvent(s, 0, d, g, r, f, 0.0) for s, d, g, r, f in meta.get("history", [])]
 
@@ -382,48 +423,72 @@ class GANTrainer:
         return None
 
     # -- the loop -------------------------------------------------------------------------------
+    def _checkpoint_due(self) -> bool:
+        """Every ``checkpoint_every`` steps or ``checkpoint_minutes`` after the last save, whichever comes first."""
+        cfg = self.config
+        if self.out_dir is None or self.step == self._saved_step:
+            return False
+        by_steps = bool(cfg.checkpoint_every) and self.step % cfg.checkpoint_every == 0
+        by_time = bool(cfg.checkpoint_minutes) and time.monotonic() - self._saved_at >= 60 * cfg.checkpoint_minutes
+        return by_steps or by_time
+
+    def _save_if_unsaved(self) -> CheckpointEvent | None:
+        """Save what was trained since the last save (never after a NaN/Inf loss: the last good file stays)."""
+        if self.out_dir is None or not self.finite or self.step == self._saved_step:
+            return None
+        return CheckpointEvent(self.step, self.save_checkpoint())
+
     def run(self, max_steps: int | None = None, epochs: float | None = None,
             minutes: float | None = None) -> Iterator[object]:
-        """Yield events; stops after ``max_steps`` total steps, ``epochs`` epochs or ``minutes`` of training."""
+        """Yield events; stops after ``max_steps`` total steps, ``epochs`` epochs or ``minutes`` of training.
+
+        Closing the generator (a consumer's Stop) saves the steps trained since the last checkpoint."""
         cfg = self.config
         limit = max_steps
         if epochs is not None:
             limit = math.ceil(epochs * self.batches_per_epoch / cfg.d_steps)
-        if self.step == 0:
+        try:
+            if self.step == 0:
+                yield from self._samples()
+            else:
+                yield LogEvent(f"resumed at step {self.step} (epoch {self.epoch})")
+            deadline = time.monotonic() + 60 * minutes if minutes is not None else None   # training time only
+            t_last, n_last = time.perf_counter(), 0
+            rate = 0.0
+            self._saved_at = time.monotonic()   # the minutes between checkpoints count from the start of the run
+            while (limit is None or self.step < limit) and (deadline is None or time.monotonic() < deadline):
+                losses = self.train_step()
+                n_last += 1
+                now = time.perf_counter()
+                if now - t_last >= 1.0:
+                    rate, t_last, n_last = n_last / (now - t_last), now, 0
+                if not all(math.isfinite(losses[k]) for k in ("d_loss", "g_loss", "d_real", "d_fake")):
+                    self.finite = False
+                    yield StoppedEvent(self.step, "nan", f"training stopped at step {self.step}: a loss became "
+                                       "NaN or infinite; the last good checkpoint is kept")
+                    return
+                ev = StepEvent(self.step, self.epoch, losses["d_loss"], losses["g_loss"], losses["d_real"],
+                               losses["d_fake"], rate, losses.get("r1", math.nan))
+                self.history.append(ev)
+                events: list[object] = [ev]
+                if cfg.log_every and self.step % cfg.log_every == 0:
+                    events.append(LogEvent(format_log(ev)))
+                if cfg.sample_every and self.step % cfg.sample_every == 0:
+                    events.extend(self._samples())
+                if self._checkpoint_due():
+                    events.append(CheckpointEvent(self.step, self.save_checkpoint()))
+                for e in events:
+                    t_held = time.perf_counter()
+                    yield e
+                    t_last += time.perf_counter() - t_held   # a paused consumer is not slow training
+            saved = self._save_if_unsaved()
+            if saved is not None:
+                yield saved
             yield from self._samples()
-        else:
-            yield LogEvent(f"resumed at step {self.step} (epoch {self.epoch})")
-        deadline = time.monotonic() + 60 * minutes if minutes is not None else None   # training time only
-        t_last, n_last = time.perf_counter(), 0
-        rate = 0.0
-        while (limit is None or self.step < limit) and (deadline is None or time.monotonic() < deadline):
-            losses = self.train_step()
-            n_last += 1
-            now = time.perf_counter()
-            if now - t_last >= 1.0:
-                rate, t_last, n_last = n_last / (now - t_last), now, 0
-            if not all(math.isfinite(losses[k]) for k in ("d_loss", "g_loss", "d_real", "d_fake")):
-                yield StoppedEvent(self.step, "nan", f"training stopped at step {self.step}: a loss became "
-                                   "NaN or infinite; the last good checkpoint is kept")
-                return
-            ev = StepEvent(self.step, self.epoch, losses["d_loss"], losses["g_loss"], losses["d_real"],
-                           losses["d_fake"], rate, losses.get("r1", math.nan))
-            self.history.append(ev)
-            events: list[object] = [ev]
-            if cfg.log_every and self.step % cfg.log_every == 0:
-                events.append(LogEvent(format_log(ev)))
-            if cfg.sample_every and self.step % cfg.sample_every == 0:
-                events.extend(self._samples())
-            if self.out_dir is not None and cfg.checkpoint_every and self.step % cfg.checkpoint_every == 0:
-                events.append(CheckpointEvent(self.step, self.save_checkpoint()))
-            for e in events:
-                t_held = time.perf_counter()
-                yield e
-                t_last += time.perf_counter() - t_held   # a paused consumer is not slow training
-        if self.out_dir is not None:
-            yield CheckpointEvent(self.step, self.save_checkpoint())
-        yield from self._samples()
-        yield StoppedEvent(self.step, "finished")
+            yield StoppedEvent(self.step, "finished")
+        except GeneratorExit:   # stopped by the consumer: keep what was trained
+            self._save_if_unsaved()
+            raise
 
 
 def new_run_dir(root: str | Path, model: str, now: float | None = None) -> Path:

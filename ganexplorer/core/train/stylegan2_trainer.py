@@ -9,6 +9,8 @@ average of G, which is what the sample grids, the checkpoint's ``G_ema`` and the
 show. Optional differentiable augmentation (``augment``) helps D not to memorise a small dataset.
 One difference: where NVIDIA takes a separate optimiser step for the regulariser,
 we add it to the main loss of the same step (one D forward on the real batch instead of two).
+All of it (latents, mixing cutoffs, noise inputs, augmentation, path-length directions) draws from
+the trainer's own RNG (``GANTrainer.rng``), so a resumed run goes on bit-exactly.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ class StyleGAN2Trainer(GANTrainer):
         return ws
 
     # -- single steps ---------------------------------------------------------------------------
-    def step_d(self) -> None:
+    def _step_d(self) -> None:
         """Logistic loss on a real and a fake batch; every ``r1_interval`` updates, plus lazy R1."""
         c = self.config
         self.G.train()
@@ -134,7 +136,7 @@ class StyleGAN2Trainer(GANTrainer):
         self._last.update(d_real=float(torch.sigmoid(logits_real.detach()).mean()),
                           d_fake=float(torch.sigmoid(logits_fake.detach()).mean()))
 
-    def step_g(self) -> None:
+    def _step_g(self) -> None:
         """Non-saturating loss -log sigmoid(D(G(z))); lazy path-length penalty; then the EMA update."""
         c = self.config
         self.G.train()
@@ -156,7 +158,7 @@ class StyleGAN2Trainer(GANTrainer):
         self._update_ema()
 
     @torch.no_grad()
-    def measure(self) -> tuple[float, float]:
+    def _measure(self) -> tuple[float, float]:
         """sigmoid(D) on the next real batch and on fresh fakes, no augmentation, no update (step mode)."""
         x, labels = self._batch(self.step * self.config.d_steps)
         cond = self.condition(labels)

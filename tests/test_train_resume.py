@@ -1,0 +1,194 @@
+"""Checkpoint rules and exact resuming: core decides when to save, and a resumed run is the same run."""
+
+import json
+
+import numpy as np
+import pytest
+import torch
+from safetensors.torch import save_file
+
+from ganexplorer.core.data import ImageDataset
+from ganexplorer.core.formats.native import META_KEY, load_native_state
+from ganexplorer.core.train.events import CheckpointEvent, StepEvent, StoppedEvent
+from ganexplorer.core.train.gan_trainer import TrainConfig
+from ganexplorer.core.train.stylegan2_trainer import make_trainer
+
+
+def tiny_digits(n: int = 48, size: int = 32, channels: int = 1) -> ImageDataset:
+    """Random uint8 pictures with labels: enough for a few steps of any small preset."""
+    rng = np.random.RandomState(3)
+    images = torch.from_numpy(rng.randint(0, 256, (n, channels, size, size)).astype(np.uint8))
+    labels = torch.from_numpy(rng.randint(0, 10, n).astype(np.int64))
+    return ImageDataset("test:tiny", images, labels, tuple(str(d) for d in range(10)))
+
+
+CASES = {
+    "dcgan32-quick": dict(batch_size=8),
+    "mlp-gan": dict(batch_size=8),                          # dropout: randomness inside the modules
+    "stylegan2-16-test": dict(batch_size=4, r1_interval=2,  # noise inputs, mixing, augmentation, lazy R1
+                              augment="translation,cutout", pl_weight=1.0, pl_interval=2),
+}
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    """These models are tiny: one thread is as fast, and far steadier on a CPU other processes share."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture(autouse=True)
+def tiny_stylegan2_preset(monkeypatch):
+    """stylegan2-32 is a few seconds a step on a busy CPU; this one has every StyleGAN2 part at 16 px."""
+    from ganexplorer.core.models.registry import PRESETS, Preset
+
+    g = dict(z_dim=32, w_dim=32, img_resolution=16, img_channels=1, mapping_kwargs=dict(num_layers=2),
+             synthesis_kwargs=dict(channel_base=256, channel_max=32))
+    d = dict(img_resolution=16, img_channels=1, channel_base=256, channel_max=32)
+    monkeypatch.setitem(PRESETS, "stylegan2-16-test", Preset("stylegan2", g, d, "test"))
+
+
+def config(model: str, **kw) -> TrainConfig:
+    return TrainConfig.for_model(model, sample_every=0, log_every=0, watch_classes=False, grid_size=2,
+                                 **{**CASES[model], **kw})
+
+
+def tensors(tr) -> dict[str, torch.Tensor]:
+    out = {f"G.{k}": v for k, v in tr.G.state_dict().items()} | {f"D.{k}": v for k, v in tr.D.state_dict().items()}
+    if hasattr(tr, "G_ema"):
+        out |= {f"G_ema.{k}": v for k, v in tr.G_ema.state_dict().items()}
+    return out
+
+
+def disturb_global_rng() -> None:
+    """What another part of the program may do between two runs: seed and draw from torch's global RNG."""
+    torch.manual_seed(12345)
+    torch.randn(1000)
+
+
+@pytest.mark.parametrize("model", list(CASES))
+def test_two_n_steps_equal_n_steps_then_resume_n(model, tmp_path):
+    n = 3
+    data = tiny_digits()
+    whole = make_trainer(config(model), data, out_dir=tmp_path / "whole")
+    list(whole.run(max_steps=2 * n))
+
+    first = make_trainer(config(model), data, out_dir=tmp_path / "halves")
+    list(first.run(max_steps=n))
+    disturb_global_rng()
+    second = make_trainer(config(model), data, out_dir=tmp_path / "halves", resume=True)
+    assert second.step == n
+    disturb_global_rng()
+    list(second.run(max_steps=2 * n))
+
+    a, b = tensors(whole), tensors(second)
+    assert a.keys() == b.keys()
+    different = [k for k in a if not torch.equal(a[k], b[k])]
+    assert not different, different[:5]
+    for opt in ("opt_g", "opt_d"):
+        sa, sb = getattr(whole, opt).state_dict()["state"], getattr(second, opt).state_dict()["state"]
+        assert all(torch.equal(sa[i][k], sb[i][k]) for i in sa for k in sa[i] if isinstance(sa[i][k], torch.Tensor))
+
+
+def test_a_trainer_leaves_the_global_rng_alone():
+    """Building and training must not reset or consume the global RNG another training thread draws from."""
+    torch.manual_seed(99)
+    before = torch.get_rng_state()
+    tr = make_trainer(config("mlp-gan"), tiny_digits())
+    tr.train_step()
+    tr.step_d()
+    list(tr.single_step("g"))
+    assert torch.equal(before, torch.get_rng_state())
+
+
+def test_a_checkpoint_without_rng_state_still_resumes(tmp_path):
+    """Checkpoints written before the RNG state was saved go on, with a fresh stream."""
+    tr = make_trainer(config("dcgan32-quick"), tiny_digits(), out_dir=tmp_path)
+    list(tr.run(max_steps=2))
+    path = tmp_path / "last.safetensors"
+    header, stored = load_native_state(path)
+    assert "train.rng" in stored
+    del stored["train.rng"]
+    save_file(stored, str(path), metadata={META_KEY: json.dumps(header)})
+    back = make_trainer(config("dcgan32-quick"), tiny_digits(), out_dir=tmp_path, resume=True)
+    assert back.step == 2
+    events = list(back.run(max_steps=4))
+    assert events[-1] == StoppedEvent(4, "finished")
+    assert load_native_state(path)[0]["metadata"]["training"]["step"] == 4
+
+
+def count_saves(monkeypatch) -> list[int]:
+    """The step of every checkpoint the trainer writes."""
+    from ganexplorer.core.train import gan_trainer
+
+    steps = []
+    real = gan_trainer.save_native
+
+    def spy(path, family, G, D=None, G_ema=None, metadata=None, extra_tensors=None):
+        steps.append(metadata["training"]["step"])
+        return real(path, family, G, D, G_ema=G_ema, metadata=metadata, extra_tensors=extra_tensors)
+    monkeypatch.setattr(gan_trainer, "save_native", spy)
+    return steps
+
+
+def test_a_finish_writes_the_last_step_once(tmp_path, monkeypatch):
+    saves = count_saves(monkeypatch)
+    tr = make_trainer(config("mlp-gan", checkpoint_every=2, checkpoint_minutes=0), tiny_digits(), out_dir=tmp_path)
+    events = list(tr.run(max_steps=4))
+    assert saves == [2, 4]
+    assert [e.step for e in events if isinstance(e, CheckpointEvent)] == [2, 4]
+
+
+def test_stopping_saves_what_was_trained_and_a_nan_stop_saves_nothing(tmp_path, monkeypatch):
+    saves = count_saves(monkeypatch)
+    tr = make_trainer(config("mlp-gan", checkpoint_every=2, checkpoint_minutes=0), tiny_digits(), out_dir=tmp_path)
+    run = tr.run(max_steps=100)
+    for ev in run:
+        if isinstance(ev, StepEvent) and ev.step == 3:
+            break
+    run.close()   # what Stop does
+    assert saves == [2, 3] and tr.last_checkpoint == (3, tmp_path / "last.safetensors")
+    good = (tmp_path / "last.safetensors").read_bytes()
+    with torch.no_grad():
+        next(tr.G.parameters()).fill_(float("nan"))
+    run = tr.run(max_steps=100)
+    stopped = [e for e in run if isinstance(e, StoppedEvent)]
+    assert stopped[-1].reason == "nan"
+    run.close()
+    assert saves == [2, 3] and (tmp_path / "last.safetensors").read_bytes() == good
+
+
+def test_checkpoints_every_m_minutes_when_the_step_interval_is_far(tmp_path):
+    tr = make_trainer(config("mlp-gan", checkpoint_every=100_000, checkpoint_minutes=0.5 / 60_000),  # 0.5 ms
+                      tiny_digits(), out_dir=tmp_path)
+    run = tr.run(max_steps=100)
+    for ev in run:
+        if isinstance(ev, CheckpointEvent):
+            break
+    run.close()
+    assert ev.step < 100 and (tmp_path / "last.safetensors").exists()
+    # Steps only (0 = no time rule): nothing before the end.
+    only_steps = make_trainer(config("mlp-gan", checkpoint_every=100_000, checkpoint_minutes=0), tiny_digits(),
+                              out_dir=tmp_path / "b")
+    events = list(only_steps.run(max_steps=5))
+    assert [e.step for e in events if isinstance(e, CheckpointEvent)] == [5]
+    with pytest.raises(ValueError, match="checkpoint"):
+        make_trainer(config("mlp-gan", checkpoint_minutes=-1), tiny_digits())
+
+
+def test_the_command_line_resumes_bit_exactly(tmp_path):
+    """``train --steps 4`` and ``train --steps 2`` then ``--resume --steps 4`` write the same weights."""
+    from ganexplorer.cli import main
+    from ganexplorer.core.formats.native import load_native_state
+
+    common = ["train", "--model", "mlp-gan", "--batch", "8", "--sample-every", "0", "-q"]
+    assert main(common + ["--steps", "4", "--out", str(tmp_path / "whole")]) == 0
+    assert main(common + ["--steps", "2", "--out", str(tmp_path / "halves")]) == 0
+    disturb_global_rng()
+    assert main(common + ["--steps", "4", "--out", str(tmp_path / "halves"), "--resume"]) == 0
+    _, a = load_native_state(tmp_path / "whole" / "last.safetensors")
+    _, b = load_native_state(tmp_path / "halves" / "last.safetensors")
+    assert a.keys() == b.keys()
+    assert [k for k in a if not torch.equal(a[k], b[k])] == []
