@@ -1,3 +1,7 @@
-from ganexplorer.cli import main
+import multiprocessing
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()   # checkpoint readers run in spawned processes (core.formats.isolated)
+    from ganexplorer.cli import main
+
+    raise SystemExit(main())

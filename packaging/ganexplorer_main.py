@@ -8,8 +8,10 @@ import warnings
 # only and uses no TorchScript, so these warnings are noise on every start.
 warnings.filterwarnings("ignore", message="Unable to retrieve source for @torch.jit._overload")
 
-from ganexplorer.cli import main
-
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # harmless; we never start worker processes, but a library might
+    # Checkpoint readers run in spawned processes (core.formats.isolated); in a frozen app each such child
+    # starts this executable again, and freeze_support() turns it into the reader before anything is imported.
+    multiprocessing.freeze_support()
+    from ganexplorer.cli import main
+
     sys.exit(main())

@@ -22,6 +22,7 @@ def dialogs(monkeypatch):
     """Modal dialogs would block offscreen tests: record what they would have said instead."""
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
+    monkeypatch.setattr("ganexplorer.gui.main_window.show_warning", lambda parent, title, text: said.append(text))
     return said
 
 

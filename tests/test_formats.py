@@ -380,3 +380,84 @@ def test_wrong_shapes_are_reported(tmp_path, dcgan):
     sd["main.4.running_mean"] = torch.zeros(5)
     with pytest.raises(CheckpointError, match="running_mean"):
         load_checkpoint(_save(tmp_path / "bad.pt", sd))
+
+
+# -- valid files in every protocol and container (issue 13: one probe, one parse) -------------------
+
+@pytest.mark.parametrize("protocol", [2, 3, 4, 5])
+def test_torch_zips_of_every_pickle_protocol_load(tmp_path, dcgan, protocol):
+    path = tmp_path / f"p{protocol}.pt"
+    torch.save({"netG_state_dict": dcgan.state_dict(), "epoch": 3}, path, pickle_protocol=protocol)
+    same_pictures(load_checkpoint(path), load_checkpoint(_save(tmp_path / "ref.pt", dcgan.state_dict())))
+
+
+def test_legacy_torch_files_are_sniffed_by_their_header_and_load(tmp_path, dcgan):
+    from ganexplorer.core.formats.load import sniff
+
+    path = tmp_path / "legacy.pt"
+    torch.save(dcgan.state_dict(), path, _use_new_zipfile_serialization=False)
+    assert sniff(path.read_bytes()[:256]) == "legacy"
+    assert sniff(pickle.dumps({"a": 1}, protocol=4)) == "pickle"
+    same_pictures(load_checkpoint(path), load_checkpoint(_save(tmp_path / "ref.pt", dcgan.state_dict())))
+
+
+@pytest.mark.parametrize("protocol", [2, 5])
+def test_nvidia_pickles_of_other_protocols(tmp_path, tiny_stylegan2, protocol):
+    G, D = tiny_stylegan2   # protocol 2 spells the tensor bytes as _codecs.encode(text, 'latin1')
+    m = load_checkpoint(write_nvidia_pickle(tmp_path / "n.pkl", G, D, protocol=protocol))
+    torch.testing.assert_close(render(m, seed=3), direct(G, 3), rtol=0, atol=1e-6)
+    assert m.D is not None
+
+
+def test_shared_tensor_storage_and_views_survive(tmp_path):
+    base = torch.arange(12.0).reshape(3, 4)
+    torch.save({"a": base, "col": base[:, 1], "t": base.t()}, tmp_path / "views.pt")
+    from ganexplorer.core.formats.load import _read_untrusted
+    from ganexplorer.core.formats.reader import open_regular
+
+    fd, st = open_regular(str(tmp_path / "views.pt"))
+    with os.fdopen(fd, "rb") as fh:
+        obj = _read_untrusted(tmp_path / "views.pt", fh, st, "zip", None)
+    assert torch.equal(obj["col"], base[:, 1]) and torch.equal(obj["t"], base.t()) and torch.equal(obj["a"], base)
+
+
+def test_messages_quote_file_names_and_contents_as_one_printable_line(tmp_path):
+    weird = tmp_path / "a\nb\x1b[31mc.pkl"
+    weird.write_bytes(b"\x80\x04" + b"c" + b"os\x1b]0;x\x07\nsystem\n" + b")R.")
+    with pytest.raises(CheckpointError) as e:
+        load_checkpoint(weird)
+    msg = str(e.value)
+    assert "\n" not in msg and "\x1b" not in msg and "\x07" not in msg
+    assert "a\\x0ab" in msg and "os.system" in msg
+
+
+def test_no_reader_process_is_left_behind(tmp_path, tiny_stylegan2):
+    import multiprocessing
+
+    G, _ = tiny_stylegan2
+    load_checkpoint(write_nvidia_pickle(tmp_path / "n.pkl", G))
+    (tmp_path / "bad.pkl").write_bytes(b"\x80\x04Nr\x00\x00\x00\x10.")
+    with pytest.raises(CheckpointError):
+        load_checkpoint(tmp_path / "bad.pkl")
+    assert not multiprocessing.active_children()
+
+
+def test_a_cancelled_load_says_so(tmp_path, tiny_stylegan2):
+    import threading
+
+    from ganexplorer.core.formats import LoadCancelled
+
+    G, _ = tiny_stylegan2
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(LoadCancelled, match="cancelled"):
+        load_checkpoint(write_nvidia_pickle(tmp_path / "n.pkl", G), cancel=cancel)
+
+
+def test_describe_makes_file_text_printable(tmp_path):
+    from ganexplorer.core.formats.loaded import LoadedModel
+
+    G, _ = build_preset("mlp-gan")
+    facts = LoadedModel(G=G, family="mlp", format="native", path=tmp_path / "x\x1b[2Jy.safetensors",
+                        notes=["line one\nline two"]).describe()
+    assert "\x1b" not in facts["file"] and facts["notes"] == ["line one\\x0aline two"]

@@ -8,6 +8,7 @@ exported pictures are drawn by ``core.render.annotate``.
 
 from __future__ import annotations
 
+import html
 import time
 from collections import OrderedDict
 
@@ -654,9 +655,12 @@ class ExplorerPanel(QWidget):
             s.setToolTip(self.tr("Which w layers the direction moves [a, b)") if style else why)
 
     def _info_text(self, m: LoadedModel) -> str:
+        """The info strip (rich text): everything that came from the file or its name is escaped, so a crafted
+        name or metadata shows as text, never as markup."""
         d = m.describe()
-        name = m.path.name if m.path else self.tr("(unsaved)")
-        parts = [f"<b>{name}</b>", f"{d['family']}", f"{d['resolution']}\u00b2\u00d7{d['channels']}",
+        esc = html.escape
+        name = esc(m.path.name) if m.path else self.tr("(unsaved)")
+        parts = [f"<b>{name}</b>", esc(str(d['family'])), f"{d['resolution']}\u00b2\u00d7{d['channels']}",
                  f"z {d['z_dim']}", f"w {d['w_dim']}", f"num_ws {d['num_ws']}",
                  self.tr("{0} parameters").format(f"{d['G_parameters']:,}"),
                  self.tr("device: {0}").format(device_label(self.worker.device)),
@@ -664,20 +668,24 @@ class ExplorerPanel(QWidget):
         if d["labels"]:
             parts.insert(3, self.tr("{0} classes").format(d["labels"]))
         text = " \u00b7 ".join(parts)
-        training = m.metadata.get("training") or {}
-        quality = m.metadata.get("quality") or {}
+        training = m.metadata.get("training")
+        quality = m.metadata.get("quality")
         facts = []
-        if training.get("step"):
-            facts.append(self.tr("trained {0} steps on {1}").format(training["step"], training.get("dataset", "?")))
-        if quality:
-            facts.append(self.tr(
-            "digit classifier on {0} samples: {1:.0%} confident, {2}/10 classes, largest {3:.0%}, Fr\u00e9chet distance {4:.2f} (real data: {5:.2f})").format(
-                quality["samples"], quality["confident_share"], quality["coverage"], quality["largest_share"],
-                quality["frechet"], quality["frechet_floor"]))
+        if isinstance(training, dict) and training.get("step"):
+            facts.append(self.tr("trained {0} steps on {1}").format(esc(str(training["step"])),
+                                                                   esc(str(training.get("dataset", "?")))))
+        if isinstance(quality, dict) and quality:
+            try:
+                facts.append(self.tr(
+                "digit classifier on {0} samples: {1:.0%} confident, {2}/10 classes, largest {3:.0%}, Fr\u00e9chet distance {4:.2f} (real data: {5:.2f})").format(
+                    int(quality["samples"]), float(quality["confident_share"]), int(quality["coverage"]),
+                    float(quality["largest_share"]), float(quality["frechet"]), float(quality["frechet_floor"])))
+            except (KeyError, TypeError, ValueError):   # the file's own JSON: not always what we wrote
+                pass
         if facts:
             text += "<br>" + " \u00b7 ".join(facts)
         if m.notes:
-            text += "<br><i>" + "; ".join(m.notes) + "</i>"
+            text += "<br><i>" + esc("; ".join(m.notes)) + "</i>"
         return text
 
     def _ops_text(self, m: LoadedModel) -> str:

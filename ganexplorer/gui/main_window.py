@@ -37,6 +37,14 @@ DEFAULT_SIZE = (1280, 720)  # a classroom projector; every tab must be usable at
 log = logging.getLogger("ganexplorer.window")
 
 
+
+def show_warning(parent, title: str, text: str) -> None:
+    """A modal warning whose text is shown as plain text: messages carry file names and text from files,
+    which must never be read as markup (QMessageBox.warning guesses, and renders HTML it finds)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, interactive: bool = True) -> None:
         """``interactive=False`` (screenshot mode): nobody is there to answer a dialog, so none opens;
@@ -353,7 +361,7 @@ class MainWindow(QMainWindow):
         self.last_error = message
         self.statusBar().showMessage(message)
         if self.isVisible() and self.interactive:
-            QMessageBox.warning(self, self.tr("Could not open the checkpoint"), message)
+            show_warning(self, self.tr("Could not open the checkpoint"), message)
 
     def _remember_recent(self, path: str) -> None:
         recent = [p for p in self.recent_files() if p != path]
@@ -516,7 +524,7 @@ class MainWindow(QMainWindow):
         self.last_error = message
         self.statusBar().showMessage(message)
         if self.isVisible() and self.interactive:
-            QMessageBox.warning(self, "ganexplorer", message)
+            show_warning(self, "ganexplorer", message)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         applog.remove_error_listener(self._on_uncaught)

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ganexplorer.core.formats import load_checkpoint
+from ganexplorer.core.formats.isolated import keep_warm
 from ganexplorer.gui.background import Runner, describe
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ class ModelLoader(QObject):
         self._tickets = itertools.count(1)
         self._cancelled: set[int] = set()
         self._runner = Runner("load", workers=self.WORKERS, daemon=True, logger=log, idle_exit_s=IDLE_EXIT_S)
+        self._tasks: dict[int, object] = {}
+        keep_warm(True)
 
     def drain(self) -> None:
         self._runner.drain()
@@ -39,19 +42,25 @@ class ModelLoader(QObject):
     def load(self, path: str | Path) -> int:
         ticket = next(self._tickets)
         path = Path(path)
-        self._runner.submit(lambda _task: load_checkpoint(path), what=f"loading '{path}'",
-                            done=lambda model: self._deliver(ticket, model, None),
-                            failed=lambda error: self._deliver(ticket, None, error))
+        self._tasks[ticket] = self._runner.submit(
+            lambda task: load_checkpoint(path, cancel=task.stop_event), what=f"loading '{path}'",
+            done=lambda model: self._deliver(ticket, model, None),
+            failed=lambda error: self._deliver(ticket, None, error),
+            cancelled=lambda: self._tasks.pop(ticket, None))
         return ticket
 
     def cancel(self, ticket: int) -> None:
         self._cancelled.add(ticket)
+        task = self._tasks.pop(ticket, None)
+        if task is not None:
+            task.cancel()   # kills the reader process of that file
 
     def wait(self, timeout: float = 120.0) -> None:
         self._runner.wait(timeout)
 
     def _deliver(self, ticket: int, model: object, error: BaseException | None) -> None:
         """On the UI thread: emit the result (failure sentences in the UI language), unless cancelled."""
+        self._tasks.pop(ticket, None)
         if ticket in self._cancelled:
             return
         if error is None:

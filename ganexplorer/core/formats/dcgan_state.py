@@ -20,6 +20,7 @@ from typing import Any
 
 import torch
 
+from ganexplorer.core.formats.bounds import build_bounded, check_finite, check_kwargs, numel
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.models.dcgan import DCGANGenerator
@@ -113,10 +114,8 @@ def load_dcgan(path: Path, obj: Any, sd: dict, where: str, nz: int | None = None
         raise CheckpointError(path, f"has a first layer with {in0} inputs, which cannot hold nz={nz}")
     kwargs = dict(nz=nz, ngf=convs[-1].shape[0], nc=convs[-1].shape[1], resolution=4 * 2 ** (len(convs) - 1),
                   n_classes=in0 - nz, conv_bias="bias" in layers[0][1])
-    try:
-        G = DCGANGenerator(**kwargs)
-    except ValueError as e:
-        raise CheckpointError(path, f"holds a DCGAN generator ganexplorer cannot rebuild ({e})") from None
+    check_kwargs(path, kwargs, "DCGAN generator")
+    G = build_bounded(path, lambda: DCGANGenerator(**kwargs), numel(sd), "DCGAN generator")
     canonical: dict[str, torch.Tensor] = {}
     j = -1
     for kind, params in layers:  # conv j -> main.{3j}, its BatchNorm -> main.{3j+1}
@@ -126,6 +125,7 @@ def load_dcgan(path: Path, obj: Any, sd: dict, where: str, nz: int | None = None
             canonical[f"main.{idx}.{name}"] = t
     load_weights(path, G, canonical, f"DCGAN generator ({where})")
     G.float().eval()
+    check_finite(path, G)
     notes = []
     if G.n_classes:
         notes.append(f"read as conditional: nz {nz} + {G.n_classes} labels (override nz if wrong)")

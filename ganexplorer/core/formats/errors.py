@@ -1,8 +1,17 @@
-"""The one exception a checkpoint reader raises: a sentence a user can act on."""
+"""The exceptions checkpoint readers raise. Stdlib only: the isolated reader process uses them too.
+
+:class:`CheckpointError` is the one a caller sees: a sentence a user can act on. Its text is
+made printable (:func:`ganexplorer.core.text.printable`), because it quotes a file name and
+often something read from the file (a global, a key, a class name).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from ganexplorer.core.text import printable
+
+PROBLEM_LIMIT = 400   # characters of a problem quoted in a message; file-derived text can be anything long
 
 
 class CheckpointError(Exception):
@@ -10,10 +19,22 @@ class CheckpointError(Exception):
 
     def __init__(self, path: str | Path | None, problem: str) -> None:
         self.path = Path(path) if path is not None else None
-        self.problem = problem.rstrip(".")
-        name = f"'{self.path}'" if self.path is not None else "The checkpoint"
+        self.problem = printable(problem, limit=PROBLEM_LIMIT).rstrip(".")
+        name = f"'{printable(self.path)}'" if self.path is not None else "The checkpoint"
         super().__init__(f"{name}: {self.problem}.")
 
 
+class LoadCancelled(CheckpointError):
+    """The caller cancelled the load (its ``cancel`` event was set); nothing was loaded."""
+
+
 class UnsafePickleError(Exception):
-    """A pickle named a global that the restricted unpickler does not admit."""
+    """A pickle named a global that the restricted unpickler does not admit. ``str(err)`` is 'module.name'."""
+
+
+class PickleBoundsError(ValueError):
+    """A pickle's structure goes beyond what a checkpoint needs (nesting, sizes, memo): refused before building."""
+
+
+class DamagedPickleError(ValueError):
+    """A pickle's opcodes do not make sense (truncated, unknown opcode, stack underflow)."""

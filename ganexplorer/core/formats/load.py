@@ -1,43 +1,48 @@
 """Open any supported checkpoint, deciding the format by content, never by extension.
 
-Containers recognised from their first bytes: safetensors (our native format),
-torch.save zip archives, legacy torch.save pickles and plain pickles (NVIDIA's).
-torch files are read with ``weights_only=True`` (rosinality's ``argparse.Namespace``
-admitted as inert data); plain pickles with the restricted unpickler. The contents
-then decide the reader. Every failure is a :class:`CheckpointError` sentence.
+The first bytes decide the container: safetensors (our native format, read in-process by
+a parser with nothing to exploit, :mod:`.native`), torch.save zip archives, legacy
+torch.save streams (sniffed by their pickled magic number, not by unpickling) and plain
+pickles (NVIDIA's). Those three are parsed once, in a limited child process
+(:mod:`.isolated`, :mod:`.reader`), into plain values and tensor locations; the parent
+checks those (:mod:`.rebuild`) and copies the tensors from the file it opened first. The
+contents then decide the layout reader; the architecture is bounded before it is built
+(:mod:`.bounds`) and the weights checked for NaN/Inf after. Every failure is one
+:class:`CheckpointError` sentence, whatever the file does.
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-import pickle
+import errno
+import os
 import struct
-import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import torch
+from ganexplorer.core.formats.errors import CheckpointError, LoadCancelled
+from ganexplorer.core.formats.isolated import ReaderFailed, read_isolated
+from ganexplorer.core.formats.reader import ReadError, identity, is_legacy_torch, open_regular
+from ganexplorer.core.text import printable
 
-from ganexplorer.core.formats.dcgan_state import find_dcgan, load_dcgan
-from ganexplorer.core.formats.errors import CheckpointError, UnsafePickleError
-from ganexplorer.core.formats.loaded import LoadedModel
-from ganexplorer.core.formats.native import load_native
-from ganexplorer.core.formats.nvidia import load_nvidia, looks_like_nvidia
-from ganexplorer.core.formats.rosinality import find_rosinality, load_rosinality
-from ganexplorer.core.formats.safe_pickle import restricted_load
+if TYPE_CHECKING:
+    from ganexplorer.core.formats.loaded import LoadedModel
 
-_LEGACY_TORCH_MAGIC = 0x1950A86A20F9469CFC6C
+# torch and the model classes are imported only once a file has passed the reader: refusing a
+# hostile or foreign file (``ganexplorer info bad.pkl``) then takes a fraction of a second.
+
+_MAX_SAFETENSORS_HEADER = 1 << 32   # a first u64 above this is not a safetensors header length
 
 
 def sniff(head: bytes) -> str:
-    """Container kind from a file's first bytes: safetensors, zip, pickle or unknown."""
+    """Container kind from a file's first bytes: safetensors, zip, legacy, pickle or unknown."""
     if head.startswith(b"PK\x03\x04"):
         return "zip"
     if len(head) >= 9:
         (n,) = struct.unpack("<Q", head[:8])
-        if 2 <= n < 100_000_000 and head[8:9] == b"{":
+        if 2 <= n < _MAX_SAFETENSORS_HEADER and head[8:9] == b"{":
             return "safetensors"
+    if is_legacy_torch(head):
+        return "legacy"
     if head[:1] == b"\x80" and len(head) >= 2 and 2 <= head[1] <= 5:
         return "pickle"
     return "unknown"
@@ -55,62 +60,112 @@ def _describe(head: bytes) -> str:
     return f"unrecognised bytes ({head[:8].hex(' ')})"
 
 
-def _torch_load(path: Path) -> Any:
-    with torch.serialization.safe_globals([argparse.Namespace]):
-        return torch.load(path, map_location="cpu", weights_only=True)
+def _os_problem(e: OSError, path: Path) -> str:
+    if e.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return "is a symbolic link to a file that does not exist"
+        return "does not exist"
+    if e.errno == errno.ELOOP:
+        return "is a symbolic link that loops back on itself"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied)"
+    if e.errno == errno.EISDIR:
+        return "is a folder, not a checkpoint file"
+    if e.errno == errno.ENAMETOOLONG:
+        return "has a name too long for this system"
+    return f"could not be opened ({e.strerror or type(e).__name__})"
 
 
-def _is_legacy_torch(path: Path) -> bool:
-    with open(path, "rb") as f:
-        try:
-            return restricted_load(f) == _LEGACY_TORCH_MAGIC
-        except Exception:
-            return False
+def load_checkpoint(path: str | Path, nz: int | None = None, cancel: Any = None) -> LoadedModel:
+    """Read a generator from ``path``. ``nz`` overrides the latent size guessed for DCGAN files.
+
+    ``cancel``: anything with ``is_set()`` (a :class:`threading.Event`); once set, the reader
+    process is killed and :class:`LoadCancelled` raised. Raises :class:`CheckpointError`
+    (one sentence) for anything that is not a readable generator.
+    """
+    path = Path(path)
+    try:
+        return _load(path, nz, cancel)
+    except CheckpointError:
+        raise
+    except MemoryError:
+        raise CheckpointError(path, "is too large to load into memory") from None
+    except RecursionError:
+        raise CheckpointError(path, "holds structures nested too deeply to read") from None
+    except Exception as e:  # a reader met a layout it did not foresee: still one sentence, no traceback
+        raise CheckpointError(path, f"could not be read ({type(e).__name__}: {_first_line(e)})") from None
 
 
-def read_container(path: Path) -> Any:
-    """The object a checkpoint file holds, loaded without running any of its code."""
-    if not path.exists():
-        raise CheckpointError(path, "does not exist")
-    if path.is_dir():
-        raise CheckpointError(path, "is a folder, not a checkpoint file")
-    size = path.stat().st_size
-    if size == 0:
-        raise CheckpointError(path, "is empty")
-    with open(path, "rb") as f:
-        head = f.read(256)
-    kind = sniff(head)
-    if kind == "safetensors":
-        return "safetensors"
-    if kind == "zip":
-        if not zipfile.is_zipfile(path):
-            raise CheckpointError(path, "is a truncated or damaged zip archive")
-        try:
-            return _torch_load(path)
-        except pickle.UnpicklingError as e:
-            raise CheckpointError(path, f"is a torch file that names code ganexplorer will not run ({_first_line(e)})") from None
-        except Exception as e:
-            raise CheckpointError(path, f"is a zip archive but not a readable torch checkpoint ({_first_line(e)})") from None
-    if kind == "pickle":
-        if _is_legacy_torch(path):
-            try:
-                return _torch_load(path)
-            except Exception as e:
-                raise CheckpointError(path, f"is a legacy torch file that could not be read ({_first_line(e)})") from None
-        try:
-            with open(path, "rb") as f:
-                return restricted_load(f)
-        except UnsafePickleError as e:
-            what = str(e)
-            if what.startswith("dnnlib.tflib"):
-                raise CheckpointError(path, "is a TensorFlow StyleGAN pickle, which ganexplorer cannot read yet; "
-                                            "convert it with NVIDIA's legacy.py first") from None
-            raise CheckpointError(path, f"is a pickle that names {what}, which ganexplorer refuses to run; "
-                                        "nothing was executed") from None
-        except (EOFError, pickle.UnpicklingError, ValueError, struct.error, IndexError, KeyError, TypeError,
-                AttributeError, RuntimeError, MemoryError, OverflowError) as e:
-            raise CheckpointError(path, f"is a damaged or truncated pickle ({type(e).__name__})") from None
-    raise CheckpointError(path, f"is not a checkpoint ganexplorer knows: found {_describe(head)}")
+def _load(path: Path, nz: int | None, cancel: Any) -> LoadedModel:
+    try:
+        fd, st = open_regular(str(path))
+    except ReadError as e:
+        raise CheckpointError(path, str(e)) from None
+    except OSError as e:
+        raise CheckpointError(path, _os_problem(e, path)) from None
+    with os.fdopen(fd, "rb") as fh:
+        if st.st_size == 0:
+            raise CheckpointError(path, "is empty")
+        head = fh.read(256)
+        kind = sniff(head)
+        if kind == "safetensors":
+            from ganexplorer.core.formats.native import load_native
+
+            return load_native(path)
+        if kind == "unknown":
+            raise CheckpointError(path, f"is not a checkpoint ganexplorer knows: found {_describe(head)}")
+        obj = _read_untrusted(path, fh, st, kind, cancel)
+    return _from_contents(path, obj, nz)
+
+
+def _read_untrusted(path: Path, fh: Any, st: os.stat_result, kind: str, cancel: Any) -> Any:
+    """The object a zip/legacy/pickle file holds: parsed in the reader process, rebuilt and checked here."""
+    try:
+        msg, blob = read_isolated(os.path.abspath(path), kind, st.st_size, cancel)
+    except LoadCancelled:
+        raise LoadCancelled(path, "loading was cancelled") from None
+    except ReaderFailed as e:
+        raise CheckpointError(path, f"could not be read safely: {e}") from None
+    if not msg.get("ok"):
+        raise CheckpointError(path, _refusal(kind, msg))
+    if msg.get("identity") != identity(os.fstat(fh.fileno())):
+        raise CheckpointError(path, "changed while it was being read; open it again")
+    from ganexplorer.core.formats.rebuild import RebuildError, Rebuilder
+
+    try:
+        return Rebuilder(fh, st.st_size, msg.get("storages"), blob).value(msg.get("tree"))
+    except RebuildError as e:
+        what = "pickle" if kind == "pickle" else "torch file"
+        raise CheckpointError(path, f"is a {what} ganexplorer will not unpack: it has {e}") from None
+
+
+def _refusal(kind: str, msg: dict[str, Any]) -> str:
+    """The problem sentence for a reader's refusal message."""
+    what = "pickle" if kind == "pickle" else "torch file"
+    reason = msg.get("kind")
+    text = printable(str(msg.get("name") or msg.get("detail") or msg.get("problem") or ""), limit=200)
+    if reason == "refused":
+        if text.startswith("dnnlib.tflib"):
+            return ("is a TensorFlow StyleGAN pickle, which ganexplorer cannot read yet; "
+                    "convert it with NVIDIA's legacy.py first")
+        if kind == "pickle":
+            return f"is a pickle that names {text}, which ganexplorer refuses to run; nothing was executed"
+        return f"is a torch file that names code ganexplorer will not run ({text})"
+    if reason == "bounds":
+        return f"is a {what} ganexplorer will not unpack: it has {text}"
+    if reason == "damaged":
+        if kind == "pickle":
+            return f"is a damaged or truncated pickle ({text})"
+        if kind == "legacy":
+            return f"is a legacy torch file that could not be read ({text})"
+        return f"is a zip archive but not a readable torch checkpoint ({text})"
+    if reason == "memory":
+        return f"could not be read safely: {text}"
+    if reason == "problem":
+        return text
+    if reason == "os":
+        return f"could not be read ({text})"
+    return f"could not be read safely: the reader answered '{printable(str(reason), limit=40)}'"
 
 
 def _first_line(e: BaseException) -> str:
@@ -118,31 +173,13 @@ def _first_line(e: BaseException) -> str:
     return (text[0] if text else type(e).__name__)[:160]
 
 
-def load_checkpoint(path: str | Path, nz: int | None = None) -> LoadedModel:
-    """Read a generator from ``path``. ``nz`` overrides the latent size guessed for DCGAN files.
+def _from_contents(path: Path, obj: Any, nz: int | None) -> LoadedModel:
+    import torch
 
-    Raises :class:`CheckpointError` (one sentence) for anything that is not a readable generator.
-    """
-    path = Path(path)
-    try:
-        return _load(path, nz)
-    except CheckpointError:
-        raise
-    except MemoryError:
-        raise CheckpointError(path, "is too large to load into memory") from None
-    except Exception as e:  # a reader met a layout it did not foresee: still one sentence, no traceback
-        raise CheckpointError(path, f"could not be read ({type(e).__name__}: {_first_line(e)})") from None
+    from ganexplorer.core.formats.dcgan_state import find_dcgan, load_dcgan
+    from ganexplorer.core.formats.nvidia import load_nvidia, looks_like_nvidia
+    from ganexplorer.core.formats.rosinality import find_rosinality, load_rosinality
 
-
-def _load(path: Path, nz: int | None) -> LoadedModel:
-    obj = read_container(path)
-    if obj == "safetensors":
-        try:
-            return load_native(path)
-        except CheckpointError:
-            raise
-        except Exception as e:  # safetensors raises its own error type for damaged files
-            raise CheckpointError(path, f"is a damaged safetensors file ({_first_line(e)})") from None
     if looks_like_nvidia(obj):
         return load_nvidia(path, obj)
     ros = find_rosinality(obj)
@@ -160,8 +197,10 @@ def _load(path: Path, nz: int | None) -> LoadedModel:
 
 
 def _summarise(obj: Any) -> str:
+    import torch
+
     if isinstance(obj, dict):
-        keys = [str(k) for k in list(obj)[:5]]
+        keys = [printable(k, limit=40) for k in list(obj)[:5]]
         return f"a dict with keys {', '.join(keys)}" + (" ..." if len(obj) > 5 else "") if keys else "an empty dict"
     if isinstance(obj, torch.Tensor):
         return f"a single tensor of shape {list(obj.shape)}"

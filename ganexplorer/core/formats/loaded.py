@@ -10,6 +10,7 @@ import torch
 from torch import nn
 
 from ganexplorer.core.formats.errors import CheckpointError
+from ganexplorer.core.text import printable
 
 
 def count_parameters(module: nn.Module | None, trainable_only: bool = False) -> int:
@@ -71,9 +72,12 @@ class LoadedModel:
         return self
 
     def describe(self) -> dict[str, Any]:
-        """Plain facts for ``ganexplorer info`` and the app's info strip."""
+        """Plain facts for ``ganexplorer info`` and the app's info strip.
+
+        Text that came from the file or its name is made printable (one line, no escapes); a
+        Qt label must still show it as plain text (a name may look like HTML)."""
         return {
-            "file": str(self.path) if self.path else None,
+            "file": printable(self.path) if self.path else None,
             "format": self.format,
             "network": self.network,
             "family": self.family,
@@ -85,7 +89,7 @@ class LoadedModel:
             "labels": self.c_dim,
             "G_parameters": count_parameters(self.G),
             "D_parameters": count_parameters(self.D) if self.D is not None else None,
-            "notes": list(self.notes),
+            "notes": [printable(n, limit=300) for n in self.notes],
         }
 
 
@@ -105,5 +109,11 @@ def load_weights(path: Path | None, module: nn.Module, state: dict[str, torch.Te
             k = wrong[0]
             parts.append(f"{k} has shape {list(state[k].shape)}, expected {list(own[k].shape)}")
         raise CheckpointError(path, f"has a {what} whose tensors do not fit the architecture it describes ({'; '.join(parts)})")
-    with torch.no_grad():
-        module.load_state_dict({k: v.to(own[k].dtype) for k, v in state.items()}, strict=True)
+    try:  # assign: the file's tensors (already copied into memory we own) become the weights, no second copy
+        with torch.no_grad():
+            module.load_state_dict({k: v.detach().to(own[k].dtype).contiguous() for k, v in state.items()},
+                                   strict=True, assign=True)
+    except RuntimeError as e:  # torch's text is "Error(s) in loading state_dict for X:" + the reason below it
+        lines = [ln.strip() for ln in str(e).splitlines() if ln.strip()]
+        reason = next((ln for ln in lines[1:]), lines[0] if lines else type(e).__name__)
+        raise CheckpointError(path, f"has a {what} whose tensors could not be loaded ({reason[:200]})") from None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ganexplorer.core.formats.bounds import build_bounded, check_finite, check_kwargs, numel
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.formats.safe_pickle import PersistentObject
@@ -32,16 +33,25 @@ def looks_like_nvidia(obj: Any) -> bool:
 
 def _bind(rec: PersistentObject, positional: tuple[str, ...]) -> dict[str, Any]:
     kwargs = dict(zip(positional, rec.init_args))
-    kwargs.update(rec.init_kwargs)
+    kwargs.update({str(k): v for k, v in rec.init_kwargs.items()})
     return kwargs
 
 
-def _plain(obj: Any) -> Any:
-    """EasyDicts and OrderedDicts -> dicts, recursively, so kwargs are plain data."""
+_PLAIN_BUDGET = 100_000  # values in one network's constructor arguments (real ones: a few dozen)
+
+
+def _plain(obj: Any, budget: list[int] | None = None) -> Any:
+    """EasyDicts and OrderedDicts -> dicts, recursively, so kwargs are plain data (a bounded walk)."""
+    budget = [_PLAIN_BUDGET] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ValueError("constructor arguments larger than any network's")
     if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_plain(v) for v in obj) if isinstance(obj, list) else tuple(_plain(v) for v in obj)
+        return {str(k): _plain(v, budget) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_plain(v, budget) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(_plain(v, budget) for v in obj)
     return obj
 
 
@@ -61,7 +71,7 @@ def generator_kwargs(rec: PersistentObject) -> dict[str, Any]:
     if synthesis is None:  # stylegan3 repository: synthesis kwargs are the remaining flat kwargs
         synthesis = kw
     elif kw:
-        synthesis = {**synthesis, **kw}
+        synthesis = {**synthesis, **kw} if isinstance(synthesis, dict) else synthesis
     return dict(base, mapping_kwargs=mapping, synthesis_kwargs=synthesis)
 
 
@@ -75,13 +85,16 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
     if _is_stylegan3(rec):
         raise CheckpointError(path, "holds a StyleGAN3 (alias-free) generator, which ganexplorer cannot render yet; "
                                     "StyleGAN2 pickles from the same repository work")
-    kwargs = generator_kwargs(rec)
     try:
-        G = Generator(**kwargs)
+        kwargs = generator_kwargs(rec)
     except (TypeError, ValueError) as e:
-        raise CheckpointError(path, f"has a StyleGAN2 generator with options ganexplorer does not support ({e})") from None
-    load_weights(path, G, rec.tensors(), f"StyleGAN2 {key}")
+        raise CheckpointError(path, f"has a StyleGAN2 generator whose arguments cannot be read ({e})") from None
+    check_kwargs(path, kwargs, "StyleGAN2 generator")
+    state = rec.tensors()
+    G = build_bounded(path, lambda: Generator(**kwargs), numel(state), "StyleGAN2 generator")
+    load_weights(path, G, state, f"StyleGAN2 {key}")
     G.float().eval()
+    check_finite(path, G)
     notes = []
     if kwargs["synthesis_kwargs"].get("num_fp16_res"):
         notes.append("fp16 layers run in float32 on the CPU")
@@ -89,14 +102,24 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
     drec = obj.get("D")
     if isinstance(drec, PersistentObject) and drec.class_name == "Discriminator":
         try:
-            D = Discriminator(**_plain(_bind(drec, _D_POSITIONAL)))
-            load_weights(path, D, drec.tensors(), "StyleGAN2 D")
+            d_kwargs = _plain(_bind(drec, _D_POSITIONAL))
+            check_kwargs(path, d_kwargs, "discriminator")
+            d_state = drec.tensors()
+            D = build_bounded(path, lambda: Discriminator(**d_kwargs), numel(d_state), "discriminator")
+            load_weights(path, D, d_state, "StyleGAN2 D")
             D.float().eval()
-        except (TypeError, ValueError, CheckpointError) as e:
+            check_finite(path, D, "discriminator")
+        except (TypeError, ValueError) as e:
             D = None
             notes.append(f"its discriminator was not loaded ({e})")
+        except CheckpointError as e:
+            D = None
+            notes.append(f"its discriminator was not loaded ({e.problem})")
     meta = {}
     if isinstance(obj.get("training_set_kwargs"), dict):
-        meta["training_set_kwargs"] = _plain(obj["training_set_kwargs"])
+        try:
+            meta["training_set_kwargs"] = _plain(obj["training_set_kwargs"])
+        except ValueError:
+            notes.append("its training_set_kwargs were too large to keep")
     return LoadedModel(G=G, D=D, family="stylegan2", format="nvidia-pickle", path=path, network=key,
                        notes=notes, metadata=meta)

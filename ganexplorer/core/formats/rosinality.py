@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from ganexplorer.core.formats.bounds import BUILD_ALLOWANCE, build_bounded, check_finite, check_kwargs, numel
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.models.stylegan2 import Generator
@@ -74,9 +75,13 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
             channels[8 * 2 ** k] = sd[f"convs.{2 * k}.conv.weight"].shape[1]
         img_channels = sd["to_rgb1.conv.weight"].shape[1]
         base, cmax = _channel_layout(channels, path)
-        synthesis_kwargs = dict(channel_base=base, channel_max=cmax)
-        G = Generator(z_dim=style_dim, c_dim=0, w_dim=style_dim, img_resolution=size, img_channels=img_channels,
-                      mapping_kwargs=dict(num_layers=n_mlp, lr_multiplier=0.01), synthesis_kwargs=synthesis_kwargs)
+        kwargs = dict(z_dim=style_dim, c_dim=0, w_dim=style_dim, img_resolution=size, img_channels=img_channels,
+                      mapping_kwargs=dict(num_layers=n_mlp, lr_multiplier=0.01),
+                      synthesis_kwargs=dict(channel_base=base, channel_max=cmax))
+        check_kwargs(path, kwargs, "rosinality generator")
+        # Noise buffers the file may lack are made here: up to two per resolution.
+        G = build_bounded(path, lambda: Generator(**kwargs), numel(sd), "rosinality generator",
+                          allowance=BUILD_ALLOWANCE + 3 * size * size)
         st: dict[str, torch.Tensor] = {}
         for i in range(n_mlp):
             st[f"mapping.fc{i}.weight"] = sd[f"style.{i + 1}.weight"]
@@ -97,14 +102,15 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
             if noise is not None:
                 st[f"{layer}.noise_const"] = noise.reshape(noise.shape[-2:])
             else:
-                st[f"{layer}.noise_const"] = G.state_dict()[f"{layer}.noise_const"]
+                r = G.state_dict()[f"{layer}.noise_const"].shape[-1]
+                st[f"{layer}.noise_const"] = torch.randn(r, r, generator=torch.Generator().manual_seed(j))
                 notes.append("the file stores no constant noise; a fixed random one is used")
         for k, v in G.state_dict().items():  # FIR filters: rosinality's default [1,3,3,1] equals ours
             if k.endswith("resample_filter"):
                 st[k] = v
     except KeyError as e:
         raise CheckpointError(path, f"looks like a rosinality StyleGAN2 checkpoint but lacks the tensor {e}") from None
-    except (IndexError, ValueError, TypeError) as e:
+    except (IndexError, ValueError, TypeError, AttributeError, RuntimeError) as e:
         raise CheckpointError(path, f"looks like a rosinality StyleGAN2 checkpoint but its shapes do not fit ({e})") from None
     st["mapping.w_avg"] = torch.zeros(style_dim)
     load_weights(path, G, st, f"rosinality {key}")
@@ -117,5 +123,6 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
             z = torch.from_numpy(np.random.RandomState(0).randn(4096, style_dim)).float()
             G.mapping.w_avg.copy_(G.mapping(z, None)[:, 0].mean(dim=0))
         notes.append("w_avg estimated from 4096 samples (the file has no latent_avg)")
+    check_finite(path, G)
     return LoadedModel(G=G, family="stylegan2", format="rosinality", path=path, network=key,
                        notes=sorted(set(notes)))

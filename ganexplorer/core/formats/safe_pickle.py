@@ -1,30 +1,31 @@
-"""A restricted unpickler that never executes code from a file.
+"""NVIDIA's persistent objects as inert records, and a restricted unpickler for in-process use.
 
 Python pickles can call any importable function while loading. NVIDIA's network
 pickles rely on that: each network is a call to
 ``torch_utils.persistence._reconstruct_persistent_obj(meta)``, whose ``meta`` carries the
-full source of the defining module, which NVIDIA's loader ``exec``s. We admit only:
-tensor/storage rebuilders (storages are decoded with ``torch.load(weights_only=True)``),
-plain containers, numpy scalars/arrays/dtypes, and the persistent-object call itself,
-which here returns an inert :class:`PersistentObject` record (class name + state) from
-which our own modules are built. Any other global raises :class:`UnsafePickleError`
-before anything is called.
+full source of the defining module, which NVIDIA's loader ``exec``s. Checkpoints are read
+by the isolated reader (:mod:`.reader`, :mod:`.isolated`), where that call yields a
+:class:`PersistentObject`: class name and state, from which our own modules are built.
+
+:class:`RestrictedUnpickler` / :func:`restricted_load` run the same bounded interpreter
+(:mod:`.pickle_vm` after :mod:`.prescan`, the same admitted globals) in this process, for
+small pickles that are not checkpoints (CIFAR-10 batches): numpy arrays come back as
+arrays, a global outside the list raises :class:`UnsafePickleError` before anything runs.
 """
 
 from __future__ import annotations
 
-import codecs
-import collections
 import io
-import pickle
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 
-import numpy as np
 import torch
-import torch._utils
 
 from ganexplorer.core.formats.errors import UnsafePickleError
+
+__all__ = ["PersistentObject", "RestrictedUnpickler", "UnsafePickleError", "restricted_load"]
+
+MAX_WALK = 1_000_000   # objects one walk of a network's state may visit
 
 
 @dataclass
@@ -37,106 +38,95 @@ class PersistentObject:
 
     @property
     def init_args(self) -> tuple:
-        return tuple(self.state.get("_init_args", ()) or ())
+        args = self.state.get("_init_args", ())
+        return tuple(args) if isinstance(args, (list, tuple)) else ()
 
     @property
     def init_kwargs(self) -> dict:
-        return dict(self.state.get("_init_kwargs", {}) or {})
+        kwargs = self.state.get("_init_kwargs", {})
+        return dict(kwargs) if isinstance(kwargs, dict) else {}
 
     @property
     def children(self) -> dict[str, Any]:
-        return dict(self.state.get("_modules", {}) or {})
+        modules = self.state.get("_modules", {})
+        return dict(modules) if isinstance(modules, dict) else {}
 
     def tensors(self, prefix: str = "") -> dict[str, torch.Tensor]:
-        """Every parameter and buffer below this object, with dotted names as in a state dict."""
+        """Every parameter and buffer below this object, with dotted names as in a state dict.
+
+        Each object is visited once (a child shared by two parents is not walked twice) and the
+        walk stops after :data:`MAX_WALK` objects, so no graph in a file makes it explode."""
         out: dict[str, torch.Tensor] = {}
-        for key in ("_parameters", "_buffers"):
-            for name, t in (self.state.get(key) or {}).items():
-                if isinstance(t, torch.Tensor):
-                    out[prefix + name] = t.detach()
-        for name, child in self.children.items():
-            if isinstance(child, PersistentObject):
-                out.update(child.tensors(prefix + name + "."))
+        seen: set[int] = set()
+        todo: list[tuple[str, PersistentObject]] = [(prefix, self)]
+        while todo:
+            pre, obj = todo.pop()
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            if len(seen) > MAX_WALK:
+                raise ValueError("a network with more modules than any generator has")
+            for key in ("_parameters", "_buffers"):
+                group = obj.state.get(key) or {}
+                if isinstance(group, dict):
+                    for name, t in group.items():
+                        if isinstance(t, torch.Tensor):
+                            out[pre + str(name)] = t.detach()
+            for name, child in reversed(list(obj.children.items())):
+                if isinstance(child, PersistentObject):
+                    todo.append((pre + str(name) + ".", child))
         return out
 
 
-def _reconstruct_persistent_obj(meta: dict) -> PersistentObject:
-    if not isinstance(meta, dict) or meta.get("type") != "class" or "class_name" not in meta:
-        raise UnsafePickleError("a persistent object with an unexpected description")
-    src = meta.get("module_src") or ""
-    module_name = ""
-    # The defining module's file name is not stored; keep a hint of which one it was.
-    for marker in ("networks_stylegan3", "networks_stylegan2", "def modulated_conv2d"):
-        if marker in src:
-            module_name = marker
-            break
-    return PersistentObject(str(meta["class_name"]), dict(meta.get("state") or {}), module_name)
+class RestrictedUnpickler:
+    """``RestrictedUnpickler(f, encoding=...).load()``: one object from ``f``, admitting only inert globals.
+
+    Same interface as :class:`pickle.Unpickler` for what callers use; ``encoding`` is how
+    Python 2 ``str`` objects are read ('bytes' keeps them as bytes, as for CIFAR batches).
+    """
+
+    def __init__(self, file: BinaryIO, *, encoding: str = "ASCII", errors: str = "strict", **_: Any) -> None:
+        self.file, self.encoding = file, encoding
+
+    def load(self) -> Any:
+        return restricted_load(self.file, encoding=self.encoding)
 
 
-def _load_storage_bytes(b: bytes) -> Any:
-    # torch.storage._load_from_bytes would call torch.load(weights_only=False); we do not.
-    return torch.load(io.BytesIO(b), weights_only=True, map_location="cpu")
+def restricted_load(f: BinaryIO, encoding: str = "latin1") -> Any:
+    """Unpickle one object from ``f`` in this process, bounded and admitting only inert globals.
+
+    Tensors and numpy arrays come back as numpy arrays; NVIDIA persistent objects as
+    :class:`PersistentObject`. Raises :class:`UnsafePickleError` for a refused global and
+    ``ValueError`` subclasses for a damaged or hostile pickle.
+    """
+    from ganexplorer.core.formats.rebuild import Rebuilder
+    from ganexplorer.core.formats.reader import Encoder, Reader
+
+    data = f.read()
+    reader = Reader(data, len(data), encoding=encoding)
+    obj = reader.plain_pickle()
+    enc = Encoder(keep_bytes_of=data)
+    tree = enc.encode(obj)
+    value = Rebuilder(io.BytesIO(data), len(data), enc.storages, b"".join(enc.blobs)).value(tree)
+    return _numpy(value)
 
 
-class _EasyDict(dict):
-    """Stand-in for ``dnnlib.util.EasyDict``: a plain dict with attribute access."""
+def _numpy(value: Any) -> Any:
+    """Tensors -> numpy arrays throughout (what plain pickles of arrays held); a bounded walk."""
+    budget = [MAX_WALK]
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError as e:
-            raise AttributeError(name) from e
+    def conv(x: Any) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise ValueError("a pickle with more values than ganexplorer reads")
+        if isinstance(x, torch.Tensor):
+            return x.numpy() if x.dtype != torch.bfloat16 else x.float().numpy()
+        if isinstance(x, dict):
+            return {k: conv(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [conv(v) for v in x]
+        if isinstance(x, tuple):
+            return tuple(conv(v) for v in x)
+        return x
 
-
-def _numpy_scalar(dtype: Any, data: bytes | None = None) -> Any:
-    return np.frombuffer(data, dtype=dtype)[0].item() if data is not None else dtype.type().item()
-
-
-try:  # numpy >= 2
-    from numpy._core import multiarray as _np_multiarray
-except ImportError:  # numpy 1.x
-    from numpy.core import multiarray as _np_multiarray
-
-_ALLOWED: dict[tuple[str, str], Callable[..., Any]] = {
-    ("torch_utils.persistence", "_reconstruct_persistent_obj"): _reconstruct_persistent_obj,
-    ("torch.storage", "_load_from_bytes"): _load_storage_bytes,
-    ("torch._utils", "_rebuild_tensor_v2"): torch._utils._rebuild_tensor_v2,
-    ("torch._utils", "_rebuild_parameter"): torch._utils._rebuild_parameter,
-    ("collections", "OrderedDict"): collections.OrderedDict,
-    ("dnnlib.util", "EasyDict"): _EasyDict,
-    ("dnnlib", "EasyDict"): _EasyDict,
-    ("numpy.core.multiarray", "scalar"): _numpy_scalar,
-    ("numpy._core.multiarray", "scalar"): _numpy_scalar,
-    ("numpy", "dtype"): np.dtype,
-    ("numpy.core.multiarray", "_reconstruct"): _np_multiarray._reconstruct,
-    ("numpy._core.multiarray", "_reconstruct"): _np_multiarray._reconstruct,
-    ("numpy", "ndarray"): np.ndarray,
-    ("builtins", "set"): set,
-    ("__builtin__", "set"): set,            # protocol 2 pickles
-    ("_codecs", "encode"): codecs.encode,   # protocol 2 spells bytes as encode(str, 'latin1')
-    ("builtins", "frozenset"): frozenset,
-    ("builtins", "tuple"): tuple,
-    ("builtins", "list"): list,
-    ("builtins", "dict"): dict,
-    ("builtins", "float"): float,
-    ("builtins", "int"): int,
-    ("builtins", "complex"): complex,
-}
-
-
-class RestrictedUnpickler(pickle.Unpickler):
-    """Unpickler whose ``find_class`` admits only the globals listed in ``_ALLOWED``."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        fn = _ALLOWED.get((module, name))
-        if fn is None:
-            raise UnsafePickleError(f"{module}.{name}")
-        return fn
-
-    def persistent_load(self, pid: Any) -> Any:
-        raise UnsafePickleError("a persistent id (torch.save data outside torch.load)")
-
-
-def restricted_load(f: BinaryIO) -> Any:
-    """Unpickle one object from ``f`` admitting only inert globals (see module docstring)."""
-    return RestrictedUnpickler(f).load()
+    return conv(value)
