@@ -31,6 +31,9 @@ def _collect_garbage_on_ui_thread(request):
         request.getfixturevalue("qapp")
         collect_garbage_on_ui_thread()
     yield
+    isolated = sys.modules.get("ganexplorer.core.formats.isolated")
+    if isolated is not None:   # a window keeps a reader process started ahead; no test leaves one behind
+        isolated.keep_warm(False)
     app = sys.modules.get("ganexplorer.gui.app")
     if app is not None and app._collector is not None:   # tests without an event loop: collect here, on the main thread
         app._collector.check()

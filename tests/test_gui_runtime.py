@@ -90,7 +90,7 @@ def test_a_render_that_raises_type_error_is_one_sentence_and_the_next_render_sho
 def test_an_unexpected_error_while_loading_a_checkpoint_is_reported(window, qtbot, monkeypatch, dialogs, caplog):
     import ganexplorer.gui.model_loader as model_loader
 
-    def broken(_path):
+    def broken(_path, **_kwargs):
         raise KeyError("G_ema")
 
     monkeypatch.setattr(model_loader, "load_checkpoint", broken)
