@@ -11,10 +11,19 @@ from ganexplorer.gui.core_text import translate_core  # noqa: E402
 
 
 def _errors(tmp_path):
+    import os
+
+    from test_hostile_files import b_nan
+
     (tmp_path / "empty.pt").write_bytes(b"")
     (tmp_path / "text.pkl").write_text("hello, this is not a pickle\n")
+    names = ["missing.pkl", "empty.pt", "text.pkl", b_nan(tmp_path).name]   # NaN weights: the isolated loader's checks
+    if hasattr(os, "mkfifo"):
+        if not (tmp_path / "pipe.pkl").exists():
+            os.mkfifo(tmp_path / "pipe.pkl")
+        names.append("pipe.pkl")
     out = []
-    for name in ("missing.pkl", "empty.pt", "text.pkl"):
+    for name in names:
         with pytest.raises(CheckpointError) as e:
             load_checkpoint(tmp_path / name)
         out.append(str(e.value))

@@ -88,27 +88,137 @@
         <translation>읽었지만 {0}이(가) 들어 있으며, ganexplorer가 아는 생성자 구조가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="59" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="55" />
+        <source>is a FIFO (named pipe), not a file</source>
+        <translation>FIFO(이름 있는 파이프)이며 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="56" />
+        <source>is a device, not a file</source>
+        <translation>장치이며 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="57" />
+        <source>is a socket, not a file</source>
+        <translation>소켓이며 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="58" />
+        <source>is not a regular file</source>
+        <translation>일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="60" />
+        <source>is a symbolic link to a file that does not exist</source>
+        <translation>존재하지 않는 파일을 가리키는 심볼릭 링크입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="61" />
+        <source>is a symbolic link that loops back on itself</source>
+        <translation>자기 자신으로 되돌아오는 심볼릭 링크입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="62" />
+        <source>cannot be read (permission denied)</source>
+        <translation>읽을 수 없습니다(권한 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="63" />
+        <source>loading was cancelled</source>
+        <translation>불러오기가 취소되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="65" />
+        <source>changed while it was being read; open it again</source>
+        <translation>읽는 동안 파일이 바뀌었습니다. 다시 열어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="66" />
+        <source>holds structures nested too deeply to read</source>
+        <translation>너무 깊게 중첩된 구조가 있어 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="68" />
+        <source>could not be read safely: the reader took longer than {0} s</source>
+        <translation>안전하게 읽을 수 없습니다: 읽기 프로세스가 {0}초 넘게 걸렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="70" />
+        <source>could not be read safely: the reader took more than {0} s of processor time</source>
+        <translation>안전하게 읽을 수 없습니다: 읽기 프로세스가 프로세서 시간 {0}초를 넘게 썼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="72" />
+        <source>could not be read safely: the reader ran out of its {0}</source>
+        <translation>안전하게 읽을 수 없습니다: 읽기 프로세스의 메모리 한도를 넘었습니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="74" />
+        <source>could not be read safely: the reader crashed {0}</source>
+        <translation>안전하게 읽을 수 없습니다: 읽기 프로세스가 비정상 종료되었습니다 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="75" />
+        <source>could not be read safely: {0}</source>
+        <translation>안전하게 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="77" />
+        <source>is a pickle ganexplorer will not unpack: it has {0}</source>
+        <translation>ganexplorer가 풀지 않는 피클입니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="79" />
+        <source>is a torch file ganexplorer will not unpack: it has {0}</source>
+        <translation>ganexplorer가 풀지 않는 torch 파일입니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="81" />
+        <source>is a safetensors file ganexplorer will not read: {0}</source>
+        <translation>ganexplorer가 읽지 않는 safetensors 파일입니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="83" />
+        <source>holds NaN weights in {0}, so its generator cannot draw a picture</source>
+        <translation>{0}에 NaN 가중치가 있어 생성자가 그림을 그릴 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="85" />
+        <source>holds infinite weights in {0}, so its generator cannot draw a picture</source>
+        <translation>{0}에 무한대 가중치가 있어 생성자가 그림을 그릴 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="87" />
+        <source>describes a generator larger than the weights it holds {0}</source>
+        <translation>담고 있는 가중치보다 큰 생성자를 기술하고 있습니다 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="89" />
+        <source>describes a generator with a layer of size 0 (shape {0})</source>
+        <translation>크기가 0인 층이 있는 생성자를 기술하고 있습니다(모양 {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="95" />
         <source>unknown dataset '{0}': use {1}</source>
         <translation>알 수 없는 데이터셋 '{0}': {1}을(를) 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="60" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="96" />
         <source>'{0}' holds no images</source>
         <translation>'{0}'에 이미지가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="61" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="97" />
         <source>'{0}' does not exist</source>
         <translation>'{0}'이(가) 존재하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="74" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="110" />
         <source>The checkpoint {0}.</source>
         <translation>체크포인트가 {0}.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="75" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="111" />
         <source>{0}: {1}.</source>
         <translation>{0}: {1}.</translation>
     </message>
@@ -431,733 +541,733 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>ExplorerPanel</name>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="116" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="117" />
         <source>No model loaded. Open a checkpoint with File → Open or drop it here.</source>
         <translation>불러온 모델이 없습니다. 파일 → 열기로 체크포인트를 열거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="146" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="147" />
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="147" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="148" />
         <source>Stochastic variation</source>
         <translation>확률적 변화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="148" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="149" />
         <source>Mixing grid</source>
         <translation>믹싱 격자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="149" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="150" />
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="151" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="152" />
         <source>The picture the generator makes from the settings on the left</source>
         <translation>왼쪽 설정으로 생성자가 만든 그림</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="152" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="153" />
         <source>What the noise inputs change: per-pixel standard deviation over many noise draws</source>
         <translation>노이즈 입력이 바꾸는 것: 여러 노이즈 샘플에 대한 픽셀별 표준편차</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="153" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="154" />
         <source>Style mixing: each row's seed takes the chosen layers from each column's seed</source>
         <translation>스타일 믹싱: 각 행의 시드가 선택한 층을 각 열의 시드에서 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="154" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="155" />
         <source>The feature maps inside one layer of the generator; switch channels off to see their job</source>
         <translation>생성자의 한 층 안에 있는 특징 맵. 채널을 꺼서 각 채널의 역할을 알아보세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="159" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="160" />
         <source>Open a checkpoint to see its pictures.</source>
         <translation>체크포인트를 열면 그림을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="160" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="623" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="161" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="624" />
         <source>Click Compute to see what the noise inputs change.</source>
         <translation>계산을 누르면 노이즈 입력이 무엇을 바꾸는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="161" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="624" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="162" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="625" />
         <source>Type row and column seeds, then click Compute.</source>
         <translation>행 시드와 열 시드를 입력한 다음 계산을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="181" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="186" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="182" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="187" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="184" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="185" />
         <source>The seed picks the random vector z the picture starts from (as NVIDIA's generate.py does): the same seed always gives the same picture. Arrows: previous / next seed; die: a random one.</source>
         <translation>시드는 그림의 출발점인 무작위 벡터 z를 정합니다(NVIDIA의 generate.py와 같은 방식). 같은 시드는 항상 같은 그림을 냅니다. 화살표: 이전 / 다음 시드, 주사위: 무작위 시드.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="189" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="190" />
         <source>Which class a conditional generator should draw (e.g. which digit); the seed still picks the style</source>
         <translation>조건부 생성자가 그릴 클래스(예: 어떤 숫자). 스타일은 여전히 시드가 정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="191" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="192" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="193" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="194" />
         <source>Force fp32</source>
         <translation>fp32 강제</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="197" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="198" />
         <source>Run the layers a checkpoint marks as fp16 in float32 (GPU only; the CPU always uses float32)</source>
         <translation>체크포인트가 fp16으로 표시한 층을 float32로 실행합니다 (GPU 전용, CPU는 항상 float32 사용)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="199" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="200" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="203" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="204" />
         <source>Truncation</source>
         <translation>절단(Truncation)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="206" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="207" />
         <source>ψ (psi) pulls w toward the average w: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture</source>
         <translation>ψ(psi)는 w를 평균 w 쪽으로 당깁니다. 1 = 샘플링한 그대로, 0 = '평균' 그림, 그 사이 = 더 전형적이지만 덜 다양한 그림, 음수 = '반대' 그림</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="209" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="210" />
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="211" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="651" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="212" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="652" />
         <source>Truncate only the first N w layers (the coarse ones first); 'all' truncates every layer</source>
         <translation>앞쪽 w 층 N개(거친 층부터)만 절단합니다. '전체'는 모든 층을 절단합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="214" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="215" />
         <source>Cutoff (layers)</source>
         <translation>적용 층 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="218" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="648" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="219" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="649" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="221" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="222" />
         <source>const (stored)</source>
         <translation>고정 (저장된 값)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="221" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="222" />
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="222" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="223" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="224" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="225" />
         <source>StyleGAN2 adds per-pixel noise in every layer for stochastic detail: 'const' uses the noise stored in the file (reproducible), 'random' draws new noise from the noise seed, 'none' switches it off</source>
         <translation>StyleGAN2는 확률적 세부 표현을 위해 모든 층에 픽셀별 노이즈를 더합니다. '고정'은 파일에 저장된 노이즈를 쓰고(재현 가능), '무작위'는 노이즈 시드로 새 노이즈를 뽑으며, '없음'은 노이즈를 끕니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="228" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="229" />
         <source>Multiplies the noise the network adds: 0× = no noise, 1× = as trained</source>
         <translation>신경망이 더하는 노이즈에 곱하는 값: 0× = 노이즈 없음, 1× = 학습된 그대로</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="231" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="232" />
         <source>Which random noise to draw in 'random' mode: change it to see what noise alone changes (hair strands, texture) while the picture's content stays</source>
         <translation>'무작위' 모드에서 뽑을 무작위 노이즈. 바꿔 보면 그림의 내용은 그대로인 채 노이즈만으로 무엇이 바뀌는지(머리카락 가닥, 질감) 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="233" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="234" />
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="234" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="235" />
         <source>Strength</source>
         <translation>강도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="235" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="236" />
         <source>Noise seed</source>
         <translation>노이즈 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="239" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="649" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="240" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="650" />
         <source>Style mixing</source>
         <translation>스타일 믹싱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="241" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="242" />
         <source>Take layers from a second seed</source>
         <translation>두 번째 시드에서 층 가져오기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="243" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="244" />
         <source>Style mixing: the layers [a, b) use the w of the mix seed instead of this seed's</source>
         <translation>스타일 믹싱: 층 [a, b)에 이 시드 대신 믹스 시드의 w를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="246" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="247" />
         <source>The seed whose styles are copied into the chosen layers</source>
         <translation>선택한 층에 스타일을 복사해 줄 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="252" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="253" />
         <source>Mix seed</source>
         <translation>믹스 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="253" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="297" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="254" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="298" />
         <source>Layers [a, b)</source>
         <translation>층 [a, b)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="261" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="262" />
         <source>The StyleGAN paper's bands: coarse styles (4²–8²) set pose and shape, middle ones (16²–32²) smaller features, fine ones (64² and up) colour and micro-structure</source>
         <translation>StyleGAN 논문의 구간: 거친 스타일(4²–8²)은 자세와 형태를, 중간 스타일(16²–32²)은 더 작은 특징을, 세밀한 스타일(64² 이상)은 색과 미세 구조를 정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="265" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="266" />
         <source>z sliders</source>
         <translation>z 슬라이더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="268" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="269" />
         <source>Adds an offset to one coordinate of the seed's z (z itself is a standard normal vector, so ±3 is a big move); 0 = the seed's own z</source>
         <translation>시드의 z에서 좌표 하나에 오프셋을 더합니다(z 자체는 표준 정규 벡터이므로 ±3은 큰 이동입니다). 0 = 시드 본래의 z</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="276" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="277" />
         <source>Reset z</source>
         <translation>z 초기화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="282" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="283" />
         <source>w directions (principal components, in σ)</source>
         <translation>w 방향 (주성분, σ 단위)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="285" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="286" />
         <source>Computed in the background after a model loads.</source>
         <translation>모델을 불러오면 백그라운드에서 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="288" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="289" />
         <source>Moves w along a principal direction of many sampled ws, in standard deviations (σ) of w along it: ±2σ stays among typical pictures, ±5σ is extreme. PC0 is the direction w varies most</source>
         <translation>샘플링한 많은 w의 주성분 방향을 따라 w를 이동합니다. 단위는 그 방향의 w 표준편차(σ)입니다. ±2σ는 전형적인 그림 범위 안이고, ±5σ는 극단적입니다. PC0은 w가 가장 많이 변하는 방향입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="303" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="304" />
         <source>Reset w</source>
         <translation>w 초기화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="314" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="315" />
         <source>First w layer of the range (0 = the coarsest, 4²)</source>
         <translation>범위의 첫 w 층 (0 = 가장 거친 층, 4²)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="315" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="316" />
         <source>End of the range: layers a, a+1, …, b−1 are affected (b itself is not)</source>
         <translation>범위의 끝: 층 a, a+1, …, b−1에 적용됩니다(b 자체는 제외)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="327" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="328" />
         <source>Seed grid (drag to blend w)</source>
         <translation>시드 격자 (끌어서 w 섞기)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="330" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="331" />
         <source>Each dot is a seed. Drag between dots: the picture's w is the weighted average of the four nearest seeds' ws, so you see how the generator fills the space between them</source>
         <translation>각 점은 시드입니다. 점 사이를 끌어 보세요. 그림의 w는 가장 가까운 시드 네 개의 w를 가중 평균한 것이므로, 생성자가 시드 사이의 공간을 어떻게 채우는지 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="336" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="337" />
         <source>Vector arithmetic in w</source>
         <translation>w 벡터 연산</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="339" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="340" />
         <source>A: the seed to start from</source>
         <translation>A: 출발점이 되는 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="339" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="340" />
         <source>B: the seed whose features are taken away (−B)</source>
         <translation>B: 특징을 빼는 시드 (−B)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="340" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="341" />
         <source>C: the seed whose features are added (+C)</source>
         <translation>C: 특징을 더하는 시드 (+C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="344" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="345" />
         <source>Show A − B + C</source>
         <translation>A − B + C 보기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="346" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="347" />
         <source>Shows w(A) − w(B) + w(C): if B and C differ in one feature (e.g. thickness), A gets that change</source>
         <translation>w(A) − w(B) + w(C)를 보여 줍니다. B와 C가 한 특징(예: 굵기)만 다르면 A에 그 변화가 적용됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="352" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="353" />
         <source>Latent walk</source>
         <translation>잠재 공간 산책</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="372" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="373" />
         <source>Some channels of the generator are switched off (set to zero) in the Layers view; the picture is not what the model normally makes</source>
         <translation>층 화면에서 생성자의 일부 채널이 꺼져(0으로 설정) 있습니다. 모델이 평소에 만드는 그림이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="373" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="374" />
         <source>Clear switch-offs</source>
         <translation>채널 끄기 해제</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="374" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="375" />
         <source>Switch every channel back on, in every layer</source>
         <translation>모든 층의 모든 채널을 다시 켭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="383" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="384" />
         <source>What the picture above is: how it was made from seeds and settings</source>
         <translation>위 그림이 무엇인지: 시드와 설정으로 어떻게 만들었는지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="394" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="395" />
         <source>Which layer's output (feature maps) to show</source>
         <translation>출력(특징 맵)을 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="399" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="400" />
         <source>The first of the 16 channels shown</source>
         <translation>표시할 16개 채널 중 첫 번째</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="401" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="402" />
         <source>Normalise each channel</source>
         <translation>채널마다 정규화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="402" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="403" />
         <source>On: each map stretched to its own darkest–brightest; off: one scale for all (grey = 0). Switched-off channels are black either way</source>
         <translation>켜기: 맵마다 가장 어두운 값–가장 밝은 값으로 늘림. 끄기: 모두 같은 척도 (회색 = 0). 꺼진 채널은 어느 쪽이든 검게 표시됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="406" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="407" />
         <source>e.g. 0-7,12</source>
         <translation>예: 0-7,12</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="407" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="408" />
         <source>Channels of the selected layer to set to zero (ablation), e.g. 0-7,12; press Enter. Each layer keeps its own list; clear the field to switch that layer's channels back on</source>
         <translation>선택한 층에서 0으로 설정할(끌) 채널입니다. 예: 0-7,12. 입력 후 Enter를 누르세요. 층마다 자체 목록을 유지하며, 칸을 비우면 그 층의 채널이 다시 켜집니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="414" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="415" />
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="416" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="417" />
         <source>First channel</source>
         <translation>첫 채널</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="418" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="419" />
         <source>Switch off channels</source>
         <translation>끌 채널</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="453" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="454" />
         <source>Exporting {0} frames…</source>
         <translation>프레임 {0}개 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="474" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="475" />
         <source>Channels to switch off must look like 0-7,12</source>
         <translation>끌 채널은 0-7,12 같은 형식이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="496" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="790" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="497" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="798" />
         <source>{0} channels {1}</source>
         <translation>{0} 채널 {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="502" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="503" />
         <source>Ablation on — switched off: {0}</source>
         <translation>채널 끄기 적용 중 — 꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="503" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="504" />
         <source>Switched off: {0}</source>
         <translation>꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="504" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="505" />
         <source>No channels switched off.</source>
         <translation>꺼진 채널이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="531" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="532" />
         <source>How many pictures with different random noise (same w) to compare; more draws = a steadier map</source>
         <translation>비교할 그림 수(w는 같고 무작위 노이즈만 다름). 샘플이 많을수록 맵이 안정적입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="532" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="554" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="533" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="555" />
         <source>Compute</source>
         <translation>계산</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="534" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="535" />
         <source>Render the current picture with many noise draws and show how much each pixel varies</source>
         <translation>현재 그림을 여러 노이즈 샘플로 렌더링해 픽셀마다 얼마나 변하는지 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="536" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="537" />
         <source>Noise draws</source>
         <translation>노이즈 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="541" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="542" />
         <source>Bright = what the noise inputs change; the colour bar gives the scale in pixel levels (0–255).</source>
         <translation>밝을수록 노이즈 입력이 많이 바꾸는 부분입니다. 색 막대는 픽셀 값(0–255) 단위의 척도를 나타냅니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="552" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="553" />
         <source>Seeds of the rows (e.g. 85,100,75): each row keeps its own seed's other layers</source>
         <translation>행의 시드 (예: 85,100,75): 각 행은 나머지 층을 자기 시드에서 그대로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="553" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="554" />
         <source>Seeds of the columns: their styles go into the chosen layers of each row</source>
         <translation>열의 시드: 이 시드의 스타일이 각 행의 선택한 층에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="555" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="556" />
         <source>Build the grid with the layer range of 'Style mixing' on the left</source>
         <translation>왼쪽 '스타일 믹싱'의 층 범위로 격자를 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="559" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="560" />
         <source>Row seeds</source>
         <translation>행 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="561" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="562" />
         <source>Column seeds</source>
         <translation>열 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="606" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="780" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="607" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="788" />
         <source>class {0}</source>
         <translation>클래스 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="626" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="627" />
         <source>Computing principal directions of w…</source>
         <translation>w의 주성분 방향을 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="636" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="637" />
         <source>Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs</source>
         <translation>스타일 기반 생성자(StyleGAN2)가 필요합니다. 이 {0}에는 층별 스타일이나 노이즈 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="647" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="648" />
         <source>StyleGAN2 only</source>
         <translation>StyleGAN2 전용</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="654" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="655" />
         <source>Which w layers the direction moves [a, b)</source>
         <translation>방향이 움직이는 w 층 [a, b)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="658" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="662" />
         <source>(unsaved)</source>
         <translation>(저장되지 않음)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="661" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="665" />
         <source>{0} parameters</source>
         <translation>매개변수 {0}개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="693" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="701" />
         <source>ops: CPU fast path (PyTorch)</source>
         <translation>연산: CPU 고속 경로 (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="694" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="702" />
         <source>ops: reference (PyTorch)</source>
         <translation>연산: 참조 구현 (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1001" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1009" />
         <source>{0}: per-pixel standard deviation over {1} noise draws; the largest is {2:.2f} pixel levels (of 255). Bright = what the noise inputs change.</source>
         <translation>{0}: 노이즈 샘플 {1}개에 대한 픽셀별 표준편차. 최댓값은 {2:.2f} 픽셀 값(255 기준)입니다. 밝을수록 노이즈 입력이 많이 바꾸는 부분입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1007" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1015" />
         <source>{0} channels in this layer; showing {1}–{2}</source>
         <translation>이 층의 채널 {0}개 중 {1}–{2} 표시</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1011" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1019" />
         <source>channels {0} switched off (black)</source>
         <translation>채널 {0} 꺼짐 (검정)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1025" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1033" />
         <source>Per-pixel standard deviation over {0} noise draws, in pixel levels (0–255): {1}</source>
         <translation>노이즈 샘플 {0}개에 대한 픽셀별 표준편차, 픽셀 값(0–255) 단위: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1045" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1053" />
         <source>Choose a layer range [a, b) with b &gt; a under Style mixing first.</source>
         <translation>먼저 스타일 믹싱에서 b &gt; a인 층 범위 [a, b)를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1049" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1057" />
         <source>Each picture: its row's seed with layers {0} ({1}, {2}) taken from its column's seed</source>
         <translation>각 그림: 행의 시드에서 층 {0}({1}, {2})만 열의 시드에서 가져옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1056" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1064" />
         <source>seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="665" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="669" />
         <source>{0} classes</source>
         <translation>클래스 {0}개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="662" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="666" />
         <source>device: {0}</source>
         <translation>장치: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="671" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="675" />
         <source>trained {0} steps on {1}</source>
         <translation>{1}에서 {0} 스텝 학습됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="674" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="680" />
         <source>digit classifier on {0} samples: {1:.0%} confident, {2}/10 classes, largest {3:.0%}, Fréchet distance {4:.2f} (real data: {5:.2f})</source>
         <translation>숫자 분류기, 샘플 {0}개: 확신 {1:.0%}, 클래스 {2}/10, 최대 클래스 {3:.0%}, 프레셰 거리 {4:.2f} (실제 데이터: {5:.2f})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="690" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
         <source>ops: fused GPU (Triton)</source>
         <translation>연산: 융합 GPU (Triton)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="691" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="699" />
         <source>ops: reference (PyTorch) — {0}</source>
         <translation>연산: 기준 구현 (PyTorch) — {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="706" />
         <source>coarse</source>
         <translation>거친 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="706" />
         <source>middle</source>
         <translation>중간 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="698" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="706" />
         <source>fine</source>
         <translation>세밀한 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="707" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="715" />
         <source>{0} {1} ({2})</source>
         <translation>{0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="709" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="717" />
         <source>layers {0}</source>
         <translation>층 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="712" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="720" />
         <source>this {0}² model has no {1} band</source>
         <translation>이 {0}² 모델에는 {1} 구간이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="713" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="721" />
         <source> or </source>
         <translation> 또는 </translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="723" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="731" />
         <source>empty range: b must be larger than a</source>
         <translation>빈 범위: b가 a보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="724" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="732" />
         <source>layers {0}: {1} ({2})</source>
         <translation>층 {0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="743" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="751" />
         <source>walk frame {0}/{1} ({2}: seeds {3})</source>
         <translation>산책 프레임 {0}/{1} ({2}: 시드 {3})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="746" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="754" />
         <source>A − B + C of seeds {0}, {1}, {2}</source>
         <translation>시드 {0}, {1}, {2}의 A − B + C</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="748" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="756" />
         <source>seed grid blend of {0}</source>
         <translation>시드 격자 혼합: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="751" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="759" />
         <source>blend of seeds {0}</source>
         <translation>시드 {0}의 혼합</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="753" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="761" />
         <source>a custom z</source>
         <translation>사용자 지정 z</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="755" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="763" />
         <source>seed {0}</source>
         <translation>시드 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="760" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="768" />
         <source>with layers {0} from seed {1} ({2})</source>
         <translation>층 {0}을(를) 시드 {1}에서 가져옴 ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="764" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="772" />
         <source>z offsets {0}</source>
         <translation>z 오프셋 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="771" />
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="777" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="779" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="785" />
         <source>on layers {0}</source>
         <translation>층 {0}에서</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="783" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="791" />
         <source>random noise (seed {0})</source>
         <translation>무작위 노이즈 (시드 {0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="785" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="793" />
         <source>no noise</source>
         <translation>노이즈 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="787" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="795" />
         <source>noise × {0:.2f}</source>
         <translation>노이즈 × {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="789" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="797" />
         <source>switched off: {0}</source>
         <translation>꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="792" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="800" />
         <source>preview — refining…</source>
         <translation>미리보기 — 다듬는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="820" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="828" />
         <source>&lt;p&gt;A &lt;b&gt;generator&lt;/b&gt; turns a random vector &lt;i&gt;z&lt;/i&gt; (picked by the &lt;b&gt;seed&lt;/b&gt;) into a picture. A style-based generator (StyleGAN2) first maps z to &lt;i&gt;w&lt;/i&gt; and feeds w to every layer; the early layers work on coarse resolutions (4²–8²: pose, shape), the middle ones on 16²–32², the fine ones on 64² and up (colour, texture).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;생성자&lt;/b&gt;는 무작위 벡터 &lt;i&gt;z&lt;/i&gt;(&lt;b&gt;시드&lt;/b&gt;로 선택)를 그림으로 바꿉니다. 스타일 기반 생성자(StyleGAN2)는 먼저 z를 &lt;i&gt;w&lt;/i&gt;로 매핑하고 w를 모든 층에 넣습니다. 앞쪽 층은 낮은 해상도(4²–8²: 자세, 형태)를, 중간 층은 16²–32²를, 세밀한 층은 64² 이상(색, 질감)을 다룹니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="823" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="831" />
         <source>This model: {0}.</source>
         <translation>이 모델: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="825" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="833" />
         <source>This {0} feeds z straight into its first layer: it has no w per layer and no noise inputs, so Stochastic variation, Mixing grid, noise and style mixing are switched off.</source>
         <translation>이 {0}은(는) z를 첫 층에 바로 넣습니다. 층마다 w가 없고 노이즈 입력도 없으므로 확률적 변화, 혼합 격자, 노이즈, 스타일 혼합은 꺼져 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="827" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="835" />
         <source>&lt;p&gt;&lt;b&gt;Image&lt;/b&gt;: the picture for the current settings; the caption underneath says how it was made. Try the seed arrows, ψ (truncation toward the average picture), the z sliders (offsets added to z) and the w directions (moves along the main directions of w, in σ). The seed grid blends the ws of nearby seeds; A − B + C does arithmetic on ws.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;이미지&lt;/b&gt;: 현재 설정으로 만든 그림입니다. 아래 설명에 어떻게 만들었는지 나옵니다. 시드 화살표, ψ(평균 그림 쪽으로의 절단), z 슬라이더(z에 더하는 오프셋), w 방향(w의 주요 방향을 따라 σ 단위로 이동)을 써 보세요. 시드 격자는 가까운 시드들의 w를 섞고, A − B + C는 w로 산술 연산을 합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="828" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="836" />
         <source>&lt;p&gt;&lt;b&gt;Stochastic variation&lt;/b&gt;: the same w rendered with many different noise inputs; each pixel's colour is how much it changed (standard deviation, in pixel levels 0–255, see the colour bar). Bright places are details the noise decides (texture, strands); dark places are fixed by w.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;확률적 변화&lt;/b&gt;: 같은 w를 여러 다른 노이즈 입력으로 렌더링합니다. 각 픽셀의 색은 그 픽셀이 얼마나 변했는지(표준편차, 픽셀 값 0–255 기준, 색 막대 참고)를 나타냅니다. 밝은 곳은 노이즈가 정하는 세부(질감, 가닥)이고, 어두운 곳은 w가 정합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="829" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="837" />
         <source>&lt;p&gt;&lt;b&gt;Mixing grid&lt;/b&gt;: the top row and the left column are the seeds themselves; every other picture is its row's seed with the chosen layers taken from its column's seed. Coarse layers copy pose and shape, fine layers only colour and texture.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;믹싱 격자&lt;/b&gt;: 맨 위 행과 왼쪽 열은 시드 자체입니다. 나머지 그림은 각 행의 시드에서 선택한 층만 해당 열의 시드에서 가져온 것입니다. 거친 층은 자세와 형태를 복사하고, 세밀한 층은 색과 질감만 복사합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="830" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="838" />
         <source>&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: 16 feature maps (channels) of one layer for the current picture. Type channel numbers to switch them off (set them to zero): the picture changes, a red badge says so on the Image tab, and the switched-off maps are shown black. Each layer keeps its own list.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;층&lt;/b&gt;: 현재 그림에 대한 한 층의 특징 맵(채널) 16개입니다. 채널 번호를 입력하면 그 채널을 끕니다(0으로 설정). 그러면 그림이 바뀌고, 이미지 탭에 빨간 배지가 표시되며, 꺼진 맵은 검게 보입니다. 층마다 자체 목록을 유지합니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="974" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="982" />
         <source>preview at {0} px: {1:.1f} ms · the full picture follows when the slider rests</source>
         <translation>{0} px 미리보기: {1:.1f} ms · 슬라이더가 멈추면 전체 그림이 이어집니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="977" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="985" />
         <source>render {0:.1f} ms · {1:.1f} fps (model) · {2} frames in the last second</source>
         <translation>렌더링 {0:.1f} ms · {1:.1f} fps (모델) · 최근 1초 동안 {2} 프레임</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="995" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1003" />
         <source>{0} directions from 3,000 samples; σ of PC0 = {1:.2f}</source>
         <translation>샘플 3,000개에서 얻은 방향 {0}개; PC0의 σ = {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1014" />
+        <location filename="../../ganexplorer/gui/explorer_panel.py" line="1022" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -1252,272 +1362,272 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="66" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="74" />
         <source>Explore</source>
         <translation>탐색</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="72" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="80" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="77" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="85" />
         <source>1-D demo</source>
         <translation>1차원 데모</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="83" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="91" />
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="120" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="128" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="121" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="129" />
         <source>&amp;Open checkpoint…</source>
         <translation>체크포인트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="124" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="132" />
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="127" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="135" />
         <source>&amp;Save image…</source>
         <translation>이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="129" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="137" />
         <source>Save what the current tab shows, enlarged for slides if small</source>
         <translation>현재 탭에 보이는 것을 저장합니다. 작으면 슬라이드용으로 확대합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="130" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="138" />
         <source>&amp;Copy image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="131" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="139" />
         <source>Save s&amp;tate…</source>
         <translation>상태 저장(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="132" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="140" />
         <source>Open st&amp;ate…</source>
         <translation>상태 열기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="136" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="144" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="137" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="145" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="138" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="146" />
         <source>Zoom to &amp;fit</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="139" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="147" />
         <source>Zoom &amp;1:1</source>
         <translation>1:1 크기(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="140" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="148" />
         <source>Zoom &amp;2×</source>
         <translation>2배 확대(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="142" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="150" />
         <source>&amp;Previous seed</source>
         <translation>이전 시드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="143" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="151" />
         <source>&amp;Next seed</source>
         <translation>다음 시드(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="144" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
         <source>&amp;Random seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="146" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="154" />
         <source>&amp;Presentation (large text for projectors)</source>
         <translation>발표 모드(프로젝터용 큰 글씨)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="151" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="159" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="160" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="157" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="164" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="173" />
         <source>&amp;What am I looking at?</source>
         <translation>지금 무엇을 보고 있나요?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="167" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="175" />
         <source>Show &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="168" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="176" />
         <source>Open the folder with ganexplorer's log, to send it with a bug report</source>
         <translation>ganexplorer 로그가 있는 폴더를 엽니다. 버그를 알릴 때 로그를 함께 보내 주세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="171" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="179" />
         <source>&amp;About ganexplorer</source>
         <translation>ganexplorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="175" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="183" />
         <source>The language changes the next time ganexplorer starts.</source>
         <translation>언어는 ganexplorer를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="210" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="218" />
         <source>What am I looking at? — {0}</source>
         <translation>지금 무엇을 보고 있나요? — {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="225" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="233" />
         <source>Could not open {0}: {1}</source>
         <translation>{0}을(를) 열 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="228" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="236" />
         <source>The log is in {0}</source>
         <translation>로그는 {0}에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="236" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="244" />
         <source>Something went wrong ({0}); the window goes on. Details: Help ▸ Show log folder.</source>
         <translation>문제가 발생했습니다({0}). 창은 계속 사용할 수 있습니다. 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="242" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="250" />
         <source>About ganexplorer</source>
         <translation>ganexplorer 정보</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="243" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="251" />
         <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
         <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르치는 도구.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="262" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="270" />
         <source>Open checkpoint</source>
         <translation>체크포인트 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="263" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="271" />
         <source>Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)</source>
         <translation>체크포인트 (*.pkl *.pt *.pth *.ckpt *.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="279" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="281" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="287" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="289" />
         <source>Loading {0}…</source>
         <translation>{0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="281" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="289" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="299" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="307" />
         <source>Loading cancelled; the previous model stays loaded.</source>
         <translation>불러오기를 취소했습니다. 이전 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="316" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="324" />
         <source>Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails…</source>
         <translation>융합 GPU 연산을 빌드하는 중입니다 (처음 한 번, 최대 1분). 실패하면 기준 연산을 사용합니다…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="345" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="353" />
         <source>Loaded {0}</source>
         <translation>{0} 불러옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="356" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="364" />
         <source>Could not open the checkpoint</source>
         <translation>체크포인트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="419" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="443" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="427" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="451" />
         <source>Nothing to save yet: this view shows no picture.</source>
         <translation>아직 저장할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="449" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="473" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="457" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="481" />
         <source>Could not save {0}: {1}</source>
         <translation>{0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="458" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="466" />
         <source>Nothing to copy yet: this view shows no picture.</source>
         <translation>아직 복사할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="451" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="475" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="459" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="483" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="461" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="469" />
         <source>Image copied to the clipboard</source>
         <translation>이미지를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="480" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="488" />
         <source>Save state</source>
         <translation>상태 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="480" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="486" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="488" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="494" />
         <source>Explorer state (*.json)</source>
         <translation>탐색 상태 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="485" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="493" />
         <source>Open state</source>
         <translation>상태 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="502" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="510" />
         <source>'{0}' is not a ganexplorer state file.</source>
         <translation>'{0}'은(는) ganexplorer 상태 파일이 아닙니다.</translation>
     </message>
