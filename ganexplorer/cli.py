@@ -102,9 +102,12 @@ def cmd_info(args: argparse.Namespace) -> int:
         return 0
     labels = {"file": "File", "format": "Format", "network": "Network used", "family": "Family",
               "resolution": "Resolution", "channels": "Channels", "z_dim": "z dim", "w_dim": "w dim",
-              "num_ws": "num_ws", "labels": "Labels", "G_parameters": "G parameters", "D_parameters": "D parameters"}
+              "num_ws": "num_ws", "labels": "Labels", "G_parameters": "G parameters", "D_parameters": "D parameters",
+              "layout": "Layout", "defaults": "Defaults"}
     for key, label in labels.items():
-        v = facts[key]
+        v = facts.get(key)
+        if v is None and key in ("layout", "defaults"):
+            continue   # only NVIDIA pickles say which code wrote them
         if v is None:
             v = "-"
         elif isinstance(v, int) and key.endswith("parameters"):

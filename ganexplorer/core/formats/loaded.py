@@ -90,7 +90,15 @@ class LoadedModel:
             "G_parameters": count_parameters(self.G),
             "D_parameters": count_parameters(self.D) if self.D is not None else None,
             "notes": [printable(n, limit=300) for n in self.notes],
+            # NVIDIA pickles: which repository's code wrote the file, and the defaults of its classes
+            # filled in for settings the file omits (see formats/nvidia.py).
+            "layout": self._nvidia_fact("layout"),
+            "defaults": self._nvidia_fact("defaults"),
         }
+
+    def _nvidia_fact(self, key: str) -> str | None:
+        value = self.metadata.get(key) if self.format == "nvidia-pickle" else None
+        return printable(value, limit=300) if isinstance(value, str) else None
 
 
 def load_weights(path: Path | None, module: nn.Module, state: dict[str, torch.Tensor], what: str) -> None:

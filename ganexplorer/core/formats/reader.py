@@ -330,10 +330,16 @@ class Reader:
             src = meta.get("module_src")
             hint = ""
             if isinstance(src, str):
-                for marker in ("networks_stylegan3", "networks_stylegan2", "def modulated_conv2d"):
-                    if marker in src:
-                        hint = marker
-                        break
+                # stylegan3's networks_stylegan3.py never names itself: it is told by its docstring's title and
+                # its SynthesisInput class (NVlabs/stylegan3 c233a91, training/networks_stylegan3.py L10 and the
+                # class list); "networks_stylegan2" appears only in that repository's networks_stylegan2.py.
+                if "class SynthesisInput" in src or "Alias-Free Generative Adversarial Networks" in src:
+                    hint = "networks_stylegan3"
+                else:
+                    for marker in ("networks_stylegan3", "networks_stylegan2", "def modulated_conv2d"):
+                        if marker in src:
+                            hint = marker
+                            break
             state = meta.get("state")
             return PersistentRecord(meta["class_name"][:200], hint, state if isinstance(state, dict) else {})
 
