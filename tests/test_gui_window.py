@@ -329,3 +329,19 @@ def test_opening_a_file_shows_it_in_explore_but_the_start_model_leaves_the_tab_a
     assert window.tabs.currentWidget() is window.trainer_panel and window.windowTitle().startswith("tiny.pkl")
     window.open_checkpoint(pkl, show_progress=False)   # File > Open: the user wants to see it
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.explorer, timeout=30_000)
+
+
+def test_file_menu_opens_each_bundled_model_without_a_file_dialog(window, qtbot):
+    """File ▸ Open bundled model lists the generators that ship (not the digit classifier) and opens one."""
+    from ganexplorer.core.paths import bundled_models
+
+    names = [a.text() for a in window.bundled_menu.actions()]
+    assert names == [p.stem for p in bundled_models()] and "dcgan-digits" in names
+    assert "digit-classifier" not in names
+    action = next(a for a in window.bundled_menu.actions() if a.text() == "dcgan-digits")
+    action.trigger()
+    qtbot.waitUntil(lambda: window.model is not None and window.model.path is not None
+                    and window.model.path.stem == "dcgan-digits", timeout=30_000)
+    settle(qtbot, window)
+    assert "dcgan-digits" in window.windowTitle()
+    assert window.explorer.image_view.isVisible()

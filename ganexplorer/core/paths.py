@@ -24,3 +24,14 @@ def checkpoints_dir() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+NOT_GENERATORS = ("digit-classifier.safetensors",)   # bundled, but a classifier, not a model to explore
+
+
+def bundled_models(folder: Path | None = None) -> list[Path]:
+    """The generators that ship with this copy (top of ``checkpoints/``; its subfolders hold training states)."""
+    folder = checkpoints_dir() if folder is None else folder
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.safetensors") if p.name not in NOT_GENERATORS)

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from ganexplorer.core.paths import checkpoints_dir
+from ganexplorer.core.paths import bundled_models, checkpoints_dir
 
 
 class SelfTestError(RuntimeError):
@@ -30,7 +30,7 @@ def run_self_test(train_steps: int = 10) -> str:
 
     t0 = time.perf_counter()
     folder = checkpoints_dir()
-    models = sorted(p for p in folder.glob("*.safetensors") if p.name != "digit-classifier.safetensors")
+    models = bundled_models(folder)
     if not models:
         raise SelfTestError(f"no bundled models in {folder}")
     rendered = []

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from ganexplorer import applog
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.ops import fused
-from ganexplorer.core.paths import checkpoints_dir
+from ganexplorer.core.paths import bundled_models, checkpoints_dir
 from ganexplorer.core.render import RenderRequest
 from ganexplorer.core.render.images import save_png, upscale_nearest
 from ganexplorer.gui.explorer_panel import ExplorerPanel
@@ -131,6 +131,11 @@ class MainWindow(QMainWindow):
         m.addAction(self.open_action)
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self._refresh_recent()
+        self.bundled_menu = m.addMenu(self.tr("Open &bundled model"))
+        self.bundled_menu.setToolTip(self.tr("The demo models that ship with ganexplorer (no file dialog needed)"))
+        for p in bundled_models():
+            self.bundled_menu.addAction(self._action(p.stem, lambda _=False, q=p: self.open_checkpoint(q)))
+        self.bundled_menu.setEnabled(bool(self.bundled_menu.actions()))
         m.addSeparator()
         self.save_image_action = self._action(self.tr("&Save image\u2026"), self.save_image_dialog,
                                               QKeySequence.StandardKey.Save)

@@ -1397,237 +1397,247 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="134" />
+        <source>Open &amp;bundled model</source>
+        <translation>포함된 모델 열기(&amp;B)</translation>
+    </message>
+    <message>
         <location filename="../../ganexplorer/gui/main_window.py" line="135" />
+        <source>The demo models that ship with ganexplorer (no file dialog needed)</source>
+        <translation>ganexplorer와 함께 제공되는 데모 모델 (파일 대화상자 없이 바로 열기)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/main_window.py" line="140" />
         <source>&amp;Save image…</source>
         <translation>이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="137" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="142" />
         <source>Save what the current tab shows, enlarged for slides if small</source>
         <translation>현재 탭에 보이는 것을 저장합니다. 작으면 슬라이드용으로 확대합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="138" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="143" />
         <source>&amp;Copy image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="139" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="144" />
         <source>Save s&amp;tate…</source>
         <translation>상태 저장(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="140" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="145" />
         <source>Open st&amp;ate…</source>
         <translation>상태 열기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="144" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="149" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="145" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="150" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="146" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="151" />
         <source>Zoom to &amp;fit</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="147" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
         <source>Zoom &amp;1:1</source>
         <translation>1:1 크기(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="148" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="153" />
         <source>Zoom &amp;2×</source>
         <translation>2배 확대(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="150" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="155" />
         <source>&amp;Previous seed</source>
         <translation>이전 시드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="151" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="156" />
         <source>&amp;Next seed</source>
         <translation>다음 시드(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="152" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="157" />
         <source>&amp;Random seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="154" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="159" />
         <source>&amp;Presentation (large text for projectors)</source>
         <translation>발표 모드(프로젝터용 큰 글씨)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="159" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="164" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="160" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="165" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="170" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="172" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="173" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="178" />
         <source>&amp;What am I looking at?</source>
         <translation>지금 무엇을 보고 있나요?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="175" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="180" />
         <source>Show &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="176" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="181" />
         <source>Open the folder with ganexplorer's log, to send it with a bug report</source>
         <translation>ganexplorer 로그가 있는 폴더를 엽니다. 버그를 알릴 때 로그를 함께 보내 주세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="179" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="184" />
         <source>&amp;About ganexplorer</source>
         <translation>ganexplorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="183" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="188" />
         <source>The language changes the next time ganexplorer starts.</source>
         <translation>언어는 ganexplorer를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="218" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="223" />
         <source>What am I looking at? — {0}</source>
         <translation>지금 무엇을 보고 있나요? — {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="233" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="238" />
         <source>Could not open {0}: {1}</source>
         <translation>{0}을(를) 열 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="236" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="241" />
         <source>The log is in {0}</source>
         <translation>로그는 {0}에 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="244" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="249" />
         <source>Something went wrong ({0}); the window goes on. Details: Help ▸ Show log folder.</source>
         <translation>문제가 발생했습니다({0}). 창은 계속 사용할 수 있습니다. 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="250" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="255" />
         <source>About ganexplorer</source>
         <translation>ganexplorer 정보</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="251" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="256" />
         <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
         <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르치는 도구.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="270" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="275" />
         <source>Open checkpoint</source>
         <translation>체크포인트 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="271" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="276" />
         <source>Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)</source>
         <translation>체크포인트 (*.pkl *.pt *.pth *.ckpt *.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="287" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="289" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="292" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="294" />
         <source>Loading {0}…</source>
         <translation>{0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="289" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="294" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="307" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="312" />
         <source>Loading cancelled; the previous model stays loaded.</source>
         <translation>불러오기를 취소했습니다. 이전 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="324" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="329" />
         <source>Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails…</source>
         <translation>융합 GPU 연산을 빌드하는 중입니다 (처음 한 번, 최대 1분). 실패하면 기준 연산을 사용합니다…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="353" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="358" />
         <source>Loaded {0}</source>
         <translation>{0} 불러옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="364" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="369" />
         <source>Could not open the checkpoint</source>
         <translation>체크포인트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="427" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="451" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="432" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="456" />
         <source>Nothing to save yet: this view shows no picture.</source>
         <translation>아직 저장할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="457" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="481" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="462" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="486" />
         <source>Could not save {0}: {1}</source>
         <translation>{0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="466" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="471" />
         <source>Nothing to copy yet: this view shows no picture.</source>
         <translation>아직 복사할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="459" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="483" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="464" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="488" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="469" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="474" />
         <source>Image copied to the clipboard</source>
         <translation>이미지를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="488" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="493" />
         <source>Save state</source>
         <translation>상태 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="488" />
-        <location filename="../../ganexplorer/gui/main_window.py" line="494" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="493" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="499" />
         <source>Explorer state (*.json)</source>
         <translation>탐색 상태 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="493" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="498" />
         <source>Open state</source>
         <translation>상태 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/main_window.py" line="510" />
+        <location filename="../../ganexplorer/gui/main_window.py" line="515" />
         <source>'{0}' is not a ganexplorer state file.</source>
         <translation>'{0}'은(는) ganexplorer 상태 파일이 아닙니다.</translation>
     </message>
