@@ -234,18 +234,20 @@ def cmd_train(args: argparse.Namespace) -> int:
     from ganexplorer.core.render.images import save_png
     from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, ReadyEvent, SamplesEvent,
                                                SetupEvent, StepEvent, StoppedEvent)
-    from ganexplorer.core.train.gan_trainer import TrainConfig
+    from ganexplorer.core.train.config import TrainConfig
     from ganexplorer.core.train.session import training_session
 
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
         raise UsageError("give at most one of --epochs, --minutes, --steps")
     out = Path(args.out)
-    cfg = TrainConfig.for_model(args.model, data=args.data, batch_size=args.batch, lr=args.lr, beta1=args.beta1,
-                                loss=args.loss, d_steps=args.d_steps, seed=args.seed,
-                                conditional=args.model.endswith("-cond"), sample_every=args.sample_every,
-                                checkpoint_every=args.checkpoint_every, checkpoint_minutes=args.checkpoint_minutes,
-                                log_every=args.log_every, r1_gamma=args.r1_gamma, pl_weight=args.pl_weight,
-                                mixing_prob=args.mixing_prob, augment="" if args.augment == "none" else args.augment)
+    from ganexplorer.core.models.registry import PRESETS
+    from ganexplorer.core.train.settings import settings_of
+
+    chosen = {name: getattr(args, name) for name, s in settings_of(TrainConfig).items() if s.flag}
+    if chosen["augment"] == "none":
+        chosen["augment"] = ""
+    conditional = args.model in PRESETS and PRESETS[args.model].conditional
+    cfg = TrainConfig.for_model(args.model, data=args.data, conditional=conditional, **chosen)
     cfg.validate()
     if args.resume and not (out / "last.safetensors").exists():
         raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
@@ -374,6 +376,29 @@ def _common_render(p: argparse.ArgumentParser) -> None:
                    help="where to render (default auto: CUDA, then MPS, then CPU; or GANEXPLORER_DEVICE)")
 
 
+def _add_train_settings(p: argparse.ArgumentParser) -> None:
+    """One option per CLI-exposed ``TrainConfig`` field, its help and default taken from the field.
+
+    Options default to None so that ``TrainConfig.for_model`` fills in the family's (or the preset's)
+    own value; the help shows the core default and the families that change it.
+    """
+    from ganexplorer.core.train.config import TRAINING_DEFAULTS, TrainConfig
+    from ganexplorer.core.train.settings import settings_of
+
+    types = {int: int, float: float, str: str}
+    for name, s in settings_of(TrainConfig).items():
+        if not s.flag:
+            continue
+        default, others = s.default, "".join(f"; {fam}: {over[name]}" for fam, over in TRAINING_DEFAULTS.items()
+                                             if name in over)
+        if s.families and all(name in TRAINING_DEFAULTS.get(f, {}) for f in s.families):
+            default, others = TRAINING_DEFAULTS[s.families[0]][name], ""   # only those families use it
+        default = "none" if default == "" else default
+        only = f"{', '.join(s.families)} only: " if s.families else ""
+        p.add_argument(s.flag, dest=name, type=types[type(s.default)], default=None, choices=s.choices or None,
+                       help=f"{only}{s.help} (default {default}{others})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ganexplorer import __version__
 
@@ -428,34 +453,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input")
     p.add_argument("output")
 
+    from ganexplorer.core.train.config import TrainConfig   # no torch: only the settings
+
     p = add("train", cmd_train, "train a GAN; checkpoints and sample grids go to --out")
-    p.add_argument("--model", default="dcgan32", help="dcgan32-quick (digits in about a minute), mlp-gan, "
+    p.add_argument("--model", default=TrainConfig.model, help="dcgan32-quick (digits in about a minute), mlp-gan, "
                                                       "mlp-gan-bn, dcgan32, dcgan32-cond, dcgan64, ...")
-    p.add_argument("--data", default="builtin:digits",
-                   help="builtin:digits | mnist:PATH | quickdraw:PATH | cifar10:DIR | folder:DIR")
+    p.add_argument("--data", default=TrainConfig.data, help="builtin:digits | mnist:PATH | quickdraw:PATH | "
+                                                          "cifar10:DIR | folder:DIR")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--epochs", type=float, default=None, help="(default 1)")
     g.add_argument("--minutes", type=float, default=None)
     g.add_argument("--steps", type=int, default=None, help="stop at this many G steps in total")
     p.add_argument("--out", required=True, help="run folder: last.safetensors, samples/")
     p.add_argument("--resume", action="store_true", help="continue from OUT/last.safetensors")
-    p.add_argument("--batch", type=int, default=None, help="(default 64; StyleGAN2 32)")
-    p.add_argument("--lr", type=float, default=None, help="Adam learning rate (default 2e-4; StyleGAN2 0.0025)")
-    p.add_argument("--beta1", type=float, default=None, help="Adam beta1 (default 0.5; StyleGAN2 0)")
-    p.add_argument("--loss", choices=["bce", "minimax", "lsgan"], default="bce")
-    p.add_argument("--d-steps", type=int, default=1)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--sample-every", type=int, default=100)
-    p.add_argument("--checkpoint-every", type=int, default=200,
-                   help="save OUT/last.safetensors every N steps (default 200)...")
-    p.add_argument("--checkpoint-minutes", type=float, default=None,
-                   help="...or every M minutes, whichever comes first (default 2; 0 = steps only)")
-    p.add_argument("--log-every", type=int, default=100)
-    p.add_argument("--r1-gamma", type=float, default=None, help="StyleGAN2: R1 weight (default 10)")
-    p.add_argument("--pl-weight", type=float, default=None, help="StyleGAN2: path-length weight (default 0 = off)")
-    p.add_argument("--mixing-prob", type=float, default=None, help="StyleGAN2: style-mixing probability (0.9)")
-    p.add_argument("--augment", default=None, help="StyleGAN2: differentiable augmentation for D on small data: "
-                                                   "translation, cutout, translation,cutout or none (default translation)")
+    _add_train_settings(p)
 
     p = add("quality", cmd_quality, "score a digit generator with the digit classifier: confident share, "
                                     "class coverage, Fréchet distance in the classifier's feature space")

@@ -21,6 +21,22 @@ torch.set_num_threads(min(2, torch.get_num_threads()))
 DATA = Path(__file__).parent / "data"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that drives Qt widgets ``gui``, so ``pytest -m "not gui"`` opens no window."""
+    for item in items:
+        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _keep_torch_thread_count():
+    """A test that calls ``torch.set_num_threads`` does not change the thread count of the tests after it."""
+    threads = torch.get_num_threads()
+    yield
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_ui_thread(request):
     """As in the app: cycles are collected on the UI thread only, never on a loader or training thread

@@ -117,6 +117,7 @@ def test_folder_of_images(tmp_path):
         open_dataset("imagenet:/data")
 
 
+@pytest.mark.slow
 def test_builtin_shapes_are_reproducible_and_carry_fine_detail():
     """builtin:shapes is drawn from a seed; its speckles and strands live at the finest scale (64²),
     which is what a StyleGAN2's noise inputs and fine layers are meant to show."""

@@ -50,6 +50,7 @@ def test_feature_maps_show_switched_off_channels_black(sg):
     assert not np.array_equal(nxt, feature_maps(r, RenderRequest(seed=3), "synthesis.b16.conv0", count=4)[0])
 
 
+@pytest.mark.slow
 def test_variation_levels_are_in_pixel_levels(sg):
     from ganexplorer.core.render.views import variation_levels
 

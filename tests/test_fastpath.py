@@ -7,6 +7,8 @@ from ganexplorer.core.models.stylegan2 import NoiseControl
 from ganexplorer.core.ops import reference_path
 from ganexplorer.core.ops.fastpath import reference_path_enabled
 
+pytestmark = pytest.mark.slow   # many seconds each on 2 cores; `pytest -m "not slow"` leaves them out
+
 
 @pytest.fixture(scope="module")
 def wide_g():

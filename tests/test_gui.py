@@ -194,6 +194,7 @@ def test_korean_translation_loads(qtbot, settings):
         app.removeTranslator(tr)
 
 
+@pytest.mark.slow
 def test_gui_screenshot_command(tmp_path, pkl):
     import subprocess
     import sys

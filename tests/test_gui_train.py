@@ -401,6 +401,7 @@ def test_train_tab_download_button_fetches_into_the_cache(train_window, qtbot, d
     assert p.data.text().startswith("mnist:")
 
 
+@pytest.mark.slow
 def test_train_tab_stylegan2_shows_r1_and_mixing(train_window, qtbot, tmp_path):
     p = train_window.trainer_panel
     p.model.setCurrentIndex(p.model.findData("stylegan2-32"))
@@ -423,6 +424,7 @@ def test_train_tab_stylegan2_shows_r1_and_mixing(train_window, qtbot, tmp_path):
     assert "R1" not in p.loss_plot.plotItem.titleLabel.text
 
 
+@pytest.mark.slow
 def test_explorer_stays_usable_while_stylegan2_trains(train_window, qtbot):
     """Training runs on its own thread: the explorer still renders, and the event loop keeps ticking."""
     import time as _time

@@ -130,6 +130,7 @@ def _gui(tmp_path, *args, timeout=60):
                           timeout=timeout, env=env)
 
 
+@pytest.mark.slow
 def test_screenshot_of_a_bad_file_exits_2_with_one_sentence_and_no_dialog(tmp_path):
     bad = tmp_path / "bad.pkl"
     bad.write_bytes(b"\x80\x04garbage")

@@ -40,6 +40,8 @@ import torch
 
 from layouts import write_nvidia_pickle, write_rosinality_converted
 
+pytestmark = pytest.mark.slow   # a child process per file, seconds each on 2 cores
+
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT_S = 20
 MAX_RSS_BYTES = 1.5 * 2**30

@@ -105,6 +105,7 @@ def test_bad_settings(digits):
         GANTrainer(TrainConfig(model="dcgan32", loss="wasserstein"), digits)
 
 
+@pytest.mark.slow
 def test_cli_train_then_generate(tmp_path):
     from ganexplorer.cli import main
 
@@ -116,6 +117,7 @@ def test_cli_train_then_generate(tmp_path):
     assert main(["train", "--data", "mnist:/nonexistent", "--out", str(out)]) == 2
 
 
+@pytest.mark.slow
 def test_sigkill_mid_run_then_resume(tmp_path):
     """Kill the training process hard; --resume continues from the last atomic checkpoint."""
     out = tmp_path / "run"
@@ -142,6 +144,7 @@ def test_sigkill_mid_run_then_resume(tmp_path):
     assert load_checkpoint(out / "last.safetensors").metadata["training"]["step"] == step + 3
 
 
+@pytest.mark.slow
 def test_sigkill_long_before_the_step_interval_still_resumes(tmp_path):
     """A run whose step interval is never reached still leaves a checkpoint: every M minutes, whichever comes first."""
     out = tmp_path / "run"
@@ -176,6 +179,7 @@ def test_demo1d_preprocessing():
     assert np.array_equal(preprocess(x, "raw"), x)
 
 
+@pytest.mark.slow
 def test_demo1d_moments4_learns_the_distribution():
     """Default schedule, seeded: the generated mean and std end within 0.25 of N(4, 1.25)."""
     demo = Demo1D(Demo1DConfig(preprocess="moments4", seed=0))
@@ -207,6 +211,7 @@ def test_digit_classifier_and_class_histogram_events(digits):
     assert 0.0 <= acc <= 1.0 and isinstance(small, type(clf))
 
 
+@pytest.mark.slow
 def test_digit_gate_counts_real_digits_and_rejects_noise(digits):
     from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report, load_classifier
     from ganexplorer.core.train.events import ClassHistogramEvent
@@ -271,6 +276,7 @@ def test_quick_demo_preset_trains_with_its_own_defaults(digits):
     assert tr.step == 2 and any(not torch.equal(a, b) for a, b in zip(g0, tr.G.parameters()))
 
 
+@pytest.mark.slow
 def test_bundled_dcgan_covers_all_digits():
     from ganexplorer.core.metrics.digit_classifier import class_report, load_classifier
     from ganexplorer.core.render.latents import seed_to_z

@@ -178,6 +178,7 @@ def test_checkpoints_every_m_minutes_when_the_step_interval_is_far(tmp_path):
         make_trainer(config("mlp-gan", checkpoint_minutes=-1), tiny_digits())
 
 
+@pytest.mark.slow
 def test_the_command_line_resumes_bit_exactly(tmp_path):
     """``train --steps 4`` and ``train --steps 2`` then ``--resume --steps 4`` write the same weights."""
     from ganexplorer.cli import main

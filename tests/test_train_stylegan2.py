@@ -104,6 +104,7 @@ def test_frechet_distance_matches_the_closed_form_for_gaussians():
     assert frechet_distance(a, a) == pytest.approx(0.0, abs=1e-6)
 
 
+@pytest.mark.slow
 def test_quality_report_of_an_untrained_generator_is_far_from_real(digits):
     from ganexplorer.core.metrics.digit_classifier import load_classifier
     from ganexplorer.core.models.registry import build_preset
@@ -115,6 +116,7 @@ def test_quality_report_of_an_untrained_generator_is_far_from_real(digits):
     assert 0 <= r.confident_share <= 1 and 1 <= r.coverage <= 10
 
 
+@pytest.mark.slow
 def test_cli_trains_stylegan2_for_minutes_then_scores_it(tmp_path, capsys):
     from ganexplorer.cli import main
 

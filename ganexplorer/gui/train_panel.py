@@ -29,7 +29,8 @@ from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, MixingEvent, ReadyEvent,
                                            SamplesEvent, SetupEvent, StepEvent, StoppedEvent)
-from ganexplorer.core.train.gan_trainer import LOSSES, UNTRAINABLE, GANTrainer, TrainConfig, read_run_config
+from ganexplorer.core.train.gan_trainer import LOSSES, GANTrainer, TrainConfig, read_run_config
+from ganexplorer.core.train.settings import settings_of
 from ganexplorer.core.train.preload import preload_training_imports
 from ganexplorer.core.train.session import training_session
 from ganexplorer.gui.core_text import translate_core
@@ -42,6 +43,7 @@ from ganexplorer.gui.widgets import field_row
 SMOOTHING = 0.9          # EMA weight of the past in the smoothed curves (about a 10-step window)
 LAST_DIR_KEY = "train/last_dir"
 COLOURS = {"d": "#d62728", "g": "#1f77b4", "real": "#2ca02c", "fake": "#9467bd", "r1": "#ff7f0e"}
+SETTINGS = settings_of(TrainConfig)   # help, range and default of every training setting
 PLOTTED = (1, 2, 3, 4)   # series columns that get a smoothed twin: d_loss, g_loss, d_real, d_fake
 
 
@@ -77,6 +79,15 @@ class GrowingSeries:
         return self._data[self.n + self.smooth.index(i), :self.size]
 
 
+def _bind(box: QSpinBox | QDoubleSpinBox, name: str, minimum: float | None = None) -> None:
+    """Give a form spin box the range and default of its ``TrainConfig`` field (``core/train/settings.py``)."""
+    s = SETTINGS[name]
+    cast = int if isinstance(box, QSpinBox) else float
+    low = s.minimum if minimum is None else max(minimum, s.minimum if s.minimum is not None else minimum)
+    box.setRange(cast(low), cast(s.maximum))
+    box.setValue(cast(s.default))
+
+
 def _swatch(colour: str, text: str, dashed: bool = False) -> str:
     line = "\u2504" if dashed else "\u2501"
     return f"<span style='color:{colour}'>{line}</span>&nbsp;{text}"
@@ -106,7 +117,7 @@ class TrainPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.model = QComboBox()
-        names = [QUICK_DEMO] + [n for n in PRESETS if n not in UNTRAINABLE and n != QUICK_DEMO]
+        names = [QUICK_DEMO] + [n for n, p in PRESETS.items() if p.trainable and n != QUICK_DEMO]
         for name in names:
             text = self.tr("Quick demo ({0})").format(name) if name == QUICK_DEMO else name
             self.model.addItem(text, name)
@@ -114,7 +125,7 @@ class TrainPanel(QWidget):
         self.model.setToolTip(self.tr("The network to train. \u201cQuick demo\u201d is a narrow DCGAN that draws "
                                       "recognisable digits within about a minute on a laptop; the others are "
                                       "the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower)."))
-        self.data = QLineEdit("builtin:digits")
+        self.data = QLineEdit(TrainConfig.data)
         self.data.setMinimumWidth(120)
         self.data.setToolTip(self.tr("What the discriminator sees as real: builtin:digits (shipped, works "
                                      "offline), mnist:FILE, quickdraw:FILE, cifar10:FOLDER or folder:FOLDER"))
@@ -126,21 +137,18 @@ class TrainPanel(QWidget):
         self.download.message.connect(self.status)
         row = field_row(self.data, browse, self.download)
         self.batch = QSpinBox()
-        self.batch.setRange(2, 1024)
-        self.batch.setValue(64)
+        _bind(self.batch, "batch_size")
         self.batch.setToolTip(self.tr("Real and generated images per step. Smaller batches make more, "
                                       "noisier steps per second"))
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(5)
-        self.lr.setRange(1e-5, 1e-1)
         self.lr.setSingleStep(1e-4)
-        self.lr.setValue(2e-4)
+        _bind(self.lr, "lr")
         self.lr.setToolTip(self.tr("How far each Adam step moves the weights of D and G. Too high and "
                                    "training oscillates or collapses; too low and nothing happens for a long time"))
         self.beta1 = QDoubleSpinBox()
-        self.beta1.setRange(0.0, 0.99)
         self.beta1.setSingleStep(0.05)
-        self.beta1.setValue(0.5)
+        _bind(self.beta1, "beta1")
         self.beta1.setToolTip(self.tr("Adam's momentum: how much of the previous steps' direction each step "
                                       "keeps. GANs use 0.5 (DCGAN paper) or 0 (StyleGAN2) instead of 0.9"))
         self.loss = QComboBox()
@@ -148,10 +156,10 @@ class TrainPanel(QWidget):
                                       self.tr("least squares"))):
             self.loss.addItem(text, key)
         self.d_steps = QSpinBox()
-        self.d_steps.setRange(1, 10)
+        _bind(self.d_steps, "d_steps")
         self.d_steps.setToolTip(self.tr("Discriminator updates before each generator update"))
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2 ** 31 - 1)
+        _bind(self.seed, "seed")
         self.seed.setToolTip(self.tr("Random seed for the initial weights and the fixed noise of the sample "
                                      "grid: the same seed gives the same run"))
         self.max_steps = QSpinBox()
@@ -161,16 +169,15 @@ class TrainPanel(QWidget):
         self.max_steps.setToolTip(self.tr("Training stops (and saves) when the step counter reaches this "
                                           "number; 0 = no limit, stop it with Stop"))
         self.sample_every = QSpinBox()
-        self.sample_every.setRange(1, 100_000)
-        self.sample_every.setValue(50)
+        _bind(self.sample_every, "sample_every", minimum=1)   # the tab always shows samples
         self.sample_every.setToolTip(self.tr("How often the sample grid and the class histogram are redrawn "
                                              "(each costs a little training time)"))
         self.checkpoint_every = QSpinBox()
-        self.checkpoint_every.setRange(1, 1_000_000)
-        self.checkpoint_every.setValue(500)
+        _bind(self.checkpoint_every, "checkpoint_every", minimum=1)
         self.checkpoint_every.setToolTip(self.tr("How often last.safetensors is rewritten in the run folder: every "
-                                                 "N steps or every 2 minutes, whichever comes first (it is also "
-                                                 "written when training stops, but never after a loss became NaN)"))
+                                                 "N steps or every {0:g} minutes, whichever comes first (it is also "
+                                                 "written when training stops, but never after a loss became NaN)")
+                                         .format(TrainConfig.checkpoint_minutes))
         self.out_dir = QLineEdit(str(Path.home() / "ganexplorer-runs"))
         self.out_dir.setToolTip(self.tr("Each run gets its own new folder in here, named after the model and the "
                                         "start time; empty = do not save"))
@@ -180,20 +187,17 @@ class TrainPanel(QWidget):
         runs_row = field_row(self.out_dir, runs_browse)
         self.r1_gamma = QDoubleSpinBox()
         self.r1_gamma.setDecimals(4)
-        self.r1_gamma.setRange(0.0, 100.0)
         self.r1_gamma.setSingleStep(0.005)
-        self.r1_gamma.setValue(TrainConfig.r1_gamma)
+        _bind(self.r1_gamma, "r1_gamma")
         self.r1_gamma.setToolTip(self.tr("R1 penalty: punishes D for steep slopes around real images, which "
                                          "keeps StyleGAN2 training stable"))
         self.pl_weight = QDoubleSpinBox()
-        self.pl_weight.setRange(0.0, 10.0)
-        self.pl_weight.setValue(TrainConfig.pl_weight)
+        _bind(self.pl_weight, "pl_weight")
         self.pl_weight.setToolTip(self.tr("Path-length regularisation: a fixed step in w should change the picture "
                                           "by a fixed amount (0 = off, faster)"))
         self.mixing_prob = QDoubleSpinBox()
-        self.mixing_prob.setRange(0.0, 1.0)
         self.mixing_prob.setSingleStep(0.1)
-        self.mixing_prob.setValue(TrainConfig.mixing_prob)
+        _bind(self.mixing_prob, "mixing_prob")
         self.mixing_prob.setToolTip(self.tr("How often a training image takes its later styles from a second "
                                             "latent, so that coarse and fine styles stay separable"))
         self.augment = QComboBox()
@@ -201,7 +205,7 @@ class TrainPanel(QWidget):
                           ("translation,cutout", self.tr("translation + cutout"))):
             self.augment.addItem(text, key)
         self.augment.setToolTip(self.tr("Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset"))
-        self.style_rows = [(self.tr("R1 \u03b3 (lazy, every 16 D steps)"), self.r1_gamma),
+        self.style_rows = [(self.tr("R1 \u03b3 (lazy, every {0} D steps)").format(TrainConfig.r1_interval), self.r1_gamma),
                            (self.tr("Augmentation for D"), self.augment),
                            (self.tr("Path-length weight"), self.pl_weight),
                            (self.tr("Style-mixing probability"), self.mixing_prob)]
@@ -442,8 +446,7 @@ class TrainPanel(QWidget):
         self.beta1.setValue(cfg.beta1)
         self.r1_gamma.setValue(cfg.r1_gamma)
         self.augment.setCurrentIndex(max(0, self.augment.findData(cfg.augment)))
-        # The tab redraws samples more often than the CLI saves them, unless the preset asks for its own rate.
-        self.sample_every.setValue(cfg.sample_every if cfg.sample_every != TrainConfig.sample_every else 50)
+        self.sample_every.setValue(max(1, cfg.sample_every))
         style = PRESETS[model].family == "stylegan2"
         for _, w in self.style_rows:
             self.form.setRowVisible(w, style)
@@ -463,8 +466,8 @@ class TrainPanel(QWidget):
         return TrainConfig.for_model(
             model, data=self.data.text().strip(), batch_size=self.batch.value(), lr=self.lr.value(),
             beta1=self.beta1.value(), loss=self.loss.currentData(), d_steps=self.d_steps.value(),
-            seed=self.seed.value(), conditional=model.endswith("-cond"), sample_every=self.sample_every.value(),
-            checkpoint_every=self.checkpoint_every.value(), log_every=100, r1_gamma=self.r1_gamma.value(),
+            seed=self.seed.value(), conditional=PRESETS[model].conditional, sample_every=self.sample_every.value(),
+            checkpoint_every=self.checkpoint_every.value(), r1_gamma=self.r1_gamma.value(),
             pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value(), augment=self.augment.currentData())
 
     def _show_config(self, cfg: TrainConfig) -> None:
@@ -498,7 +501,7 @@ class TrainPanel(QWidget):
         except (ValueError, OSError) as e:
             self.status.emit(translate_core(str(e)))
             return False
-        if cfg.model not in PRESETS or cfg.model in UNTRAINABLE or self.model.findData(cfg.model) < 0:
+        if cfg.model not in PRESETS or not PRESETS[cfg.model].trainable or self.model.findData(cfg.model) < 0:
             self.status.emit(self.tr("'{0}' was trained as {1}, which this version cannot train")
                              .format(checkpoint, cfg.model))
             return False

@@ -1653,576 +1653,576 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="111" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="122" />
         <source>Quick demo ({0})</source>
         <translation>빠른 데모 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="114" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="125" />
         <source>The network to train. “Quick demo” is a narrow DCGAN that draws recognisable digits within about a minute on a laptop; the others are the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower).</source>
         <translation>학습할 신경망. “빠른 데모”는 노트북에서 1분 안팎에 알아볼 수 있는 숫자를 그리는 좁은 DCGAN입니다. 나머지는 강의의 MLP·DCGAN 구조와 작은 StyleGAN2(더 느림)입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="119" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="130" />
         <source>What the discriminator sees as real: builtin:digits (shipped, works offline), mnist:FILE, quickdraw:FILE, cifar10:FOLDER or folder:FOLDER</source>
         <translation>판별자가 실제 데이터로 보는 것: builtin:digits (내장, 오프라인 사용 가능), mnist:FILE, quickdraw:FILE, cifar10:FOLDER 또는 folder:FOLDER</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="121" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="177" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="132" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="184" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="122" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="133" />
         <source>Pick a dataset file on disk</source>
         <translation>디스크에서 데이터셋 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="131" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="141" />
         <source>Real and generated images per step. Smaller batches make more, noisier steps per second</source>
         <translation>단계마다 쓰는 실제 이미지와 생성 이미지 수. 배치가 작을수록 초당 단계 수는 늘지만 각 단계가 더 불안정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="138" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="147" />
         <source>How far each Adam step moves the weights of D and G. Too high and training oscillates or collapses; too low and nothing happens for a long time</source>
         <translation>Adam이 한 단계마다 D와 G의 가중치를 얼마나 움직이는지입니다. 너무 크면 학습이 진동하거나 붕괴하고, 너무 작으면 오랫동안 아무 일도 일어나지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="144" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="152" />
         <source>Adam's momentum: how much of the previous steps' direction each step keeps. GANs use 0.5 (DCGAN paper) or 0 (StyleGAN2) instead of 0.9</source>
         <translation>Adam의 모멘텀: 각 단계가 이전 단계들의 방향을 얼마나 유지하는지입니다. GAN에서는 0.9 대신 0.5(DCGAN 논문) 또는 0(StyleGAN2)을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="147" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="155" />
         <source>non-saturating BCE</source>
         <translation>비포화 BCE</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="147" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="155" />
         <source>minimax (original)</source>
         <translation>미니맥스 (원래 형태)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="148" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="156" />
         <source>least squares</source>
         <translation>최소제곱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="152" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="160" />
         <source>Discriminator updates before each generator update</source>
         <translation>생성자를 한 번 업데이트하기 전의 판별자 업데이트 횟수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="155" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="163" />
         <source>Random seed for the initial weights and the fixed noise of the sample grid: the same seed gives the same run</source>
         <translation>초기 가중치와 샘플 격자의 고정 노이즈를 정하는 무작위 시드: 같은 시드면 같은 실행이 됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="160" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="168" />
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="161" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="169" />
         <source>Training stops (and saves) when the step counter reaches this number; 0 = no limit, stop it with Stop</source>
         <translation>단계 수가 이 값에 이르면 학습을 멈추고 저장합니다. 0 = 제한 없음, 정지 버튼으로 멈춤</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="166" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="173" />
         <source>How often the sample grid and the class histogram are redrawn (each costs a little training time)</source>
         <translation>샘플 격자와 클래스 히스토그램을 다시 그리는 주기 (그릴 때마다 학습 시간이 조금 듭니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="175" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="177" />
+        <source>How often last.safetensors is rewritten in the run folder: every N steps or every {0:g} minutes, whichever comes first (it is also written when training stops, but never after a loss became NaN)</source>
+        <translation>실행 폴더의 last.safetensors를 다시 쓰는 주기: N 스텝마다 또는 {0:g}분마다 중 먼저 오는 쪽 (훈련이 멈출 때도 저장하지만, 손실이 NaN이 된 뒤에는 저장하지 않습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="182" />
         <source>Each run gets its own new folder in here, named after the model and the start time; empty = do not save</source>
         <translation>실행마다 이 안에 모델 이름과 시작 시각으로 이름 붙인 새 폴더가 생깁니다. 비워 두면 저장하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="178" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="185" />
         <source>Pick the folder that holds your runs</source>
         <translation>실행들이 담긴 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="186" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="192" />
         <source>R1 penalty: punishes D for steep slopes around real images, which keeps StyleGAN2 training stable</source>
         <translation>R1 페널티: 실제 이미지 주변에서 D의 기울기가 가파르면 벌점을 주어 StyleGAN2 학습을 안정적으로 유지합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="191" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="196" />
         <source>Path-length regularisation: a fixed step in w should change the picture by a fixed amount (0 = off, faster)</source>
         <translation>경로 길이 정규화: w에서 일정한 크기만큼 이동하면 그림도 일정한 양만큼 바뀌어야 합니다 (0 = 끔, 더 빠름)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="197" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="201" />
         <source>How often a training image takes its later styles from a second latent, so that coarse and fine styles stay separable</source>
         <translation>학습 이미지가 뒤쪽 층의 스타일을 두 번째 잠재 벡터에서 가져오는 빈도입니다. 그래야 거친 스타일과 세밀한 스타일이 분리된 상태로 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="200" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="200" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
         <source>translation</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="201" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="205" />
         <source>translation + cutout</source>
         <translation>이동 + 잘라내기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="203" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="207" />
         <source>Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset</source>
         <translation>미분 가능한 증강: D가 이동된(일부 가려진) 실제·생성 이미지를 보게 하여 작은 데이터셋을 외우지 못하게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="204" />
-        <source>R1 γ (lazy, every 16 D steps)</source>
-        <translation>R1 γ (지연, D 16스텝마다)</translation>
+        <location filename="../../ganexplorer/gui/train_panel.py" line="208" />
+        <source>R1 γ (lazy, every {0} D steps)</source>
+        <translation>R1 γ (지연, D {0}스텝마다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="205" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="209" />
         <source>Augmentation for D</source>
         <translation>D용 증강</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="206" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="210" />
         <source>Path-length weight</source>
         <translation>경로 길이 가중치</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="207" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="211" />
         <source>Style-mixing probability</source>
         <translation>스타일 믹싱 확률</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="208" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="212" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="209" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="213" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="210" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="214" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="211" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="215" />
         <source>Learning rate (Adam)</source>
         <translation>학습률 (Adam)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="213" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="217" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="214" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="218" />
         <source>D steps per G step</source>
         <translation>G 한 단계당 D 단계 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="215" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="219" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="216" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="220" />
         <source>Stop at step</source>
         <translation>정지할 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="217" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="221" />
         <source>Samples every N steps</source>
         <translation>N 단계마다 샘플</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="218" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="222" />
         <source>Checkpoint every N steps</source>
         <translation>N 단계마다 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="219" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="223" />
         <source>Runs folder</source>
         <translation>실행 저장 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="223" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="227" />
         <source>Setup</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="226" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="230" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="227" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="231" />
         <source>Start a new run in a new folder with these settings</source>
         <translation>이 설정으로 새 폴더에서 새 실행을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="228" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="232" />
         <source>Resume…</source>
         <translation>재개…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="229" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="233" />
         <source>Continue a saved run: pick its last.safetensors; it goes on in the same folder from the step it stopped at</source>
         <translation>저장된 실행 이어 하기: 해당 last.safetensors를 선택하면 같은 폴더에서 멈췄던 단계부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="231" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="773" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="235" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="776" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="232" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="236" />
         <source>Hold training between two steps (then step it by hand); press again to continue</source>
         <translation>두 단계 사이에서 학습을 멈춥니다(그다음 직접 한 단계씩 진행). 다시 누르면 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="234" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="238" />
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="235" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="239" />
         <source>End the run and save it in its run folder</source>
         <translation>실행을 끝내고 실행 폴더에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="236" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="240" />
         <source>One D step</source>
         <translation>D 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="237" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="241" />
         <source>While paused: one discriminator update. Watch D(x) rise and D(G(z)) fall</source>
         <translation>일시 정지 중: 판별자를 한 번 업데이트합니다. D(x)가 오르고 D(G(z))가 내려가는 것을 보세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="238" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="242" />
         <source>One G step</source>
         <translation>G 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="239" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="243" />
         <source>While paused: one generator update. Watch D(G(z)) rise: G fools D a little more</source>
         <translation>일시 정지 중: 생성자를 한 번 업데이트합니다. D(G(z))가 오르는 것을 보세요. G가 D를 조금 더 속입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="241" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="245" />
         <source>Open in explorer</source>
         <translation>탐색 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="242" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="246" />
         <source>Look at the generator as it is now in the Explore tab</source>
         <translation>현재 상태의 생성자를 탐색 탭에서 봅니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="254" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="258" />
         <source>Smooth the curves (moving average)</source>
         <translation>곡선 다듬기 (이동 평균)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="256" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="260" />
         <source>Show an exponential moving average (about 10 steps) over the faint raw values, so the trend is visible through the step-to-step noise</source>
         <translation>흐리게 보이는 원래 값 위에 지수 이동 평균(약 10단계)을 함께 보여 주어, 단계마다의 잡음 속에서도 추세가 보이게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="259" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="698" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="263" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="701" />
         <source>Not running</source>
         <translation>실행 중 아님</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="260" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="264" />
         <source>Training steps done, epochs (passes over the data) and speed</source>
         <translation>완료한 학습 단계, 에포크(데이터를 한 번 훑는 횟수), 속도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="261" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="265" />
         <source>Run folder: (made when you press Start)</source>
         <translation>실행 폴더: (시작을 누르면 만들어짐)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="304" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="308" />
         <source>D's and G's losses. They do not fall together: each one's gain is the other's loss. Wild swings or one going to 0 mean trouble</source>
         <translation>D와 G의 손실입니다. 함께 떨어지지 않습니다. 한쪽의 이득이 다른 쪽의 손실이기 때문입니다. 크게 출렁이거나 한쪽이 0으로 가면 문제가 있는 것입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="306" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="310" />
         <source>D(x): D's average belief that real images are real. D(G(z)): its belief that generated ones are real. At the ideal end both sit at 0.5 (dashed): D can no longer tell</source>
         <translation>D(x): 실제 이미지를 실제라고 D가 믿는 평균 정도. D(G(z)): 생성된 이미지를 실제라고 믿는 정도. 이상적으로는 결국 둘 다 0.5(점선)에 머뭅니다. D가 더는 구별하지 못하는 것입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="314" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="318" />
         <source>A digit classifier labels 200 generated samples. Only samples it recognises confidently are counted; a GAN that has collapsed covers few classes</source>
         <translation>숫자 분류기가 생성된 샘플 200개에 레이블을 붙입니다. 확신을 가지고 인식한 샘플만 셉니다. 붕괴한 GAN은 적은 수의 클래스만 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="321" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="325" />
         <source>The generator's output for the same 64 noise vectors at every redraw, so you see the same samples change</source>
         <translation>다시 그릴 때마다 같은 노이즈 벡터 64개로 만든 생성자의 출력이므로, 같은 샘플이 변하는 모습을 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="324" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="328" />
         <source>Training images, for comparison</source>
         <translation>비교용 학습 이미지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="328" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="332" />
         <source>Go back to an earlier sample grid of this run</source>
         <translation>이 실행의 이전 샘플 격자로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="424" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="428" />
         <source>Folder for training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="430" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="434" />
         <source>Resume a training run</source>
         <translation>학습 실행 재개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="431" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="435" />
         <source>Training checkpoints (*.safetensors);;All files (*)</source>
         <translation>학습 체크포인트 (*.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="452" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="455" />
         <source>What G and D minimise. Non-saturating: G maximises log D(G(z)), which still gives G gradients when D wins; minimax is the original paper's form; least squares (LSGAN) penalises distance from the target</source>
         <translation>G와 D가 최소화하는 값. 비포화: G가 log D(G(z))를 최대화하므로 D가 이길 때도 G에 기울기가 전달됩니다. 미니맥스는 원 논문의 형태이고, 최소제곱(LSGAN)은 목표값과의 거리에 벌점을 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="502" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="505" />
         <source>'{0}' was trained as {1}, which this version cannot train</source>
         <translation>'{0}'은(는) 이 버전에서 학습할 수 없는 {1}(으)로 학습되었습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="523" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="526" />
         <source>The run is already at step {0}; raise “Stop at step” to go on</source>
         <translation>실행이 이미 {0}단계에 있습니다. 계속하려면 “정지할 단계”를 높이세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="543" />
-        <location filename="../../ganexplorer/gui/train_panel.py" line="571" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="546" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="574" />
         <source>preparing…</source>
         <translation>준비 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="544" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="547" />
         <source>Preparing {0} on {1}…</source>
         <translation>{1}(으)로 {0} 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="554" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="557" />
         <source>Run folder: {0}</source>
         <translation>실행 폴더: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="555" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="558" />
         <source>Run folder: none (not saving)</source>
         <translation>실행 폴더: 없음 (저장 안 함)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="560" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="563" />
         <source>starting at step {0}…</source>
         <translation>{0}단계에서 시작하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="561" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="564" />
         <source>Resuming {0} on {1} at step {2}</source>
         <translation>{1}로 {0} 학습을 {2}단계부터 재개하는 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="567" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="570" />
         <source>preparing: opening {0}…</source>
         <translation>준비 중: {0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="569" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="572" />
         <source>preparing: building {0}…</source>
         <translation>준비 중: {0} 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="580" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="583" />
         <source>step {0} · resuming…</source>
         <translation>{0}단계 · 재개하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="662" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="665" />
         <source>Training stopped at step {0}: a loss became NaN or infinite; the last good checkpoint is kept</source>
         <translation>스텝 {0}에서 훈련이 멈췄습니다: 손실이 NaN 또는 무한대가 되었습니다. 마지막 정상 체크포인트는 그대로 보존됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="668" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="671" />
         <source>step {0}: no confident samples yet</source>
         <translation>{0}단계: 아직 확신할 수 있는 샘플 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="669" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="672" />
         <source>step {0}: {1} of 10 classes, {2:.0%} of {3} samples recognised, largest class {4:.0%}</source>
         <translation>{0}단계: 클래스 10개 중 {1}개, 샘플 {3}개 중 {2:.0%} 인식, 최대 클래스 {4:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="672" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="675" />
         <source> — recognisable digits</source>
         <translation> — 알아볼 수 있는 숫자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="685" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="688" />
         <source>Finished at step {0}; saved in {1}</source>
         <translation>{0}단계에서 완료; {1}에 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="686" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="689" />
         <source>Finished at step {0}</source>
         <translation>{0}단계에서 완료</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="692" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="695" />
         <source>Stopped at step {0}</source>
         <translation>스텝 {0}에서 중지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="694" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="697" />
         <source>Stopped before training began</source>
         <translation>훈련이 시작되기 전에 중지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="708" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="711" />
         <source>finished at step {0}</source>
         <translation>{0}단계에서 완료</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="708" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="711" />
         <source>stopped at step {0}</source>
         <translation>{0}단계에서 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="710" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="713" />
         <source>paused at step {0}</source>
         <translation>{0}단계에서 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="712" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="715" />
         <source>epoch {0}</source>
         <translation>에포크 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="740" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="743" />
         <source>step {0} · epoch {1} · measuring speed…</source>
         <translation>{0}단계 · 에포크 {1} · 속도 측정 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="773" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="776" />
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="794" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="797" />
         <source>Losses</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="798" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="801" />
         <source>Digits recognised</source>
         <translation>인식된 숫자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="830" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="833" />
         <source>&lt;h3&gt;Train: watch a GAN learn&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Start&lt;/b&gt;. Two networks train against each other: the generator G turns random noise into pictures, the discriminator D tries to tell them from the real ones.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Losses&lt;/b&gt;: D's and G's. They do not both go down; a steady tug of war is healthy.&lt;/li&gt;&lt;li&gt;&lt;b&gt;D(x) and D(G(z))&lt;/b&gt;: how real D thinks the real and the generated pictures are. They move towards the dashed 0.5 line when D can no longer tell them apart.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Generated&lt;/b&gt;: the same 64 noise vectors drawn again every few steps: blobs, then strokes, then digits. Drag the slider below to go back in time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Digits recognised&lt;/b&gt;: a digit classifier labels 200 samples; only confident labels count. Few classes means mode collapse.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Pause&lt;/b&gt;, then &lt;b&gt;One D step&lt;/b&gt; / &lt;b&gt;One G step&lt;/b&gt;, to see one update at a time. Every run is saved in its own folder; &lt;b&gt;Resume…&lt;/b&gt; continues one.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;학습: GAN이 배우는 과정 보기&lt;/h3&gt;&lt;p&gt;&lt;b&gt;시작&lt;/b&gt;을 누르세요. 두 신경망이 서로 맞서며 학습합니다. 생성자 G는 무작위 노이즈를 그림으로 바꾸고, 판별자 D는 그 그림을 실제 그림과 구별하려 합니다.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;손실&lt;/b&gt;: D와 G의 손실입니다. 둘이 함께 내려가지는 않습니다. 꾸준한 줄다리기가 건강한 상태입니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;D(x)와 D(G(z))&lt;/b&gt;: D가 실제 그림과 생성된 그림을 각각 얼마나 실제라고 보는지입니다. D가 더는 둘을 구별하지 못하면 점선 0.5 쪽으로 다가갑니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;생성 결과&lt;/b&gt;: 같은 노이즈 벡터 64개로 몇 단계마다 다시 그린 그림입니다. 얼룩, 그다음 획, 그다음 숫자가 나타납니다. 아래 슬라이더를 끌면 과거로 돌아갈 수 있습니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;인식된 숫자&lt;/b&gt;: 숫자 분류기가 샘플 200개에 레이블을 붙이며, 확신하는 레이블만 셉니다. 클래스가 적으면 모드 붕괴입니다.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;일시 정지&lt;/b&gt;한 다음 &lt;b&gt;D 한 단계&lt;/b&gt; / &lt;b&gt;G 한 단계&lt;/b&gt;를 누르면 업데이트를 하나씩 볼 수 있습니다. 실행마다 자체 폴더에 저장되며, &lt;b&gt;재개…&lt;/b&gt;로 이어서 학습할 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="303" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="307" />
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="171" />
-        <source>How often last.safetensors is rewritten in the run folder: every N steps or every 2 minutes, whichever comes first (it is also written when training stops, but never after a loss became NaN)</source>
-        <translation>실행 폴더의 last.safetensors를 다시 쓰는 주기: N 스텝마다 또는 2분마다 중 먼저 오는 쪽 (훈련이 멈출 때도 저장하지만, 손실이 NaN이 된 뒤에는 저장하지 않습니다)</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="310" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="314" />
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="317" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="321" />
         <source>Class coverage appears for digit data.</source>
         <translation>숫자 데이터에서는 클래스 분포가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="333" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="337" />
         <source>Style mixing (moving-average G): rows take the coarse styles of the top row</source>
         <translation>스타일 믹싱 (이동 평균 G): 각 행이 맨 위 행의 거친 스타일을 받습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="338" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="342" />
         <source>Generated (fixed noise)</source>
         <translation>생성 결과 (고정 노이즈)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="339" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="343" />
         <source>Real</source>
         <translation>실제 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="412" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="416" />
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="413" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="417" />
         <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
         <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="451" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="454" />
         <source>StyleGAN2 always uses the non-saturating logistic loss</source>
         <translation>StyleGAN2는 항상 비포화 로지스틱 손실을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="561" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="564" />
         <source>Training {0} on {1}</source>
         <translation>{1}로 {0} 학습 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="617" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="620" />
         <source>snapshot at step {0}</source>
         <translation>{0}단계 스냅숏</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="651" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="654" />
         <source>Checkpoint written: {0}</source>
         <translation>체크포인트 저장: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="690" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="693" />
         <source>Stopped at step {0}; saved {1}</source>
         <translation>{0}단계에서 정지; {1} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="718" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="721" />
         <source>step {0}</source>
         <translation>{0}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_panel.py" line="737" />
+        <location filename="../../ganexplorer/gui/train_panel.py" line="740" />
         <source>step {0} · epoch {1} · {2:.2f} steps/s</source>
         <translation>{0}단계 · 에포크 {1} · 초당 {2:.2f}단계</translation>
     </message>

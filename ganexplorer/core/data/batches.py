@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import torch
 
-from ganexplorer.core.data.dataset import DatasetError, ImageDataset, model_input
+from ganexplorer.core.data.base import DatasetError, ImageDataset, model_input
 
 
 class TrainingImages:

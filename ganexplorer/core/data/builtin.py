@@ -9,7 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ganexplorer.core.data.dataset import DatasetError, ImageDataset
+from ganexplorer.core.data.base import DatasetError, ImageDataset
 
 HERE = Path(__file__).parent / "builtin"
 DIGITS_ATTRIBUTION = ("Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998), "

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ganexplorer.core.data.dataset import DatasetError, ImageDataset
+from ganexplorer.core.data.base import DatasetError, ImageDataset
 from ganexplorer.core.formats.errors import UnsafePickleError
 from ganexplorer.core.formats.safe_pickle import RestrictedUnpickler
 

@@ -14,8 +14,8 @@ import urllib.request
 from pathlib import Path
 from typing import Callable
 
-from ganexplorer.core.data.dataset import DatasetError
-from ganexplorer.core.formats.native import atomic_write
+from ganexplorer.core.data.base import DatasetError
+from ganexplorer.core.io import atomic_write
 
 SOURCES = {
     "mnist": ("https://storage.googleapis.com/cvdf-datasets/mnist/",

@@ -8,7 +8,7 @@ import numpy as np
 import torch
 from PIL import Image, UnidentifiedImageError
 
-from ganexplorer.core.data.dataset import DatasetError, ImageDataset
+from ganexplorer.core.data.base import DatasetError, ImageDataset
 
 EXTENSIONS = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
 

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from ganexplorer.core.data.dataset import DatasetError, ImageDataset
+from ganexplorer.core.data.base import DatasetError, ImageDataset
 
 ATTRIBUTION = "Quick, Draw! dataset by Google, CC BY 4.0"
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ganexplorer.core.data.dataset import ImageDataset
+from ganexplorer.core.data.base import ImageDataset
 
 SHAPES = ("circle", "square", "triangle", "cross")
 RESOLUTION = 64

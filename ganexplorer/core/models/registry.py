@@ -30,6 +30,9 @@ class Preset:
     g_kwargs: dict[str, Any] = field(default_factory=dict)
     d_kwargs: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    conditional: bool = False   # takes a class label (trained on a labelled dataset)
+    trainable: bool = True      # False: too large to train on a CPU in any reasonable time, explore only
+    train_defaults: dict[str, Any] = field(default_factory=dict)   # TrainConfig settings this preset wants
 
 
 QUICK_DEMO = "dcgan32-quick"
@@ -41,10 +44,14 @@ PRESETS: dict[str, Preset] = {
     # The classroom preset: the tutorial DCGAN layout at 32x32, an eighth of its width (ngf 16) and a
     # 64-d z, so a 2-core laptop shows recognisable digits within a minute (benchmarks/bench_quick_demo.py).
     QUICK_DEMO: Preset("dcgan", dict(nz=64, ngf=16, nc=1, resolution=32), dict(ndf=16, nc=1, resolution=32),
-                       "quick demo: narrow DCGAN for 1x32x32 digits, recognisable within a minute on a laptop CPU"),
-    "dcgan32-cond": Preset("dcgan32", {"n_classes": 10}, {"n_classes": 10}, "conditional DCGAN-32, 10 classes"),
+                       "quick demo: narrow DCGAN for 1x32x32 digits, recognisable within a minute on a laptop CPU",
+                       # small batches make many cheap steps, so the grid changes every second or two
+                       train_defaults=dict(batch_size=32, lr=5e-4, sample_every=20)),
+    "dcgan32-cond": Preset("dcgan32", {"n_classes": 10}, {"n_classes": 10}, "conditional DCGAN-32, 10 classes",
+                           conditional=True),
     "dcgan64": Preset("dcgan", {}, {}, "PyTorch DCGAN tutorial layout, 3x64x64"),
-    "dcgan64-cond": Preset("dcgan", {"n_classes": 10}, {"n_classes": 10}, "conditional DCGAN-64, 10 classes"),
+    "dcgan64-cond": Preset("dcgan", {"n_classes": 10}, {"n_classes": 10}, "conditional DCGAN-64, 10 classes",
+                           conditional=True),
     "dcgan128": Preset("dcgan", {"resolution": 128}, {"resolution": 128}, "DCGAN tutorial layout, 3x128x128"),
     "stylegan2-32": Preset(
         "stylegan2",
@@ -59,6 +66,7 @@ PRESETS: dict[str, Preset] = {
              synthesis_kwargs=dict(channel_base=2048, channel_max=64)),
         dict(c_dim=10, img_resolution=32, img_channels=1, channel_base=2048, channel_max=64),
         "small class-conditional StyleGAN2 for 1x32x32 images, 10 classes",
+        conditional=True,
     ),
     "stylegan2-64": Preset(
         "stylegan2",
@@ -82,6 +90,7 @@ PRESETS: dict[str, Preset] = {
              synthesis_kwargs=dict(channel_base=16384, channel_max=512, num_fp16_res=4, conv_clamp=256)),
         dict(img_resolution=256, img_channels=3, channel_base=16384, channel_max=512, num_fp16_res=4, conv_clamp=256),
         "StyleGAN2-ADA 256x256 (channel_base 16384)",
+        trainable=False,
     ),
     "stylegan2-1024": Preset(
         "stylegan2",
@@ -89,6 +98,7 @@ PRESETS: dict[str, Preset] = {
              synthesis_kwargs=dict(channel_base=32768, channel_max=512, num_fp16_res=4, conv_clamp=256)),
         dict(img_resolution=1024, img_channels=3, channel_base=32768, channel_max=512, num_fp16_res=4, conv_clamp=256),
         "StyleGAN2 config-f 1024x1024",
+        trainable=False,
     ),
 }
 

@@ -7,14 +7,12 @@ activation roughly preserves the signal's variance.
 
 from __future__ import annotations
 
-import math
-
 import torch
-import torch.nn.functional as F
 
 from ganexplorer.core.ops import fused
+from ganexplorer.core.ops.reference import DEFAULT_GAINS, reference_bias_act
 
-DEFAULT_GAINS = {"linear": 1.0, "relu": math.sqrt(2), "lrelu": math.sqrt(2), "tanh": 1.0, "sigmoid": 1.0}
+__all__ = ["DEFAULT_GAINS", "bias_act", "reference_bias_act"]
 
 
 def bias_act(
@@ -34,35 +32,3 @@ def bias_act(
     if fused.supports_act(act) and fused.usable(x):
         return fused.bias_act(x, b, act, gain, clamp, alpha)
     return reference_bias_act(x, b, act, gain, clamp, alpha)
-
-
-def reference_bias_act(
-    x: torch.Tensor,
-    b: torch.Tensor | None = None,
-    act: str = "linear",
-    gain: float | None = None,
-    clamp: float | None = None,
-    alpha: float = 0.2,
-) -> torch.Tensor:
-    """Add bias ``b`` along dim 1, apply ``act``, multiply by ``gain``, clamp to [-clamp, clamp]."""
-    if act not in DEFAULT_GAINS:
-        raise ValueError(f"unknown activation {act!r}")
-    if gain is None:
-        gain = DEFAULT_GAINS[act]
-    if b is not None:
-        shape = [1] * x.ndim
-        shape[1] = -1
-        x = x + b.to(x.dtype).reshape(shape)
-    if act == "lrelu":
-        x = F.leaky_relu(x, alpha)
-    elif act == "relu":
-        x = F.relu(x)
-    elif act == "tanh":
-        x = torch.tanh(x)
-    elif act == "sigmoid":
-        x = torch.sigmoid(x)
-    if gain != 1:
-        x = x * gain
-    if clamp is not None and clamp >= 0:
-        x = x.clamp(-clamp, clamp)
-    return x

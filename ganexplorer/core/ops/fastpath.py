@@ -380,7 +380,7 @@ def _pad_arg(ndim: int, dim: int, before: int, after: int) -> list[int]:
 
 def upsample2d_skip(img: torch.Tensor, f: torch.Tensor) -> torch.Tensor | None:
     """``upsample2d(img, f)`` for a separable 4x4 filter via two polyphase 1-D passes; ``None`` otherwise."""
-    from ganexplorer.core.ops.upfirdn2d import _separable_taps
+    from ganexplorer.core.ops.reference import _separable_taps
 
     if f.ndim != 2 or tuple(f.shape) != (4, 4) or img.ndim != 4:
         return None

@@ -10,7 +10,8 @@ reference — we fall back to the pure-PyTorch reference ops, log it once, and s
 ``status()`` (shown by ``ganexplorer info --ops`` and the app's info strip). Nothing here can
 raise into a caller: the reference path is the answer to every failure.
 
-Semantics are exactly the reference's (``bias_act.py``, ``upfirdn2d.py``); gradients are
+Semantics are exactly the reference's (``reference.py``, which this module imports; the dispatchers
+``bias_act.py`` and ``upfirdn2d.py`` import this one, never the other way); gradients are
 custom autograd functions whose backward passes are themselves differentiable (upfirdn2d's
 gradient is another upfirdn2d; bias_act's is a mask from the saved output), so R1 and
 path-length regularisation work on the fused path too.
@@ -24,6 +25,8 @@ import threading
 from typing import Any, Callable, Sequence
 
 import torch
+
+from ganexplorer.core.ops.reference import DEFAULT_GAINS, _pad4, make_filter, reference_bias_act, reference_upfirdn2d
 
 log = logging.getLogger("ganexplorer.ops")
 
@@ -132,9 +135,6 @@ def _build() -> dict[str, Callable]:
 
 def _self_check(device: torch.device) -> None:
     """Run both kernels once on ``device`` and compare with the reference (compiles them into the cache)."""
-    from ganexplorer.core.ops.bias_act import reference_bias_act
-    from ganexplorer.core.ops.upfirdn2d import make_filter, reference_upfirdn2d
-
     g = torch.Generator(device="cpu").manual_seed(0)
     x = torch.randn(2, 3, 9, 7, generator=g).to(device)
     b = torch.randn(3, generator=g).to(device)
@@ -246,8 +246,6 @@ class _BiasAct(torch.autograd.Function):
 def bias_act(x: torch.Tensor, b: torch.Tensor | None, act: str, gain: float | None, clamp: float | None,
              alpha: float = 0.2) -> torch.Tensor:
     """Fused bias + activation + gain + clamp (caller checked ``usable(x)`` and ``act in _ACTS``)."""
-    from ganexplorer.core.ops.bias_act import DEFAULT_GAINS
-
     gain = DEFAULT_GAINS[act] if gain is None else gain
     if b is not None:
         b = b.to(x.dtype).contiguous()
@@ -281,8 +279,6 @@ class _UpFirDn2d(torch.autograd.Function):
 def upfirdn2d(x: torch.Tensor, f: torch.Tensor, up: int = 1, down: int = 1,
               padding: int | Sequence[int] = 0, gain: float = 1.0) -> torch.Tensor:
     """Fused up-sample, FIR filter, down-sample (caller checked ``usable(x)``)."""
-    from ganexplorer.core.ops.upfirdn2d import _pad4
-
     if f.ndim == 1:
         f = torch.outer(f, f)
     return _UpFirDn2d.apply(x, f.to(x.device), int(up), int(down), _pad4(padding), float(gain))

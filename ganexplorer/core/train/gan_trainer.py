@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Iterator
 
@@ -30,86 +30,18 @@ from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.formats.native import load_native_state, read_header, save_native
 from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report
-from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO, build_discriminator, build_generator
+from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
+from ganexplorer.core.train.config import LOSSES, TRAINING_DEFAULTS, TrainConfig  # noqa: F401 (re-exported)
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
                                            StoppedEvent)
 from ganexplorer.core.train.rng import TrainerRNG
 
-LOSSES = ("bce", "minimax", "lsgan")
 EPS = 1e-7
 
 
-@dataclass
-class TrainConfig:
-    model: str = "dcgan32"
-    data: str = "builtin:digits"
-    batch_size: int = 64
-    lr: float = 2e-4
-    beta1: float = 0.5
-    beta2: float = 0.999
-    loss: str = "bce"              # non-saturating BCE, the original minimax form, or least squares
-    d_steps: int = 1               # D updates per G update
-    seed: int = 0
-    conditional: bool = False      # use the dataset's labels (conditional presets only)
-    sample_every: int = 100
-    checkpoint_every: int = 500
-    checkpoint_minutes: float = 2.0  # ...or this many minutes after the last save, whichever comes first (0 = off)
-    log_every: int = 100
-    grid_size: int = 8             # fixed-noise sample grid is grid_size x grid_size
-    watch_classes: bool = True     # label samples with the digit classifier (digit data only)
-    # StyleGAN2 only (ignored by the other families); defaults follow StyleGAN2-ADA's small configs.
-    r1_gamma: float = 0.01         # R1 weight: gamma/2 * E|grad_x D(x)|^2 on real images
-    r1_interval: int = 16          # lazy regularisation: R1 every N D steps, scaled by N
-    pl_weight: float = 0.0         # path-length regularisation (0 = off)
-    pl_interval: int = 4
-    mixing_prob: float = 0.9       # style-mixing regularisation
-    ema_kimg: float = 10.0         # half-life of G's moving average, in thousands of images
-    ema_rampup: float | None = 0.05
-    augment: str = ""              # differentiable augmentation for D: '', 'translation', 'translation,cutout'
-
-    @classmethod
-    def for_model(cls, model: str, **overrides: object) -> "TrainConfig":
-        """The family's usual optimiser settings, then ``overrides`` (``None`` values are ignored)."""
-        base = dict(TRAINING_DEFAULTS.get(PRESETS[model].family if model in PRESETS else "", {}))
-        base.update(TRAINING_DEFAULTS.get(model, {}))
-        base.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(model=model, **base)
-
-    def validate(self) -> None:
-        if self.model not in PRESETS or self.model in UNTRAINABLE:
-            names = [n for n in PRESETS if n not in UNTRAINABLE]
-            raise ValueError(f"--model must be one of {', '.join(names)}")
-        if self.loss not in LOSSES:
-            raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
-        if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
-            raise ValueError("batch size must be >= 2, learning rate > 0, beta1 in [0, 1), D steps >= 1")
-        if self.checkpoint_every < 0 or not self.checkpoint_minutes >= 0:
-            raise ValueError("checkpoint intervals must be >= 0 (0 = off)")
-        if PRESETS[self.model].family == "stylegan2":
-            if self.batch_size % 4:
-                raise ValueError("StyleGAN2 batch size must be a multiple of 4 (minibatch-std groups of 4)")
-            if self.r1_gamma < 0 or self.r1_interval < 1 or self.pl_weight < 0 or self.pl_interval < 1 \
-                    or not 0 <= self.mixing_prob <= 1 or self.ema_kimg < 0:
-                raise ValueError("R1 gamma and PL weight must be >= 0, intervals >= 1, mixing probability in [0, 1]")
-            unknown = [a for a in self.augment.split(",") if a and a not in ("translation", "cutout")]
-            if unknown:
-                raise ValueError(f"unknown augmentation {unknown[0]!r}: use translation, cutout or both")
-
-
-# Presets too large to train on a CPU in any reasonable time: explore only.
-UNTRAINABLE = {"stylegan2-256", "stylegan2-1024"}
-
-# Optimiser settings per family (or per preset, which wins): the DCGAN paper's for the lecture models,
-# StyleGAN2-ADA's for StyleGAN2.
-TRAINING_DEFAULTS: dict[str, dict[str, object]] = {
-    # R1 10 and translation augmentation: the setting that trained the bundled model (README, "Bundled
-    # models"); with 0.01 and none, StyleGAN2-ADA's CIFAR values, it had narrowed onto two digits at 24 kimg.
-    "stylegan2": {"batch_size": 32, "lr": 0.0025, "beta1": 0.0, "beta2": 0.99, "r1_gamma": 10.0,
-                  "augment": "translation"},
-    # Quick demo: small batches make many cheap steps, so the grid changes every second or two.
-    QUICK_DEMO: {"batch_size": 32, "lr": 5e-4, "sample_every": 20},
-}
+# Kept for callers of the old name; presets declare ``trainable`` themselves now.
+UNTRAINABLE = {n for n, p in PRESETS.items() if not p.trainable}
 
 
 def dcgan_init(m: nn.Module) -> None:
@@ -153,10 +85,8 @@ class GANTrainer:
         preset = PRESETS[config.model]
         self.family = preset.family
         g_kwargs, d_kwargs = dict(preset.g_kwargs), dict(preset.d_kwargs)
-        self.resolution = {"mlp": 28, "dcgan32": 32}.get(self.family, g_kwargs.get("resolution", g_kwargs.get("img_resolution", 64)))
-        self.channels = g_kwargs.get("nc", g_kwargs.get("img_channels", 3 if self.family == "dcgan" else 1))
         n_classes = g_kwargs.get("n_classes", g_kwargs.get("c_dim", 0))
-        if config.conditional and n_classes == 0:
+        if config.conditional and not preset.conditional:
             raise ValueError(f"{config.model} is not a conditional model; pick a -cond preset")
         if n_classes and dataset.labels is None:
             raise ValueError(f"{config.model} is conditional but '{dataset.name}' has no labels")
@@ -169,6 +99,9 @@ class GANTrainer:
         with self.rng:
             self.G = build_generator(self.family, g_kwargs)
             self.D = build_discriminator(self.family, d_kwargs)
+            # What the built G draws, not a guess from the preset's kwargs (the MLP draws grey only).
+            self.resolution = int(self.G.img_resolution)
+            self.channels = int(getattr(self.G, "img_channels", 1))
             self._init_models()
             self.opt_g, self.opt_d = self._make_optimizers()
             self.data = TrainingImages(dataset, self.resolution, self.channels)   # uint8; float per batch
