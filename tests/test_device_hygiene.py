@@ -1,0 +1,170 @@
+"""Device hygiene without a GPU: the render path, every view, directions, walks and the CLI with the model
+on a stand-in accelerator, so a tensor left on the wrong device fails here and not on a user's GPU.
+
+How: :mod:`fake_device` (beside this file) makes ``meta`` behave like CUDA with CPU numbers. The
+model is moved there with ``.to("meta")``; its tensors report ``device == meta`` but hold CPU
+data, so every result is computed (and compared with the plain CPU result), while an op that
+mixes a device tensor with a CPU tensor raises, and so does ``.numpy()`` on a device tensor,
+exactly where CUDA would raise. Plain ``meta`` tensors alone would not do: they have no data,
+so reading any result back (``.cpu()``, ``.item()``, PCA, uint8 pictures) fails for correct code
+too. The first test checks the stand-in itself enforces those rules.
+
+Caught on the code before the fixes (issue 16): ``views.feature_maps`` read tiles with
+``.numpy()`` on the device; ``directions.principal_directions`` fed CPU z and labels into the
+mapping network on the device; ``generate --save-raw`` called ``.numpy()`` on the device picture.
+"""
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from fake_device import DEVICE, DeviceMixError, FakeDevice, OnDevice
+from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.models.registry import build_preset
+from ganexplorer.core.models.stylegan2 import Generator
+from ganexplorer.core.render import RenderRequest, Renderer, WEdit
+from ganexplorer.core.render import views
+from ganexplorer.core.render.directions import principal_directions
+from ganexplorer.core.render.walk import export_walk, walk_requests
+
+
+@pytest.fixture
+def on_device():
+    with FakeDevice() as dev:
+        yield dev
+
+
+def _style(c_dim: int = 0) -> LoadedModel:
+    torch.manual_seed(1)
+    G = Generator(z_dim=16, c_dim=c_dim, w_dim=16, img_resolution=16, img_channels=3,
+                  mapping_kwargs=dict(num_layers=2),
+                  synthesis_kwargs=dict(channel_base=128, channel_max=16, num_fp16_res=1, conv_clamp=256))
+    for name, p in G.named_parameters():
+        if name.endswith("noise_strength"):
+            p.data.fill_(0.3)
+    return LoadedModel(G=G.eval(), family="stylegan2", format="native")
+
+
+def _dcgan() -> LoadedModel:
+    torch.manual_seed(2)
+    G, _ = build_preset("dcgan32-cond")
+    return LoadedModel(G=G.eval(), family="dcgan32", format="native")
+
+
+def _moved(model: LoadedModel) -> LoadedModel:
+    """A second copy of ``model`` on the stand-in device (the first stays on the CPU for comparison)."""
+    import copy
+
+    return copy.deepcopy(model).to(DEVICE)
+
+
+def test_the_stand_in_device_enforces_cuda_rules(on_device):
+    x = torch.ones(2, 3, device=on_device)
+    assert isinstance(x, OnDevice) and x.device == DEVICE
+    with pytest.raises(DeviceMixError):
+        x + torch.ones(2, 3)                       # CPU tensor meets device tensor
+    with pytest.raises(TypeError, match="cpu"):
+        x.numpy()
+    lin = torch.nn.Linear(3, 2).to(on_device)
+    with pytest.raises(DeviceMixError):
+        lin(torch.ones(1, 3))
+    with pytest.raises(DeviceMixError):
+        torch.randn(3, generator=torch.Generator(), device=on_device)
+    y = x * torch.tensor(2.0)                      # 0-dim CPU tensors are fine, as on CUDA
+    y[:, [0]] = 5
+    assert y.cpu().tolist() == [[5.0, 2.0, 2.0], [5.0, 2.0, 2.0]] and float(y.sum()) == 18.0
+    assert lin(x).detach().cpu().numpy().shape == (2, 2)
+
+
+REQUESTS = [
+    RenderRequest(seed=3),
+    RenderRequest(seed=4, psi=0.6, cutoff=2, noise_mode="random", noise_seed=5, mix_seed=9, mix_start=2),
+    RenderRequest(seed=5, z_offsets=((1, 0.5),), w_edits=(WEdit(tuple([0.1] * 16), 2.0, 0, 3),)),
+    RenderRequest(w_blend=((1, 0.5), (2, 0.5)), noise_mode="none"),
+    RenderRequest(z=tuple([0.2] * 16), ablations=(("synthesis.b8.conv0", (0, 1)),)),
+]
+
+
+def test_render_path_on_the_device_matches_the_cpu(on_device):
+    cpu = _style()
+    r_cpu, r_dev = Renderer(cpu), Renderer(_moved(cpu))
+    assert r_dev.device == DEVICE
+    for req in REQUESTS:
+        res = r_dev.render(req)
+        assert isinstance(res.rgb, np.ndarray) and res.rgb.dtype == np.uint8 and res.rgb.shape == (16, 16, 3)
+        assert np.array_equal(res.rgb, r_cpu.render(req).rgb), req
+    preview = r_dev.render(REQUESTS[0], preview_resolution=8)      # calibrated from the full render above
+    assert preview.preview and preview.rgb.shape == (8, 8, 3)
+
+
+def test_conditional_and_non_style_models_render_on_the_device(on_device):
+    r = Renderer(_moved(_style(c_dim=3)))
+    assert r.render(RenderRequest(seed=1, label=2)).rgb.shape == (16, 16, 3)
+    cpu = _dcgan()
+    r_cpu, r_dev = Renderer(cpu), Renderer(_moved(cpu))
+    req = RenderRequest(seed=1, label=4, psi=0.8, ablations=(("conv.0", (0, 1)),))
+    assert np.array_equal(r_dev.render(req).rgb, r_cpu.render(req).rgb)
+
+
+def test_every_view_on_the_device(on_device):
+    cpu = _style()
+    r_cpu, r_dev = Renderer(cpu), Renderer(_moved(cpu))
+    req = RenderRequest(seed=2, ablations=(("synthesis.b16.conv0", (1,)),))
+    levels = views.variation_levels(r_dev, req, draws=3)
+    assert levels.dtype == np.float32 and np.allclose(levels, views.variation_levels(r_cpu, req, draws=3))
+    assert views.stochastic_variation(r_dev, req, draws=3).shape == (16, 16, 3)
+    picture, tiles = views.mixing_grid(r_dev, [1, 2], [3], [0, 1], RenderRequest())
+    assert np.array_equal(picture, views.mixing_grid(r_cpu, [1, 2], [3], [0, 1], RenderRequest())[0])
+    for normalise in (True, False):
+        got = views.feature_maps(r_dev, req, "synthesis.b16.conv0", count=4, normalise=normalise)
+        want = views.feature_maps(r_cpu, req, "synthesis.b16.conv0", count=4, normalise=normalise)
+        assert got[1] == want[1] and np.array_equal(got[0], want[0])
+    dc_cpu = _dcgan()
+    layer = views.feature_layers(dc_cpu)[1]
+    got, total = views.feature_maps(Renderer(_moved(dc_cpu)), RenderRequest(seed=1, label=3), layer, count=9)
+    assert total > 0 and np.array_equal(got, views.feature_maps(Renderer(dc_cpu), RenderRequest(seed=1, label=3),
+                                                               layer, count=9)[0])
+
+
+@pytest.mark.parametrize("c_dim", [0, 3])
+def test_principal_directions_on_the_device(on_device, c_dim):
+    cpu = _style(c_dim)
+    got = principal_directions(_moved(cpu), n_components=3, n_samples=120, batch=50)
+    want = principal_directions(cpu, n_components=3, n_samples=120, batch=50)
+    assert np.allclose(got.sigmas, want.sigmas, rtol=1e-4)
+    assert np.allclose(np.abs(np.array(got.vectors)), np.abs(np.array(want.vectors)), atol=1e-4)
+    assert len(principal_directions(_moved(_dcgan()), n_components=2, n_samples=60).vectors) == 2
+
+
+@pytest.mark.parametrize("space", ["z", "w"])
+def test_walk_exports_on_the_device(on_device, tmp_path, space):
+    m = _moved(_style())
+    reqs = walk_requests(RenderRequest(psi=0.7), [1, 2, 3], 6, space, m.z_dim)
+    path = export_walk(Renderer(m), reqs, tmp_path / "walk.gif", fps=10, min_side=32)
+    with Image.open(path) as im:
+        assert im.n_frames == 6 and im.size == (32, 32)
+
+
+def test_cli_generate_save_raw_and_mix_and_walk_on_the_device(monkeypatch, tmp_path, tiny_stylegan2):
+    """The CLI picks the device and moves the model; here every move lands on the stand-in device."""
+    from ganexplorer.cli import main
+    from layouts import write_nvidia_pickle
+
+    G, D = tiny_stylegan2
+    pkl = str(write_nvidia_pickle(tmp_path / "net.pkl", G, D))
+    move = LoadedModel.to
+    monkeypatch.setattr(LoadedModel, "to", lambda self, device: move(self, DEVICE))
+    out = tmp_path / "out"
+    with FakeDevice():
+        assert main(["generate", "--network", pkl, "--seeds", "0,7", "--outdir", str(out), "--save-raw",
+                     "-q"]) == 0
+        assert main(["mix", "--network", pkl, "--rows", "1", "--cols", "2", "--styles", "0-1", "--outdir",
+                     str(tmp_path / "mix"), "-q"]) == 0
+        assert main(["walk", "--network", pkl, "--seeds", "0,1", "--frames", "3", "--out",
+                     str(tmp_path / "w.gif"), "-q"]) == 0
+    raw = np.load(out / "seed0007.npy")
+    img = np.asarray(Image.open(out / "seed0007.png"))
+    assert raw.dtype == np.float32 and raw.shape == (3, 16, 16)
+    assert np.array_equal(img, np.clip(raw * 127.5 + 128, 0, 255).astype(np.uint8).transpose(1, 2, 0))
+    assert (tmp_path / "mix" / "grid.png").is_file() and (tmp_path / "w.gif").is_file()
