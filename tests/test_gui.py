@@ -116,7 +116,7 @@ def test_save_and_reopen_state(window, qtbot, tmp_path):
     saved_req = e.current_request()
     picture = shown(window)
     window.save_state(str(tmp_path / "state.json"))
-    assert json.loads((tmp_path / "state.json").read_text())["request"]["seed"] == 11
+    assert json.loads((tmp_path / "state.json").read_text())["state"]["seed"] == 11   # version 2: the file holds the explorer state
     # Change everything, then reopen.
     e.seed.setValue(0)
     e.psi.setValue(1.0)

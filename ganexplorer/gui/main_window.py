@@ -10,32 +10,29 @@ import json
 import logging
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QTabWidget, QToolTip
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
 
 from ganexplorer import applog
+from ganexplorer.app.explorer_state import STATE_VERSION, ExplorerState
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.ops import fused
-from ganexplorer.core.paths import bundled_models, checkpoints_dir
-from ganexplorer.core.render import RenderRequest
-from ganexplorer.core.render.images import save_png, upscale_nearest
+from ganexplorer.core.paths import checkpoints_dir
 from ganexplorer.gui.explorer_panel import ExplorerPanel
-from ganexplorer.gui.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
+from ganexplorer.gui.export_dialog import ExportDialog
 from ganexplorer.gui.help import HelpDialog
-from ganexplorer.gui.image_view import qimage_from_rgb
 from ganexplorer.gui.inference_worker import InferenceWorker
 from ganexplorer.gui.model_loader import ModelLoader
 from ganexplorer.gui.ui_queue import UiQueue
+from ganexplorer.gui.window_files import WindowFiles
+from ganexplorer.gui.window_menus import PRESENTATION_SCALE, WindowMenus
 
+__all__ = ["DEFAULT_SIZE", "MAX_RECENT", "PRESENTATION_SCALE", "STATE_VERSION", "MainWindow", "show_warning"]
 MAX_RECENT = 8
-STATE_VERSION = 1
-PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 DEFAULT_SIZE = (1280, 720)  # a classroom projector; every tab must be usable at this size
 
 log = logging.getLogger("ganexplorer.window")
-
 
 
 def show_warning(parent, title: str, text: str) -> None:
@@ -45,7 +42,7 @@ def show_warning(parent, title: str, text: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def __init__(self, settings: QSettings | None = None, interactive: bool = True) -> None:
         """``interactive=False`` (screenshot mode): nobody is there to answer a dialog, so none opens;
         errors go to the status bar and ``last_error`` only."""
@@ -59,7 +56,7 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
         self._ticket = 0
-        self._pending_state: tuple[int, RenderRequest, object] | None = None  # (load ticket, request, zoom)
+        self._pending_state: tuple[int, ExplorerState] | None = None  # (load ticket, state to show on it)
         self._switch_on_load = True   # whether the model being loaded brings the Explore tab forward
         self._progress: QProgressDialog | None = None
         self.model: LoadedModel | None = None
@@ -116,130 +113,6 @@ class MainWindow(QMainWindow):
             w, h = min(w, avail.width()), min(h, avail.height())
         self.resize(w, h)
 
-    # -- menus --------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        a.triggered.connect(slot)
-        return a
-
-    def _build_menus(self) -> None:
-        m = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = self._action(self.tr("&Open checkpoint\u2026"), self.open_dialog,
-                                        QKeySequence.StandardKey.Open)
-        m.addAction(self.open_action)
-        self.recent_menu = m.addMenu(self.tr("Open &recent"))
-        self._refresh_recent()
-        self.bundled_menu = m.addMenu(self.tr("Open &bundled model"))
-        self.bundled_menu.setToolTip(self.tr("The demo models that ship with ganexplorer (no file dialog needed)"))
-        for p in bundled_models():
-            self.bundled_menu.addAction(self._action(p.stem, lambda _=False, q=p: self.open_checkpoint(q)))
-        self.bundled_menu.setEnabled(bool(self.bundled_menu.actions()))
-        m.addSeparator()
-        self.save_image_action = self._action(self.tr("&Save image\u2026"), self.save_image_dialog,
-                                              QKeySequence.StandardKey.Save)
-        self.save_image_action.setToolTip(self.tr("Save what the current tab shows, enlarged for slides if small"))
-        self.copy_image_action = self._action(self.tr("&Copy image"), self.copy_image, "Ctrl+Shift+C")
-        self.save_state_action = self._action(self.tr("Save s&tate\u2026"), self.save_state_dialog, "Ctrl+Shift+S")
-        self.open_state_action = self._action(self.tr("Open st&ate\u2026"), self.open_state_dialog, "Ctrl+Shift+O")
-        for a in (self.save_image_action, self.copy_image_action, self.save_state_action, self.open_state_action):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
-        v = self.menuBar().addMenu(self.tr("&View"))
-        v.addAction(self._action(self.tr("Zoom to &fit"), lambda: self.set_zoom("fit"), "Ctrl+0"))
-        v.addAction(self._action(self.tr("Zoom &1:1"), lambda: self.set_zoom(1), "Ctrl+1"))
-        v.addAction(self._action(self.tr("Zoom &2\u00d7"), lambda: self.set_zoom(2), "Ctrl+2"))
-        v.addSeparator()
-        v.addAction(self._action(self.tr("&Previous seed"), lambda: self.explorer.seed.prev_btn.click(), "Ctrl+Left"))
-        v.addAction(self._action(self.tr("&Next seed"), lambda: self.explorer.seed.next_btn.click(), "Ctrl+Right"))
-        v.addAction(self._action(self.tr("&Random seed"), lambda: self.explorer.seed.rand_btn.click(), "Ctrl+R"))
-        v.addSeparator()
-        self.presentation_action = QAction(self.tr("&Presentation (large text for projectors)"), self)
-        self.presentation_action.setCheckable(True)
-        self.presentation_action.setShortcut(QKeySequence("F5"))
-        self.presentation_action.toggled.connect(self.set_presentation)
-        v.addAction(self.presentation_action)
-        s = self.menuBar().addMenu(self.tr("&Settings"))
-        lang = s.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        self.language_actions: dict[str, QAction] = {}
-        chosen = self.settings.value("language", "") or ""
-        for code, name in (("", self.tr("System default")), ("en", "English"), ("ko", "\ud55c\uad6d\uc5b4")):
-            a = self._action(name, lambda _=False, c=code: self.set_language(c))
-            a.setCheckable(True)
-            a.setChecked(chosen == code)
-            group.addAction(a)
-            lang.addAction(a)
-            self.language_actions[code] = a
-        self.help_menu = h = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_action = self._action(self.tr("&What am I looking at?"), self.show_help, "F1")
-        h.addAction(self.help_action)
-        self.show_log_action = self._action(self.tr("Show &log folder"), self.show_log_folder)
-        self.show_log_action.setToolTip(self.tr("Open the folder with ganexplorer's log, to send it with a bug report"))
-        h.addAction(self.show_log_action)
-        h.addSeparator()
-        h.addAction(self._action(self.tr("&About ganexplorer"), self.about))
-
-    def set_language(self, code: str) -> None:
-        self.settings.setValue("language", code)
-        self.statusBar().showMessage(self.tr("The language changes the next time ganexplorer starts."))
-
-    def set_presentation(self, on: bool) -> None:
-        """Projector mode: the whole window's text 1.5x larger; panels thicken their plots (remembered)."""
-        self.settings.setValue("view/presentation", bool(on))
-        font = QFont(self._base_font)
-        if on:
-            if font.pointSizeF() > 0:
-                font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
-            else:
-                font.setPixelSize(round(font.pixelSize() * PRESENTATION_SCALE))
-        self.setFont(font)
-        QToolTip.setFont(font)
-        for menu in self.menuBar().findChildren(QMenu):  # pop-ups are windows: they do not inherit the font
-            menu.setFont(font)
-        for dialog in (self.export_dialog, self.help_dialog):
-            if dialog is not None:
-                dialog.setFont(font)
-        for i in range(self.tabs.count()):
-            fn = getattr(self.tabs.widget(i), "set_presentation", None)
-            if callable(fn):
-                fn(bool(on))
-        if self.presentation_action.isChecked() != bool(on):
-            self.presentation_action.setChecked(bool(on))
-
-    def show_help(self) -> None:
-        """Explain the current tab (its panel's ``help_html``, else an overview of the tabs)."""
-        if self.help_dialog is None:
-            self.help_dialog = HelpDialog(self)
-            self.help_dialog.setFont(self.font())
-        self._refresh_help()
-
-    def _refresh_help(self, activate: bool = True) -> None:
-        fn = getattr(self.tabs.currentWidget(), "help_html", None)
-        html = fn() if callable(fn) else self.help_dialog.overview_html()
-        title = self.tr("What am I looking at? \u2014 {0}").format(self.tabs.tabText(self.tabs.currentIndex()))
-        self.help_dialog.show_html(title.replace("&", ""), html, activate)
-
-    def set_zoom(self, zoom) -> None:
-        e = self.explorer
-        for view in (e.image_view, e.variation_view, e.grid_view, getattr(e, "layer_view", None)):
-            if view is not None:
-                view.set_zoom(zoom)
-
-    def show_log_folder(self) -> None:
-        """Help ▸ Show log folder: the file manager on the folder of the log files."""
-        folder = applog.log_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            self.statusBar().showMessage(self.tr("Could not open {0}: {1}").format(str(folder), e.strerror or e))
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.statusBar().showMessage(self.tr("The log is in {0}").format(str(folder)))
-
     def _on_uncaught(self, exc: BaseException, thread: str) -> None:
         """From any thread (applog's hooks): hand the exception to the UI thread."""
         self._uncaught.put(exc)
@@ -249,11 +122,6 @@ class MainWindow(QMainWindow):
             "Something went wrong ({0}); the window goes on. Details: Help \u25b8 Show log folder."
         ).format(applog.one_sentence(exc)))
 
-    def about(self) -> None:
-        from ganexplorer import __version__
-
-        QMessageBox.about(self, self.tr("About ganexplorer"),
-                          self.tr("ganexplorer {0}: see and teach Generative Adversarial Networks.").format(__version__))
 
     # -- opening models -----------------------------------------------------------------------
     def _folder(self, key: str) -> str:
@@ -350,9 +218,7 @@ class MainWindow(QMainWindow):
         pending, self._pending_state = self._pending_state, None
         self.show_model(model, switch_tab=self._switch_on_load)
         if pending is not None and pending[0] == ticket:  # the state file this model was opened for
-            _, req, zoom = pending
-            self.explorer.apply_request(req)
-            self.set_zoom(zoom)
+            self.apply_state(pending[1])
         if model.path is not None:
             self._remember_recent(str(model.path))
         self.statusBar().showMessage(self.tr("Loaded {0}").format(model.path.name if model.path else ""))
@@ -396,133 +262,6 @@ class MainWindow(QMainWindow):
                 self.load_state(urls[0])
             else:
                 self.open_checkpoint(urls[0])
-
-    # -- export and state ---------------------------------------------------------------------
-    def current_picture(self) -> tuple[np.ndarray | None, str]:
-        """What the current tab shows, as uint8 RGB, and a file-name stem for it.
-
-        A panel may offer ``current_picture()``; the Explore tab otherwise gives its current view's
-        picture, and other tabs a picture of the panel as it looks (plots included).
-        """
-        panel = self.tabs.currentWidget()
-        fn = getattr(panel, "current_picture", None)
-        if callable(fn):
-            return fn()
-        if panel is self.explorer:
-            e = self.explorer
-            views = ((e.image_view, f"seed{e.seed.value():04d}"), (e.variation_view, f"variation-seed{e.seed.value():04d}"),
-                     (e.grid_view, "mixing-grid"), (e.layer_view, "layers"))
-            view, stem = views[min(e.views.currentIndex(), len(views) - 1)]
-            rgb = getattr(view, "rgb", None)
-            return (rgb.copy() if rgb is not None else None), stem
-        stems = {self.trainer_panel: "training", self.demo1d_panel: "demo-1d"}
-        return rgb_from_qimage(panel.grab().toImage()), stems.get(panel, "ganexplorer")
-
-    def export_min_side(self) -> int:
-        """The export size the user chose last (shorter side in pixels; 0 = as shown)."""
-        try:
-            return int(self.settings.value("export/min_side", DEFAULT_MIN_SIDE))
-        except (TypeError, ValueError):
-            return DEFAULT_MIN_SIDE
-
-    def save_image_dialog(self) -> None:
-        """Ctrl+S: ask for a file name and a size, then save what the current tab shows."""
-        picture, stem = self.current_picture()
-        if picture is None:
-            self.statusBar().showMessage(self.tr("Nothing to save yet: this view shows no picture."))
-            return
-        start = str(Path(self._folder("export_dir")) / f"{stem}.png")
-        dlg = ExportDialog(self, start, picture.shape[:2], self.export_min_side())
-        dlg.setFont(self.font())
-        dlg.accepted.connect(lambda: self._export_accepted(dlg, picture))
-        dlg.finished.connect(dlg.deleteLater)
-        self.export_dialog = dlg
-        dlg.open()  # window-modal, does not block the event loop
-
-    def _export_accepted(self, dlg: ExportDialog, picture: np.ndarray) -> None:
-        path, side = dlg.path(), dlg.min_side()
-        self.export_dialog = None
-        if not path:
-            return
-        self.settings.setValue("export/min_side", side)
-        if self.save_image(path, side, picture):
-            self.settings.setValue("export_dir", str(Path(path).resolve().parent))
-
-    def save_image(self, path: str, min_side: int = 0, picture: np.ndarray | None = None) -> bool:
-        """Write ``picture`` (default: what the current tab shows), enlarged to ``min_side`` if smaller."""
-        if picture is None:
-            picture = self.current_picture()[0]
-        if picture is None:
-            self.statusBar().showMessage(self.tr("Nothing to save yet: this view shows no picture."))
-            return False
-        try:
-            save_png(upscale_nearest(picture, min_side), path)
-        except (OSError, ValueError) as e:
-            reason = getattr(e, "strerror", None) or (str(e).splitlines() or [type(e).__name__])[0]
-            self.statusBar().showMessage(self.tr("Could not save {0}: {1}").format(path, reason))
-            return False
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path))
-        return True
-
-    def copy_image(self) -> None:
-        """Copy what the current tab shows, at the last chosen export size, for pasting into slides."""
-        picture, _ = self.current_picture()
-        if picture is None:
-            self.statusBar().showMessage(self.tr("Nothing to copy yet: this view shows no picture."))
-            return
-        QGuiApplication.clipboard().setImage(qimage_from_rgb(upscale_nearest(picture, self.export_min_side())))
-        self.statusBar().showMessage(self.tr("Image copied to the clipboard"))
-
-    def state_dict(self) -> dict:
-        return {"ganexplorer_state": STATE_VERSION,
-                "checkpoint": str(self.model.path) if self.model and self.model.path else None,
-                "request": self.explorer.current_request().to_dict(),
-                "zoom": self.explorer.image_view.zoom}
-
-    def save_state(self, path: str) -> bool:
-        try:
-            Path(path).write_text(json.dumps(self.state_dict(), indent=2))
-        except OSError as e:
-            self.statusBar().showMessage(self.tr("Could not save {0}: {1}").format(path, e.strerror or type(e).__name__))
-            return False
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path))
-        return True
-
-    def save_state_dialog(self) -> None:
-        start = str(Path(self._folder("export_dir")) / f"seed{self.explorer.seed.value():04d}.json")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save state"), start, self.tr("Explorer state (*.json)"))
-        if path and self.save_state(path):
-            self.settings.setValue("export_dir", str(Path(path).resolve().parent))
-
-    def open_state_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open state"), self._folder("export_dir"),
-                                              self.tr("Explorer state (*.json)"))
-        if path:
-            self.settings.setValue("export_dir", str(Path(path).resolve().parent))
-            self.load_state(path)
-
-    def load_state(self, path: str) -> bool:
-        """Restore controls from a saved state; loads its checkpoint first if another one is open.
-
-        The controls change only once that load succeeds; a failed load, or any newer load or state
-        before it arrives, leaves everything as it was."""
-        try:
-            data = json.loads(Path(path).read_text())
-            if data.get("ganexplorer_state") != STATE_VERSION:
-                raise ValueError
-            req = RenderRequest.from_dict(data["request"])
-        except (OSError, ValueError, KeyError, TypeError):
-            self._warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
-            return False
-        ckpt, zoom = data.get("checkpoint"), data.get("zoom", "fit")
-        if ckpt and (self.model is None or str(self.model.path) != ckpt):
-            ticket = self.open_checkpoint(ckpt)
-            self._pending_state = (ticket, req, zoom)
-        else:
-            self._supersede_load()  # the state is for the model shown: a model still loading would replace it
-            self.explorer.apply_request(req)
-            self.set_zoom(zoom)
-        return True
 
     def _warn(self, message: str) -> None:
         log.info("%s", message)

@@ -1,27 +1,17 @@
 """A 2-D pad over a grid of seeds: dragging blends the four nearest seeds' w bilinearly.
 
-Grid point (i, j) holds seed ``base + i + columns * j``; a position between points is the
-bilinear blend of its four neighbours, as in StyleGAN's interactive visualizer.
+The blend maths is ``core.render.blend.bilinear_blend``; this widget only draws and reports positions.
 """
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from ganexplorer.core.render.blend import bilinear_blend
 
-def bilinear_blend(x: float, y: float, base: int, columns: int) -> tuple[tuple[int, float], ...]:
-    """((seed, weight), ...) for pad position (x, y) in grid units; zero weights dropped."""
-    x0, y0 = math.floor(x), math.floor(y)
-    fx, fy = x - x0, y - y0
-    out = []
-    for dx, dy, w in ((0, 0, (1 - fx) * (1 - fy)), (1, 0, fx * (1 - fy)), (0, 1, (1 - fx) * fy), (1, 1, fx * fy)):
-        if w > 1e-9:
-            out.append((base + (x0 + dx) + columns * (y0 + dy), w))
-    return tuple(out)
+__all__ = ["SeedPad", "bilinear_blend"]   # bilinear_blend lives in core; old imports keep working
 
 
 class SeedPad(QWidget):

@@ -1,0 +1,172 @@
+"""The Explore tab's controller: holds the current ExplorerState, applies the user's edits, tells views.
+
+Views (the Qt panel, or a mock in the tests) call the edit methods and implement
+``ExplorerView.state_changed``; every edit makes a new state, and only a state that differs from
+the old one is announced. No Qt here: the controller runs in a plain Python process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Protocol
+
+from ganexplorer.app.explorer_state import DirectionEdit, ExplorerState, ModelFacts, build_request
+from ganexplorer.core.render.directions import Directions
+from ganexplorer.core.render.request import RenderRequest, WEdit
+
+MATCH_TOLERANCE = 1e-6    # how close a version-1 file's direction must be to a computed one
+
+
+class ExplorerView(Protocol):
+    def state_changed(self, state: ExplorerState, old: ExplorerState) -> None:
+        """Show ``state`` (``old`` is what was shown, to skip work that did not change)."""
+
+
+class ExplorerController:
+    """One explorer's state and the model facts it is interpreted with."""
+
+    def __init__(self, state: ExplorerState | None = None) -> None:
+        self._state = state or ExplorerState()
+        self.facts = ModelFacts()
+        self._views: list[ExplorerView] = []
+
+    @property
+    def state(self) -> ExplorerState:
+        return self._state
+
+    def add_view(self, view: ExplorerView) -> None:
+        self._views.append(view)
+
+    def remove_view(self, view: ExplorerView) -> None:
+        self._views.remove(view)
+
+    def request(self) -> RenderRequest:
+        """The RenderRequest for the current state on the current model."""
+        return build_request(self._state, self.facts)
+
+    def _set(self, new: ExplorerState) -> None:
+        old, self._state = self._state, new
+        if new != old:
+            for view in list(self._views):
+                view.state_changed(new, old)
+
+    # -- plain settings --------------------------------------------------------------------------
+    def update(self, **changes: Any) -> None:
+        """Change plain fields (psi, cutoff, noise_*, mix_*, label, force_fp32, arith, view, zoom)."""
+        self._set(replace(self._state, **changes))
+
+    def set_seed(self, seed: int) -> None:
+        """A typed seed replaces any blend, walk frame or custom z."""
+        self._set(replace(self._state, seed=int(seed), blend=(), z=None, source=()))
+
+    def set_psi(self, psi: float) -> None:
+        self.update(psi=float(psi))
+
+    # -- z and w sliders -------------------------------------------------------------------------
+    def set_z_offset(self, index: int, amount: float) -> None:
+        offsets = dict(self._state.z_offsets)
+        offsets[int(index)] = float(amount)
+        self.update(z_offsets=tuple(sorted((i, v) for i, v in offsets.items() if v != 0)))
+
+    def reset_z(self) -> None:
+        self.update(z_offsets=())
+
+    def set_edit(self, component: int, sigmas: float) -> None:
+        """The w slider of principal component ``component`` at ``sigmas``, on the current layer range."""
+        s = self._state
+        edits = {e.component: e for e in s.w_edits}
+        edits[int(component)] = DirectionEdit(int(component), float(sigmas), s.w_start, s.w_end)
+        self.update(w_edits=tuple(e for _, e in sorted(edits.items()) if e.sigmas != 0))
+
+    def set_w_range(self, start: int, end: int) -> None:
+        """The layers [start, end) every w edit applies to."""
+        s = self._state
+        edits = tuple(replace(e, layer_start=int(start), layer_end=int(end)) for e in s.w_edits)
+        legacy = tuple(replace(e, layer_start=int(start), layer_end=int(end)) for e in s.legacy_w_edits)
+        self.update(w_start=int(start), w_end=int(end), w_edits=edits, legacy_w_edits=legacy)
+
+    def reset_w(self) -> None:
+        self.update(w_edits=(), legacy_w_edits=())
+
+    # -- blends, walks, ablations ----------------------------------------------------------------
+    def set_blend(self, blend: tuple[tuple[int, float], ...], source: tuple = ("pad",)) -> None:
+        """The picture's w is the weighted sum of these seeds' ws (seed grid, A - B + C, a w walk)."""
+        self.update(blend=tuple((int(s), float(w)) for s, w in blend), z=None, source=tuple(source))
+
+    def show_arithmetic(self) -> None:
+        a, b, c = self._state.arith
+        self.set_blend(((a, 1.0), (b, -1.0), (c, 1.0)), ("arith", a, b, c))
+
+    def set_walk_frame(self, req: RenderRequest, source: tuple) -> None:
+        """A walk frame: the blend or z of ``req`` (from ``core.render.walk.walk_request``)."""
+        self.update(blend=req.w_blend, z=req.z, source=tuple(source))
+
+    def set_walk(self, **changes: Any) -> None:
+        self.update(walk=replace(self._state.walk, **changes))
+
+    def set_ablation(self, layer: str, channels: tuple[int, ...]) -> None:
+        """Switch off ``channels`` of ``layer`` (empty: switch it back on); kept in forward layer order."""
+        abl = dict(self._state.ablations)
+        if channels:
+            abl[layer] = tuple(sorted(set(int(c) for c in channels)))
+        else:
+            abl.pop(layer, None)
+        order = {name: k for k, name in enumerate(self.facts.layers)}
+        self.update(ablations=tuple((n, abl[n]) for n in sorted(abl, key=lambda n: order.get(n, 0))))
+
+    def clear_ablations(self) -> None:
+        self.update(ablations=())
+
+    # -- models and files ------------------------------------------------------------------------
+    def set_model(self, facts: ModelFacts) -> None:
+        """A new model: keep seed, psi, noise, walk and view; reset ranges, edits, blends and switch-offs."""
+        self.facts = facts
+        n = facts.num_ws
+        self._set(replace(
+            self._state, cutoff=0, mix_on=False, mix_start=0, mix_end=min(n, 4) if facts.style_based else n,
+            w_start=0, w_end=n, z_offsets=(), w_edits=(), legacy_w_edits=(), blend=(), z=None, source=(),
+            ablations=(), label=0 if facts.c_dim else None))
+
+    def set_directions(self, directions: Directions) -> None:
+        """The model's principal directions arrived: version-1 edits become component edits if they match."""
+        self.facts = replace(self.facts, directions=directions)
+        s = self._state
+        resolved, left = _resolve(s.legacy_w_edits, directions)
+        edits = {e.component: e for e in s.w_edits}
+        edits.update({e.component: e for e in resolved})
+        # announce even when the state is equal: the request changes once directions are known
+        old, self._state = s, replace(s, w_edits=tuple(e for _, e in sorted(edits.items())), legacy_w_edits=left)
+        for view in list(self._views):
+            view.state_changed(self._state, old)
+
+    def load(self, state: ExplorerState) -> None:
+        """Show a saved state on the current model (out-of-range layer numbers are clamped to it)."""
+        f = self.facts
+        n = f.num_ws
+
+        def clamp(v: int) -> int:
+            return min(max(int(v), 0), n)
+
+        label = state.label if f.c_dim and state.label is not None and 0 <= state.label < f.c_dim else (
+            0 if f.c_dim else None)
+        self._set(replace(state, cutoff=clamp(state.cutoff), mix_start=clamp(state.mix_start),
+                          mix_end=clamp(state.mix_end), w_start=clamp(state.w_start), w_end=clamp(state.w_end),
+                          label=label))
+        if f.directions is not None and self._state.legacy_w_edits:
+            self.set_directions(f.directions)
+
+
+def _resolve(legacy: tuple[WEdit, ...], d: Directions) -> tuple[list[DirectionEdit], tuple[WEdit, ...]]:
+    """Match version-1 edits (direction vectors) to components, either sign; unmatched ones stay as they are."""
+    resolved, left = [], []
+    for e in legacy:
+        for i, v in enumerate(d.vectors):
+            if max(abs(a - b) for a, b in zip(v, e.direction)) < MATCH_TOLERANCE:
+                resolved.append(DirectionEdit(i, e.amount / d.sigmas[i], e.layer_start, e.layer_end))
+                break
+            if max(abs(a + b) for a, b in zip(v, e.direction)) < MATCH_TOLERANCE:
+                resolved.append(DirectionEdit(i, -e.amount / d.sigmas[i], e.layer_start, e.layer_end))
+                break
+        else:
+            left.append(e)
+    return resolved, tuple(left)

@@ -1,0 +1,150 @@
+"""The main window's files: saving and copying what a tab shows, saving and opening explorer states.
+
+A state file is ``app.explorer_state.state_file`` (version 2: the ExplorerState); version-1 files
+(a RenderRequest) still open.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from ganexplorer.app.explorer_state import ExplorerState, state_file, state_from_file
+from ganexplorer.core.render.images import save_png, upscale_nearest
+from ganexplorer.gui.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
+from ganexplorer.gui.image_view import qimage_from_rgb
+
+
+class WindowFiles:
+    """Mixin of MainWindow: Save image / Copy image / Save state / Open state and their dialogs."""
+
+    def current_picture(self) -> tuple[np.ndarray | None, str]:
+        """What the current tab shows, as uint8 RGB, and a file-name stem for it.
+
+        A panel may offer ``current_picture()``; the Explore tab otherwise gives its current view's
+        picture, and other tabs a picture of the panel as it looks (plots included).
+        """
+        panel = self.tabs.currentWidget()
+        fn = getattr(panel, "current_picture", None)
+        if callable(fn):
+            return fn()
+        if panel is self.explorer:
+            e = self.explorer
+            views = ((e.image_view, f"seed{e.seed.value():04d}"), (e.variation_view, f"variation-seed{e.seed.value():04d}"),
+                     (e.grid_view, "mixing-grid"), (e.layer_view, "layers"))
+            view, stem = views[min(e.views.currentIndex(), len(views) - 1)]
+            rgb = getattr(view, "rgb", None)
+            return (rgb.copy() if rgb is not None else None), stem
+        stems = {self.trainer_panel: "training", self.demo1d_panel: "demo-1d"}
+        return rgb_from_qimage(panel.grab().toImage()), stems.get(panel, "ganexplorer")
+
+    def export_min_side(self) -> int:
+        """The export size the user chose last (shorter side in pixels; 0 = as shown)."""
+        try:
+            return int(self.settings.value("export/min_side", DEFAULT_MIN_SIDE))
+        except (TypeError, ValueError):
+            return DEFAULT_MIN_SIDE
+
+    def save_image_dialog(self) -> None:
+        """Ctrl+S: ask for a file name and a size, then save what the current tab shows."""
+        picture, stem = self.current_picture()
+        if picture is None:
+            self.statusBar().showMessage(self.tr("Nothing to save yet: this view shows no picture."))
+            return
+        start = str(Path(self._folder("export_dir")) / f"{stem}.png")
+        dlg = ExportDialog(self, start, picture.shape[:2], self.export_min_side())
+        dlg.setFont(self.font())
+        dlg.accepted.connect(lambda: self._export_accepted(dlg, picture))
+        dlg.finished.connect(dlg.deleteLater)
+        self.export_dialog = dlg
+        dlg.open()  # window-modal, does not block the event loop
+
+    def _export_accepted(self, dlg: ExportDialog, picture: np.ndarray) -> None:
+        path, side = dlg.path(), dlg.min_side()
+        self.export_dialog = None
+        if not path:
+            return
+        self.settings.setValue("export/min_side", side)
+        if self.save_image(path, side, picture):
+            self.settings.setValue("export_dir", str(Path(path).resolve().parent))
+
+    def save_image(self, path: str, min_side: int = 0, picture: np.ndarray | None = None) -> bool:
+        """Write ``picture`` (default: what the current tab shows), enlarged to ``min_side`` if smaller."""
+        if picture is None:
+            picture = self.current_picture()[0]
+        if picture is None:
+            self.statusBar().showMessage(self.tr("Nothing to save yet: this view shows no picture."))
+            return False
+        try:
+            save_png(upscale_nearest(picture, min_side), path)
+        except (OSError, ValueError) as e:
+            reason = getattr(e, "strerror", None) or (str(e).splitlines() or [type(e).__name__])[0]
+            self.statusBar().showMessage(self.tr("Could not save {0}: {1}").format(path, reason))
+            return False
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path))
+        return True
+
+    def copy_image(self) -> None:
+        """Copy what the current tab shows, at the last chosen export size, for pasting into slides."""
+        picture, _ = self.current_picture()
+        if picture is None:
+            self.statusBar().showMessage(self.tr("Nothing to copy yet: this view shows no picture."))
+            return
+        QGuiApplication.clipboard().setImage(qimage_from_rgb(upscale_nearest(picture, self.export_min_side())))
+        self.statusBar().showMessage(self.tr("Image copied to the clipboard"))
+
+    def state_dict(self) -> dict:
+        """The JSON of a state file: the explorer's state (with the zoom shown) and the checkpoint it is on."""
+        state = self.explorer.controller.state.with_(zoom=self.explorer.image_view.zoom)
+        return state_file(state, str(self.model.path) if self.model and self.model.path else None)
+
+    def save_state(self, path: str) -> bool:
+        try:
+            Path(path).write_text(json.dumps(self.state_dict(), indent=2))
+        except OSError as e:
+            self.statusBar().showMessage(self.tr("Could not save {0}: {1}").format(path, e.strerror or type(e).__name__))
+            return False
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path))
+        return True
+
+    def save_state_dialog(self) -> None:
+        start = str(Path(self._folder("export_dir")) / f"seed{self.explorer.seed.value():04d}.json")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save state"), start, self.tr("Explorer state (*.json)"))
+        if path and self.save_state(path):
+            self.settings.setValue("export_dir", str(Path(path).resolve().parent))
+
+    def open_state_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open state"), self._folder("export_dir"),
+                                              self.tr("Explorer state (*.json)"))
+        if path:
+            self.settings.setValue("export_dir", str(Path(path).resolve().parent))
+            self.load_state(path)
+
+    def load_state(self, path: str) -> bool:
+        """Restore controls from a saved state; loads its checkpoint first if another one is open.
+
+        The controls change only once that load succeeds; a failed load, or any newer load or state
+        before it arrives, leaves everything as it was."""
+        try:
+            data = json.loads(Path(path).read_text())
+            state = state_from_file(data)   # version 1 (a request) or 2 (the explorer state)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self._warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
+            return False
+        ckpt = data.get("checkpoint")
+        if ckpt and (self.model is None or str(self.model.path) != ckpt):
+            ticket = self.open_checkpoint(ckpt)
+            self._pending_state = (ticket, state)
+        else:
+            self._supersede_load()  # the state is for the model shown: a model still loading would replace it
+            self.apply_state(state)
+        return True
+
+    def apply_state(self, state: ExplorerState) -> None:
+        """Show a loaded state in the explorer, zoom included."""
+        self.explorer.load_state(state)
+        self.set_zoom(state.zoom)
