@@ -1,9 +1,16 @@
-"""Which device renders: CUDA when present, then Apple's MPS, else the CPU (``GANEXPLORER_DEVICE`` overrides)."""
+"""Which device renders (CUDA when present, then Apple's MPS, else the CPU; ``GANEXPLORER_DEVICE`` overrides),
+and the one way results come back from it (:func:`to_host`, :func:`to_numpy`).
+
+Everything that leaves the model for NumPy, Pillow, a file or the GUI goes through
+:func:`to_host`: ``.numpy()`` on a GPU tensor raises, so a stray one works on the CPU and fails
+only on a user's GPU (``tests/test_device_hygiene.py`` runs the paths on a stand-in device).
+"""
 
 from __future__ import annotations
 
 import os
 
+import numpy as np
 import torch
 
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
@@ -46,3 +53,43 @@ def describe_devices() -> str:
     if mps is not None and mps.is_available():
         parts.append("MPS")
     return "; ".join(parts)
+
+
+def module_device(module: torch.nn.Module) -> torch.device:
+    """Where ``module`` computes: the device of its first parameter (or buffer); the CPU if it has neither."""
+    for t in module.parameters():
+        return t.device
+    for t in module.buffers():
+        return t.device
+    return torch.device("cpu")
+
+
+_pinned: dict[tuple, torch.Tensor] = {}
+
+
+def to_host(x: torch.Tensor, dtype: torch.dtype | None = None, pinned: bool = False) -> torch.Tensor:
+    """``x`` detached, cast to ``dtype`` on its own device (fewer bytes to move), then on the CPU.
+
+    A CPU tensor comes back without a copy (it may share memory with ``x``). ``pinned=True``
+    (small pictures sent every frame) copies a CUDA result through a reused page-locked
+    buffer: one DMA, no pageable bounce; the returned tensor is a fresh copy of that buffer.
+    """
+    x = x.detach()
+    if dtype is not None:
+        x = x.to(dtype)
+    if x.device.type != "cuda" or not pinned:
+        return x.cpu()
+    key = (tuple(x.shape), x.dtype)
+    buf = _pinned.get(key)
+    if buf is None:
+        if len(_pinned) > 8:
+            _pinned.clear()
+        buf = _pinned[key] = torch.empty(x.shape, dtype=x.dtype, pin_memory=True)
+    buf.copy_(x, non_blocking=True)
+    torch.cuda.current_stream(x.device).synchronize()
+    return buf.clone()  # the buffer is reused by the next picture
+
+
+def to_numpy(x: torch.Tensor, dtype: torch.dtype | None = None, pinned: bool = False) -> np.ndarray:
+    """:func:`to_host` as a NumPy array (contiguous, so Pillow and ``np.save`` take it as is)."""
+    return np.ascontiguousarray(to_host(x, dtype, pinned).numpy())

@@ -14,6 +14,7 @@ from typing import Callable
 import numpy as np
 import torch
 
+from ganexplorer.core.device import module_device, to_host
 from ganexplorer.core.formats.loaded import LoadedModel
 
 
@@ -27,6 +28,7 @@ def principal_directions(model: LoadedModel, n_components: int = 8, n_samples: i
                          batch: int = 500, progress: Callable[[float], bool | None] | None = None) -> Directions:
     """PCA of mapped w (z itself for non-style models). ``progress(fraction)`` may return False to cancel."""
     rng = np.random.RandomState(seed)
+    device = module_device(model.G)   # z and labels are drawn on the host (reproducible) and sent there
     chunks = []
     with torch.inference_mode():
         for start in range(0, n_samples, batch):
@@ -35,11 +37,12 @@ def principal_directions(model: LoadedModel, n_components: int = 8, n_samples: i
             if model.is_style_based:
                 c = None
                 if model.c_dim:
-                    c = torch.nn.functional.one_hot(torch.from_numpy(rng.randint(0, model.c_dim, n)), model.c_dim).float()
-                w = model.G.mapping(z, c)[:, 0]
+                    c = torch.nn.functional.one_hot(torch.from_numpy(rng.randint(0, model.c_dim, n)), model.c_dim)
+                    c = c.float().to(device)
+                w = model.G.mapping(z.to(device), c)[:, 0]
             else:
                 w = z
-            chunks.append(w.float().cpu())
+            chunks.append(to_host(w, torch.float32))
             if progress is not None and progress((start + n) / n_samples) is False:
                 raise InterruptedError("cancelled")
     x = torch.cat(chunks)

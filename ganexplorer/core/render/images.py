@@ -8,6 +8,8 @@ import numpy as np
 import torch
 from PIL import Image
 
+from ganexplorer.core.device import to_numpy
+
 
 def to_uint8(img: torch.Tensor) -> np.ndarray:
     """[C, H, W] or [1, C, H, W] float in [-1, 1] -> uint8 RGB [H, W, 3] (grey repeated, extra channels cut).
@@ -25,25 +27,7 @@ def to_uint8(img: torch.Tensor) -> np.ndarray:
         x = torch.cat([x, x[:, :, :1]], dim=2)
     elif c > 3:
         x = x[:, :, :3]
-    return np.ascontiguousarray(to_host(x).numpy())
-
-
-_pinned: dict[tuple, torch.Tensor] = {}
-
-
-def to_host(x: torch.Tensor) -> torch.Tensor:
-    """Copy a (small, uint8) GPU result into a reused page-locked buffer: one DMA, no pageable bounce."""
-    if x.device.type != "cuda":
-        return x.cpu()
-    key = (tuple(x.shape), x.dtype)
-    buf = _pinned.get(key)
-    if buf is None:
-        if len(_pinned) > 8:
-            _pinned.clear()
-        buf = _pinned[key] = torch.empty(x.shape, dtype=x.dtype, pin_memory=True)
-    buf.copy_(x, non_blocking=True)
-    torch.cuda.current_stream(x.device).synchronize()
-    return buf.clone()  # the buffer is reused by the next render
+    return to_numpy(x, pinned=True)
 
 
 def grid(images: list[np.ndarray], cols: int, pad: int = 0, fill: int = 0) -> np.ndarray:

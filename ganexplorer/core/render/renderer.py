@@ -27,6 +27,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ganexplorer.core.device import module_device
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.stylegan2 import NoiseControl, truncate
 from ganexplorer.core.render.images import to_uint8
@@ -126,7 +127,7 @@ class Renderer:
         self.model = model
         self.G = model.G
         self._ws_cache: OrderedDict[tuple, torch.Tensor] = OrderedDict()
-        self.device = next(self.G.parameters()).device
+        self.device = module_device(self.G)
         self.block_seconds: dict[int, float] = {}   # resolution -> time from synthesis start (last full render)
         self.calibration = PreviewCalibration()
         self._last_full: tuple[dict[int, torch.Tensor], torch.Tensor] | None = None  # skip images, final

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from ganexplorer.core.device import to_numpy
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.render.renderer import Renderer, ablated
 from ganexplorer.core.render.request import RenderRequest
@@ -24,13 +25,13 @@ def variation_levels(renderer: Renderer, req: RenderRequest, draws: int = 16) ->
     for k in range(draws):
         r = req.with_(noise_mode="random", noise_seed=req.noise_seed + k)
         imgs.append((renderer.synthesize(ws, r)[0].float() * 127.5 + 128).clamp(0, 255))
-    return torch.stack(imgs).std(dim=0).mean(dim=0).cpu().numpy().astype(np.float32)
+    return to_numpy(torch.stack(imgs).std(dim=0).mean(dim=0), torch.float32)
 
 
 @torch.inference_mode()
 def stochastic_variation(renderer: Renderer, req: RenderRequest, draws: int = 16) -> np.ndarray:
     """:func:`variation_levels` as a grey uint8 picture normalised to its own maximum (scale lost)."""
-    std = torch.from_numpy(variation_levels(renderer, req, draws))
+    std = torch.from_numpy(variation_levels(renderer, req, draws))   # on the host from here on
     std = std / std.max().clamp_min(1e-8)
     v = (std * 255).round().to(torch.uint8).numpy()
     return np.ascontiguousarray(np.stack([v, v, v], axis=-1))
@@ -108,7 +109,7 @@ def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int 
     for k in range(chans.shape[0]):
         if first + k in off:
             chans[k] = 0
-    tiles = [(c.clamp(0, 1) * 255).round().to(torch.uint8).numpy() for c in chans]
-    tiles = [np.ascontiguousarray(np.stack([t, t, t], axis=-1)) for t in tiles]
+    grey = to_numpy((chans.clamp(0, 1) * 255).round().to(torch.uint8))   # [k, H, W], one copy to the host
+    tiles = [np.ascontiguousarray(np.stack([t, t, t], axis=-1)) for t in grey]
     cols = int(np.ceil(np.sqrt(max(1, len(tiles)))))
     return grid(tiles, cols=cols, pad=1, fill=40), total
