@@ -25,8 +25,8 @@ import torch
 
 from ganexplorer.core.data import open_dataset
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
-from ganexplorer.core.train.gan_trainer import UNTRAINABLE, TrainConfig
-from ganexplorer.core.train.stylegan2_trainer import make_trainer
+from ganexplorer.core.train.config import TrainConfig
+from ganexplorer.core.train.factory import make_trainer
 
 
 def time_to_digits(model: str, cap_s: float, every: int, seed: int = 0, clock: str = "wall",
@@ -100,7 +100,7 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     names = args.presets.split(",") if args.presets else \
-        [QUICK_DEMO] + [n for n in PRESETS if n not in UNTRAINABLE and n != QUICK_DEMO]
+        [QUICK_DEMO] + [n for n, p in PRESETS.items() if p.trainable and n != QUICK_DEMO]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"torch threads {args.threads}, {os.cpu_count()} CPUs, load average {load:.1f} at start; check every "
           f"{args.every} steps; cap {args.cap:.0f} s ({args.clock}) of training per preset; times are training only "

@@ -135,8 +135,8 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
 def memory_50k_rgb(model: str = "stylegan2-64-small") -> None:
     """A CIFAR-size set at 64² RGB: the memory training adds on top of the uint8 images themselves."""
     from ganexplorer.core.data import ImageDataset
-    from ganexplorer.core.train.gan_trainer import TrainConfig
-    from ganexplorer.core.train.stylegan2_trainer import make_trainer
+    from ganexplorer.core.train.config import TrainConfig
+    from ganexplorer.core.train.factory import make_trainer
 
     base = rss_mb()
     images = torch.from_numpy(np.random.default_rng(0).integers(0, 256, (50_000, 3, 64, 64), dtype=np.uint8))

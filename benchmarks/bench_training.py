@@ -21,8 +21,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 
 from ganexplorer.core.data import open_dataset  # noqa: E402
 from ganexplorer.core.train.events import StepEvent  # noqa: E402
-from ganexplorer.core.train.gan_trainer import TrainConfig  # noqa: E402
-from ganexplorer.core.train.stylegan2_trainer import make_trainer  # noqa: E402
+from ganexplorer.core.train.config import TrainConfig  # noqa: E402
+from ganexplorer.core.train.factory import make_trainer  # noqa: E402
 from ganexplorer.gui.app import make_app  # noqa: E402
 
 

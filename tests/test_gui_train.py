@@ -68,7 +68,7 @@ def train_window(qtbot, settings, tmp_path):
 
 def test_quick_demo_is_the_default_model(qtbot, settings):
     from ganexplorer.core.models.registry import QUICK_DEMO
-    from ganexplorer.core.train.gan_trainer import TrainConfig
+    from ganexplorer.core.train.config import TrainConfig
     from ganexplorer.gui.train_panel import TrainPanel
 
     p = TrainPanel(settings=settings)
@@ -366,15 +366,15 @@ def test_a_nan_stop_keeps_the_last_good_checkpoint_byte_for_byte(train_window, q
 def test_a_normal_finish_writes_the_checkpoint_once_off_the_ui_thread(train_window, qtbot, monkeypatch):
     import threading
 
-    from ganexplorer.core.train import gan_trainer
+    from ganexplorer.core.train import checkpoint
 
     writes = []
-    real_save = gan_trainer.save_native
+    real_save = checkpoint.save_native
 
     def spy(path, family, G, D=None, **kw):
         writes.append((kw["metadata"]["training"]["step"], threading.current_thread() is threading.main_thread()))
         return real_save(path, family, G, D, **kw)
-    monkeypatch.setattr(gan_trainer, "save_native", spy)
+    monkeypatch.setattr(checkpoint, "save_native", spy)
     p = train_window.trainer_panel
     type_into(qtbot, p.checkpoint_every, "2")
     type_into(qtbot, p.max_steps, "4")

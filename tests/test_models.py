@@ -95,3 +95,22 @@ def test_stylegan2_trains_gradients_flow(tiny_stylegan2):
     grads = [p.grad for p in G2.parameters()]
     assert all(g is not None and torch.isfinite(g).all() for g in grads)
     assert G2.synthesis.b16.conv0.weight.grad.abs().sum() > 0
+
+
+def test_evaluating_restores_each_modules_own_mode_also_after_an_error():
+    from ganexplorer.core.models.modes import evaluating
+
+    bn, drop = torch.nn.BatchNorm1d(4), torch.nn.Dropout(0.5)
+    net = torch.nn.Sequential(torch.nn.Linear(4, 4), bn, drop).train()
+    drop.eval()   # a submodule already in eval mode inside a training parent stays so
+    frozen = torch.nn.Linear(4, 4).eval()
+    with evaluating(net, frozen, None):
+        assert not any(m.training for m in [*net.modules(), frozen])
+        before = bn.running_mean.clone()
+        net(torch.randn(8, 4))
+        assert torch.equal(bn.running_mean, before)   # eval mode: BatchNorm's statistics did not move
+    assert net.training and bn.training and not drop.training and not frozen.training
+    with pytest.raises(RuntimeError, match="boom"):
+        with evaluating(net):
+            raise RuntimeError("boom")
+    assert net.training and bn.training and not drop.training

@@ -10,8 +10,8 @@ from safetensors.torch import save_file
 from ganexplorer.core.data import ImageDataset
 from ganexplorer.core.formats.native import META_KEY, load_native_state
 from ganexplorer.core.train.events import CheckpointEvent, StepEvent, StoppedEvent
-from ganexplorer.core.train.gan_trainer import TrainConfig
-from ganexplorer.core.train.stylegan2_trainer import make_trainer
+from ganexplorer.core.train.config import TrainConfig
+from ganexplorer.core.train.factory import make_trainer
 
 
 def tiny_digits(n: int = 48, size: int = 32, channels: int = 1) -> ImageDataset:
@@ -121,15 +121,15 @@ def test_a_checkpoint_without_rng_state_still_resumes(tmp_path):
 
 def count_saves(monkeypatch) -> list[int]:
     """The step of every checkpoint the trainer writes."""
-    from ganexplorer.core.train import gan_trainer
+    from ganexplorer.core.train import checkpoint
 
     steps = []
-    real = gan_trainer.save_native
+    real = checkpoint.save_native
 
     def spy(path, family, G, D=None, G_ema=None, metadata=None, extra_tensors=None):
         steps.append(metadata["training"]["step"])
         return real(path, family, G, D, G_ema=G_ema, metadata=metadata, extra_tensors=extra_tensors)
-    monkeypatch.setattr(gan_trainer, "save_native", spy)
+    monkeypatch.setattr(checkpoint, "save_native", spy)
     return steps
 
 

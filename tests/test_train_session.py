@@ -7,9 +7,9 @@ import torch
 from ganexplorer.core.data import DatasetError, ImageDataset, open_dataset
 from ganexplorer.core.formats import load_checkpoint
 from ganexplorer.core.train.events import ReadyEvent, SetupEvent, StepEvent, StoppedEvent
-from ganexplorer.core.train.gan_trainer import TrainConfig
+from ganexplorer.core.train.config import TrainConfig
 from ganexplorer.core.train.session import training_session
-from ganexplorer.core.train.stylegan2_trainer import make_trainer
+from ganexplorer.core.train.factory import make_trainer
 
 
 @pytest.fixture(autouse=True)

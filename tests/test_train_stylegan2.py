@@ -11,8 +11,9 @@ from ganexplorer.core.data import open_dataset
 from ganexplorer.core.formats import load_checkpoint
 from ganexplorer.core.metrics.quality import evaluate, frechet_distance
 from ganexplorer.core.train.events import MixingEvent, SamplesEvent, StepEvent, StoppedEvent
-from ganexplorer.core.train.gan_trainer import TrainConfig
-from ganexplorer.core.train.stylegan2_trainer import StyleGAN2Trainer, make_trainer
+from ganexplorer.core.train.config import TrainConfig
+from ganexplorer.core.train.factory import make_trainer
+from ganexplorer.core.train.stylegan2_trainer import StyleGAN2Trainer
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,7 @@ def test_cli_trains_stylegan2_for_minutes_then_scores_it(tmp_path, capsys):
 
 
 def test_differentiable_augmentation_moves_content_keeps_gradients_and_is_validated(digits):
-    from ganexplorer.core.train.stylegan2_trainer import diff_augment
+    from ganexplorer.core.train.augment import diff_augment
 
     torch.manual_seed(0)
     x = torch.full((16, 1, 32, 32), -1.0)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.stylegan2 import SynthesisLayer, ToRGBLayer
-from ganexplorer.core.models.stylegan2_discriminator import DiscriminatorEpilogue, MinibatchStdLayer
+from ganexplorer.core.models.stylegan2_discriminator import MinibatchStdLayer
 from ganexplorer.core.models.stylegan2_layers import Conv2dLayer, FullyConnectedLayer
 
 # Composite modules shown as one row (their inner affine etc. are part of the layer).
@@ -57,15 +58,12 @@ def layer_table(module: nn.Module, *inputs: torch.Tensor | None) -> list[LayerRo
         return fn
 
     visit("", module)
-    was_training = module.training
-    module.eval()
     try:
-        with torch.no_grad():
+        with evaluating(module), torch.no_grad():
             module(*inputs)
     finally:
         for h in hooks:
             h.remove()
-        module.train(was_training)
     # Parameters owned directly by containers (e.g. StyleGAN2's learned 4x4 constant).
     for name, m in module.named_modules():
         if name not in atomic_names and not any(name.startswith(a + ".") for a in atomic_names):

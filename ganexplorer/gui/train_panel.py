@@ -29,7 +29,9 @@ from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, MixingEvent, ReadyEvent,
                                            SamplesEvent, SetupEvent, StepEvent, StoppedEvent)
-from ganexplorer.core.train.gan_trainer import LOSSES, GANTrainer, TrainConfig, read_run_config
+from ganexplorer.core.train.checkpoint import read_run_config
+from ganexplorer.core.train.config import LOSSES, TrainConfig
+from ganexplorer.core.train.gan_trainer import GANTrainer
 from ganexplorer.core.train.settings import settings_of
 from ganexplorer.core.train.preload import preload_training_imports
 from ganexplorer.core.train.session import training_session

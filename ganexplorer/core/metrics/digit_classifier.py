@@ -8,6 +8,7 @@ resized). The weights ship in ``checkpoints/digit-classifier.safetensors``.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,19 +127,36 @@ class DigitGate:
 
 
 
+@torch.no_grad()
+def init_like_torch(module: nn.Module, generator: torch.Generator) -> None:
+    """Draw every conv and linear layer's weights as their constructors do, from ``generator``.
+
+    The classifier's initial weights are then the ones ``torch.manual_seed(seed)`` before building it
+    gave (the bundled classifier was trained so), while the global random stream stays the caller's."""
+    for m in module.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.kaiming_uniform_(m.weight, a=math.sqrt(5), generator=generator)
+            if m.bias is not None:
+                fan_in, _ = nn.init._calculate_fan_in_and_fan_out(m.weight)
+                bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0.0
+                nn.init.uniform_(m.bias, -bound, bound, generator=generator)
+
+
 def train_classifier(data: ImageDataset, seed: int = 0, epochs: int = 25,
                      held_out: float = 0.2) -> tuple[DigitClassifier, float]:
     """Train on a split of ``data`` (with small random shifts); returns (model, held-out accuracy)."""
     if data.labels is None:
         raise ValueError(f"'{data.name}' has no labels to train a classifier on")
     g = torch.Generator().manual_seed(seed)
-    torch.manual_seed(seed)
     x = data.prepared(32, 1)
     y = data.labels
     perm = torch.randperm(len(x), generator=g)
     n_test = int(len(x) * held_out)
     test, train = perm[:n_test], perm[n_test:]
-    clf = DigitClassifier()
+    with torch.device("meta"):   # built without weights, so its constructor draws nothing from the global stream
+        clf = DigitClassifier()
+    clf = clf.to_empty(device="cpu")
+    init_like_torch(clf, torch.Generator().manual_seed(seed))
     opt = torch.optim.Adam(clf.parameters(), lr=2e-3)
     for _ in range(epochs):
         clf.train()

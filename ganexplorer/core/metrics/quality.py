@@ -21,6 +21,7 @@ import torch
 
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.metrics.digit_classifier import DigitClassifier, class_report
+from ganexplorer.core.models.modes import evaluating
 
 
 def frechet_distance(a: torch.Tensor, b: torch.Tensor) -> float:
@@ -77,13 +78,9 @@ def sample_generator(G: torch.nn.Module, n: int, seed: int = 0, batch: int = 250
 @torch.no_grad()
 def evaluate(G: torch.nn.Module, clf: DigitClassifier, data: ImageDataset, seed: int = 0) -> QualityReport:
     """Score generator ``G`` against real ``data`` (see the module docstring)."""
-    was = G.training
-    G.eval()
-    try:
+    with evaluating(G):
         ref, other = real_halves(data, seed)
         fake = sample_generator(G, len(ref), seed=seed)
-    finally:
-        G.train(was)
     clf.eval()
     f_ref, f_other, f_fake = (clf.embed(x) for x in (ref, other, fake))
     r = class_report(clf, fake)

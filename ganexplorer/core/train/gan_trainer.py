@@ -2,9 +2,8 @@
 
 ``GANTrainer.run()`` is a generator of events; nothing here blocks between steps, so a
 caller can pause (stop iterating), stop (close the generator) or single-step
-(``step_d()`` / ``step_g()``). Checkpoints are our native safetensors files written
-atomically, with the optimiser state and the trainer's own RNG state, so ``resume``
-continues exactly where it stopped.
+(``single_step('d')`` / ``single_step('g')``). The losses are in ``losses.py``; what a checkpoint
+holds and how it is read back is in ``checkpoint.py``; the settings are ``config.TrainConfig``.
 
 The trainer owns the checkpoint rules, so the CLI and the GUI cannot disagree: it saves every
 ``checkpoint_every`` steps or every ``checkpoint_minutes`` minutes, whichever comes first, when
@@ -16,32 +15,28 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Iterator
 
 import numpy as np
 import torch
-import torch.nn.functional as F
-from safetensors import SafetensorError
 from torch import nn
 
 from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import ImageDataset
-from ganexplorer.core.formats.native import load_native_state, read_header, save_native
 from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report
+from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
+from ganexplorer.core.train import losses
+from ganexplorer.core.train.checkpoint import restore_checkpoint, write_checkpoint
 from ganexplorer.core.train.config import LOSSES, TRAINING_DEFAULTS, TrainConfig  # noqa: F401 (re-exported)
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
                                            StoppedEvent)
 from ganexplorer.core.train.rng import TrainerRNG
 
-EPS = 1e-7
-
-
-# Kept for callers of the old name; presets declare ``trainable`` themselves now.
-UNTRAINABLE = {n for n, p in PRESETS.items() if not p.trainable}
+CLASS_SAMPLES = 200        # fixed-noise samples the digit classifier labels for the class histogram
+GATE_REAL_IMAGES = 1000    # real images that calibrate the classifier's confidence gate
 
 
 def dcgan_init(m: nn.Module) -> None:
@@ -53,25 +48,6 @@ def dcgan_init(m: nn.Module) -> None:
     elif isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
         nn.init.normal_(m.weight, 1.0, 0.02)
         nn.init.zeros_(m.bias)
-
-
-def _opt_tensors(prefix: str, opt: torch.optim.Optimizer) -> dict[str, torch.Tensor]:
-    out = {}
-    for i, st in opt.state_dict()["state"].items():
-        for k, v in st.items():
-            out[f"{prefix}.{i}.{k}"] = v if isinstance(v, torch.Tensor) else torch.tensor(v)
-    return out
-
-
-def _load_opt(opt: torch.optim.Optimizer, tensors: dict[str, torch.Tensor], prefix: str) -> None:
-    state: dict[int, dict] = {}
-    for k, v in tensors.items():
-        if k.startswith(prefix + "."):
-            i, name = k[len(prefix) + 1:].split(".", 1)
-            state.setdefault(int(i), {})[name] = v
-    sd = opt.state_dict()
-    sd["state"] = state
-    opt.load_state_dict(sd)
 
 
 class GANTrainer:
@@ -114,14 +90,7 @@ class GANTrainer:
             self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
             self.classifier = None
             if config.watch_classes and dataset.channels == 1:
-                from ganexplorer.core.metrics.digit_classifier import BUNDLED, digits_like, load_classifier
-
-                if digits_like(dataset.name) and BUNDLED.exists():
-                    self.classifier = load_classifier()[0]
-                    self.class_z = torch.randn(200, self.G.z_dim, generator=gen)
-                    self.class_c = torch.arange(200) % n_classes if n_classes else None
-                    pick = torch.randperm(len(dataset.images), generator=torch.Generator().manual_seed(0))[:1000]
-                    self.digit_gate = DigitGate(self.classifier, dataset.images[pick].float() / 127.5 - 1)
+                self._watch_classes(dataset, gen)
         self.step = 0
         self.history: list[StepEvent] = []
         self._perm: torch.Tensor | None = None
@@ -134,6 +103,18 @@ class GANTrainer:
             self._resume(resume_from)
         self._saved_step = self.step     # what out_dir/last.safetensors holds (or nothing worth saving yet)
         self._saved_at = time.monotonic()
+
+    def _watch_classes(self, dataset: ImageDataset, gen: torch.Generator) -> None:
+        """Load the bundled digit classifier for the class histogram, if the data are digits."""
+        from ganexplorer.core.metrics.digit_classifier import BUNDLED, digits_like, load_classifier
+
+        if not (digits_like(dataset.name) and BUNDLED.exists()):
+            return
+        self.classifier = load_classifier()[0]
+        self.class_z = torch.randn(CLASS_SAMPLES, self.G.z_dim, generator=gen)
+        self.class_c = torch.arange(CLASS_SAMPLES) % self.n_classes if self.n_classes else None
+        pick = torch.randperm(len(dataset.images), generator=torch.Generator().manual_seed(0))[:GATE_REAL_IMAGES]
+        self.digit_gate = DigitGate(self.classifier, dataset.images[pick].float() / 127.5 - 1)
 
     def _init_models(self) -> None:
         self.G.apply(dcgan_init)
@@ -173,20 +154,6 @@ class GANTrainer:
         c = torch.randint(0, self.n_classes, (n,)) if self.n_classes else None
         return z, c
 
-    # -- losses ---------------------------------------------------------------------------------
-    def _d_loss(self, p_real: torch.Tensor, p_fake: torch.Tensor) -> torch.Tensor:
-        if self.config.loss == "lsgan":
-            return 0.5 * ((p_real - 1) ** 2).mean() + 0.5 * (p_fake ** 2).mean()
-        return F.binary_cross_entropy(p_real.clamp(EPS, 1 - EPS), torch.ones_like(p_real)) + \
-            F.binary_cross_entropy(p_fake.clamp(EPS, 1 - EPS), torch.zeros_like(p_fake))
-
-    def _g_loss(self, p_fake: torch.Tensor) -> torch.Tensor:
-        if self.config.loss == "lsgan":
-            return 0.5 * ((p_fake - 1) ** 2).mean()
-        if self.config.loss == "minimax":  # minimise log(1 - D(G(z))): saturates when D wins
-            return torch.log((1 - p_fake).clamp_min(EPS)).mean()
-        return F.binary_cross_entropy(p_fake.clamp(EPS, 1 - EPS), torch.ones_like(p_fake))
-
     # -- single steps ---------------------------------------------------------------------------
     def step_d(self) -> None:
         """One discriminator update on a real batch and a fake batch (from the trainer's own RNG)."""
@@ -217,7 +184,7 @@ class GANTrainer:
         if not (torch.isfinite(p_real).all() and torch.isfinite(p_fake).all()):
             self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
             return  # reported by run(); no update from garbage
-        loss = self._d_loss(p_real, p_fake)
+        loss = losses.d_loss(self.config.loss, p_real, p_fake)
         self.opt_d.zero_grad(set_to_none=True)
         loss.backward()
         self.opt_d.step()
@@ -232,7 +199,7 @@ class GANTrainer:
         if not torch.isfinite(p_fake).all():
             self._last["g_loss"] = math.nan
             return
-        loss = self._g_loss(p_fake)
+        loss = losses.g_loss(self.config.loss, p_fake)
         self.opt_g.zero_grad(set_to_none=True)
         loss.backward()
         self.opt_g.step()
@@ -276,11 +243,8 @@ class GANTrainer:
     # -- samples and checkpoints ----------------------------------------------------------------
     @torch.no_grad()
     def sample_grid(self) -> np.ndarray:
-        G = self.sampler
-        was = G.training
-        G.eval()
-        imgs = G(self.fixed_z, self.condition(self.fixed_labels))
-        G.train(was)
+        with evaluating(self.sampler):
+            imgs = self.sampler(self.fixed_z, self.condition(self.fixed_labels))
         return grid([to_uint8(im) for im in imgs], cols=self.config.grid_size, pad=2, fill=40)
 
     @torch.no_grad()
@@ -288,11 +252,8 @@ class GANTrainer:
         """The digit classifier's view of 200 fixed-noise samples (None for non-digit data)."""
         if self.classifier is None:
             return None
-        G = self.sampler
-        was = G.training
-        G.eval()
-        images = G(self.class_z, self.condition(self.class_c))
-        G.train(was)
+        with evaluating(self.sampler):
+            images = self.sampler(self.class_z, self.condition(self.class_c))
         r = class_report(self.classifier, images, gate=self.digit_gate)
         return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share, len(images))
 
@@ -306,21 +267,7 @@ class GANTrainer:
         """Write the whole training state atomically: ``out_dir/last.safetensors`` unless ``path`` is given."""
         own = path is None
         path = Path(path) if path is not None else self.out_dir / "last.safetensors"
-        extra = _opt_tensors("opt.G", self.opt_g) | _opt_tensors("opt.D", self.opt_d) | self._extra_state()
-        extra["train.fixed_z"] = self.fixed_z
-        extra["train.rng"] = self.rng.state
-        meta = {"training": {"config": asdict(self.config), "step": self.step, "epoch": self.epoch,
-                             "dataset": self.dataset_name,
-                             "history": [[e.step, e.d_loss, e.g_loss, e.d_real, e.d_fake] for e in self.history[-2000:]]}}
-        was_g, was_d = self.G.training, self.D.training
-        self.G.eval()
-        self.D.eval()
-        try:
-            save_native(path, self.family, self.G, self.D, G_ema=self._ema_module(), metadata=meta,
-                        extra_tensors=extra)
-        finally:
-            self.G.train(was_g)
-            self.D.train(was_d)
+        write_checkpoint(self, path)
         if own:
             self._saved_step, self._saved_at = self.step, time.monotonic()
             self.last_checkpoint = (self.step, path)
@@ -328,31 +275,20 @@ class GANTrainer:
 
     def _resume(self, path: str | Path | None = None) -> None:
         path = Path(path) if path is not None else self.out_dir / "last.safetensors" if self.out_dir else None
-        if path is None or not path.exists():
-            raise ValueError(f"nothing to resume: {path} does not exist")
-        header, tensors = load_native_state(path)
-        meta = (header.get("metadata") or {}).get("training") or {}
-        if header.get("family") != self.family:
-            raise ValueError(f"'{path}' holds a {header.get('family')} model, not {self.config.model}")
-        self.G.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("G.")})
-        self.D.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("D.")})
-        _load_opt(self.opt_g, tensors, "opt.G")
-        _load_opt(self.opt_d, tensors, "opt.D")
-        self._load_extra_state(tensors)
-        if "train.fixed_z" in tensors:
-            self.fixed_z = tensors["train.fixed_z"]
-        if "train.rng" in tensors:   # older checkpoints have none: they go on with a fresh stream
-            self.rng.load(tensors["train.rng"])
-        self.step = int(meta.get("step", 0))
-        self.history = [StepEvent(s, 0, d, g, r, f, 0.0) for s, d, g, r, f in meta.get("history", [])]
+        if path is None:
+            raise ValueError("nothing to resume: no checkpoint and no run folder given")
+        restore_checkpoint(self, path)
 
-    def _extra_state(self) -> dict[str, torch.Tensor]:
+    # -- what a subclass adds to a checkpoint (StyleGAN2: the moving average and its counters) --
+    def extra_state(self) -> dict[str, torch.Tensor]:
+        """Tensors of the subclass's own training state, saved next to the optimisers'."""
         return {}
 
-    def _load_extra_state(self, tensors: dict[str, torch.Tensor]) -> None:
-        pass
+    def load_extra_state(self, tensors: dict[str, torch.Tensor]) -> None:
+        """Take back what :meth:`extra_state` saved (absent keys: an older checkpoint, keep the fresh state)."""
 
-    def _ema_module(self) -> nn.Module | None:
+    def ema_module(self) -> nn.Module | None:
+        """The moving average of G saved as the checkpoint's ``G_ema`` (None: the family keeps none)."""
         return None
 
     # -- the loop -------------------------------------------------------------------------------
@@ -424,36 +360,7 @@ class GANTrainer:
             raise
 
 
-def new_run_dir(root: str | Path, model: str, now: float | None = None) -> Path:
-    """A fresh folder ``root/MODEL-YYYYmmdd-HHMMSS`` (``-2``, ``-3``... if taken), created, so no run
-    overwrites another."""
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
-    base = Path(root).expanduser() / f"{model}-{stamp}"
-    path, n = base, 1
-    while True:
-        try:
-            path.mkdir(parents=True)
-            return path
-        except FileExistsError:
-            n += 1
-            path = base.with_name(f"{base.name}-{n}")
-
-
-def read_run_config(path: str | Path) -> tuple[TrainConfig, int]:
-    """The training settings and step stored in a checkpoint written by ``save_checkpoint`` (for resuming)."""
-    try:
-        header = read_header(Path(path))
-    except (OSError, ValueError, SafetensorError):   # missing, or not a safetensors file at all
-        header = None
-    if header is None:
-        raise ValueError(f"'{path}' is not a ganexplorer checkpoint")
-    meta = (header.get("metadata") or {}).get("training")
-    if not meta or "config" not in meta:
-        raise ValueError(f"'{path}' is not a training checkpoint of ganexplorer (no training settings inside)")
-    known = {k: v for k, v in meta["config"].items() if k in TrainConfig.__dataclass_fields__}
-    return TrainConfig(**known), int(meta.get("step", 0))
-
-
 def format_log(ev: StepEvent) -> str:
+    """The one-line progress report the CLI prints every ``log_every`` steps."""
     return (f"Epoch {ev.epoch} step {ev.step}: D {ev.d_loss:.3f} (D(x) {ev.d_real:.2f}, D(G(z)) {ev.d_fake:.2f}) "
             f"G {ev.g_loss:.3f}")

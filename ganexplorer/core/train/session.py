@@ -19,10 +19,11 @@ from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import DatasetError, ImageDataset, open_dataset
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.render.images import grid, to_uint8
+from ganexplorer.core.train.checkpoint import new_run_dir
+from ganexplorer.core.train.config import TrainConfig
 from ganexplorer.core.train.events import ReadyEvent, SetupEvent, StoppedEvent
-from ganexplorer.core.train.gan_trainer import TrainConfig, new_run_dir
+from ganexplorer.core.train.factory import make_trainer
 from ganexplorer.core.train.preload import preload_training_imports
-from ganexplorer.core.train.stylegan2_trainer import make_trainer
 
 SETUP_ERRORS = (DatasetError, CheckpointError, ValueError, OSError)
 

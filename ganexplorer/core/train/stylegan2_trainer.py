@@ -26,39 +26,12 @@ from torch import nn
 
 from ganexplorer.core.models.stylegan2 import NoiseControl
 from ganexplorer.core.render.images import grid, to_uint8
+from ganexplorer.core.train.augment import diff_augment
 from ganexplorer.core.train.events import MixingEvent
+from ganexplorer.core.train.factory import make_trainer  # noqa: F401 (the old place; core/selftest.py imports it)
 from ganexplorer.core.train.gan_trainer import GANTrainer
 
 TRAIN_NOISE = NoiseControl("random")
-AUGMENTS = ("translation", "cutout")
-
-
-def diff_augment(x: torch.Tensor, policy: str, fill: float = -1.0) -> torch.Tensor:
-    """Differentiable augmentation (Zhao et al., 2020, "DiffAugment"): the same kind of random change to
-    real and generated images before D, so a small dataset is harder for D to memorise and G still gets
-    gradients through it. ``translation``: shift by up to 1/8 of the size, filled with ``fill``
-    (the background of digits); ``cutout``: blank a random square of half the size."""
-    n, _, h, w = x.shape
-    for op in filter(None, policy.split(",")):
-        if op == "translation":
-            sy, sx = max(1, h // 8), max(1, w // 8)
-            ty = torch.randint(-sy, sy + 1, (n, 1, 1))
-            tx = torch.randint(-sx, sx + 1, (n, 1, 1))
-            rows = (torch.arange(h).view(1, h, 1) - ty + sy).clamp(0, h + 2 * sy - 1)
-            cols = (torch.arange(w).view(1, 1, w) - tx + sx).clamp(0, w + 2 * sx - 1)
-            padded = F.pad(x, [sx, sx, sy, sy], value=fill)
-            batch = torch.arange(n).view(n, 1, 1)
-            x = padded.permute(0, 2, 3, 1)[batch, rows, cols].permute(0, 3, 1, 2)
-        elif op == "cutout":
-            ch, cw = h // 2, w // 2
-            cy = torch.randint(0, h + 1 - ch % 2, (n, 1, 1)) - ch // 2
-            cx = torch.randint(0, w + 1 - cw % 2, (n, 1, 1)) - cw // 2
-            yy, xx = torch.arange(h).view(1, h, 1), torch.arange(w).view(1, 1, w)
-            inside = (yy >= cy) & (yy < cy + ch) & (xx >= cx) & (xx < cx + cw)
-            x = torch.where(inside.unsqueeze(1), torch.full_like(x, fill), x)
-        else:
-            raise ValueError(f"unknown augmentation {op!r}; use {', '.join(AUGMENTS)}")
-    return x
 MIX_ROWS, MIX_COLS = 3, 6
 
 
@@ -213,14 +186,14 @@ class StyleGAN2Trainer(GANTrainer):
         yield MixingEvent(self.step, self.mixing_strip())
 
     # -- checkpoint extras ----------------------------------------------------------------------
-    def _ema_module(self) -> nn.Module:
+    def ema_module(self) -> nn.Module:
         return self.G_ema
 
-    def _extra_state(self) -> dict[str, torch.Tensor]:
+    def extra_state(self) -> dict[str, torch.Tensor]:
         return {"train.pl_mean": self.pl_mean.reshape(1), "train.mix_z": self.mix_z,
                 "train.updates": torch.tensor([self._d_updates, self._g_updates])}
 
-    def _load_extra_state(self, tensors: dict[str, torch.Tensor]) -> None:
+    def load_extra_state(self, tensors: dict[str, torch.Tensor]) -> None:
         ema = {k[len("G_ema."):]: v for k, v in tensors.items() if k.startswith("G_ema.")}
         if ema:
             self.G_ema.load_state_dict(ema)
@@ -230,11 +203,3 @@ class StyleGAN2Trainer(GANTrainer):
             self.mix_z = tensors["train.mix_z"]
         if "train.updates" in tensors:
             self._d_updates, self._g_updates = (int(v) for v in tensors["train.updates"])
-
-
-def make_trainer(config, dataset, out_dir=None, resume: bool = False, resume_from=None) -> GANTrainer:
-    """The trainer for the config's model family (``resume_from``: a checkpoint to continue from)."""
-    from ganexplorer.core.models.registry import PRESETS
-
-    cls = StyleGAN2Trainer if config.model in PRESETS and PRESETS[config.model].family == "stylegan2" else GANTrainer
-    return cls(config, dataset, out_dir=out_dir, resume=resume, resume_from=resume_from)
