@@ -168,3 +168,22 @@ def test_a_file_as_the_only_argument_opens_it_in_the_window(monkeypatch, tmp_pat
     f.write_bytes(b"x")
     assert main([str(f)]) == 0
     assert seen["path"] == str(f)
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["walk", "--network", "{pkl}", "--seeds", "0,1", "--frames", "3", "--fps", "0", "--out", "{tmp}/w.gif"], "--fps"),
+    (["walk", "--network", "{pkl}", "--seeds", "0,1", "--frames", "3", "--fps", "-5", "--out", "{tmp}/w.gif"], "--fps"),
+    (["generate", "--network", "{pkl}", "--seeds", "0", "--trunc", "nan", "--outdir", "{tmp}"], "--trunc"),
+    (["mix", "--network", "{pkl}", "--rows", "1", "--cols", "2", "--trunc", "inf", "--outdir", "{tmp}"], "--trunc"),
+    (["train", "--model", "mlp-gan", "--steps", "-2", "--out", "{tmp}/run"], "--steps"),
+    (["train", "--model", "mlp-gan", "--minutes", "-1", "--out", "{tmp}/run"], "--minutes"),
+    (["train", "--model", "mlp-gan", "--epochs", "0", "--out", "{tmp}/run"], "--epochs"),
+])
+def test_numbers_that_mean_nothing_exit_2_and_write_nothing(argv, fragment, pkl, tmp_path, capsys):
+    """Before: --fps 0 was a ZeroDivisionError (exit 1), the others exited 0 having done nothing useful."""
+    argv = [a.replace("{pkl}", pkl).replace("{tmp}", str(tmp_path)) for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert fragment in err and err.count("\n") == 0 and "Traceback" not in err
+    assert not (tmp_path / "w.gif").exists() and not (tmp_path / "run").exists()
+    assert not list(tmp_path.glob("*.png"))

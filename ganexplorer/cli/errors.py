@@ -1,0 +1,54 @@
+"""What the command line says when a command fails, and with which exit code.
+
+Exit codes: 0 success, 2 bad input (one sentence on stderr, never a traceback), 1 a bug (one line on
+stderr, the traceback in the log file: Help > Show log folder in the window, or ganexplorer.applog.log_dir()),
+3 a training run stopped early, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Callable
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one sentence, exit code 2."""
+
+
+def _say(message: str) -> int:
+    print(f"ganexplorer: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _os_sentence(e: OSError) -> str:
+    return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
+
+
+def run_reporting(command: Callable[[], int]) -> int:
+    """Run one command and turn what it raises into an exit code and at most one line on stderr.
+
+    User errors (``UsageError``, a file that is not a checkpoint, an impossible setting that core refuses
+    with ``ValueError``, a file system error) are one sentence and exit 2; anything else is a bug: one line
+    on stderr and the traceback in the log (``applog``), exit 1.
+    """
+    from ganexplorer import applog
+    from ganexplorer.core.formats import CheckpointError
+
+    try:
+        return command()
+    except (UsageError, CheckpointError) as e:
+        return _say(str(e))
+    except ValueError as e:  # impossible settings caught by core
+        return _say(str(e))
+    except BrokenPipeError:  # e.g. `ganexplorer summary ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("ganexplorer: interrupted", file=sys.stderr)
+        return 130
+    except OSError as e:
+        return _say(_os_sentence(e))
+    except Exception as e:  # noqa: BLE001 - a bug: one line on stderr (via the log), the traceback in the log
+        applog.report_uncaught(e, e.__traceback__, "MainThread")
+        return 1

@@ -1,0 +1,121 @@
+"""`generate`, `mix`, `walk`: pictures from a checkpoint (seeds, a style-mixing grid, a latent walk).
+
+Flags mirror NVIDIA's generate.py / style_mixing.py so StyleGAN users feel at home.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+
+from ganexplorer.cli.common import (AddCommand, add_render_options, check_label, check_render_options, int_list, load,
+                                   progress, renderer)
+from ganexplorer.cli.errors import UsageError
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.images import save_png
+
+    seeds = int_list(args.seeds, "--seeds")
+    check_render_options(args)
+    model = load(args.network, args.nz)
+    check_label(model, args.class_idx)
+    r = renderer(model, args.device)
+    outdir = Path(args.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    for seed in progress(seeds, len(seeds), "generate", args.quiet):
+        req = RenderRequest(seed=seed, psi=args.trunc, cutoff=args.trunc_cutoff, noise_mode=args.noise_mode,
+                            label=args.class_idx)
+        res = r.render(req)
+        save_png(res.rgb, outdir / f"seed{seed:04d}.png")
+        if args.save_raw:
+            np.save(outdir / f"seed{seed:04d}.npy", res.image[0].numpy().astype(np.float32))
+    if not args.quiet:
+        print(f"wrote {len(seeds)} image(s) to {outdir}")
+    return 0
+
+
+def cmd_mix(args: argparse.Namespace) -> int:
+    from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.images import save_png
+    from ganexplorer.core.render.views import mixing_grid
+
+    rows = int_list(args.rows, "--rows")
+    cols = int_list(args.cols, "--cols")
+    styles = int_list(args.styles, "--styles")
+    check_render_options(args)
+    model = load(args.network, args.nz)
+    if not model.is_style_based:
+        raise UsageError("style mixing needs a style-based generator (StyleGAN2)")
+    check_label(model, args.class_idx)
+    if any(not 0 <= s < model.num_ws for s in styles):
+        raise UsageError(f"--styles must be layer indices in 0..{model.num_ws - 1}")
+    outdir = Path(args.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+    picture, tiles = mixing_grid(renderer(model, args.device), rows, cols, styles, base)
+    cells = [(a, b) for a in rows for b in cols]
+    for row, col in progress(cells, len(cells), "save", args.quiet):
+        save_png(tiles[(row, col)], outdir / f"{row}-{col}.png")
+    save_png(picture, outdir / "grid.png")
+    if not args.quiet:
+        print(f"wrote {outdir / 'grid.png'} and {len(cells)} cell image(s)")
+    return 0
+
+
+def cmd_walk(args: argparse.Namespace) -> int:
+    from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.walk import export_walk, walk_requests
+
+    seeds = int_list(args.seeds, "--seeds")
+    if len(seeds) < 2:
+        raise UsageError("--seeds needs at least two keyframe seeds")
+    if args.frames < 2:
+        raise UsageError("--frames must be at least 2")
+    if args.fps < 1:
+        raise UsageError("--fps must be at least 1")
+    check_render_options(args)
+    out = Path(args.out)
+    if out.suffix.lower() not in (".gif", ".mp4"):
+        raise UsageError("--out must end in .gif or .mp4")
+    model = load(args.network, args.nz)
+    check_label(model, args.class_idx)
+    base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+    requests = walk_requests(base, seeds, args.frames, args.space, model.z_dim)
+    bar = progress(range(len(requests)), len(requests), "walk", args.quiet)
+    export_walk(renderer(model, args.device), requests, out, args.fps, progress=lambda k, n: bar.update(1))
+    bar.close()
+    if not args.quiet:
+        print(f"wrote {out} ({len(requests)} frames)")
+    return 0
+
+
+def add_commands(add: AddCommand) -> None:
+    """Register generate, mix and walk."""
+    p = add("generate", cmd_generate, "render images for a list of seeds")
+    p.add_argument("--network", required=True, help="checkpoint file")
+    p.add_argument("--seeds", required=True, help="e.g. 0-3,7")
+    p.add_argument("--trunc-cutoff", type=int, default=None, help="truncate only the first N ws")
+    p.add_argument("--outdir", required=True)
+    p.add_argument("--save-raw", action="store_true", help="also write float32 .npy raw outputs")
+    add_render_options(p)
+
+    p = add("mix", cmd_mix, "style-mixing grid: row seeds take the listed styles from column seeds")
+    p.add_argument("--network", required=True)
+    p.add_argument("--rows", required=True, help="row seeds, e.g. 85,100")
+    p.add_argument("--cols", required=True, help="column seeds, e.g. 55,821")
+    p.add_argument("--styles", default="0-6", help="layer indices taken from the column seed (default 0-6)")
+    p.add_argument("--outdir", required=True)
+    add_render_options(p)
+
+    p = add("walk", cmd_walk, "latent walk through keyframe seeds, looping back to the first")
+    p.add_argument("--network", required=True)
+    p.add_argument("--seeds", required=True, help="keyframe seeds, e.g. 0,1,2")
+    p.add_argument("--frames", type=int, default=60)
+    p.add_argument("--space", choices=["z", "w"], default="z", help="slerp in z or lerp in w")
+    p.add_argument("--fps", type=int, default=24)
+    p.add_argument("--out", required=True, help="walk.gif or walk.mp4")
+    add_render_options(p)

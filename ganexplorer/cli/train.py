@@ -1,0 +1,129 @@
+"""`train`: train a GAN from the command line; its options come from ``TrainConfig``'s fields."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ganexplorer.cli.common import AddCommand
+from ganexplorer.cli.errors import UsageError
+
+
+def _config(args: argparse.Namespace):
+    """The ``TrainConfig`` the options describe (family defaults fill what was not given), validated."""
+    from ganexplorer.core.models.registry import PRESETS
+    from ganexplorer.core.train.config import TrainConfig
+    from ganexplorer.core.train.settings import settings_of
+
+    chosen = {name: getattr(args, name) for name, s in settings_of(TrainConfig).items() if s.flag}
+    if chosen["augment"] == "none":
+        chosen["augment"] = ""
+    conditional = args.model in PRESETS and PRESETS[args.model].conditional
+    cfg = TrainConfig.for_model(args.model, data=args.data, conditional=conditional, **chosen)
+    cfg.validate()
+    return cfg
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Run a training session, printing its events; exit 3 when it stopped before the end it was given.
+
+    One loop over the session's events, one branch per event type: long, but read top to bottom.
+    """
+    from tqdm import tqdm
+
+    from ganexplorer.core.render.images import save_png
+    from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, ReadyEvent, SamplesEvent,
+                                               SetupEvent, StepEvent, StoppedEvent)
+    from ganexplorer.core.train.session import training_session
+
+    if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
+        raise UsageError("give at most one of --epochs, --minutes, --steps")
+    for flag, value in (("--epochs", args.epochs), ("--minutes", args.minutes), ("--steps", args.steps)):
+        if value is not None and not value > 0:   # `not >` also refuses nan
+            raise UsageError(f"{flag} must be more than 0, not {value}")
+    out = Path(args.out)
+    cfg = _config(args)
+    if args.resume and not (out / "last.safetensors").exists():
+        raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
+    epochs = args.epochs if args.epochs is not None or args.minutes is not None or args.steps is not None else 1
+    limit = args.steps
+    session = training_session(cfg, run_dir=out, resume_from=out / "last.safetensors" if args.resume else None,
+                               max_steps=limit, epochs=epochs, minutes=args.minutes)
+    bar = None
+    rc = 0
+    try:
+        for ev in session:
+            if isinstance(ev, SetupEvent):
+                if not args.quiet:
+                    print(ev.text, file=sys.stderr, flush=True)
+            elif isinstance(ev, ReadyEvent):
+                tr = ev.trainer
+                total = limit if limit is not None else (int(epochs * tr.batches_per_epoch / cfg.d_steps)
+                                                         if epochs else None)
+                bar = tqdm(total=total, initial=ev.step, unit="step", file=sys.stderr, disable=args.quiet,
+                           leave=False)
+            elif isinstance(ev, StepEvent):
+                bar.update(1)
+                bar.set_postfix(D=f"{ev.d_loss:.2f}", G=f"{ev.g_loss:.2f}", refresh=False)
+            elif isinstance(ev, LogEvent) and not args.quiet:
+                bar.write(ev.text, file=sys.stdout)
+            elif isinstance(ev, SamplesEvent):
+                save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
+            elif isinstance(ev, MixingEvent):
+                save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
+            elif isinstance(ev, CheckpointEvent) and not args.quiet:
+                bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
+            elif isinstance(ev, StoppedEvent) and ev.reason == "error":
+                raise UsageError(ev.message)   # the session could not start: bad data, settings or checkpoint
+            elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
+                if bar is not None:
+                    bar.close()
+                print(f"ganexplorer: {ev.message}", file=sys.stderr)
+                rc = 3
+    finally:
+        session.close()   # interrupted (Ctrl+C, a full disk): the trainer saves what it has trained
+        if bar is not None:
+            bar.close()
+    return rc
+
+
+def _add_train_settings(p: argparse.ArgumentParser) -> None:
+    """One option per CLI-exposed ``TrainConfig`` field, its help and default taken from the field.
+
+    Options default to None so that ``TrainConfig.for_model`` fills in the family's (or the preset's)
+    own value; the help shows the core default and the families that change it.
+    """
+    from ganexplorer.core.train.config import TRAINING_DEFAULTS, TrainConfig
+    from ganexplorer.core.train.settings import settings_of
+
+    types = {int: int, float: float, str: str}
+    for name, s in settings_of(TrainConfig).items():
+        if not s.flag:
+            continue
+        default, others = s.default, "".join(f"; {fam}: {over[name]}" for fam, over in TRAINING_DEFAULTS.items()
+                                             if name in over)
+        if s.families and all(name in TRAINING_DEFAULTS.get(f, {}) for f in s.families):
+            default, others = TRAINING_DEFAULTS[s.families[0]][name], ""   # only those families use it
+        default = "none" if default == "" else default
+        only = f"{', '.join(s.families)} only: " if s.families else ""
+        p.add_argument(s.flag, dest=name, type=types[type(s.default)], default=None, choices=s.choices or None,
+                       help=f"{only}{s.help} (default {default}{others})")
+
+
+def add_commands(add: AddCommand) -> None:
+    """Register train."""
+    from ganexplorer.core.train.config import TrainConfig   # no torch: only the settings
+
+    p = add("train", cmd_train, "train a GAN; checkpoints and sample grids go to --out")
+    p.add_argument("--model", default=TrainConfig.model, help="dcgan32-quick (digits in about a minute), mlp-gan, "
+                                                      "mlp-gan-bn, dcgan32, dcgan32-cond, dcgan64, ...")
+    p.add_argument("--data", default=TrainConfig.data, help="builtin:digits | mnist:PATH | quickdraw:PATH | "
+                                                          "cifar10:DIR | folder:DIR")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--epochs", type=float, default=None, help="(default 1)")
+    g.add_argument("--minutes", type=float, default=None)
+    g.add_argument("--steps", type=int, default=None, help="stop at this many G steps in total")
+    p.add_argument("--out", required=True, help="run folder: last.safetensors, samples/")
+    p.add_argument("--resume", action="store_true", help="continue from OUT/last.safetensors")
+    _add_train_settings(p)
