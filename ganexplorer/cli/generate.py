@@ -16,6 +16,9 @@ from ganexplorer.cli.errors import UsageError
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    import torch
+
+    from ganexplorer.core.device import to_numpy
     from ganexplorer.core.render import RenderRequest
     from ganexplorer.core.render.images import save_png
 
@@ -32,7 +35,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         res = r.render(req)
         save_png(res.rgb, outdir / f"seed{seed:04d}.png")
         if args.save_raw:
-            np.save(outdir / f"seed{seed:04d}.npy", res.image[0].numpy().astype(np.float32))
+            np.save(outdir / f"seed{seed:04d}.npy", to_numpy(res.image[0], torch.float32))
     if not args.quiet:
         print(f"wrote {len(seeds)} image(s) to {outdir}")
     return 0
