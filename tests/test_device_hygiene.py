@@ -20,11 +20,13 @@ import torch
 from PIL import Image
 
 from fake_device import DEVICE, DeviceMixError, FakeDevice, OnDevice
+from ganexplorer.core.device import module_device, to_host, to_numpy
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.registry import build_preset
 from ganexplorer.core.models.stylegan2 import Generator
 from ganexplorer.core.render import RenderRequest, Renderer, WEdit
 from ganexplorer.core.render import views
+from ganexplorer.core.render.annotate import labelled_mixing_grid, variation_figure
 from ganexplorer.core.render.directions import principal_directions
 from ganexplorer.core.render.walk import export_walk, walk_requests
 
@@ -77,6 +79,16 @@ def test_the_stand_in_device_enforces_cuda_rules(on_device):
     assert lin(x).detach().cpu().numpy().shape == (2, 2)
 
 
+def test_results_come_to_the_host_through_one_helper(on_device):
+    x = torch.linspace(-1, 1, 6, device=on_device, requires_grad=True).reshape(2, 3) * 2
+    host = to_host(x, torch.float64)
+    assert host.device.type == "cpu" and host.dtype == torch.float64 and not host.requires_grad
+    arr = to_numpy(x[:, ::2], torch.float32)
+    assert arr.dtype == np.float32 and arr.flags["C_CONTIGUOUS"] and np.allclose(arr, [[-2, -0.4], [0.4, 2]])
+    assert module_device(torch.nn.Linear(2, 2).to(on_device)) == DEVICE
+    assert module_device(torch.nn.ReLU()) == torch.device("cpu")
+
+
 REQUESTS = [
     RenderRequest(seed=3),
     RenderRequest(seed=4, psi=0.6, cutoff=2, noise_mode="random", noise_seed=5, mix_seed=9, mix_start=2),
@@ -114,8 +126,10 @@ def test_every_view_on_the_device(on_device):
     levels = views.variation_levels(r_dev, req, draws=3)
     assert levels.dtype == np.float32 and np.allclose(levels, views.variation_levels(r_cpu, req, draws=3))
     assert views.stochastic_variation(r_dev, req, draws=3).shape == (16, 16, 3)
+    assert variation_figure(levels, "variation", min_side=64).dtype == np.uint8   # what the GUI job draws
     picture, tiles = views.mixing_grid(r_dev, [1, 2], [3], [0, 1], RenderRequest())
     assert np.array_equal(picture, views.mixing_grid(r_cpu, [1, 2], [3], [0, 1], RenderRequest())[0])
+    assert labelled_mixing_grid(picture, [1, 2], [3], "layers 0-1", "seed").ndim == 3
     for normalise in (True, False):
         got = views.feature_maps(r_dev, req, "synthesis.b16.conv0", count=4, normalise=normalise)
         want = views.feature_maps(r_cpu, req, "synthesis.b16.conv0", count=4, normalise=normalise)
