@@ -6,6 +6,7 @@ Each builder makes one group box and stores its widgets on the panel; what the w
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,30 @@ N_DIRECTIONS = 8
 class ControlGroups:
     """Mixin of ExplorerPanel (a QWidget): builds the seed, truncation, noise, mixing, z, w, pad,
     arithmetic and walk groups."""
+
+    def _build_controls(self) -> QScrollArea:
+        """The control column, in a scroll area as wide as its widgets need."""
+        controls = QWidget()
+        col = QVBoxLayout(controls)
+        col.addWidget(self._seed_group())
+        col.addWidget(self._truncation_group())
+        self.noise_group = self._noise_group()
+        col.addWidget(self.noise_group)
+        self.mixing_group = self._mixing_group()
+        col.addWidget(self.mixing_group)
+        col.addWidget(self._z_group())
+        col.addWidget(self._w_group())
+        col.addWidget(self._pad_group())
+        col.addWidget(self._arith_group())
+        col.addWidget(self._walk_group())
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls, self.controls_scroll = controls, scroll
+        self._fit_controls()
+        return scroll
 
     def _seed_group(self) -> QGroupBox:
         g = QGroupBox(self.tr("Seed"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,11 +26,36 @@ from ganexplorer.core.render import bands
 from ganexplorer.core.render.annotate import labelled_mixing_grid, variation_figure
 from ganexplorer.core.render.latents import parse_int_list
 from ganexplorer.core.render.views import mixing_grid, variation_levels
+from ganexplorer.gui.explorer_words import GRID, IMAGE, LAYERS, VARIATION
 from ganexplorer.gui.image_view import ImageView
 
 
 class ViewPages:
     """Mixin of ExplorerPanel (a QWidget): the view pages, their bars and the variation / grid jobs."""
+
+    def _build_views(self) -> None:
+        """The view tabs: Image, Stochastic variation, Mixing grid, Layers."""
+        self.views = QTabWidget()
+        self.image_view = ImageView()
+        self.variation_view = ImageView()
+        self.grid_view = ImageView()
+        self.layer_view = ImageView()
+        self.views.addTab(self._image_page(), self.tr("Image"))
+        self.views.addTab(self._wrap_view(self.variation_view, self._variation_bar()), self.tr("Stochastic variation"))
+        self.views.addTab(self._wrap_view(self.grid_view, self._grid_bar()), self.tr("Mixing grid"))
+        self.views.addTab(self._wrap_view(self.layer_view, self._layer_bar()), self.tr("Layers"))
+        self._tab_tips = {
+            IMAGE: self.tr("The picture the generator makes from the settings on the left"),
+            VARIATION: self.tr("What the noise inputs change: per-pixel standard deviation over many noise draws"),
+            GRID: self.tr("Style mixing: each row's seed takes the chosen layers from each column's seed"),
+            LAYERS: self.tr("The feature maps inside one layer of the generator; switch channels off to see their job"),
+        }
+        for i, tip in self._tab_tips.items():
+            self.views.setTabToolTip(i, tip)
+        self.views.currentChanged.connect(lambda _: self._refresh_layer_view())
+        self.image_view.set_placeholder(self.tr("Open a checkpoint to see its pictures."))
+        self.variation_view.set_placeholder(self.tr("Click Compute to see what the noise inputs change."))
+        self.grid_view.set_placeholder(self.tr("Type row and column seeds, then click Compute."))
 
     def _image_page(self) -> QWidget:
         page = QWidget()

@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ganexplorer.app.explorer_controller import ExplorerController
 from ganexplorer.app.explorer_state import ExplorerState, ModelFacts
@@ -37,7 +37,6 @@ from ganexplorer.gui.explorer_words import (
     ranges_text,
     short_layer,
 )
-from ganexplorer.gui.image_view import ImageView
 from ganexplorer.gui.inference_worker import InferenceWorker
 
 __all__ = ["CAPTION_SCALE", "GRID", "IMAGE", "LAYERS", "N_DIRECTIONS", "N_Z_SLIDERS", "PRESENTATION_CAPTION_SCALE",
@@ -75,48 +74,8 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        controls = QWidget()
-        col = QVBoxLayout(controls)
-        col.addWidget(self._seed_group())
-        col.addWidget(self._truncation_group())
-        self.noise_group = self._noise_group()
-        col.addWidget(self.noise_group)
-        self.mixing_group = self._mixing_group()
-        col.addWidget(self.mixing_group)
-        col.addWidget(self._z_group())
-        col.addWidget(self._w_group())
-        col.addWidget(self._pad_group())
-        col.addWidget(self._arith_group())
-        col.addWidget(self._walk_group())
-        col.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(controls)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.controls, self.controls_scroll = controls, scroll
-        self._fit_controls()
-
-        self.views = QTabWidget()
-        self.image_view = ImageView()
-        self.variation_view = ImageView()
-        self.grid_view = ImageView()
-        self.layer_view = ImageView()
-        self.views.addTab(self._image_page(), self.tr("Image"))
-        self.views.addTab(self._wrap_view(self.variation_view, self._variation_bar()), self.tr("Stochastic variation"))
-        self.views.addTab(self._wrap_view(self.grid_view, self._grid_bar()), self.tr("Mixing grid"))
-        self.views.addTab(self._wrap_view(self.layer_view, self._layer_bar()), self.tr("Layers"))
-        self._tab_tips = {
-            IMAGE: self.tr("The picture the generator makes from the settings on the left"),
-            VARIATION: self.tr("What the noise inputs change: per-pixel standard deviation over many noise draws"),
-            GRID: self.tr("Style mixing: each row's seed takes the chosen layers from each column's seed"),
-            LAYERS: self.tr("The feature maps inside one layer of the generator; switch channels off to see their job"),
-        }
-        for i, tip in self._tab_tips.items():
-            self.views.setTabToolTip(i, tip)
-        self.views.currentChanged.connect(lambda _: self._refresh_layer_view())
-        self.image_view.set_placeholder(self.tr("Open a checkpoint to see its pictures."))
-        self.variation_view.set_placeholder(self.tr("Click Compute to see what the noise inputs change."))
-        self.grid_view.set_placeholder(self.tr("Type row and column seeds, then click Compute."))
+        scroll = self._build_controls()
+        self._build_views()
 
         split = QSplitter()
         split.addWidget(scroll)

@@ -1,0 +1,238 @@
+"""The explorer's state and controller, without Qt: edits, the request they make, state files old and new.
+
+The controller is driven here the way the panel drives it, with a mock view in place of widgets.
+"""
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ganexplorer.app.explorer_controller import ExplorerController
+from ganexplorer.app.explorer_state import (
+    STATE_VERSION,
+    DirectionEdit,
+    ExplorerState,
+    ModelFacts,
+    WalkSettings,
+    build_request,
+    state_file,
+    state_from_file,
+)
+from ganexplorer.core.render import RenderRequest, WEdit
+from ganexplorer.core.render.blend import bilinear_blend
+from ganexplorer.core.render.directions import Directions
+
+STATES = Path(__file__).parent / "data" / "states"
+V1_EDITS = STATES / "v1_edits_mixing_ablation.json"
+V1_BLEND = STATES / "v1_seed_pad_blend.json"
+
+
+class MockView:
+    """Records what the controller announces, as the panel would show it."""
+
+    def __init__(self):
+        self.shown: list[ExplorerState] = []
+
+    def state_changed(self, state, old):
+        assert old is not state
+        self.shown.append(state)
+
+
+def _directions(sign: float = 1.0) -> Directions:
+    """Three unit directions in a 4-d w, sigmas 2, 1, 0.5 (``sign`` flips them all, as a PCA may)."""
+    vectors = tuple(tuple(sign * (1.0 if k == i else 0.0) for k in range(4)) for i in range(3))
+    return Directions(vectors=vectors, sigmas=(2.0, 1.0, 0.5))
+
+
+FACTS = ModelFacts(z_dim=4, num_ws=6, c_dim=0, style_based=True, layers=("b4.conv1", "b8.conv0", "b8.conv1"))
+
+
+@pytest.fixture
+def ctl():
+    c = ExplorerController()
+    c.set_model(FACTS)
+    c.set_directions(_directions())
+    return c
+
+
+def test_the_controller_imports_no_qt():
+    code = ("import sys; import ganexplorer.app.explorer_controller, ganexplorer.app.explorer_state; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph') "
+            "or m.startswith('ganexplorer.gui')]; assert not bad, bad; print('ok')")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "ok"
+
+
+def test_edits_make_new_states_and_tell_the_views(ctl):
+    view = MockView()
+    ctl.add_view(view)
+    ctl.set_psi(0.5)
+    ctl.set_seed(7)
+    ctl.set_seed(7)                      # no change: nothing announced
+    assert [s.psi for s in view.shown] == [0.5, 0.5] and view.shown[-1].seed == 7
+    req = ctl.request()
+    assert req == RenderRequest(seed=7, psi=0.5, mix_start=0, mix_end=4)
+    ctl.remove_view(view)
+    ctl.set_seed(8)
+    assert len(view.shown) == 2
+
+
+def test_a_typed_seed_replaces_a_blend_and_a_walk_frame(ctl):
+    ctl.set_blend(bilinear_blend(0.5, 0.0, base=10, columns=4), ("pad",))
+    assert ctl.request().w_blend == ((10, 0.5), (11, 0.5)) and ctl.state.source == ("pad",)
+    ctl.set_seed(3)
+    assert ctl.request().w_blend == () and ctl.state.source == () and ctl.request().seed == 3
+    ctl.update(arith=(4, 5, 6))
+    ctl.show_arithmetic()
+    assert ctl.request().w_blend == ((4, 1.0), (5, -1.0), (6, 1.0)) and ctl.state.source == ("arith", 4, 5, 6)
+    ctl.set_walk_frame(RenderRequest(z=(0.1, 0.2, 0.3, 0.4)), ("walk", 3, 60, (0, 1), "z"))
+    assert ctl.request().z == (0.1, 0.2, 0.3, 0.4) and ctl.request().w_blend == ()
+
+
+def test_w_edits_are_component_sigma_and_layers(ctl):
+    ctl.set_w_range(1, 4)
+    ctl.set_edit(1, 2.0)
+    ctl.set_edit(0, -1.0)
+    assert ctl.state.w_edits == (DirectionEdit(0, -1.0, 1, 4), DirectionEdit(1, 2.0, 1, 4))
+    assert ctl.request().w_edits == (WEdit((1.0, 0.0, 0.0, 0.0), -2.0, 1, 4), WEdit((0.0, 1.0, 0.0, 0.0), 2.0, 1, 4))
+    ctl.set_w_range(0, 6)                # the range applies to every edit
+    assert {(e.layer_start, e.layer_end) for e in ctl.request().w_edits} == {(0, 6)}
+    ctl.set_edit(1, 0.0)                 # a slider back at 0 is no edit
+    assert [e.component for e in ctl.state.w_edits] == [0]
+    ctl.reset_w()
+    assert ctl.request().w_edits == ()
+
+
+def test_z_offsets_ablations_and_resets(ctl):
+    ctl.set_z_offset(2, 1.5)
+    ctl.set_z_offset(0, -0.5)
+    ctl.set_z_offset(2, 0.0)
+    assert ctl.request().z_offsets == ((0, -0.5),)
+    ctl.reset_z()
+    assert ctl.request().z_offsets == ()
+    ctl.set_ablation("b8.conv1", (3, 1, 1))
+    ctl.set_ablation("b4.conv1", (0,))
+    assert ctl.request().ablations == (("b4.conv1", (0,)), ("b8.conv1", (1, 3)))   # forward order, sorted
+    ctl.set_ablation("b4.conv1", ())
+    assert ctl.request().ablations == (("b8.conv1", (1, 3)),)
+    ctl.clear_ablations()
+    assert ctl.request().ablations == ()
+
+
+def test_a_new_model_resets_what_belongs_to_the_old_one(ctl):
+    ctl.update(psi=0.7, mix_on=True, cutoff=3, force_fp32=True)
+    ctl.set_edit(0, 1.0)
+    ctl.set_ablation("b8.conv0", (1,))
+    view = MockView()
+    ctl.add_view(view)
+    ctl.set_model(ModelFacts(z_dim=8, num_ws=1, c_dim=10, style_based=False))
+    s = view.shown[-1]
+    assert (s.psi, s.force_fp32) == (0.7, True)                      # the user's general choices stay
+    assert (s.mix_on, s.cutoff, s.w_edits, s.ablations, s.label) == (False, 0, (), (), 0)
+    req = ctl.request()
+    assert req.mix_seed is None and req.label == 0 and req.mix_end == 1
+
+
+def test_mixing_needs_a_style_based_model_and_labels_a_conditional_one():
+    facts = ModelFacts(z_dim=4, num_ws=6, c_dim=0, style_based=False)
+    state = ExplorerState(mix_on=True, mix_seed=5, label=3)
+    assert build_request(state, facts).mix_seed is None and build_request(state, facts).label is None
+    style = ModelFacts(z_dim=4, num_ws=6, c_dim=10, style_based=True)
+    assert build_request(state, style).mix_seed == 5 and build_request(state, style).label == 3
+
+
+def test_force_fp32_is_part_of_the_state_and_its_file(ctl):
+    ctl.update(force_fp32=True)
+    assert ctl.request().force_fp32
+    data = json.loads(json.dumps(state_file(ctl.state, "model.safetensors")))
+    back = state_from_file(data)
+    assert back.force_fp32 and build_request(back, FACTS).force_fp32
+
+
+def test_serialisation_round_trip_keeps_every_field():
+    state = ExplorerState(
+        seed=42, label=3, force_fp32=True, psi=0.25, cutoff=2, noise_mode="random", noise_strength=1.5, noise_seed=9,
+        mix_on=True, mix_seed=8, mix_start=1, mix_end=5, z_offsets=((0, -1.0), (3, 0.5)),
+        w_edits=(DirectionEdit(0, 2.0, 1, 4), DirectionEdit(2, -1.5, 1, 4)), w_start=1, w_end=4,
+        legacy_w_edits=(WEdit((0.6, 0.8), 1.25, 0, None),), blend=((1, 0.25), (2, 0.75)), z=(0.5, -0.5),
+        source=("walk", 3, 60, (0, 1, 2), "w"), arith=(7, 8, 9), ablations=(("b8.conv0", (0, 1, 9)),),
+        walk=WalkSettings(seeds="10-14", space="z", frames=30, fps=10, loop=False, export_side=256), view=3, zoom=2)
+    data = json.loads(json.dumps(state_file(state, "/x/model.pkl")))
+    assert data["ganexplorer_state"] == STATE_VERSION == 2 and data["checkpoint"] == "/x/model.pkl"
+    assert state_from_file(data) == state
+    assert ExplorerState.from_dict(state.to_dict()) == state
+
+
+def test_files_that_are_not_states_say_so():
+    for junk in ({}, {"ganexplorer_state": 99, "state": {}}, [], {"ganexplorer_state": 1}):
+        with pytest.raises((ValueError, KeyError, TypeError)):
+            state_from_file(junk)
+    with pytest.raises(ValueError, match="noise mode"):
+        ExplorerState.from_dict({"noise_mode": "loud"})
+
+
+def test_edits_keyed_by_component_survive_a_sign_flip_of_the_directions(ctl):
+    """A PCA recomputed elsewhere may return -v for v: the edit stays on its component and sigma."""
+    ctl.set_edit(1, 2.0)
+    ctl.set_directions(_directions(sign=-1.0))
+    assert ctl.state.w_edits == (DirectionEdit(1, 2.0, 0, 6),)
+    assert ctl.request().w_edits == (WEdit((-0.0, -1.0, -0.0, -0.0), 2.0, 0, 6),)
+
+
+def test_version_1_edits_match_directions_of_either_sign():
+    """A version-1 file stores vectors; one matching -v becomes the same move with the sigma sign flipped."""
+    ctl = ExplorerController()
+    ctl.set_model(FACTS)
+    old = RenderRequest(w_edits=(WEdit((0.0, 1.0, 0.0, 0.0), 3.0, 0, 6), WEdit((0.0, 0.0, 0.0, 1.0), 1.0, 0, 6)))
+    ctl.load(ExplorerState.from_request(old))
+    assert ctl.request().w_edits == old.w_edits            # rendered as saved before the directions arrive
+    ctl.set_directions(_directions(sign=-1.0))
+    assert ctl.state.w_edits == (DirectionEdit(1, -3.0, 0, 6),)
+    assert ctl.state.legacy_w_edits == (old.w_edits[1],)    # no component matches: kept as it was, not dropped
+    moves = {tuple(a * e.amount for a in e.direction) for e in ctl.request().w_edits}
+    assert moves == {tuple(a * e.amount for a in e.direction) for e in old.w_edits}
+
+
+def test_version_1_fixture_files_read_as_states():
+    data = json.loads(V1_EDITS.read_text())
+    state = state_from_file(data)
+    req = RenderRequest.from_dict(data["request"])
+    assert (state.seed, state.psi, state.cutoff, state.noise_mode, state.noise_seed) == (42, 0.7, 4, "random", 3)
+    assert (state.mix_on, state.mix_seed, state.mix_start, state.mix_end) == (True, 7, 2, 6)
+    assert state.z_offsets == ((0, -1.0), (3, 0.5)) and (state.w_start, state.w_end) == (1, 8)
+    assert state.legacy_w_edits == req.w_edits and state.zoom == 2
+    assert state.ablations == (("synthesis.b8.conv0", (0, 1, 2, 3, 9)),)
+    blend = state_from_file(json.loads(V1_BLEND.read_text()))
+    assert blend.blend == ((43, 0.375), (44, 0.125), (47, 0.375), (48, 0.125)) and blend.noise_mode == "none"
+    assert blend.zoom == "fit" and blend.w_edits == () and not blend.mix_on
+
+
+def test_version_1_fixture_edits_become_sliders_on_the_bundled_model():
+    """The saved w edits of today's files come back as PC0 +2.0 sigma and PC2 -1.5 sigma, same request."""
+    from ganexplorer.core.formats import load_checkpoint
+    from ganexplorer.core.paths import bundled_models
+    from ganexplorer.core.render.directions import principal_directions
+    from ganexplorer.core.render.views import feature_layers
+
+    path = next((p for p in bundled_models() if p.stem == "stylegan2-shapes"), None)
+    if path is None:
+        pytest.skip("the bundled stylegan2-shapes model is not in this copy")
+    model = load_checkpoint(path)
+    data = json.loads(V1_EDITS.read_text())
+    ctl = ExplorerController()
+    ctl.set_model(ModelFacts(z_dim=model.z_dim, num_ws=model.num_ws, c_dim=model.c_dim,
+                             style_based=model.is_style_based, layers=tuple(feature_layers(model))))
+    ctl.load(state_from_file(data))
+    ctl.set_directions(principal_directions(model, 8))
+    assert ctl.state.legacy_w_edits == ()
+    assert [(e.component, round(e.sigmas, 6), e.layer_start, e.layer_end) for e in ctl.state.w_edits] == [
+        (0, 2.0, 1, 8), (2, -1.5, 1, 8)]
+    saved, now = RenderRequest.from_dict(data["request"]), ctl.request()
+    assert now.with_(w_edits=()) == saved.with_(w_edits=())
+    for a, b in zip(now.w_edits, saved.w_edits, strict=True):
+        assert a.direction == b.direction and math.isclose(a.amount, b.amount, rel_tol=1e-9)
