@@ -27,7 +27,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ganexplorer.core.device import module_device
+from ganexplorer.core.device import module_device, to_host
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.stylegan2 import NoiseControl, truncate
 from ganexplorer.core.render.images import to_uint8
@@ -102,7 +102,8 @@ class PreviewCalibration:
         new = torch.stack([torch.full_like(p[:, 0], p.shape[1]), p.sum(1), f.sum(1), (p * p).sum(1),
                            (p * f).sum(1)])
         old = self._stats.get(r)
-        self._stats[r] = new.cpu() if old is None else old * self.DECAY + new.cpu()
+        new = to_host(new)   # the statistics live on the host: a few numbers per channel
+        self._stats[r] = new if old is None else old * self.DECAY + new
 
     def apply(self, r: int, img: torch.Tensor) -> torch.Tensor:
         """``img`` [N, C, r, r] with the fitted levels (unchanged if nothing was observed at r)."""
