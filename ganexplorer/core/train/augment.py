@@ -2,7 +2,9 @@
 
 The same kind of random change is applied to real and generated images before D, so a small
 dataset is harder for D to memorise while G still gets gradients through the change. Random
-numbers come from the global stream, which the trainer swaps for its own (``TrainerRNG``).
+numbers come from the global stream, which the trainer swaps for its own (``TrainerRNG``); they are
+drawn on the CPU and only the finished index tensors and masks go to the images' device, so a GPU run
+draws the same numbers as a CPU run.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def _translate(x: torch.Tensor, fill: float) -> torch.Tensor:
     cols = (torch.arange(w).view(1, 1, w) - tx + sx).clamp(0, w + 2 * sx - 1)
     padded = F.pad(x, [sx, sx, sy, sy], value=fill)
     batch = torch.arange(n).view(n, 1, 1)
+    batch, rows, cols = (t.to(x.device) for t in (batch, rows, cols))
     return padded.permute(0, 2, 3, 1)[batch, rows, cols].permute(0, 3, 1, 2)
 
 
@@ -47,4 +50,4 @@ def _cutout(x: torch.Tensor, fill: float) -> torch.Tensor:
     cx = torch.randint(0, w + 1 - cw % 2, (n, 1, 1)) - cw // 2
     yy, xx = torch.arange(h).view(1, h, 1), torch.arange(w).view(1, 1, w)
     inside = (yy >= cy) & (yy < cy + ch) & (xx >= cx) & (xx < cx + cw)
-    return torch.where(inside.unsqueeze(1), torch.full_like(x, fill), x)
+    return torch.where(inside.unsqueeze(1).to(x.device), torch.full_like(x, fill), x)

@@ -6,11 +6,20 @@ Importing this module does not import torch, so the CLI can build its ``train`` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ganexplorer.core.train.settings import setting
 
 LOSSES = ("bce", "minimax", "lsgan")
+PRECISIONS = ("fp32", "bf16", "fp16")
+DEVICE_FORMS = "auto, cpu, cuda, cuda:N or mps"
+_DEVICE = re.compile(r"auto|cpu|cuda|cuda:\d+|mps")
+
+
+def device_form_ok(text: str) -> bool:
+    """Whether ``text`` is a ``--device`` form (whether that device is here is ``placement``'s question)."""
+    return _DEVICE.fullmatch((text or "").strip().lower()) is not None
 
 # Optimiser settings per family: the DCGAN paper's for the lecture models (the field defaults),
 # StyleGAN2-ADA's for StyleGAN2. A preset's own ``train_defaults`` win over these.
@@ -48,6 +57,11 @@ class TrainConfig:
     log_every: int = setting(100, "print a log line every N steps (0 = off)", minimum=0, flag="--log-every")
     grid_size: int = setting(8, "the fixed-noise sample grid is grid_size x grid_size", minimum=1)
     watch_classes: bool = setting(True, "label samples with the digit classifier (digit data only)")
+    device: str = setting("auto", "where to train: auto (CUDA, then MPS, then the CPU), cpu, cuda, cuda:N or mps; "
+                          "under torchrun each process takes the GPU of its LOCAL_RANK", flag="--device")
+    precision: str = setting("fp32", "number format of the forward passes: fp32, or bf16 / fp16 mixed precision "
+                             "(faster on recent GPUs; fp16 scales its losses); weights stay fp32",
+                             flag="--precision", choices=PRECISIONS)
     # StyleGAN2 only (ignored by the other families); defaults follow StyleGAN2-ADA's small configs.
     r1_gamma: float = setting(0.01, "R1 weight: gamma/2 * E|grad_x D(x)|^2 on real images", minimum=0.0,
                               maximum=100.0, families=("stylegan2",), flag="--r1-gamma")
@@ -87,6 +101,10 @@ class TrainConfig:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
         if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
             raise ValueError("batch size must be >= 2, learning rate > 0, beta1 in [0, 1), D steps >= 1")
+        if not device_form_ok(self.device):
+            raise ValueError(f"--device must be {DEVICE_FORMS}, not {self.device!r}")
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"--precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
         if self.checkpoint_every < 0 or not self.checkpoint_minutes >= 0:
             raise ValueError("checkpoint intervals must be >= 0 (0 = off)")
         if PRESETS[self.model].family == "stylegan2":

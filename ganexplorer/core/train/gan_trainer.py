@@ -31,8 +31,12 @@ from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train import losses
 from ganexplorer.core.train.checkpoint import restore_checkpoint, write_checkpoint
 from ganexplorer.core.train.config import LOSSES, TRAINING_DEFAULTS, TrainConfig  # noqa: F401 (re-exported)
+from ganexplorer.core.train.distributed import (SINGLE, World, any_rank, batch_slice, check_world, rank_rng_state,
+                                                sync_buffers, train_device, wrap, write_digest_for_tests)
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
                                            StoppedEvent)
+from ganexplorer.core.train.placement import batch_on, to_device
+from ganexplorer.core.train.precision import Forward, Precision
 from ganexplorer.core.train.rng import TrainerRNG
 
 CLASS_SAMPLES = 200        # fixed-noise samples the digit classifier labels for the class histogram
@@ -54,9 +58,15 @@ class GANTrainer:
     """One GAN, its data and optimisers. ``run()`` yields events until stopped or finished."""
 
     def __init__(self, config: TrainConfig, dataset: ImageDataset, out_dir: str | Path | None = None,
-                 resume: bool = False, resume_from: str | Path | None = None) -> None:
+                 resume: bool = False, resume_from: str | Path | None = None, world: World = SINGLE,
+                 device: torch.device | None = None) -> None:
+        """``world``: this process's place in a torchrun group (``distributed.py``); ``device``: where to
+        train, instead of ``config.device`` (for callers that placed themselves already)."""
         config.validate()
         self.config = config
+        self.world = world
+        self.device = torch.device(device) if device is not None else train_device(config.device, world)
+        self.precision = Precision(config.precision, self.device)
         self.out_dir = Path(out_dir) if out_dir is not None else None
         preset = PRESETS[config.model]
         self.family = preset.family
@@ -69,6 +79,8 @@ class GANTrainer:
         if n_classes and dataset.n_classes > n_classes:
             raise ValueError(f"'{dataset.name}' has {dataset.n_classes} classes; {config.model} takes {n_classes}")
         self.n_classes = n_classes
+        check_world(world, config.batch_size, len(dataset.images), self.family)
+        self.local_batch = config.batch_size // world.size   # each process's share of a batch
         # Everything random from here on (initial weights, then every step) comes from the trainer's own
         # stream, seeded as torch.manual_seed(seed) would seed the global one, which stays untouched.
         self.rng = TrainerRNG(config.seed)
@@ -79,6 +91,7 @@ class GANTrainer:
             self.resolution = int(self.G.img_resolution)
             self.channels = int(getattr(self.G, "img_channels", 1))
             self._init_models()
+            self._place()
             self.opt_g, self.opt_d = self._make_optimizers()
             self.data = TrainingImages(dataset, self.resolution, self.channels)   # uint8; float per batch
             self.labels = dataset.labels
@@ -101,6 +114,10 @@ class GANTrainer:
         self.last_checkpoint: tuple[int, Path] | None = None   # (step, path) of the latest save into out_dir
         if resume or resume_from is not None:
             self._resume(resume_from)
+        self._prepare_training_forward()
+        if world.rank > 0:   # rank 0 alone writes; the others draw numbers of their own
+            self.out_dir = None
+            self.rng.load(rank_rng_state(config.seed, self.step, world.rank))
         self._saved_step = self.step     # what out_dir/last.safetensors holds (or nothing worth saving yet)
         self._saved_at = time.monotonic()
 
@@ -119,6 +136,41 @@ class GANTrainer:
     def _init_models(self) -> None:
         self.G.apply(dcgan_init)
         self.D.apply(dcgan_init)
+
+    def modules(self) -> dict[str, nn.Module]:
+        """Every network the trainer keeps, by checkpoint prefix (StyleGAN2 adds ``G_ema``)."""
+        return {"G": self.G, "D": self.D}
+
+    def _place(self) -> None:
+        """Move the networks to the training device, and build the fused GPU ops for it (once, up front)."""
+        for module in self.modules().values():
+            module.to(self.device)
+        if self.device.type == "cuda":
+            from ganexplorer.core.ops import fused
+
+            fused.prepare(self.device)
+
+    def _generate(self, G: nn.Module, z: torch.Tensor, c: torch.Tensor | None) -> torch.Tensor:
+        """G's training forward pass (StyleGAN2 overrides it with style mixing)."""
+        return G(z, c)
+
+    def _prepare_training_forward(self) -> None:
+        """The modules training calls: under the run's precision, and under DDP when it trains the network.
+
+        ``G_fwd``/``D_fwd`` are for passes whose gradients train nothing of theirs (the D step's fakes, D in
+        the G step); ``G_train``/``D_train`` for passes that train G/D: wrapped in DDP in a torchrun group,
+        so their gradients are averaged across processes. One process: the same modules, no wrapper.
+        """
+        self.G_fwd = Forward(self.G, self.precision, self._generate)
+        self.D_fwd = Forward(self.D, self.precision)
+        self.G_train, self.D_train = self.G_fwd, self.D_fwd
+        if self.world.distributed:
+            self.G_train, self.D_train = wrap(self.G_fwd, self.device), wrap(self.D_fwd, self.device)
+
+    def _all_finite(self, *tensors: torch.Tensor) -> bool:
+        """Whether every value is finite, decided by all processes together (they skip an update together)."""
+        ok = all(bool(torch.isfinite(t).all()) for t in tensors)
+        return not any_rank(not ok, self.world, self.device)
 
     def _make_optimizers(self) -> tuple[torch.optim.Optimizer, torch.optim.Optimizer]:
         c = self.config
@@ -146,12 +198,15 @@ class GANTrainer:
             g = torch.Generator().manual_seed(self.config.seed * 100_003 + epoch)
             self._perm = torch.randperm(len(self.data), generator=g)
             self._perm_epoch = epoch
-        idx = self._perm[j * self.config.batch_size:(j + 1) * self.config.batch_size]
-        return self.data[idx], (self.labels[idx] if self.n_classes else None)
+        idx = self._perm[batch_slice(j, self.config.batch_size, self.world)]
+        labels = to_device(self.labels[idx], self.device) if self.n_classes else None
+        return batch_on(self.data, idx, self.device), labels
 
     def _z(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
-        z = torch.randn(n, self.G.z_dim)
-        c = torch.randint(0, self.n_classes, (n,)) if self.n_classes else None
+        """Latents (and random labels) drawn on the CPU from the trainer's stream, then moved: the same
+        numbers on any device."""
+        z = to_device(torch.randn(n, self.G.z_dim), self.device)
+        c = to_device(torch.randint(0, self.n_classes, (n,)), self.device) if self.n_classes else None
         return z, c
 
     # -- single steps ---------------------------------------------------------------------------
@@ -179,30 +234,28 @@ class GANTrainer:
         if self.n_classes:
             cz = c
         with torch.no_grad():
-            fake = self.G(z, cz)
-        p_real, p_fake = self.D(x, c), self.D(fake, cz)
-        if not (torch.isfinite(p_real).all() and torch.isfinite(p_fake).all()):
+            fake = self.G_fwd(z, cz)
+        p_real, p_fake = self.D_train(x, c), self.D_train(fake, cz)
+        if not self._all_finite(p_real, p_fake):
             self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
             return  # reported by run(); no update from garbage
         loss = losses.d_loss(self.config.loss, p_real, p_fake)
         self.opt_d.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_d.step()
+        self.precision.backward_step(loss, self.opt_d)
         self._last.update(d_loss=float(loss.detach()), d_real=float(p_real.detach().mean()),
                           d_fake=float(p_fake.detach().mean()))
 
     def _step_g(self) -> None:
         self.G.train()
         self.D.train()
-        z, c = self._z(self.config.batch_size)
-        p_fake = self.D(self.G(z, c), c)
-        if not torch.isfinite(p_fake).all():
+        z, c = self._z(self.local_batch)
+        p_fake = self.D_fwd(self.G_train(z, c), c)
+        if not self._all_finite(p_fake):
             self._last["g_loss"] = math.nan
             return
         loss = losses.g_loss(self.config.loss, p_fake)
         self.opt_g.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_g.step()
+        self.precision.backward_step(loss, self.opt_g, self.g_params)   # G's gradients only: D's go unused
         self._last["g_loss"] = float(loss.detach())
 
     @torch.no_grad()
@@ -244,7 +297,7 @@ class GANTrainer:
     @torch.no_grad()
     def sample_grid(self) -> np.ndarray:
         with evaluating(self.sampler):
-            imgs = self.sampler(self.fixed_z, self.condition(self.fixed_labels))
+            imgs = self.sampler(*self._on_device(self.fixed_z, self.fixed_labels))
         return grid([to_uint8(im) for im in imgs], cols=self.config.grid_size, pad=2, fill=40)
 
     @torch.no_grad()
@@ -253,11 +306,22 @@ class GANTrainer:
         if self.classifier is None:
             return None
         with evaluating(self.sampler):
-            images = self.sampler(self.class_z, self.condition(self.class_c))
+            images = self.sampler(*self._on_device(self.class_z, self.class_c)).cpu()   # the classifier's side
         r = class_report(self.classifier, images, gate=self.digit_gate)
         return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share, len(images))
 
+    def _on_device(self, z: torch.Tensor, labels: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Fixed sample noise and labels (kept on the CPU, as saved) as G takes them, on the device."""
+        return to_device(z, self.device), self.condition(to_device(labels, self.device) if labels is not None
+                                                         else None)
+
+    @property
+    def g_params(self) -> list[torch.Tensor]:
+        return list(self.G.parameters())
+
     def _samples(self) -> Iterator[object]:
+        if not self.world.is_main:   # rank 0 alone draws and shows samples
+            return
         yield SamplesEvent(self.step, self.sample_grid())
         hist = self.class_histogram()
         if hist is not None:
@@ -325,13 +389,14 @@ class GANTrainer:
             t_last, n_last = time.perf_counter(), 0
             rate = 0.0
             self._saved_at = time.monotonic()   # the minutes between checkpoints count from the start of the run
-            while (limit is None or self.step < limit) and (deadline is None or time.monotonic() < deadline):
+            while (limit is None or self.step < limit) and not self._time_is_up(deadline):
                 losses = self.train_step()
                 n_last += 1
                 now = time.perf_counter()
                 if now - t_last >= 1.0:
                     rate, t_last, n_last = n_last / (now - t_last), now, 0
-                if not all(math.isfinite(losses[k]) for k in ("d_loss", "g_loss", "d_real", "d_fake")):
+                finite = all(math.isfinite(losses[k]) for k in ("d_loss", "g_loss", "d_real", "d_fake"))
+                if any_rank(not finite, self.world, self.device):
                     self.finite = False
                     yield StoppedEvent(self.step, "nan", f"training stopped at step {self.step}: a loss became "
                                        "NaN or infinite; the last good checkpoint is kept")
@@ -340,7 +405,7 @@ class GANTrainer:
                                losses["d_fake"], rate, losses.get("r1", math.nan))
                 self.history.append(ev)
                 events: list[object] = [ev]
-                if cfg.log_every and self.step % cfg.log_every == 0:
+                if cfg.log_every and self.step % cfg.log_every == 0 and self.world.is_main:
                     events.append(LogEvent(format_log(ev)))
                 if cfg.sample_every and self.step % cfg.sample_every == 0:
                     events.extend(self._samples())
@@ -350,6 +415,7 @@ class GANTrainer:
                     t_held = time.perf_counter()
                     yield e
                     t_last += time.perf_counter() - t_held   # a paused consumer is not slow training
+            self._end_together()
             saved = self._save_if_unsaved()
             if saved is not None:
                 yield saved
@@ -358,6 +424,19 @@ class GANTrainer:
         except GeneratorExit:   # stopped by the consumer: keep what was trained
             self._save_if_unsaved()
             raise
+
+
+    def _time_is_up(self, deadline: float | None) -> bool:
+        """Past the ``minutes`` limit (on any process: the group stops at the same step)."""
+        if deadline is None:
+            return False
+        return any_rank(time.monotonic() >= deadline, self.world, self.device)
+
+    def _end_together(self) -> None:
+        """In a torchrun group: every process takes rank 0's buffers, so all end with the same networks."""
+        if self.world.distributed:
+            sync_buffers(self.modules().values(), self.world)
+            write_digest_for_tests(self.modules(), self.world)
 
 
 def format_log(ev: StepEvent) -> str:

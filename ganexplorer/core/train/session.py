@@ -21,6 +21,7 @@ from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.checkpoint import new_run_dir
 from ganexplorer.core.train.config import TrainConfig
+from ganexplorer.core.train.distributed import World
 from ganexplorer.core.train.events import ReadyEvent, SetupEvent, StoppedEvent
 from ganexplorer.core.train.factory import make_trainer
 from ganexplorer.core.train.preload import preload_training_imports
@@ -36,13 +37,15 @@ def real_grid(dataset: ImageDataset, resolution: int, channels: int, size: int) 
 
 def training_session(config: TrainConfig, run_dir: str | Path | None = None, out_root: str | Path | None = None,
                      resume_from: str | Path | None = None, max_steps: int | None = None,
-                     epochs: float | None = None, minutes: float | None = None) -> Iterator[object]:
+                     epochs: float | None = None, minutes: float | None = None,
+                     world: World | None = None) -> Iterator[object]:
     """Prepare and run one training run; yields SetupEvents, a ReadyEvent, then ``GANTrainer.run``'s events.
 
     ``run_dir``: the folder to save in (the CLI's ``--out``; a resumed run's own folder). ``out_root``:
     without ``run_dir``, a new timestamped folder is made in it once everything else has worked (so a
     failed start leaves no empty folder). Neither: nothing is saved. ``resume_from``: a checkpoint to go on
-    from. ``max_steps`` / ``epochs`` / ``minutes``: as :meth:`GANTrainer.run`.
+    from. ``max_steps`` / ``epochs`` / ``minutes``: as :meth:`GANTrainer.run`. ``world``: this process's
+    place in a torchrun group (``distributed.py``; None: a single process).
     """
     try:
         config.validate()
@@ -51,7 +54,7 @@ def training_session(config: TrainConfig, run_dir: str | Path | None = None, out
         yield SetupEvent("model", config.model, f"building {config.model}"
                          + (f" from {resume_from}" if resume_from is not None else "") + "\u2026")
         preload_training_imports()   # torch.optim's first use: seconds of imports, kept from stalling the UI
-        trainer = make_trainer(config, data, out_dir=run_dir, resume_from=resume_from)
+        trainer = make_trainer(config, data, out_dir=run_dir, resume_from=resume_from, world=world)
         picture = real_grid(data, trainer.resolution, trainer.channels, config.grid_size)
         if run_dir is None and out_root:
             run_dir = trainer.out_dir = new_run_dir(out_root, config.model)

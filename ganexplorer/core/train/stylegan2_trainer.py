@@ -30,6 +30,7 @@ from ganexplorer.core.train.augment import diff_augment
 from ganexplorer.core.train.events import MixingEvent
 from ganexplorer.core.train.factory import make_trainer  # noqa: F401 (the old place; core/selftest.py imports it)
 from ganexplorer.core.train.gan_trainer import GANTrainer
+from ganexplorer.core.train.placement import to_device
 
 TRAIN_NOISE = NoiseControl("random")
 MIX_ROWS, MIX_COLS = 3, 6
@@ -62,20 +63,35 @@ class StyleGAN2Trainer(GANTrainer):
     def sampler(self) -> nn.Module:
         return self.G_ema
 
+    def modules(self) -> dict[str, nn.Module]:
+        return {"G": self.G, "D": self.D, "G_ema": self.G_ema}
+
+    def _place(self) -> None:
+        super()._place()
+        self.pl_mean = self.pl_mean.to(self.device)
+
     # -- generation with style mixing -----------------------------------------------------------
     def condition(self, labels: torch.Tensor | None) -> torch.Tensor | None:
         return F.one_hot(labels, self.n_classes).float() if labels is not None and self.n_classes else None
 
-    def _ws(self, n: int, c: torch.Tensor | None = None) -> torch.Tensor:
+    def _ws(self, G: nn.Module, n: int, c: torch.Tensor | None = None) -> torch.Tensor:
         """Mapped latents for a batch (labels ``c``, one-hot, for conditional models); with probability
-        ``mixing_prob`` the styles after a random cutoff come from a second z (style-mixing regularisation)."""
-        G = self.G
-        ws = G.mapping(torch.randn(n, G.z_dim), c, update_w_avg=True)
+        ``mixing_prob`` the styles after a random cutoff come from a second z (style-mixing regularisation).
+        Every number is drawn on the CPU from the trainer's stream, on any device."""
+        ws = G.mapping(to_device(torch.randn(n, G.z_dim), self.device), c, update_w_avg=True)
         if self.config.mixing_prob > 0 and torch.rand([]) < self.config.mixing_prob:
             cutoff = int(torch.randint(1, G.num_ws, []))
-            ws2 = G.mapping(torch.randn(n, G.z_dim), c)
+            ws2 = G.mapping(to_device(torch.randn(n, G.z_dim), self.device), c)
             ws = torch.cat([ws[:, :cutoff], ws2[:, cutoff:]], dim=1)
         return ws
+
+    def _generate(self, G: nn.Module, n: int, c: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor]:
+        """Images and the ws that drew them (the path-length penalty differentiates by the ws).
+
+        Run as the forward of ``G_fwd`` / ``G_train`` (``gan_trainer``), so that DDP sees it; the ws go
+        to float32 first, so the tensor returned is the one synthesis read, also under autocast."""
+        ws = self._ws(G, n, c).float()
+        return G.synthesis(ws, noise=TRAIN_NOISE), ws
 
     # -- single steps ---------------------------------------------------------------------------
     def _step_d(self) -> None:
@@ -87,24 +103,23 @@ class StyleGAN2Trainer(GANTrainer):
         self._d_count += 1
         cond = self.condition(labels)   # fakes get the real batch's labels
         with torch.no_grad():
-            fake = self.G.synthesis(self._ws(len(x), cond), noise=TRAIN_NOISE)
-        do_r1 = c.r1_gamma > 0 and self._d_updates % c.r1_interval == 0
+            fake = self.G_fwd(len(x), cond)[0]
+        do_r1 = c.r1_gamma > 0 and self._d_updates % c.r1_interval == 0   # the same step on every process
         x = diff_augment(x, c.augment).detach().requires_grad_(do_r1)
-        logits_fake, logits_real = self.D(diff_augment(fake, c.augment), cond), self.D(x, cond)
-        if not (torch.isfinite(logits_real).all() and torch.isfinite(logits_fake).all()):
+        logits_fake, logits_real = self.D_train(diff_augment(fake, c.augment), cond), self.D_train(x, cond)
+        if not self._all_finite(logits_real, logits_fake):
             self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
             return
         loss = F.softplus(logits_fake).mean() + F.softplus(-logits_real).mean()
         self._last["d_loss"] = float(loss.detach())
         if do_r1:
-            (grad,) = torch.autograd.grad(logits_real.sum(), x, create_graph=True)
+            grad = self.precision.penalty_grad(logits_real.sum(), x, self.opt_d)
             r1 = grad.square().sum(dim=[1, 2, 3]).mean()
             loss = loss + r1 * (c.r1_gamma / 2) * c.r1_interval
             self._last["r1"] = float(r1.detach())
             self.r1_applied += 1
         self.opt_d.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_d.step()
+        self.precision.backward_step(loss, self.opt_d)
         self._d_updates += 1
         self._last.update(d_real=float(torch.sigmoid(logits_real.detach()).mean()),
                           d_fake=float(torch.sigmoid(logits_fake.detach()).mean()))
@@ -114,19 +129,17 @@ class StyleGAN2Trainer(GANTrainer):
         c = self.config
         self.G.train()
         self.D.train()
-        cond = self.condition(self._z(c.batch_size)[1])
-        logits = self.D(diff_augment(self.G.synthesis(self._ws(c.batch_size, cond), noise=TRAIN_NOISE), c.augment),
-                        cond)
-        if not torch.isfinite(logits).all():
+        cond = self.condition(self._z(self.local_batch)[1])
+        logits = self.D_fwd(diff_augment(self.G_train(self.local_batch, cond)[0], c.augment), cond)
+        if not self._all_finite(logits):
             self._last["g_loss"] = math.nan
             return
         loss = F.softplus(-logits).mean()
         self._last["g_loss"] = float(loss.detach())
-        if c.pl_weight > 0 and self._g_updates % c.pl_interval == 0:
+        if c.pl_weight > 0 and self._g_updates % c.pl_interval == 0:   # the same step on every process
             loss = loss + self._path_length_penalty() * c.pl_interval
         self.opt_g.zero_grad(set_to_none=True)
-        loss.backward()
-        self.opt_g.step()
+        self.precision.backward_step(loss, self.opt_g, self.g_params)   # G's gradients only: D's go unused
         self._g_updates += 1
         self._update_ema()
 
@@ -135,16 +148,16 @@ class StyleGAN2Trainer(GANTrainer):
         """sigmoid(D) on the next real batch and on fresh fakes, no augmentation, no update (step mode)."""
         x, labels = self._batch(self.step * self.config.d_steps)
         cond = self.condition(labels)
-        fake = self.G.synthesis(self.G.mapping(torch.randn(len(x), self.G.z_dim), cond), noise=TRAIN_NOISE)
+        z = to_device(torch.randn(len(x), self.G.z_dim), self.device)
+        fake = self.G.synthesis(self.G.mapping(z, cond), noise=TRAIN_NOISE)
         return float(torch.sigmoid(self.D(x, cond)).mean()), float(torch.sigmoid(self.D(fake, cond)).mean())
 
     def _path_length_penalty(self) -> torch.Tensor:
         """(|J_w^T y| - a)^2 with y random images: keeps a fixed step in w a fixed change in the picture."""
-        n = max(self.config.batch_size // 2, 1)
-        ws = self._ws(n, self.condition(self._z(n)[1]))
-        img = self.G.synthesis(ws, noise=TRAIN_NOISE)
-        y = torch.randn_like(img) / math.sqrt(img.shape[2] * img.shape[3])
-        (grad,) = torch.autograd.grad((img * y).sum(), ws, create_graph=True)
+        n = max(self.local_batch // 2, 1)
+        img, ws = self.G_train(n, self.condition(self._z(n)[1]))
+        y = to_device(torch.randn(img.shape), self.device) / math.sqrt(img.shape[2] * img.shape[3])
+        grad = self.precision.penalty_grad((img * y).sum(), ws, self.opt_g)
         lengths = grad.square().sum(dim=2).mean(dim=1).sqrt()
         self.pl_mean = self.pl_mean.lerp(lengths.mean().detach(), 0.01)
         return (lengths - self.pl_mean).square().mean() * self.config.pl_weight
@@ -168,7 +181,7 @@ class StyleGAN2Trainer(GANTrainer):
         styles (the first half of the ws), as in the StyleGAN paper's figure."""
         G = self.G_ema
         labels = torch.arange(MIX_ROWS + MIX_COLS) % self.n_classes if self.n_classes else None
-        ws = G.mapping(self.mix_z, self.condition(labels))
+        ws = G.mapping(*self._on_device(self.mix_z, labels))
         rows, cols = ws[:MIX_ROWS], ws[MIX_ROWS:]
         coarse = max(1, G.num_ws // 2)
         mixed = rows.unsqueeze(1).repeat(1, MIX_COLS, 1, 1)
@@ -182,6 +195,8 @@ class StyleGAN2Trainer(GANTrainer):
         return grid(seq, cols=MIX_COLS + 1, pad=2, fill=40)
 
     def _samples(self) -> Iterator[object]:
+        if not self.world.is_main:
+            return
         yield from super()._samples()
         yield MixingEvent(self.step, self.mixing_strip())
 
@@ -198,7 +213,7 @@ class StyleGAN2Trainer(GANTrainer):
         if ema:
             self.G_ema.load_state_dict(ema)
         if "train.pl_mean" in tensors:
-            self.pl_mean = tensors["train.pl_mean"].reshape([])
+            self.pl_mean = tensors["train.pl_mean"].reshape([]).to(self.device)
         if "train.mix_z" in tensors:
             self.mix_z = tensors["train.mix_z"]
         if "train.updates" in tensors:

@@ -1,0 +1,70 @@
+"""Where a training run computes: the device it asks for, and each batch's way there.
+
+``--device`` takes ``auto | cpu | cuda | cuda:N | mps``; the rendering side's :func:`pick_device` knows the
+first four forms, so this module only adds ``cuda:N`` and the one-sentence errors a user can act on.
+
+Batches stay uint8 on the host until they are picked (``core/data/batches.py``); for a GPU the picked
+uint8 images go over in page-locked (pinned) memory with a non-blocking copy, a quarter of the bytes of
+the float batch, and are converted to model input on the device. On the CPU the batch is made exactly
+as before, so CPU runs (and their bit-exact resume) are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+import torch
+
+from ganexplorer.core.data.base import model_input
+from ganexplorer.core.data.batches import TrainingImages
+from ganexplorer.core.device import pick_device
+from ganexplorer.core.train.config import DEVICE_FORMS, device_form_ok
+
+_CUDA_N = re.compile(r"cuda:(\d+)")
+
+
+def parse_train_device(text: str | None) -> torch.device:
+    """The device a ``--device`` value names; ``ValueError`` (one sentence) if it is malformed or absent here.
+
+    ``auto`` follows the rendering side (``GANEXPLORER_DEVICE``, then CUDA, MPS, CPU); ``cuda`` is the
+    current CUDA device (``cuda:0`` unless the process chose another); ``cuda:N`` must exist.
+    """
+    pref = (text or "auto").strip().lower()
+    if not device_form_ok(pref):
+        raise ValueError(f"--device must be {DEVICE_FORMS}, not {text!r}")
+    match = _CUDA_N.fullmatch(pref)
+    if match is not None:
+        pick_device("cuda")   # the usual sentence when this PyTorch has no CUDA at all
+        index, count = int(match.group(1)), torch.cuda.device_count()
+        if index >= count:
+            raise ValueError(f"there is no CUDA device {index}: this machine has {count} "
+                             f"(cuda:0 to cuda:{count - 1})")
+        return torch.device("cuda", index)
+    device = pick_device(None if pref == "auto" else pref)
+    if device.type == "cuda" and device.index is None:
+        device = torch.device("cuda", torch.cuda.current_device())
+    return device
+
+
+def batch_on(data: TrainingImages, index: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """The float model input for ``data``'s images at ``index``, on ``device``.
+
+    CPU: ``data[index]``, the very tensor single-process training always used. GPU: the uint8 images,
+    pinned, copied without blocking, converted there (each image on its own, so the same numbers up to
+    the device's float rounding).
+    """
+    if device.type == "cpu":
+        return data[index]
+    picked = data.images[index]
+    if picked.dim() == 3:
+        picked = picked.unsqueeze(0)
+    return model_input(to_device(picked, device), data.resolution, data.channels)
+
+
+def to_device(t: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """``t`` on ``device``; host tensors bound for CUDA go through pinned memory without blocking."""
+    if t.device == device:
+        return t
+    if device.type == "cuda" and t.device.type == "cpu":
+        return t.pin_memory().to(device, non_blocking=True)
+    return t.to(device)
