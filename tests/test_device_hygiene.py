@@ -207,3 +207,43 @@ def test_cli_generate_save_raw_and_mix_and_walk_on_the_device(on_device, monkeyp
     assert raw.dtype == np.float32 and raw.shape == (3, 16, 16)
     assert np.array_equal(img, np.clip(raw * 127.5 + 128, 0, 255).astype(np.uint8).transpose(1, 2, 0))
     assert (tmp_path / "mix" / "grid.png").is_file() and (tmp_path / "w.gif").is_file()
+
+
+def test_the_inference_worker_renders_and_runs_the_explorer_jobs_on_the_device(qtbot, monkeypatch):
+    """The GUI's worker thread: set_model moves the model to the device; renders and the Explorer's jobs
+    (feature maps, variation, mixing grid, directions) come back as host pictures."""
+    from ganexplorer.gui.background import Runner
+    from ganexplorer.gui.inference_worker import InferenceWorker
+
+    work = Runner._work
+
+    def work_on_device(self) -> None:   # the stand-in's modes are per thread: enter them on the worker's
+        with FakeDevice():
+            work(self)
+    monkeypatch.setattr(Runner, "_work", work_on_device)
+    cpu = _style()
+    model = _moved(cpu, torch.device("cpu"))   # a copy; set_model moves it
+    worker = InferenceWorker(DEVICE)
+    rendered, done, failed = [], {}, []
+    worker.rendered.connect(lambda gen, res: rendered.append(res))
+    worker.job_done.connect(lambda name, result: done.__setitem__(name, result))
+    worker.job_failed.connect(lambda name, message: failed.append((name, message)))
+    worker.render_failed.connect(lambda gen, message: failed.append(("render", message)))
+    req = RenderRequest(seed=2)
+    try:
+        worker.set_model(model)
+        worker.submit(RenderRequest(seed=3))
+        worker.run_job("layers", lambda r: views.feature_maps(r, req, "synthesis.b16.conv0", count=4)[0])
+        worker.run_job("variation", lambda r: views.variation_levels(r, req, 3))
+        worker.run_job("grid", lambda r: views.mixing_grid(r, [1], [2], [0], req)[0])
+        worker.run_job("directions", lambda _r: principal_directions(model, 3, n_samples=60))
+        qtbot.waitUntil(lambda: bool(failed) or (len(done) == 5 and bool(rendered)), timeout=60_000)
+    finally:
+        worker.shutdown()
+    assert not failed
+    assert next(model.G.parameters()).device == DEVICE
+    r_cpu = Renderer(cpu)
+    assert np.array_equal(rendered[-1].rgb, r_cpu.render(RenderRequest(seed=3)).rgb)
+    assert np.array_equal(done["layers"], views.feature_maps(r_cpu, req, "synthesis.b16.conv0", count=4)[0])
+    assert np.array_equal(done["grid"], views.mixing_grid(r_cpu, [1], [2], [0], req)[0])
+    assert done["variation"].shape == (16, 16) and len(done["directions"].vectors) == 3
