@@ -17,227 +17,37 @@ the bounded interpreter of :mod:`.pickle_vm`, admitting only the globals in
 - a numpy dtype only from an allow-list of plain numeric codes, its pickled state checked
   and never applied; numpy arrays and scalars only of those dtypes, sized exactly.
 
-:func:`encode` turns the result into JSON-able data plus a storage table and blobs, with
+:class:`Encoder` turns the result into JSON-able data plus a storage table and blobs, with
 a node budget (memo-shared references are expanded, so a DAG that would explode is
 refused, not walked) and a depth limit. Stdlib only, so the process starts quickly.
+
+Split by job: :mod:`.files` (which file: regular, identity, legacy or not), :mod:`.records` (the inert
+records and the blob budget), :mod:`.admitted` (the globals a pickle may name), :mod:`.encode` (the
+hand-back encoding); this module holds the container readers (plain pickle, legacy stream, zip archive)
+and :func:`read_file`, which the isolated process calls.
 """
 
 from __future__ import annotations
 
-import math
 import mmap
 import os
-import stat
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from ganexplorer.core.formats.admitted import checkpoint_globals
+from ganexplorer.core.formats.encode import MAX_NODES, MAX_REPEATS, Encoder
 from ganexplorer.core.formats.errors import DamagedPickleError, PickleBoundsError, UnsafePickleError
-from ganexplorer.core.formats.pickle_vm import Admitted, AttributeDict, Machine, leaf_bytes
-from ganexplorer.core.formats.prescan import MAX_DEPTH, MAX_HASH_COST, FileBytes
+from ganexplorer.core.formats.files import (LEGACY_MAGIC, LEGACY_PROTOCOL, ReadError, file_problem, identity,
+                                            is_legacy_torch, open_regular)
+from ganexplorer.core.formats.pickle_vm import Admitted, Machine, leaf_bytes
+from ganexplorer.core.formats.prescan import FileBytes
+from ganexplorer.core.formats.records import MAX_NDIM, Budget, StorageRef, itemsize
 
-LEGACY_MAGIC = 0x1950A86A20F9469CFC6C
-LEGACY_PROTOCOL = 1001
-_LEGACY_MAGIC_PICKLE = b"\x8a\x0a" + LEGACY_MAGIC.to_bytes(10, "little") + b"."
-MAX_NODES = 1_000_000         # values handed back (a GAN checkpoint has well under 100,000)
-MAX_REPEATS = 100_000         # values handed back again because a shared container was met again
-MAX_NDIM = 32
-MAX_BLOB_FACTOR = 4           # data not stored verbatim (deflated, latin-1 text) may be 4x the file ...
-MAX_BLOB_SLACK = 64 << 20     # ... plus 64 MB
-
-
-class ReadError(ValueError):
-    """A sentence about the file (without its name): not a regular file, not a torch archive ..."""
-
-
-# -- file identity and kind -------------------------------------------------------------------
-
-def file_problem(mode: int) -> str | None:
-    """Why a path with this ``st_mode`` is not a checkpoint file (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a checkpoint file"
-    if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
-
-
-def open_regular(path: str) -> tuple[int, os.stat_result]:
-    """An fd of ``path`` opened without blocking (a FIFO swapped in would otherwise hang us) and its fstat."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags)
-    try:
-        st = os.fstat(fd)
-        problem = file_problem(st.st_mode)
-        if problem:
-            raise ReadError(problem)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return fd, st
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def identity(st: os.stat_result) -> list[int]:
-    """What must not change between the reader's parse and the parent's copy of the tensors."""
-    return [int(st.st_dev), int(st.st_ino), int(st.st_size), int(st.st_mtime_ns)]
-
-
-def is_legacy_torch(head: bytes) -> bool:
-    """A legacy torch.save stream starts with the pickled magic number: PROTO n, [FRAME], LONG1 magic, STOP."""
-    if head[:1] != b"\x80":
-        return False
-    body = head[2:]
-    if body[:1] == b"\x95":
-        body = body[9:]
-    return body.startswith(_LEGACY_MAGIC_PICKLE)
-
-
-# -- records ----------------------------------------------------------------------------------
-
-_DTYPES = {  # name -> (itemsize, struct code)
-    "float64": (8, "d"), "float32": (4, "f"), "float16": (2, "e"), "bfloat16": (2, None),
-    "int64": (8, "q"), "int32": (4, "i"), "int16": (2, "h"), "int8": (1, "b"), "uint8": (1, "B"), "bool": (1, "?"),
-}
-_STORAGE_TYPES = {
-    "DoubleStorage": "float64", "FloatStorage": "float32", "HalfStorage": "float16", "BFloat16Storage": "bfloat16",
-    "LongStorage": "int64", "IntStorage": "int32", "ShortStorage": "int16", "CharStorage": "int8",
-    "ByteStorage": "uint8", "BoolStorage": "bool", "UntypedStorage": "uint8",
-}
-_REFUSED_STORAGES = ("ComplexDoubleStorage", "ComplexFloatStorage", "QUInt8Storage", "QInt8Storage",
-                     "QInt32Storage", "QUInt4x2Storage", "QUInt2x4Storage")
-_NUMPY_CODES = {"f2": "float16", "f4": "float32", "f8": "float64", "i1": "int8", "i2": "int16", "i4": "int32",
-                "i8": "int64", "u1": "uint8", "b1": "bool"}
-
-
-def itemsize(dtype: str) -> int:
-    return _DTYPES[dtype][0]
-
-
-class _Record:
-    __hash__ = None  # type: ignore[assignment]  # records are never dict keys
-
-
-class StorageRef(_Record):
-    """``numel`` elements of ``dtype``: in the file at ``offset`` (``blob`` None) or in ``blob`` at ``offset``."""
-
-    def __init__(self, dtype: str, numel: int, offset: int | None = None, blob: bytes | None = None,
-                 big_endian: bool = False) -> None:
-        self.dtype, self.numel, self.offset, self.blob, self.big_endian = dtype, numel, offset, blob, big_endian
-
-    @property
-    def nbytes(self) -> int:
-        return self.numel * itemsize(self.dtype)
-
-
-class TensorRef(_Record):
-    def __init__(self, storage: StorageRef, offset: int, size: tuple, stride: tuple) -> None:
-        self.storage, self.offset, self.size, self.stride = storage, offset, size, stride
-
-
-class PersistentRecord(_Record):
-    def __init__(self, class_name: str, module_hint: str, state: Any) -> None:
-        self.class_name, self.module_hint, self.state = class_name, module_hint, state
-
-
-class NumpyDtype(_Record):
-    def __init__(self, code: str) -> None:
-        if code not in _NUMPY_CODES:
-            raise PickleBoundsError(f"a numpy dtype '{code[:20]}' that is not a plain number type")
-        self.dtype = _NUMPY_CODES[code]
-        self.big_endian = False
-
-    def build_state(self, state: Any) -> None:
-        """Check numpy's dtype state (version, byte order, no sub-array/names/fields); keep only the byte order."""
-        ok = (isinstance(state, tuple) and len(state) in (8, 9) and state[0] in (3, 4)
-              and state[1] in ("<", ">", "|", "=") and state[2] is None and state[3] is None and state[4] is None
-              and all(type(v) is int and -1 <= v <= 64 for v in state[5:8]) and state[7] == 0
-              and (len(state) == 8 or state[8] in (None, {})))
-        if not ok:
-            raise PickleBoundsError("a numpy dtype with fields, sub-arrays or flags, which weights never have")
-        self.big_endian = state[1] == ">"
-
-
-class NumpyArray(_Record):
-    """``numpy.core.multiarray._reconstruct(ndarray, ...)`` waiting for its BUILD (shape, dtype, data)."""
-
-    def __init__(self) -> None:
-        self.tensor: TensorRef | None = None
-        self.reader: Reader | None = None
-
-    def build_state(self, state: Any) -> None:
-        if not isinstance(state, tuple) or len(state) not in (4, 5):
-            raise DamagedPickleError("a numpy array with an unexpected state")
-        shape, dtype, fortran, data = state[-4:]
-        if not isinstance(dtype, NumpyDtype):
-            raise PickleBoundsError("a numpy array of a dtype that is not a plain number type")
-        size = _int_tuple(shape, "numpy array shape")
-        if any(s < 0 for s in size):
-            raise DamagedPickleError("a numpy array with a negative size")
-        numel = math.prod(size)
-        if isinstance(data, str):
-            data = data.encode("latin1")
-        if not isinstance(data, (bytes, FileBytes)):
-            raise PickleBoundsError("a numpy array of Python objects, which weights never are")
-        n = data.length if isinstance(data, FileBytes) else len(data)
-        if n != numel * itemsize(dtype.dtype):
-            raise DamagedPickleError(f"a numpy array of {numel:,} elements stored in {n:,} bytes")
-        assert self.reader is not None
-        storage = self.reader.storage_for_bytes(data, dtype.dtype, numel, dtype.big_endian)
-        stride = _contiguous_strides(size[::-1])[::-1] if fortran else _contiguous_strides(size)
-        self.tensor = TensorRef(storage, 0, size, stride)
-
-
-def _contiguous_strides(size: tuple) -> tuple:
-    out, acc = [], 1
-    for s in reversed(size):
-        out.append(acc)
-        acc *= max(s, 1)
-    return tuple(reversed(out))
-
-
-def _int_tuple(value: Any, what: str) -> tuple:
-    if not isinstance(value, (tuple, list)) or len(value) > MAX_NDIM:
-        raise DamagedPickleError(f"a {what} that is not a short tuple of integers")
-    if not all(type(v) is int for v in value):
-        raise DamagedPickleError(f"a {what} that is not a tuple of integers")
-    return tuple(value)
-
-
-def _hash_cost(obj: Any) -> int:
-    """How many elements hashing ``obj`` visits (tuples/frozensets expanded), stopping past the limit."""
-    cost, todo = 0, [obj]
-    while todo:
-        x = todo.pop()
-        cost += 1
-        if cost > MAX_HASH_COST:
-            raise PickleBoundsError(f"a tuple whose hash visits more than {MAX_HASH_COST:,} elements")
-        if isinstance(x, (tuple, frozenset)):
-            todo.extend(x)
-    return cost
-
-
-# -- the reader -------------------------------------------------------------------------------
-
-@dataclass
-class Budget:
-    file_size: int
-    blob_bytes: int = 0
-
-    def add_blob(self, n: int) -> None:
-        self.blob_bytes += n
-        limit = MAX_BLOB_FACTOR * self.file_size + MAX_BLOB_SLACK
-        if self.blob_bytes > limit:
-            raise PickleBoundsError(f"data that expands to more than {limit / 2**20:,.0f} MB "
-                                    f"from a {self.file_size / 2**20:,.1f} MB file")
+# Names other modules import from here (the reader's public face before it was split by job).
+__all__ = ["MAX_NDIM", "MAX_NODES", "MAX_REPEATS", "Encoder", "ReadError", "Reader", "file_problem", "identity",
+           "is_legacy_torch", "open_regular", "read_file"]
 
 
 class Reader:
@@ -269,160 +79,8 @@ class Reader:
             ref = self._file_storages[key] = StorageRef(dtype, numel, offset, None, big_endian)
         return ref
 
-    # -- globals ------------------------------------------------------------------------------
     def _admitted(self) -> dict[tuple[str, str], Admitted]:
-        """The admitted globals of a checkpoint pickle (see module docstring). Lazy byte strings
-        (:class:`FileBytes`) only ever come from the file's own mapping, so no entry depends on
-        which buffer a (nested) pickle is read from."""
-        g: dict[tuple[str, str], Admitted] = {}
-
-        def admit(module: str | tuple[str, ...], name: str, call: Any = None, new: Any = None) -> Admitted:
-            adm = Admitted(f"{module if isinstance(module, str) else module[0]}.{name}", call, new)
-            for m in ((module,) if isinstance(module, str) else module):
-                g[(m, name)] = adm
-            return adm
-
-        def rebuild_tensor(storage: Any, offset: Any, size: Any, stride: Any, *rest: Any) -> TensorRef:
-            if not isinstance(storage, StorageRef):
-                raise DamagedPickleError("a tensor rebuilt from something that is not a storage")
-            if type(offset) is not int or offset < 0:
-                raise DamagedPickleError("a tensor with a bad storage offset")
-            size, stride = _int_tuple(size, "tensor size"), _int_tuple(stride, "tensor stride")
-            if len(size) != len(stride):
-                raise DamagedPickleError("a tensor whose size and stride differ in length")
-            return TensorRef(storage, offset, size, stride)
-
-        def parameter(data: Any, *rest: Any) -> TensorRef:
-            if not isinstance(data, TensorRef):
-                raise DamagedPickleError("a parameter that is not a tensor")
-            return data
-
-        rebuild_v2 = admit("torch._utils", "_rebuild_tensor_v2", rebuild_tensor)
-        admit("torch._utils", "_rebuild_tensor", rebuild_tensor)
-        param = admit("torch._utils", "_rebuild_parameter", parameter)
-        param_state = admit("torch._utils", "_rebuild_parameter_with_state", parameter)
-        tensor_cls = admit("torch", "Tensor")
-        param_cls = admit("torch.nn.parameter", "Parameter")
-
-        def from_type(func: Any, new_type: Any, args: Any, state: Any) -> Any:
-            if func not in (rebuild_v2, param, param_state) or new_type not in (tensor_cls, param_cls):
-                raise UnsafePickleError("torch._tensor._rebuild_from_type_v2 of a tensor subclass")
-            if state not in (None, {}) or not isinstance(args, tuple):
-                raise DamagedPickleError("a tensor with extra attributes")
-            return func.call(*args)
-
-        admit("torch._tensor", "_rebuild_from_type_v2", from_type)
-        for name, dtype in _STORAGE_TYPES.items():
-            adm = admit(("torch", "torch.cuda", "torch.storage"), name)
-            adm.dtype = dtype  # type: ignore[attr-defined]
-        for name in _REFUSED_STORAGES:
-            adm = admit(("torch", "torch.cuda"), name)
-            adm.refused = f"{name} tensors (complex or quantised), which generators never hold"  # type: ignore[attr-defined]
-        for dt in ("float64", "float32", "float16", "bfloat16", "int64", "int32", "int16", "int8", "uint8", "bool"):
-            admit("torch", dt)
-        admit("torch", "device", lambda *a: str(a[0]) if a and isinstance(a[0], (str, int)) else "cpu")
-        admit("torch", "Size", lambda t=(): _int_tuple(t, "torch.Size"))
-        admit("torch.storage", "_load_from_bytes", self.storage_from_bytes)
-
-        def persistent(meta: Any) -> PersistentRecord:
-            if not isinstance(meta, dict) or meta.get("type") != "class" or not isinstance(meta.get("class_name"), str):
-                raise UnsafePickleError("a persistent object with an unexpected description")
-            src = meta.get("module_src")
-            hint = ""
-            if isinstance(src, str):
-                # stylegan3's networks_stylegan3.py never names itself: it is told by its docstring's title and
-                # its SynthesisInput class (NVlabs/stylegan3 c233a91, training/networks_stylegan3.py L10 and the
-                # class list); "networks_stylegan2" appears only in that repository's networks_stylegan2.py.
-                if "class SynthesisInput" in src or "Alias-Free Generative Adversarial Networks" in src:
-                    hint = "networks_stylegan3"
-                else:
-                    for marker in ("networks_stylegan3", "networks_stylegan2", "def modulated_conv2d"):
-                        if marker in src:
-                            hint = marker
-                            break
-            state = meta.get("state")
-            return PersistentRecord(meta["class_name"][:200], hint, state if isinstance(state, dict) else {})
-
-        admit("torch_utils.persistence", "_reconstruct_persistent_obj", persistent)
-
-        def plain_dict(*args: Any) -> dict:
-            if not args:
-                return {}
-            (items,) = args
-            if isinstance(items, dict):
-                return dict(items)
-            if not isinstance(items, (list, tuple)):
-                raise DamagedPickleError("a dict made from something that is not a list of pairs")
-            out = {}
-            for pair in items:
-                if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-                    raise DamagedPickleError("a dict made from something that is not a list of pairs")
-                out[pair[0]] = pair[1]
-            return out
-
-        admit("collections", "OrderedDict", plain_dict, lambda *a: {})
-        admit(("dnnlib.util", "dnnlib"), "EasyDict", plain_dict, lambda *a: {})
-        admit("argparse", "Namespace", lambda *a: AttributeDict(), lambda *a: AttributeDict())
-
-        def sequence(kind: type) -> Any:
-            def make(items: Any = ()) -> Any:
-                if not isinstance(items, (list, tuple, set, frozenset)):
-                    raise DamagedPickleError(f"a {kind.__name__} made from a {type(items).__name__}")
-                if kind in (tuple, frozenset, set):
-                    for x in items:
-                        _hash_cost(x)
-                out = kind(items)
-                if kind in (tuple, frozenset):
-                    _hash_cost(out)
-                return out
-            return make
-
-        for kind in (set, frozenset, tuple, list):
-            admit("builtins", kind.__name__, sequence(kind))
-        admit("builtins", "dict", plain_dict)
-
-        def number(kind: type) -> Any:
-            def make(x: Any = 0) -> Any:
-                if isinstance(x, str) and len(x) > 100 or not isinstance(x, (int, float, str)):
-                    raise PickleBoundsError(f"{kind.__name__}() of a {type(x).__name__}")
-                return kind(x)
-            return make
-
-        for kind in (int, float, bool):
-            admit("builtins", kind.__name__, number(kind))
-
-        def latin1(text: Any, encoding: Any = "utf-8") -> bytes:
-            if not isinstance(text, str) or encoding not in ("latin1", "latin-1"):
-                raise UnsafePickleError("_codecs.encode with an encoding other than latin1")
-            out = text.encode("latin1")
-            self.budget.add_blob(len(out))
-            return out
-
-        admit("_codecs", "encode", latin1)
-
-        def np_scalar(dtype: Any, data: Any = None) -> Any:
-            if not isinstance(dtype, NumpyDtype):
-                raise PickleBoundsError("a numpy scalar of a dtype that is not a plain number type")
-            if isinstance(data, str):
-                data = data.encode("latin1")
-            size, code = _DTYPES[dtype.dtype]
-            if not isinstance(data, bytes) or len(data) != size or code is None:
-                raise DamagedPickleError("a numpy scalar whose bytes do not match its dtype")
-            return struct.unpack((">" if dtype.big_endian else "<") + code, data)[0]
-
-        admit(("numpy.core.multiarray", "numpy._core.multiarray"), "scalar", np_scalar)
-        admit("numpy", "dtype", lambda code, *flags: NumpyDtype(code if isinstance(code, str) else "?"))
-        ndarray = admit("numpy", "ndarray")
-
-        def np_reconstruct(subtype: Any, shape: Any = None, code: Any = None) -> NumpyArray:
-            if subtype is not ndarray:
-                raise UnsafePickleError("numpy.core.multiarray._reconstruct of an ndarray subclass")
-            arr = NumpyArray()
-            arr.reader = self
-            return arr
-
-        admit(("numpy.core.multiarray", "numpy._core.multiarray"), "_reconstruct", np_reconstruct)
-        return g
+        return checkpoint_globals(self)
 
     # -- containers ---------------------------------------------------------------------------
     def machine(self, buf: Any, persistent_load: Any = None) -> Machine:
@@ -627,118 +285,6 @@ def _storage_dtype(stype: Any) -> str:
         raise DamagedPickleError(f"a storage of type {stype.name}")
     return dtype
 
-
-# -- hand-back encoding -------------------------------------------------------------------------
-
-class Encoder:
-    """Records -> JSON-able values + storage table + blobs. Shared references are expanded within a node budget.
-
-    Byte strings are handed back as their length only, unless ``keep_bytes_of`` (the buffer
-    read) is given: then they travel in the blob too (in-process use, e.g. CIFAR file names)."""
-
-    def __init__(self, keep_bytes_of: Any = None) -> None:
-        self.keep_bytes_of = keep_bytes_of
-        self.nodes = 0
-        self.storages: list[dict[str, Any]] = []
-        self.blobs: list[bytes] = []         # joined into one blob: storages say where their bytes start
-        self.blob_size = 0
-        self._storage_ids: dict[int, int] = {}
-        self._blob_at: dict[int, int] = {}
-        self._keep: list[Any] = []
-
-    def _append_blob(self, data: bytes) -> int:
-        """Where ``data`` starts in the joined blob; every piece starts 64-byte aligned (a tensor view needs it)."""
-        pad = -self.blob_size % 64
-        if pad:
-            self.blobs.append(bytes(pad))
-            self.blob_size += pad
-        at = self.blob_size
-        self.blobs.append(data)
-        self.blob_size += len(data)
-        return at
-
-    def storage_id(self, s: StorageRef) -> int:
-        sid = self._storage_ids.get(id(s))
-        if sid is not None:
-            return sid
-        if s.offset is None:
-            raise DamagedPickleError("a storage whose data was never stored")
-        entry: dict[str, Any] = {"dtype": s.dtype, "numel": s.numel}
-        if s.blob is None:
-            entry["file"] = s.offset
-        else:
-            base = self._blob_at.get(id(s.blob))
-            if base is None:
-                base = self._blob_at[id(s.blob)] = self._append_blob(s.blob)
-            entry["blob"] = base + s.offset
-        if s.big_endian:
-            entry["big"] = True
-        self._keep.append(s)
-        sid = self._storage_ids[id(s)] = len(self.storages)
-        self.storages.append(entry)
-        return sid
-
-    def encode(self, obj: Any) -> Any:
-        """The JSON-able form of ``obj``. A container met twice is written out twice (the parent gets a
-        tree); such repeats are counted, so a DAG of 2^64 paths is refused after :data:`MAX_REPEATS`."""
-        on_path: set[int] = set()
-        seen: set[int] = set()
-        repeats = 0
-
-        def enc(x: Any, depth: int, repeat: bool = False) -> Any:
-            nonlocal repeats
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
-                raise PickleBoundsError(f"more than {MAX_NODES:,} values")
-            if repeat:
-                repeats += 1
-                if repeats > MAX_REPEATS:
-                    raise PickleBoundsError(f"more than {MAX_REPEATS:,} values repeated through shared references")
-            if depth > MAX_DEPTH:
-                raise PickleBoundsError(f"containers nested more than {MAX_DEPTH} levels deep")
-            if x is None or isinstance(x, (bool, int, float, str)):
-                return x
-            if isinstance(x, (bytes, bytearray, FileBytes)):
-                if self.keep_bytes_of is None:
-                    return {"b": x.length if isinstance(x, FileBytes) else len(x)}
-                raw = leaf_bytes(self.keep_bytes_of, x)
-                return {"B": [self._append_blob(raw), len(raw)]}
-            if isinstance(x, Admitted):
-                return {"g": x.name}
-            if isinstance(x, NumpyDtype):
-                return {"g": f"numpy.{x.dtype}"}
-            if isinstance(x, NumpyArray):
-                if x.tensor is None:
-                    raise DamagedPickleError("a numpy array without data")
-                x = x.tensor
-            if isinstance(x, TensorRef):
-                return {"T": [self.storage_id(x.storage), x.offset, list(x.size), list(x.stride)]}
-            if isinstance(x, StorageRef):
-                return {"S": self.storage_id(x)}
-            key = id(x)
-            if key in on_path:
-                raise PickleBoundsError("a structure that contains itself")
-            if key in seen and (len(x.state) if isinstance(x, PersistentRecord) else len(x)):
-                repeat = True  # (a shared empty container costs nothing)
-            seen.add(key)
-            on_path.add(key)
-            d = depth + 1
-            try:
-                if isinstance(x, PersistentRecord):
-                    return {"P": [x.class_name, x.module_hint, enc(x.state, d, repeat)]}
-                if isinstance(x, list):
-                    return [enc(v, d, repeat) for v in x]
-                if isinstance(x, tuple):
-                    return {"t": [enc(v, d, repeat) for v in x]}
-                if isinstance(x, (set, frozenset)):
-                    return {"s": [enc(v, d, repeat) for v in x]}
-                if isinstance(x, dict):
-                    return {"d": [[enc(k, d, repeat), enc(v, d, repeat)] for k, v in x.items()]}
-            finally:
-                on_path.discard(key)
-            raise DamagedPickleError(f"a {type(x).__name__} value")  # pragma: no cover
-
-        return enc(obj, 0)
 
 
 def read_file(path: str, kind: str) -> tuple[dict[str, Any], bytes]:
