@@ -74,3 +74,48 @@ def test_the_train_tab_says_a_dataset_error_in_korean(qtbot, tmp_path):
         win.worker.shutdown()
     finally:
         QCoreApplication.removeTranslator(tr)
+
+
+class _KoreanFor(QTranslator):
+    """A translator that knows one source text (as a translator's .ts entry would), so the test does not
+    depend on the shipped .qm having been regenerated."""
+
+    def __init__(self, source: str, korean: str) -> None:
+        super().__init__()
+        self.source, self.korean = source, korean
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return self.korean if source == self.source else None
+
+
+def test_resuming_a_run_of_another_family_is_said_in_korean(qapp, tmp_path):
+    """Core's sentence "'PATH' holds a dcgan32 model, not mlp-gan" (resume into another architecture)."""
+    import torch
+
+    from ganexplorer.core.formats import save_native
+    from ganexplorer.core.models.registry import build_preset
+    from ganexplorer.core.train.config import TrainConfig
+    from ganexplorer.core.train.events import StoppedEvent
+    from ganexplorer.core.train.session import training_session
+
+    torch.manual_seed(0)
+    G, D = build_preset("dcgan32-quick")
+    other = save_native(tmp_path / "dcgan.safetensors", "dcgan32", G, D)
+    cfg = TrainConfig.for_model("mlp-gan", data="builtin:digits")
+    session = training_session(cfg, run_dir=tmp_path / "run", resume_from=other, max_steps=1)
+    try:
+        stop = next(ev for ev in session if isinstance(ev, StoppedEvent))
+    finally:
+        session.close()
+    english = stop.message
+    assert english == f"'{other}' holds a dcgan32 model, not mlp-gan"
+    tr = _KoreanFor("'{0}' holds a {1} model, not {2}", "'{0}'에는 {1} 모델이 들어 있습니다. {2} 모델이 아닙니다")
+    QCoreApplication.installTranslator(tr)
+    try:
+        said = translate_core(english)
+    finally:
+        QCoreApplication.removeTranslator(tr)
+    assert said == f"'{other}'에는 dcgan32 모델이 들어 있습니다. mlp-gan 모델이 아닙니다"

@@ -90,10 +90,12 @@ class CoreText(QObject):
         ]
 
     def _sentences(self) -> list[tuple[str, str]]:
-        """Whole sentences without a file frame (datasets)."""
+        """Whole sentences without a file frame (datasets, training)."""
         return [
             (r"unknown dataset '(.*)': use (.*)", self.tr("unknown dataset '{0}': use {1}")),
             (r"'(.*)' holds no images", self.tr("'{0}' holds no images")),
+            # resuming a run with another architecture (core.train.checkpoint.restore_checkpoint)
+            (r"'(.*)' holds a (.*) model, not (.*)", self.tr("'{0}' holds a {1} model, not {2}")),
             (r"'(.*)' does not exist", self.tr("'{0}' does not exist")),
         ]
 
