@@ -14,7 +14,8 @@ again, so the numbers are the CPU's. The rules are CUDA's, checked at each op:
 - ``.numpy()`` on a device tensor raises ``TypeError`` (CUDA's message), ``.cpu()`` /
   ``.to("cpu")`` give plain CPU tensors, ``.item()`` / ``.tolist()`` / ``float()`` work (they do
   on CUDA: they copy);
-- a CPU ``torch.Generator`` used to draw directly on the device raises (CUDA refuses it).
+- a CPU ``torch.Generator`` used to draw directly on the device raises (CUDA refuses it);
+- with ``FakeDevice(mps=True)``, a float64 tensor on the device raises, as on Apple's MPS.
 
 :class:`FakeDevice` is the context that makes ``x.to("meta")``, ``module.to("meta")``,
 ``torch.zeros(..., device="meta")`` and ``torch.tensor(..., device="meta")`` produce
@@ -36,6 +37,9 @@ DEVICE = torch.device("meta")
 # Ops CUDA runs with some CPU tensors among the arguments (index tensors, a copy's source).
 _INDEXING = {"index", "index_put_", "index_put", "_index_put_impl_", "_unsafe_index", "_unsafe_index_put"}
 _CROSS_DEVICE = {"copy_", "_to_copy", "_copy_from", "_copy_from_and_resize"}
+
+
+_rules = {"mps": False}   # which device's rules: CUDA's, or also MPS's (no float64)
 
 
 class DeviceMixError(RuntimeError):
@@ -134,6 +138,9 @@ def _run(func, args, kwargs):
     def wrap(o):
         if not isinstance(o, torch.Tensor):
             return o
+        if _rules["mps"] and o.dtype == torch.float64:
+            raise TypeError(f"{func}: cannot convert a MPS Tensor to float64 dtype as the MPS framework "
+                            "doesn't support float64")
         return wrappers[id(o)] if id(o) in wrappers else OnDevice(o)
     return tree_map(wrap, out)
 
@@ -165,9 +172,18 @@ class _Functions(TorchFunctionMode):
 
 
 class FakeDevice:
-    """``with FakeDevice():`` — ``meta`` behaves as a GPU with CPU numbers (see the module docstring)."""
+    """``with FakeDevice():`` — ``meta`` behaves as a GPU with CPU numbers (see the module docstring).
+
+    ``mps=True`` adds Apple's MPS rule (no float64 on the device); the rules are global while it is
+    entered, the modes per thread (a worker thread enters its own).
+    """
+
+    def __init__(self, mps: bool = False) -> None:
+        self.mps = mps
 
     def __enter__(self) -> torch.device:
+        self._before = dict(_rules)
+        _rules["mps"] = self.mps
         self._modes = [_Functions(), _Dispatch()]
         for m in self._modes:
             m.__enter__()
@@ -176,3 +192,4 @@ class FakeDevice:
     def __exit__(self, *exc) -> None:
         for m in reversed(self._modes):
             m.__exit__(*exc)
+        _rules.update(self._before)

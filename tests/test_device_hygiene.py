@@ -32,15 +32,15 @@ from ganexplorer.core.render.directions import principal_directions
 from ganexplorer.core.render.walk import export_walk, walk_requests
 
 
-@pytest.fixture(params=["stand-in", "cuda"])
+@pytest.fixture(params=["stand-in", "stand-in-mps", "cuda"])
 def on_device(request):
-    """The stand-in device everywhere; a real CUDA device too where there is one."""
+    """The stand-in device with CUDA's rules and with MPS's; a real CUDA device too where there is one."""
     if request.param == "cuda":
         if not torch.cuda.is_available():
             pytest.skip("needs a CUDA device")
         yield torch.device("cuda")
         return
-    with FakeDevice() as dev:
+    with FakeDevice(mps=request.param == "stand-in-mps") as dev:
         yield dev
 
 

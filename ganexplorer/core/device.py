@@ -68,15 +68,18 @@ _pinned: dict[tuple, torch.Tensor] = {}
 
 
 def to_host(x: torch.Tensor, dtype: torch.dtype | None = None, pinned: bool = False) -> torch.Tensor:
-    """``x`` detached, cast to ``dtype`` on its own device (fewer bytes to move), then on the CPU.
+    """``x`` detached, cast to ``dtype`` and on the CPU.
 
-    A CPU tensor comes back without a copy (it may share memory with ``x``). ``pinned=True``
+    A narrowing cast happens on the device (fewer bytes to move), a widening one on the host (MPS
+    has no float64). A CPU tensor comes back without a copy (it may share memory with ``x``). ``pinned=True``
     (small pictures sent every frame) copies a CUDA result through a reused page-locked
     buffer: one DMA, no pageable bounce; the returned tensor is a fresh copy of that buffer.
     """
     x = x.detach()
-    if dtype is not None:
+    if dtype is not None and dtype.itemsize <= x.dtype.itemsize:
         x = x.to(dtype)
+    elif dtype is not None:
+        return x.cpu().to(dtype)
     if x.device.type != "cuda" or not pinned:
         return x.cpu()
     key = (tuple(x.shape), x.dtype)

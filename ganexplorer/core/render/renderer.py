@@ -97,12 +97,12 @@ class PreviewCalibration:
 
     def observe(self, r: int, preview: torch.Tensor, final: torch.Tensor) -> None:
         """Fold in one full picture ``final`` [1, C, R, R] and its skip image at r px ``preview`` [1, C, r, r]."""
-        p = preview.detach().to(torch.float64).flatten(2)[0]                     # [C, r*r]
-        f = F.adaptive_avg_pool2d(final.detach().to(torch.float32), r).to(torch.float64).flatten(2)[0]
+        # Small pictures: the sums are taken on the host, in float64 (which MPS lacks).
+        p = to_host(preview, torch.float64).flatten(2)[0]                                    # [C, r*r]
+        f = to_host(F.adaptive_avg_pool2d(final.detach().to(torch.float32), r), torch.float64).flatten(2)[0]
         new = torch.stack([torch.full_like(p[:, 0], p.shape[1]), p.sum(1), f.sum(1), (p * p).sum(1),
                            (p * f).sum(1)])
         old = self._stats.get(r)
-        new = to_host(new)   # the statistics live on the host: a few numbers per channel
         self._stats[r] = new if old is None else old * self.DECAY + new
 
     def apply(self, r: int, img: torch.Tensor) -> torch.Tensor:
@@ -115,8 +115,9 @@ class PreviewCalibration:
         cov = spf / n - (sp / n) * (sf / n)
         gain = torch.where(var > 1e-8, cov / var.clamp_min(1e-8), torch.ones_like(var)).clamp(*self.GAIN_RANGE)
         offset = sf / n - gain * sp / n
-        shape = (1, -1, 1, 1)
-        return img * gain.to(img).reshape(shape) + offset.to(img).reshape(shape)
+        shape = (1, -1, 1, 1)   # cast on the host, then to the device (MPS takes no float64)
+        gain, offset = (t.to(img.dtype).to(img.device).reshape(shape) for t in (gain, offset))
+        return img * gain + offset
 
 
 class Renderer:
