@@ -7,14 +7,14 @@ import torch
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-from gui_fixtures import *  # noqa: F403  (fixtures: dialogs, settings, pkl, window)
-from gui_fixtures import expected, open_window, settle, shown
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from gui_fixtures import *  # noqa: E402,F403  (fixtures: dialogs, settings, pkl, window)
+from gui_fixtures import expected, open_window, settle, shown  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
-from ganexplorer.core.formats import save_native
-from ganexplorer.core.models.registry import build_preset
-from ganexplorer.core.render import RenderRequest
+from ganexplorer.core.formats import save_native  # noqa: E402
+from ganexplorer.core.models.registry import build_preset  # noqa: E402
+from ganexplorer.core.render import RenderRequest  # noqa: E402
 
 IMAGE, VARIATION, GRID, LAYERS = range(4)
 B8, B16 = "synthesis.b8.conv1", "synthesis.b16.conv0"
@@ -268,3 +268,50 @@ def test_tooltips_help_and_presentation(window, qtbot):
     assert big > size
     e.set_presentation(False)
     assert e.caption.font().pointSizeF() == size
+
+
+def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_path, monkeypatch):
+    """Save state / Open state through the File menu: w edits on a layer range, a switch-off, the seed-grid
+    blend, the walk's settings and the view tab come back as they were, and so does the picture."""
+    e = window.explorer
+    qtbot.waitUntil(lambda: e.directions is not None, timeout=30_000)
+    type_into(qtbot, e.w_start, "1")
+    e.w_sliders[1].setValue(1.5)
+    pad = e.pad
+    qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() // 3, pad.height() // 2))
+    type_into(qtbot, e.walk.seeds, "5,6,9")
+    type_into(qtbot, e.walk.frames, "24")
+    click_tab(qtbot, e.views, LAYERS)
+    choose(e.layer_combo, B8)
+    type_into(qtbot, e.ablate_edit, "2,4")
+    settle(qtbot, window)
+    saved_req, picture_zoom = e.current_request(), e.image_view.zoom
+    assert saved_req.w_blend and saved_req.ablations == ((B8, (2, 4)),) and saved_req.w_edits[0].layer_start == 1
+    click_tab(qtbot, e.views, IMAGE)
+    settle(qtbot, window)
+    picture = shown(window)
+    click_tab(qtbot, e.views, LAYERS)
+    path = tmp_path / "lesson.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    window.save_state_action.trigger()
+    assert path.exists()
+    # The user moves on: the next seed, Reset w, switch-offs cleared, another walk, the Image tab.
+    click(qtbot, e.seed.next_btn)
+    click(qtbot, e.w_reset)
+    click(qtbot, e.clear_ablations)
+    type_into(qtbot, e.walk.seeds, "1,2")
+    click_tab(qtbot, e.views, IMAGE)
+    settle(qtbot, window)
+    assert e.current_request() != saved_req and e.w_sliders[1].value() == 0
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.open_state_action.trigger()
+    settle(qtbot, window)
+    assert e.current_request() == saved_req
+    assert e.w_sliders[1].value() == pytest.approx(1.5) and e.w_start.value() == 1
+    assert (e.walk.seeds.text(), e.walk.frames.value()) == ("5,6,9", 24)
+    assert e.views.currentIndex() == LAYERS and e.image_view.zoom == picture_zoom
+    assert e.ablation_badge.text().endswith("b8.conv1 channels 2, 4") and e.ablate_edit.text() == "2,4"
+    click_tab(qtbot, e.views, IMAGE)
+    settle(qtbot, window)
+    assert np.array_equal(shown(window), picture)
+    assert np.array_equal(picture, expected(window, saved_req))

@@ -212,6 +212,15 @@ def test_version_1_fixture_files_read_as_states():
     assert blend.zoom == "fit" and blend.w_edits == () and not blend.mix_on
 
 
+def test_a_version_1_file_keeps_what_it_never_held():
+    """Walk settings, the A - B + C seeds and the view tab were not in version-1 files: opening one keeps them."""
+    now = ExplorerState(seed=5, walk=WalkSettings(seeds="7,8", frames=12), arith=(4, 5, 6), view=2)
+    opened = state_from_file(json.loads(V1_BLEND.read_text()), now)
+    assert (opened.walk, opened.arith, opened.view) == (now.walk, now.arith, now.view) and opened.seed == 42
+    v2 = state_from_file(json.loads(json.dumps(state_file(ExplorerState(view=1), None))), now)
+    assert v2.view == 1 and v2.walk == WalkSettings()   # a version-2 file says them itself
+
+
 def test_version_1_fixture_edits_become_sliders_on_the_bundled_model():
     """The saved w edits of today's files come back as PC0 +2.0 sigma and PC2 -1.5 sigma, same request."""
     from ganexplorer.core.formats import load_checkpoint

@@ -166,13 +166,19 @@ def build_request(state: ExplorerState, facts: ModelFacts) -> RenderRequest:
         label=state.label if facts.c_dim else None, force_fp32=state.force_fp32)
 
 
-def state_from_file(data: dict[str, Any]) -> ExplorerState:
-    """The state in a saved file's JSON, version 1 or 2; ValueError/KeyError/TypeError if it is none."""
+def state_from_file(data: dict[str, Any], current: ExplorerState | None = None) -> ExplorerState:
+    """The state in a saved file's JSON, version 1 or 2; ValueError/KeyError/TypeError if it is none.
+
+    A version-1 file held only a request: what it never had (walk, A - B + C seeds, view tab) is
+    taken from ``current``, so opening it changes those no more than it used to."""
     if not isinstance(data, dict):
         raise ValueError("not a state file")
     version = data.get("ganexplorer_state")
     if version == 1:
-        return ExplorerState.from_request(RenderRequest.from_dict(data["request"]), data.get("zoom", "fit"))
+        state = ExplorerState.from_request(RenderRequest.from_dict(data["request"]), data.get("zoom", "fit"))
+        if current is not None:
+            state = replace(state, walk=current.walk, arith=current.arith, view=current.view)
+        return state
     if version == STATE_VERSION:
         return ExplorerState.from_dict(data["state"])
     raise ValueError(f"unknown state file version {version!r}")

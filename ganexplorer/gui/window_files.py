@@ -131,7 +131,7 @@ class WindowFiles:
         before it arrives, leaves everything as it was."""
         try:
             data = json.loads(Path(path).read_text())
-            state = state_from_file(data)   # version 1 (a request) or 2 (the explorer state)
+            state = state_from_file(data, self.explorer.controller.state)   # version 1 (a request) or 2
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self._warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
             return False
