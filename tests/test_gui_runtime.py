@@ -422,7 +422,7 @@ def test_a_training_iterator_that_raises_always_sends_finished(qtbot):
         finished = []
         w.finished.connect(finished.append)
         w.start()
-        qtbot.waitUntil(lambda: len(finished) == 1, timeout=30_000)
+        qtbot.waitUntil(lambda finished=finished: len(finished) == 1, timeout=30_000)
         assert not w.is_running() and one_sentence(finished[0])
         assert str(error).strip("'") in finished[0]
         if not isinstance(error, DatasetError):
@@ -457,3 +457,47 @@ def test_the_runner_calls_exactly_one_callback_per_task_and_idle_threads_end(qtb
     assert runner.shutdown(30) and not runner.is_alive()
     runner.submit(lambda _task: "late", **callbacks("e"))             # after shutdown: cancelled, still told
     qtbot.waitUntil(lambda: ("e", "cancelled", None) in seen, timeout=30_000)
+
+
+# -- screenshot mode: an unexpected error is a failed run ----------------------------------------------
+
+@pytest.mark.parametrize("where", ["render", "slot"])
+def test_screenshot_mode_exits_1_when_an_unexpected_error_happened(qtbot, pkl, monkeypatch, tmp_path, capsys, where):
+    """`ganexplorer gui FILE --screenshot OUT` in a script: a render that raised, or a slot that raised, was
+    logged and said in the status bar, yet the run exited 0 with a picture of the failure. It must exit 1."""
+    from PySide6.QtCore import QTimer
+
+    from ganexplorer.gui import app
+    from ganexplorer.gui.main_window import MainWindow
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(tmp_path / "logs"))
+    if where == "render":
+        def broken(self, *a, **k):
+            raise TypeError("synthetic failure inside the generator")
+        monkeypatch.setattr(Renderer, "render", broken)
+    else:
+        real_show = MainWindow.show
+
+        def show(self):
+            real_show(self)
+            QTimer.singleShot(0, lambda: {}["synthetic missing key"])   # a slot that raises on the UI thread
+        monkeypatch.setattr(MainWindow, "show", show)
+    assert app.run_gui(str(pkl), screenshot=str(tmp_path / "shot.png"), language="en") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and all(line.startswith("ganexplorer: error: ") and "Traceback" not in line for line in err), err
+    assert any(("TypeError" if where == "render" else "KeyError") in line for line in err), err
+    log_text = (tmp_path / "logs" / "ganexplorer.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text
+
+
+def test_screenshot_mode_of_a_good_file_still_exits_0(qtbot, pkl, monkeypatch, tmp_path, capsys):
+    from ganexplorer.gui import app
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(tmp_path / "logs"))
+    assert app.run_gui(str(pkl), screenshot=str(tmp_path / "shot.png"), language="en") == 0
+    assert (tmp_path / "shot.png").stat().st_size > 0
+    assert "error" not in capsys.readouterr().err

@@ -8,12 +8,16 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ganexplorer import applog
 from ganexplorer.core.paths import checkpoints_dir, resources_dir
+
+if TYPE_CHECKING:
+    from ganexplorer.gui.main_window import MainWindow
 
 TRANSLATIONS = resources_dir() / "translations"
 BUNDLED = checkpoints_dir()
@@ -128,26 +132,50 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
             return 1
 
 
+class _ErrorCount(logging.Handler):
+    """Counts what ganexplorer logs as an error: work that failed unexpectedly (``background.guarded``)
+    and exceptions nobody caught (``applog.report_uncaught``). User errors are logged at INFO."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith(applog.QT_LOGGER):
+            self.count += 1
+
+
 def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language: str | None) -> int:
     app = make_app()
     settings = QSettings()
     install_translators(app, language or settings.value("language", "") or None)
     from ganexplorer.gui.main_window import MainWindow
 
-    win = MainWindow(settings, interactive=screenshot is None)  # screenshot mode: no dialog can wait for a click
-    if screenshot is not None:
-        from ganexplorer.gui.main_window import DEFAULT_SIZE
+    errors = _ErrorCount()
+    logging.getLogger("ganexplorer").addHandler(errors)
+    try:
+        win = MainWindow(settings, interactive=screenshot is None)  # screenshot mode: no dialog can wait for a click
+        if screenshot is not None:
+            from ganexplorer.gui.main_window import DEFAULT_SIZE
 
-        win.resize(*DEFAULT_SIZE)  # the same picture on every machine: a projector's 1280x720
-    index = {"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0)
-    win.tabs.setCurrentIndex(index)
-    path = checkpoint or default_checkpoint()
-    win.show()
-    if path is not None:
-        win.open_checkpoint(path, show_progress=screenshot is None, switch_tab=index == 0)
-    if screenshot is None:
-        return app.exec()
-    # Screenshot mode: wait for the load and first render, then grab the whole window.
+            win.resize(*DEFAULT_SIZE)  # the same picture on every machine: a projector's 1280x720
+        index = {"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0)
+        win.tabs.setCurrentIndex(index)
+        path = checkpoint or default_checkpoint()
+        win.show()
+        if path is not None:
+            win.open_checkpoint(path, show_progress=screenshot is None, switch_tab=index == 0)
+        if screenshot is None:
+            return app.exec()
+        return _screenshot(app, win, path, screenshot, errors)
+    finally:
+        logging.getLogger("ganexplorer").removeHandler(errors)
+
+
+def _screenshot(app: QApplication, win: MainWindow, path: Path | str | None, out: str, errors: _ErrorCount) -> int:
+    """Wait for the load and first render, grab the whole window into ``out``; the exit code says how it went:
+    1 when anything failed unexpectedly meanwhile (already on stderr and in the log), 2 for a user error
+    (a bad file: one sentence), else 0."""
     deadline = time.monotonic() + 300
     if path is not None:
         while win.model is None and win.last_error is None and time.monotonic() < deadline:
@@ -160,9 +188,12 @@ def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language:
         app.processEvents()
     win.repaint()
     app.processEvents()
-    ok = win.grab().save(screenshot)
+    ok = win.grab().save(out)
     win.close()
-    error = win.last_error or (None if ok else f"could not write {screenshot}")
+    if errors.count:
+        applog.log.info("screenshot mode: %d unexpected error(s), exit code 1", errors.count)
+        return 1
+    error = win.last_error or (None if ok else f"could not write {out}")
     if error:
         applog.log.info("screenshot mode: %s", error)
         if sys.stderr is not None:
