@@ -77,11 +77,11 @@ def gui_time_to_digits(cap_s: float) -> tuple[float | None, str]:
     seconds = None
     while time.perf_counter() - t0 < cap_s:
         app.processEvents()
-        if p.last_classes is not None and p.last_classes.recognisable:
+        if p.plots.last_classes is not None and p.plots.last_classes.recognisable:
             seconds = time.perf_counter() - t0
             break
         time.sleep(0.01)
-    text = p.class_label.text()
+    text = p.plots.class_label.text()
     p.shutdown()
     win.close()
     return seconds, text

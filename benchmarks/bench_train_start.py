@@ -90,7 +90,7 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
     p.model.setCurrentIndex(p.model.findData(model))
     p.data.setText(spec)
     p.out_dir.setText(tempfile.mkdtemp())
-    p.max_steps.setValue(3)
+    p.setup.max_steps.setValue(3)
     results = []
     for _ in range(runs):
         for _ in range(20):

@@ -49,7 +49,7 @@ def in_gui(model: str, steps: int, warm: int) -> tuple[float, np.ndarray]:
     win.tabs.setCurrentIndex(1)
     p = win.trainer_panel
     p.model.setCurrentIndex(p.model.findData(model))
-    p.sample_every.setValue(10)
+    p.setup.sample_every.setValue(10)
     p.out_dir.setText("")
     marks: dict[int, float] = {}
     lateness, last = [], [time.perf_counter()]

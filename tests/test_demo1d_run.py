@@ -25,15 +25,20 @@ def test_the_same_seed_repeats_the_run_and_another_seed_does_not():
 
 
 def test_events_snapshots_and_summary_arrive_in_order():
-    evs = _events(epochs=11, preprocess="moments4")
+    demo = Demo1D(Demo1DConfig(epochs=11, preprocess="moments4"))
+    evs = list(demo.run(snapshot_every=5))
     kinds = [type(e).__name__ for e in evs]
     assert kinds.count("Demo1DEvent") == 11 and kinds[-1] == "Demo1DSummary"
     snaps = [e for e in evs if isinstance(e, Demo1DSnapshot)]
     assert [s.epoch for s in snaps] == [0, 5, 10]
     s = snaps[-1]
-    assert s.xs.shape == s.d_of_x.shape == (121,) and ((s.d_of_x > 0) & (s.d_of_x < 1)).all()
-    assert s.real.shape == s.fake.shape == (5000,) and 0 < s.d_real < 1 and 0 < s.d_fake < 1
+    assert s.xs.shape == s.d_of_x.shape == (121,) and s.real.shape == s.fake.shape == (5000,)
+    # What D saw of the last real batch: its mean, std, skew and kurtosis (500 draws of N(4, 1.25)) ...
     assert s.real_features.shape == s.fake_features.shape == (4,)
+    assert s.real_features[:2] == pytest.approx([4.0, 1.25], abs=0.3)
+    # ... and the scores are D's sigmoid of exactly those features.
+    logits = demo.D.forward(np.stack([s.real_features, s.fake_features], axis=1))[0].reshape(-1)
+    assert [s.d_real, s.d_fake] == pytest.approx(1 / (1 + np.exp(-logits)), rel=1e-5)
     summary = evs[-1]
     assert isinstance(summary, Demo1DSummary) and summary.epochs == summary.planned == 11
     assert summary.target == (4.0, 1.25) and summary.line().startswith("Done: 11 epochs in ")

@@ -58,8 +58,8 @@ def train_window(qtbot, settings, tmp_path):
     win.show()
     p = win.trainer_panel
     p.model.setCurrentIndex(p.model.findData("mlp-gan"))   # the fastest model: these tests are about the tab
-    type_into(qtbot, p.batch, "16")
-    type_into(qtbot, p.sample_every, "2")
+    type_into(qtbot, p.setup.batch, "16")
+    type_into(qtbot, p.setup.sample_every, "2")
     type_into(qtbot, p.out_dir, str(tmp_path / "runs"))
     yield win
     p.shutdown()
@@ -74,26 +74,26 @@ def test_quick_demo_is_the_default_model(qtbot, settings):
     p = TrainPanel(settings=settings)
     qtbot.addWidget(p)
     assert p.model.currentData() == QUICK_DEMO and "Quick demo" in p.model.currentText()
-    assert p.batch.value() == TrainConfig.for_model(QUICK_DEMO).batch_size
-    assert p.lr.value() == pytest.approx(TrainConfig.for_model(QUICK_DEMO).lr)
-    assert p.max_steps.value() == 0 and p.max_steps.text() == "no limit"
+    assert p.setup.batch.value() == TrainConfig.for_model(QUICK_DEMO).batch_size
+    assert p.setup.lr.value() == pytest.approx(TrainConfig.for_model(QUICK_DEMO).lr)
+    assert p.setup.max_steps.value() == 0 and p.setup.max_steps.text() == "no limit"
 
 
 def test_start_button_trains_to_the_typed_step_limit_in_a_new_run_folder(train_window, qtbot, tmp_path):
     p = train_window.trainer_panel
-    type_into(qtbot, p.max_steps, "7")
+    type_into(qtbot, p.setup.max_steps, "7")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
     qtbot.waitUntil(lambda: p.rate_label.text().startswith("finished at step 7"))
-    assert list(plotted_steps(p.d_curve)) == list(range(1, 8)) and len(plotted_steps(p.fake_curve)) == 7
+    assert list(plotted_steps(p.plots.d_curve)) == list(range(1, 8)) and len(plotted_steps(p.plots.fake_curve)) == 7
     runs = [d for d in (tmp_path / "runs").iterdir() if d.is_dir()]
     assert len(runs) == 1 and runs[0].name.startswith("mlp-gan-")
     assert str(runs[0]) in p.run_label.text()
     assert load_checkpoint(runs[0] / "last.safetensors").metadata["training"]["step"] == 7
     assert "Finished at step 7" in train_window.statusBar().currentMessage()
-    assert p.samples.rgb is not None and p.real_view.rgb is not None and p.timeline_label.text() == "step 7"
+    assert p.plots.samples.rgb is not None and p.plots.real_view.rgb is not None and p.plots.timeline_label.text() == "step 7"
     picture, stem = p.current_picture()   # what Ctrl+S saves on this tab
-    np.testing.assert_array_equal(picture, p.samples.rgb)
+    np.testing.assert_array_equal(picture, p.plots.samples.rgb)
     assert stem == "samples-step0000007"
     click(qtbot, p.explore_btn)
     qtbot.waitUntil(lambda: train_window.model is not None and train_window.model.family == "mlp", timeout=30_000)
@@ -101,7 +101,7 @@ def test_start_button_trains_to_the_typed_step_limit_in_a_new_run_folder(train_w
     assert train_window.tabs.currentWidget() is train_window.explorer
     assert train_window.explorer.image_view.rgb.shape == (28, 28, 3)
     # A second Start is a second run: its own folder, the first one untouched.
-    type_into(qtbot, p.max_steps, "2")
+    type_into(qtbot, p.setup.max_steps, "2")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
     runs = sorted(d for d in (tmp_path / "runs").iterdir() if d.is_dir())
@@ -112,54 +112,54 @@ def test_start_button_trains_to_the_typed_step_limit_in_a_new_run_folder(train_w
 def test_pause_single_steps_resume_stop(train_window, qtbot):
     p = train_window.trainer_panel
     click(qtbot, p.start_btn)
-    qtbot.waitUntil(lambda: p.series.size >= 2 and "steps/s" in p.rate_label.text() or p.series.size >= 4,
+    qtbot.waitUntil(lambda: p.plots.series.size >= 2 and "steps/s" in p.rate_label.text() or p.plots.series.size >= 4,
                     timeout=60_000)
     click(qtbot, p.pause_btn)
-    assert p.pause_btn.text() == "Continue" and p.step_d_btn.isEnabled() and p.step_g_btn.isEnabled()
+    assert p.pause_btn.text() == "Continue" and p.controls.step_d_btn.isEnabled() and p.controls.step_g_btn.isEnabled()
     assert "steps/s" not in p.rate_label.text()
     # Pausing ends after the step in flight: then the label and the plot agree on where it stands.
     qtbot.waitUntil(lambda: p.worker.holding, timeout=30_000)
     qtbot.waitUntil(lambda: p.rate_label.text().startswith(f"paused at step {p.trainer.step} ")
-                    and last_plotted_step(p.d_curve) == p.trainer.step, timeout=30_000)
-    for button, which in ((p.step_d_btn, "d"), (p.step_g_btn, "g")):
+                    and last_plotted_step(p.plots.d_curve) == p.trainer.step, timeout=30_000)
+    for button, which in ((p.controls.step_d_btn, "d"), (p.controls.step_g_btn, "g")):
         n = p.trainer.step
-        fake_before = p.series.column(4)[-1]
-        grids_before = len(p.grids)
+        fake_before = p.plots.series.column(4)[-1]
+        grids_before = len(p.plots.grids)
         click(qtbot, button)
         qtbot.waitUntil(lambda n=n: p.trainer.step == n + 1 and p.worker.holding, timeout=30_000)
         qtbot.waitUntil(lambda n=n: p.rate_label.text().startswith(f"paused at step {n + 1} ")
-                        and p.timeline_label.text() == f"step {n + 1}", timeout=30_000)
-        qtbot.waitUntil(lambda n=n: last_plotted_step(p.d_curve) == n + 1, timeout=5_000)   # next redraw tick
-        assert len(p.grids) == grids_before + 1 and p.grids[-1][0] == n + 1
-        assert p.series.column(4)[-1] != fake_before   # D(G(z)) measured again after the update
+                        and p.plots.timeline_label.text() == f"step {n + 1}", timeout=30_000)
+        qtbot.waitUntil(lambda n=n: last_plotted_step(p.plots.d_curve) == n + 1, timeout=5_000)   # next redraw tick
+        assert len(p.plots.grids) == grids_before + 1 and p.plots.grids[-1][0] == n + 1
+        assert p.plots.series.column(4)[-1] != fake_before   # D(G(z)) measured again after the update
         assert p.trainer.history[-1].kind == which
-    assert p.series.column(3)[-1] > 0   # D(x) re-measured too
+    assert p.plots.series.column(3)[-1] > 0   # D(x) re-measured too
     click(qtbot, p.pause_btn)   # "Continue"
     n = p.trainer.step
     qtbot.waitUntil(lambda: p.trainer.step > n + 2, timeout=60_000)
-    assert p.pause_btn.text() == "Pause" and not p.step_d_btn.isEnabled()
+    assert p.pause_btn.text() == "Pause" and not p.controls.step_d_btn.isEnabled()
     click(qtbot, p.stop_btn)
     finished(qtbot, p, timeout=60_000)
     assert p.rate_label.text().startswith(f"stopped at step {p.trainer.step} ")
     assert "saved" in train_window.statusBar().currentMessage()
-    assert p.resume_btn.isEnabled() and not p.stop_btn.isEnabled()
+    assert p.controls.resume_btn.isEnabled() and not p.stop_btn.isEnabled()
 
 
 def test_class_histogram_of_untrained_noise_says_no_confident_samples(train_window, qtbot):
     p = train_window.trainer_panel
-    type_into(qtbot, p.max_steps, "1")
+    type_into(qtbot, p.setup.max_steps, "1")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
-    qtbot.waitUntil(lambda: p.last_classes is not None and p.last_classes.step == 1)
-    text = p.class_label.text()
+    qtbot.waitUntil(lambda: p.plots.last_classes is not None and p.plots.last_classes.step == 1)
+    text = p.plots.class_label.text()
     assert "no confident samples" in text and "100" not in text
-    assert sum(p.last_classes.counts) == 0 and p.last_classes.samples == 200
-    assert p.class_bars.opts["height"].sum() == 0
+    assert sum(p.plots.last_classes.counts) == 0 and p.plots.last_classes.samples == 200
+    assert p.plots.class_bars.opts["height"].sum() == 0
 
 
 def test_resume_continues_a_saved_run_in_its_folder(train_window, qtbot, monkeypatch, settings, tmp_path):
     p = train_window.trainer_panel
-    type_into(qtbot, p.max_steps, "3")
+    type_into(qtbot, p.setup.max_steps, "3")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
     run = p.run_dir
@@ -171,19 +171,19 @@ def test_resume_continues_a_saved_run_in_its_folder(train_window, qtbot, monkeyp
         opened_in.append(directory)
         return str(run / "last.safetensors"), ""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
-    type_into(qtbot, p.max_steps, "5")
-    click(qtbot, p.resume_btn)
+    type_into(qtbot, p.setup.max_steps, "5")
+    click(qtbot, p.controls.resume_btn)
     assert opened_in == [str(tmp_path / "runs")]   # the user's runs folder, not the app's checkpoints/
-    assert p.model.currentData() == "mlp-gan" and p.batch.value() == 16
+    assert p.model.currentData() == "mlp-gan" and p.setup.batch.value() == 16
     finished(qtbot, p)
     assert load_checkpoint(run / "last.safetensors").metadata["training"]["step"] == 5
     assert [d for d in (tmp_path / "runs").iterdir() if d.is_dir()] == [run]
-    assert list(plotted_steps(p.d_curve)) == [1, 2, 3, 4, 5]   # the run's past, then the new steps
+    assert list(plotted_steps(p.plots.d_curve)) == [1, 2, 3, 4, 5]   # the run's past, then the new steps
     assert p.rate_label.text().startswith("finished at step 5")
     # Resume remembers where it was: the next dialog opens there.
     assert settings.value("train/last_dir") == str(tmp_path / "runs")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(tmp_path / "nothing.safetensors"), ""))
-    click(qtbot, p.resume_btn)
+    click(qtbot, p.controls.resume_btn)
     assert "nothing.safetensors" in train_window.statusBar().currentMessage()
 
 
@@ -197,34 +197,34 @@ def test_runs_folder_picker_opens_in_the_last_folder(train_window, qtbot, monkey
         opened_in.append(directory)
         return str(tmp_path / "elsewhere")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
-    click(qtbot, p.runs_browse)
+    click(qtbot, p.setup.runs_browse)
     assert opened_in == [str(tmp_path)] and p.out_dir.text() == str(tmp_path / "elsewhere")
     assert settings.value("train/last_dir") == str(tmp_path / "elsewhere")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda parent, caption, directory, *rest:
                         (opened_in.append(directory), ("", ""))[1])
-    click(qtbot, p.data_browse)
+    click(qtbot, p.setup.data_browse)
     assert opened_in[-1] == str(tmp_path / "elsewhere")
 
 
 def test_smoothing_toggle_half_line_and_legends_off_the_data(train_window, qtbot):
     p = train_window.trainer_panel
-    type_into(qtbot, p.max_steps, "12")
+    type_into(qtbot, p.setup.max_steps, "12")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
-    raw = p.series.column(1)
-    assert p.smooth.isChecked()
-    smoothed = p.d_curve.getData()[1]
+    raw = p.plots.series.column(1)
+    assert p.controls.smooth.isChecked()
+    smoothed = p.plots.d_curve.getData()[1]
     assert not np.allclose(smoothed, raw) and np.std(np.diff(smoothed)) < np.std(np.diff(raw))
-    np.testing.assert_allclose(p.raw_curves["d"].getData()[1], raw)   # the raw values stay, faint
-    click(qtbot, p.smooth)
-    assert not p.smooth.isChecked() and not p.raw_curves["d"].isVisible()
-    np.testing.assert_allclose(p.d_curve.getData()[1], raw)
-    assert p.half_line.value() == 0.5 and p.half_line.pen.style() == Qt.PenStyle.DashLine
+    np.testing.assert_allclose(p.plots.raw_curves["d"].getData()[1], raw)   # the raw values stay, faint
+    click(qtbot, p.controls.smooth)
+    assert not p.controls.smooth.isChecked() and not p.plots.raw_curves["d"].isVisible()
+    np.testing.assert_allclose(p.plots.d_curve.getData()[1], raw)
+    assert p.plots.half_line.value() == 0.5 and p.plots.half_line.pen.style() == Qt.PenStyle.DashLine
     # Legends live in the titles, above the data area, so they never cover a curve.
-    for plot in (p.loss_plot, p.prob_plot):
+    for plot in (p.plots.loss_plot, p.plots.prob_plot):
         assert plot.plotItem.legend is None
-    assert "D(G(z))" in p.prob_plot.plotItem.titleLabel.text and "0.5" in p.prob_plot.plotItem.titleLabel.text
-    lo, hi = p.prob_plot.viewRange()[1]
+    assert "D(G(z))" in p.plots.prob_plot.plotItem.titleLabel.text and "0.5" in p.plots.prob_plot.plotItem.titleLabel.text
+    lo, hi = p.plots.prob_plot.viewRange()[1]
     assert lo <= 0 and hi >= 1
 
 
@@ -238,9 +238,9 @@ def test_every_control_explains_itself_and_presentation_mode(train_window, qtbot
     assert "Start" in p.help_html() and "D(G(z))" in p.help_html()
     for on, width in ((True, 3.0), (True, 3.0), (False, 1.5)):
         p.set_presentation(on)
-        assert p.d_curve.opts["pen"].widthF() == width and p.fake_curve.opts["pen"].widthF() == width
+        assert p.plots.d_curve.opts["pen"].widthF() == width and p.plots.fake_curve.opts["pen"].widthF() == width
     p.set_presentation(True)
-    assert p.loss_plot.getAxis("bottom").label.font().pointSize() == 12
+    assert p.plots.loss_plot.getAxis("bottom").label.font().pointSize() == 12
 
 
 def test_train_tab_bad_data_is_one_sentence(train_window, qtbot, tmp_path):
@@ -273,14 +273,14 @@ def test_a_dataset_that_fails_while_preparing_is_one_sentence_in_the_ui_language
     QCoreApplication.installTranslator(tr)
     try:
         click(qtbot, p.start_btn)
-        qtbot.waitUntil(lambda: "empty-images-idx3-ubyte" in train_window.statusBar().currentMessage(),
-                        timeout=60_000)
+        # "Preparing … on mnist:…" names the file too: wait for the sentence itself, not just the name.
+        qtbot.waitUntil(lambda: "이미지가 없습니다" in train_window.statusBar().currentMessage(), timeout=60_000)
         finished(qtbot, p, timeout=60_000)
         said = train_window.statusBar().currentMessage()
     finally:
         QCoreApplication.removeTranslator(tr)
-    assert "이미지가 없습니다" in said and "\n" not in said, said
-    assert p.start_btn.isEnabled() and p.resume_btn.isEnabled() and not p.stop_btn.isEnabled()
+    assert "empty-images-idx3-ubyte" in said and "이미지가 없습니다" in said and "\n" not in said, said
+    assert p.start_btn.isEnabled() and p.controls.resume_btn.isEnabled() and not p.stop_btn.isEnabled()
     assert p.trainer is None and not (tmp_path / "runs").exists()   # no empty run folder either
 
 
@@ -298,19 +298,19 @@ def test_start_returns_at_once_and_the_data_opens_on_the_training_thread(train_w
         return real_open(spec, limit)
     monkeypatch.setattr(session, "open_dataset", slow_open)
     p = train_window.trainer_panel
-    type_into(qtbot, p.max_steps, "2")
+    type_into(qtbot, p.setup.max_steps, "2")
     click(qtbot, p.start_btn)
     try:
         # The click has returned while the read is still blocked: the window is free, the tab says what it does.
         qtbot.waitUntil(opening.is_set, timeout=30_000)
         qtbot.waitUntil(lambda: p.rate_label.text().startswith("preparing: opening builtin:digits"))
         assert not release.is_set()
-        assert not p.start_btn.isEnabled() and not p.resume_btn.isEnabled() and p.stop_btn.isEnabled()
-        assert not p.pause_btn.isEnabled() and not p.step_d_btn.isEnabled() and not p.explore_btn.isEnabled()
+        assert not p.start_btn.isEnabled() and not p.controls.resume_btn.isEnabled() and p.stop_btn.isEnabled()
+        assert not p.pause_btn.isEnabled() and not p.controls.step_d_btn.isEnabled() and not p.explore_btn.isEnabled()
     finally:
         release.set()
     finished(qtbot, p)
-    assert p.rate_label.text().startswith("finished at step 2") and p.real_view.rgb is not None
+    assert p.rate_label.text().startswith("finished at step 2") and p.plots.real_view.rgb is not None
     assert p.run_dir is not None and (p.run_dir / "last.safetensors").exists()
 
 
@@ -329,7 +329,7 @@ def test_stop_while_preparing_ends_the_run_before_it_trains(train_window, qtbot,
     release.set()
     finished(qtbot, p, timeout=60_000)
     assert "Stopped before training began" in train_window.statusBar().currentMessage()
-    assert p.rate_label.text() == "Not running" and p.trainer is None and p.series.size == 0
+    assert p.rate_label.text() == "Not running" and p.trainer is None and p.plots.series.size == 0
     assert not (tmp_path / "runs").exists()
 
 
@@ -350,7 +350,7 @@ def test_a_nan_stop_keeps_the_last_good_checkpoint_byte_for_byte(train_window, q
         return losses
     monkeypatch.setattr(GANTrainer, "train_step", poisoned)
     p = train_window.trainer_panel
-    type_into(qtbot, p.checkpoint_every, "2")
+    type_into(qtbot, p.setup.checkpoint_every, "2")
     click(qtbot, p.start_btn)
     saved = []   # what the checkpoint held each time the tab said one was written
     p.worker.event.connect(lambda ev: isinstance(ev, CheckpointEvent) and saved.append(ev.path.read_bytes()))
@@ -376,8 +376,8 @@ def test_a_normal_finish_writes_the_checkpoint_once_off_the_ui_thread(train_wind
         return real_save(path, family, G, D, **kw)
     monkeypatch.setattr(checkpoint, "save_native", spy)
     p = train_window.trainer_panel
-    type_into(qtbot, p.checkpoint_every, "2")
-    type_into(qtbot, p.max_steps, "4")
+    type_into(qtbot, p.setup.checkpoint_every, "2")
+    type_into(qtbot, p.setup.max_steps, "4")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
     qtbot.waitUntil(lambda: "Finished at step 4" in train_window.statusBar().currentMessage())
@@ -405,23 +405,23 @@ def test_train_tab_download_button_fetches_into_the_cache(train_window, qtbot, d
 def test_train_tab_stylegan2_shows_r1_and_mixing(train_window, qtbot, tmp_path):
     p = train_window.trainer_panel
     p.model.setCurrentIndex(p.model.findData("stylegan2-32"))
-    assert p.lr.value() == pytest.approx(0.0025) and p.beta1.value() == 0 and p.batch.value() == 32
-    assert p.form.isRowVisible(p.r1_gamma) and not p.loss.isEnabled()
-    assert "R1" in p.loss_plot.plotItem.titleLabel.text
-    type_into(qtbot, p.batch, "8")
-    type_into(qtbot, p.max_steps, "3")
+    assert p.setup.lr.value() == pytest.approx(0.0025) and p.setup.beta1.value() == 0 and p.setup.batch.value() == 32
+    assert p.setup.form.isRowVisible(p.setup.r1_gamma) and not p.setup.loss.isEnabled()
+    assert "R1" in p.plots.loss_plot.plotItem.titleLabel.text
+    type_into(qtbot, p.setup.batch, "8")
+    type_into(qtbot, p.setup.max_steps, "3")
     click(qtbot, p.start_btn)
     finished(qtbot, p)
-    qtbot.waitUntil(lambda: np.isfinite(p.r1_curve.getData()[1]).any())   # R1 is applied on step 1 of every 16
-    assert p.mixing_view.rgb is not None and not p.mixing_view.isHidden()
+    qtbot.waitUntil(lambda: np.isfinite(p.plots.r1_curve.getData()[1]).any())   # R1 is applied on step 1 of every 16
+    assert p.plots.mixing_view.rgb is not None and not p.plots.mixing_view.isHidden()
     click(qtbot, p.explore_btn)
     qtbot.waitUntil(lambda: train_window.model is not None and train_window.model.family == "stylegan2",
                     timeout=30_000)
     settle(qtbot, train_window)
     assert train_window.explorer.image_view.rgb.shape == (32, 32, 3)
     p.model.setCurrentIndex(p.model.findData("dcgan32"))
-    assert not p.form.isRowVisible(p.r1_gamma) and p.lr.value() == pytest.approx(2e-4)
-    assert "R1" not in p.loss_plot.plotItem.titleLabel.text
+    assert not p.setup.form.isRowVisible(p.setup.r1_gamma) and p.setup.lr.value() == pytest.approx(2e-4)
+    assert "R1" not in p.plots.loss_plot.plotItem.titleLabel.text
 
 
 @pytest.mark.slow
@@ -439,10 +439,10 @@ def test_explorer_stays_usable_while_stylegan2_trains(train_window, qtbot):
     settle(qtbot, win)
     p = win.trainer_panel
     p.model.setCurrentIndex(p.model.findData("stylegan2-32"))
-    type_into(qtbot, p.batch, "8")
+    type_into(qtbot, p.setup.batch, "8")
     type_into(qtbot, p.out_dir, "")
     click(qtbot, p.start_btn)
-    qtbot.waitUntil(lambda: p.series.size >= 1, timeout=60_000)
+    qtbot.waitUntil(lambda: p.plots.series.size >= 1, timeout=60_000)
     win.tabs.setCurrentWidget(win.explorer)
     lateness, last = [], [_time.perf_counter()]
 

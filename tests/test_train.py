@@ -35,8 +35,9 @@ def test_a_few_steps_change_weights_and_emit_events(digits, model):
     assert {StepEvent, SamplesEvent, LogEvent, StoppedEvent} <= kinds
     steps = [e for e in events if isinstance(e, StepEvent)]
     assert [e.step for e in steps] == [1, 2, 3]
-    assert all(np.isfinite([e.d_loss, e.g_loss, e.d_real, e.d_fake]).all() for e in steps)
-    assert 0 <= steps[-1].d_real <= 1 and 0 <= steps[-1].d_fake <= 1
+    assert tr.history == steps and all(np.isfinite([e.d_loss, e.g_loss, e.d_real, e.d_fake]).all() for e in steps)
+    # BCE of D's probabilities: by Jensen at least -log D(x) - log(1 - D(G(z))) of the recorded batch means.
+    assert all(e.d_loss >= -np.log(e.d_real) - np.log(1 - e.d_fake) - 1e-5 for e in steps)
     assert any(not torch.equal(a, b) for a, b in zip(g0, tr.G.parameters()))
     assert any(not torch.equal(a, b) for a, b in zip(d0, tr.D.parameters()))
     assert events[-1] == StoppedEvent(3, "finished")
@@ -44,9 +45,30 @@ def test_a_few_steps_change_weights_and_emit_events(digits, model):
 
 @pytest.mark.parametrize("loss", ["minimax", "lsgan"])
 def test_loss_choices_and_d_steps(digits, loss):
-    tr = GANTrainer(TrainConfig(model="mlp-gan", batch_size=16, loss=loss, d_steps=2), digits)
-    tr.train_step()
-    assert tr.step == 1 and np.isfinite(tr.history[-1].g_loss if tr.history else 0)
+    tr = GANTrainer(TrainConfig(model="mlp-gan", batch_size=16, loss=loss, d_steps=2, sample_every=0), digits)
+    updates = []
+    tr.opt_d.register_step_post_hook(lambda *_: updates.append("D"))
+    tr.opt_g.register_step_post_hook(lambda *_: updates.append("G"))
+    steps = [e for e in tr.run(max_steps=2) if isinstance(e, StepEvent)]
+    assert updates == ["D", "D", "G"] * 2 and [e.step for e in tr.history] == [1, 2] and tr.history == steps
+    for e in steps:
+        if loss == "minimax":   # G minimises E log(1 - D(G(z))): always negative
+            assert -np.log(2) * 2 < e.g_loss < 0
+        else:                   # least squares: 1/2 E (D(G(z)) - 1)^2 and 1/2 E (D(x) - 1)^2 + 1/2 E D(G(z))^2
+            assert 0 < e.g_loss < 0.5 and 0 < e.d_loss < 1
+            assert e.d_loss >= 0.5 * (e.d_real - 1) ** 2 + 0.5 * e.d_fake ** 2 - 1e-6   # Jensen again
+
+
+def test_the_lecture_losses_on_known_probabilities():
+    from ganexplorer.core.train.losses import d_loss, g_loss
+
+    half, one, zero = torch.full((4, 1), 0.5), torch.ones(4, 1), torch.zeros(4, 1)
+    assert float(d_loss("bce", half, half)) == pytest.approx(2 * np.log(2))
+    assert float(d_loss("bce", one, zero)) == pytest.approx(0, abs=1e-5)   # clamped: no log(0)
+    assert float(d_loss("lsgan", one, zero)) == 0 and float(d_loss("lsgan", half, half)) == pytest.approx(0.25)
+    assert float(g_loss("bce", half)) == pytest.approx(np.log(2)) and float(g_loss("minimax", half)) == pytest.approx(-np.log(2))
+    assert float(g_loss("lsgan", zero)) == pytest.approx(0.5)
+    assert np.isfinite(float(g_loss("minimax", one)))   # a D that is sure of the fake does not give log(0)
 
 
 def test_step_mode_and_pause(digits):
@@ -59,12 +81,20 @@ def test_step_mode_and_pause(digits):
     tr.step_g()
     assert any(not torch.equal(a, b) for a, b in zip(g_before, tr.G.parameters()))
     # Pausing is simply not pulling the next event; stopping closes the generator.
+    before_run = [p.detach().clone() for p in tr.G.parameters()]
     run = tr.run(max_steps=100)
-    pulled = [next(run) for _ in range(4)]
-    frozen = [p.detach().clone() for p in tr.G.parameters()]
-    assert all(torch.equal(a, b) for a, b in zip(frozen, tr.G.parameters()))
+    pulled: list[StepEvent] = []
+    while len(pulled) < 4:   # the first events are the step-0 samples
+        e = next(run)
+        pulled += [e] if isinstance(e, StepEvent) else []
+    assert [e.step for e in pulled] == [1, 2, 3, 4] and tr.step == 4
+    assert any(not torch.equal(a, b) for a, b in zip(before_run, tr.G.parameters()))   # pulling trains
+    paused = [p.detach().clone() for p in tr.G.parameters()]
+    tr.sample_grid()   # the consumer does something else while paused: no step runs
+    assert tr.step == 4 and all(torch.equal(a, b) for a, b in zip(paused, tr.G.parameters()))
+    assert next(run).step == 5   # un-pausing goes on where it stopped
     run.close()
-    assert tr.step < 100 and pulled
+    assert tr.step == 5 and tr.history[-1].step == 5
 
 
 def test_checkpoint_resume_round_trip(digits, tmp_path):
@@ -118,6 +148,12 @@ def test_cli_train_then_generate(tmp_path):
     assert main(["train", "--data", "mnist:/nonexistent", "--out", str(out)]) == 2
 
 
+def _saved_step(path) -> int:
+    from ganexplorer.core.train.checkpoint import read_run_config
+
+    return read_run_config(path)[1]
+
+
 @pytest.mark.slow
 def test_sigkill_mid_run_then_resume(tmp_path):
     """Kill the training process hard; --resume continues from the last atomic checkpoint."""
@@ -128,9 +164,10 @@ def test_sigkill_mid_run_then_resume(tmp_path):
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.time() + 120
-        while not (out / "last.safetensors").exists() and time.time() < deadline:
+        # Kill it mid-run: after its second checkpoint (step 10), while it trains on.
+        while not (out / "last.safetensors").exists() or _saved_step(out / "last.safetensors") < 10:
+            assert p.poll() is None and time.time() < deadline, "no second checkpoint within 120 s"
             time.sleep(0.1)
-        time.sleep(1.0)
     finally:
         p.send_signal(signal.SIGKILL)
         p.wait()
@@ -263,7 +300,7 @@ def test_single_steps_count_remeasure_and_redraw(digits):
         step = events[0]
         assert isinstance(step, StepEvent) and step.kind == which and step.step == tr.step
         assert isinstance(events[1], SamplesEvent) and events[1].step == tr.step
-        assert 0 < step.d_real < 1 and 0 < step.d_fake < 1 and step.d_fake != d_fake
+        assert step.d_real == pytest.approx(tr.measure()[0], rel=1e-5) and step.d_fake != d_fake   # measured after it
         d_fake = step.d_fake
     assert tr.step == 4 and [e.kind for e in tr.history[-3:]] == ["d", "g", "g"]
     with pytest.raises(ValueError, match="'d' or 'g'"):

@@ -78,7 +78,7 @@ def test_presets_declare_conditional_and_trainable():
 
 
 @pytest.fixture
-def train_tab(qtbot, settings):
+def train_tab(qtbot, settings):  # noqa: F811 (the fixture imported above)
     from ganexplorer.gui.main_window import MainWindow
 
     win = MainWindow(settings)
@@ -100,10 +100,13 @@ def test_train_tab_shows_the_core_defaults(qtbot, train_tab):
     _pick_model(qtbot, p, "dcgan32")   # a preset with no settings of its own: the plain core defaults
     assert TrainConfig.for_model("dcgan32") == TrainConfig(model="dcgan32")
     for name, attr in FORM_BOXES.items():
-        box, s = getattr(p, attr), SETTINGS[name]
+        box, s = getattr(p.setup, attr), SETTINGS[name]
         assert box.value() == pytest.approx(s.default), name
         assert box.maximum() == pytest.approx(s.maximum), name
-    assert str(TrainConfig.r1_interval) in p.style_rows[0][0]
-    assert f"every {TrainConfig.checkpoint_minutes:g} minutes" in p.checkpoint_every.toolTip()
+    assert str(TrainConfig.r1_interval) in p.setup.style_rows[0][0]
+    assert f"every {TrainConfig.checkpoint_minutes:g} minutes" in p.setup.checkpoint_every.toolTip()
     _pick_model(qtbot, p, "stylegan2-32")
-    assert p.r1_gamma.value() == pytest.approx(TrainConfig.for_model("stylegan2-32").r1_gamma)
+    assert p.setup.r1_gamma.value() == pytest.approx(TrainConfig.for_model("stylegan2-32").r1_gamma)
+    # The R1 row says the interval the run will use, read from the config, not a number written in the GUI.
+    label = p.setup.form.labelForField(p.setup.r1_gamma).text()
+    assert f"every {TrainConfig.for_model('stylegan2-32').r1_interval} D steps" in label

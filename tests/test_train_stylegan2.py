@@ -1,7 +1,6 @@
 """StyleGAN2 training (logistic loss, lazy R1, style mixing, EMA) and the quality figures."""
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -47,7 +46,10 @@ def test_a_few_steps_change_weights_apply_r1_on_its_interval_and_track_ema(digit
     events = list(tr.run(max_steps=4))
     steps = [e for e in events if isinstance(e, StepEvent)]
     assert len(steps) == 4 and all(math.isfinite(e.d_loss) and math.isfinite(e.g_loss) for e in steps)
-    assert all(0 <= e.d_real <= 1 and 0 <= e.d_fake <= 1 for e in steps)
+    assert tr.history == steps   # what was yielded is what the trainer recorded
+    # The logistic loss is the BCE of D's probabilities, so by Jensen it is at least -log D(x) - log(1 - D(G(z)))
+    # of the recorded means: true only if d_real / d_fake are the sigmoid means of the same forward pass.
+    assert all(e.d_loss >= -math.log(e.d_real) - math.log(1 - e.d_fake) - 1e-5 for e in steps)
     assert tr.r1_applied == 2 and all(math.isfinite(e.r1) and e.r1 >= 0 for e in steps)
     assert any(not torch.equal(a, b) for a, b in zip(g0, tr.G.parameters()))
     assert any(not torch.equal(a, b) for a, b in zip(d0, tr.D.parameters()))
@@ -114,7 +116,9 @@ def test_quality_report_of_an_untrained_generator_is_far_from_real(digits):
     r = evaluate(G, load_classifier()[0], digits)
     assert r.samples == 64 and sum(r.counts) == 64
     assert r.frechet > 3 * r.frechet_floor and r.frechet_floor >= 0
-    assert 0 <= r.confident_share <= 1 and 1 <= r.coverage <= 10
+    # The summary figures are the histogram's: classes with >= 2 % of the samples, the largest class's share.
+    assert r.coverage == sum(c / 64 >= 0.02 for c in r.counts) and r.largest_share == max(r.counts) / 64
+    assert (r.confident_share * 64).is_integer()
 
 
 @pytest.mark.slow
@@ -122,10 +126,8 @@ def test_cli_trains_stylegan2_for_minutes_then_scores_it(tmp_path, capsys):
     from ganexplorer.cli import main
 
     out = tmp_path / "run"
-    t0 = time.monotonic()
     assert main(["train", "--model", "stylegan2-32", "--batch", "8", "--minutes", "0.05", "--out", str(out),
                  "-q"]) == 0
-    assert time.monotonic() - t0 < 60
     m = load_checkpoint(out / "last.safetensors")
     assert m.metadata["training"]["step"] >= 1 and list((out / "samples").glob("mixing*.png"))
     capsys.readouterr()
@@ -179,6 +181,6 @@ def test_single_steps_remeasure_sigmoid_of_d_and_redraw_the_mixing_strip(digits)
     events = list(tr.single_step("g"))
     step = events[0]
     assert isinstance(step, StepEvent) and step.kind == "g" and step.step == tr.step == 1
-    assert 0 < step.d_real < 1 and 0 < step.d_fake < 1
+    assert step.d_real == pytest.approx(tr.measure()[0], rel=1e-5)   # measured after the update, on the next batch
     assert all(torch.equal(a, b) for a, b in zip(d0, tr.D.parameters()))
     assert {type(e) for e in events[1:]} == {SamplesEvent, MixingEvent}
