@@ -138,6 +138,16 @@ def test_a_new_model_resets_what_belongs_to_the_old_one(ctl):
     assert req.mix_seed is None and req.label == 0 and req.mix_end == 1
 
 
+def test_a_new_model_or_its_directions_are_announced_even_when_the_state_stays(ctl):
+    """The request depends on the model too: views must re-render when it changes, same state or not."""
+    view = MockView()
+    ctl.add_view(view)
+    ctl.set_model(FACTS)
+    ctl.set_model(FACTS)
+    ctl.set_directions(_directions())
+    assert len(view.shown) == 3 and view.shown[1] == view.shown[2]
+
+
 def test_mixing_needs_a_style_based_model_and_labels_a_conditional_one():
     facts = ModelFacts(z_dim=4, num_ws=6, c_dim=0, style_based=False)
     state = ExplorerState(mix_on=True, mix_seed=5, label=3)

@@ -44,9 +44,10 @@ class ExplorerController:
         """The RenderRequest for the current state on the current model."""
         return build_request(self._state, self.facts)
 
-    def _set(self, new: ExplorerState) -> None:
+    def _set(self, new: ExplorerState, always: bool = False) -> None:
+        """Make ``new`` current; tell the views if it differs (``always``: the model facts changed)."""
         old, self._state = self._state, new
-        if new != old:
+        if always or new != old:
             for view in list(self._views):
                 view.state_changed(new, old)
 
@@ -125,7 +126,7 @@ class ExplorerController:
         self._set(replace(
             self._state, cutoff=0, mix_on=False, mix_start=0, mix_end=min(n, 4) if facts.style_based else n,
             w_start=0, w_end=n, z_offsets=(), w_edits=(), legacy_w_edits=(), blend=(), z=None, source=(),
-            ablations=(), label=0 if facts.c_dim else None))
+            ablations=(), label=0 if facts.c_dim else None), always=True)
 
     def set_directions(self, directions: Directions) -> None:
         """The model's principal directions arrived: version-1 edits become component edits if they match."""
@@ -134,10 +135,8 @@ class ExplorerController:
         resolved, left = _resolve(s.legacy_w_edits, directions)
         edits = {e.component: e for e in s.w_edits}
         edits.update({e.component: e for e in resolved})
-        # announce even when the state is equal: the request changes once directions are known
-        old, self._state = s, replace(s, w_edits=tuple(e for _, e in sorted(edits.items())), legacy_w_edits=left)
-        for view in list(self._views):
-            view.state_changed(self._state, old)
+        # announced even when the state is equal: the request changes once directions are known
+        self._set(replace(s, w_edits=tuple(e for _, e in sorted(edits.items())), legacy_w_edits=left), always=True)
 
     def load(self, state: ExplorerState) -> None:
         """Show a saved state on the current model (out-of-range layer numbers are clamped to it)."""
