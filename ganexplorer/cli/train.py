@@ -28,14 +28,11 @@ def _config(args: argparse.Namespace):
 def cmd_train(args: argparse.Namespace) -> int:
     """Run a training session, printing its events; exit 3 when it stopped before the end it was given.
 
-    One loop over the session's events, one branch per event type: long, but read top to bottom.
+    Started by ``torchrun --nproc_per_node=N -m ganexplorer train ...``, each process joins the group
+    (``core/train/distributed.py``) and trains its share of every batch; rank 0 alone prints, writes
+    samples and checkpoints.
     """
-    from tqdm import tqdm
-
-    from ganexplorer.core.render.images import save_png
-    from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, ReadyEvent, SamplesEvent,
-                                               SetupEvent, StepEvent, StoppedEvent)
-    from ganexplorer.core.train.session import training_session
+    from ganexplorer.core.train.distributed import process_group, train_device, world_from_env
 
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
         raise UsageError("give at most one of --epochs, --minutes, --steps")
@@ -46,40 +43,58 @@ def cmd_train(args: argparse.Namespace) -> int:
     cfg = _config(args)
     if args.resume and not (out / "last.safetensors").exists():
         raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
+    world = world_from_env()
+    device = train_device(cfg.device, world)   # not here (--device cuda on a laptop): one sentence, exit 2
+    with process_group(world, device):
+        return _run(args, cfg, out, world)
+
+
+def _run(args: argparse.Namespace, cfg, out: Path, world) -> int:
+    """The session's events, printed (rank 0 only) and saved. One loop, one branch per event type: long,
+    but read top to bottom."""
+    from tqdm import tqdm
+
+    from ganexplorer.core.render.images import save_png
+    from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, ReadyEvent, SamplesEvent,
+                                               SetupEvent, StepEvent, StoppedEvent)
+    from ganexplorer.core.train.session import training_session
+
+    quiet = args.quiet or not world.is_main
     epochs = args.epochs if args.epochs is not None or args.minutes is not None or args.steps is not None else 1
     limit = args.steps
     session = training_session(cfg, run_dir=out, resume_from=out / "last.safetensors" if args.resume else None,
-                               max_steps=limit, epochs=epochs, minutes=args.minutes)
+                               max_steps=limit, epochs=epochs, minutes=args.minutes, world=world)
     bar = None
     rc = 0
     try:
         for ev in session:
             if isinstance(ev, SetupEvent):
-                if not args.quiet:
+                if not quiet:
                     print(ev.text, file=sys.stderr, flush=True)
             elif isinstance(ev, ReadyEvent):
                 tr = ev.trainer
                 total = limit if limit is not None else (int(epochs * tr.batches_per_epoch / cfg.d_steps)
                                                          if epochs else None)
-                bar = tqdm(total=total, initial=ev.step, unit="step", file=sys.stderr, disable=args.quiet,
+                bar = tqdm(total=total, initial=ev.step, unit="step", file=sys.stderr, disable=quiet,
                            leave=False)
             elif isinstance(ev, StepEvent):
                 bar.update(1)
                 bar.set_postfix(D=f"{ev.d_loss:.2f}", G=f"{ev.g_loss:.2f}", refresh=False)
-            elif isinstance(ev, LogEvent) and not args.quiet:
+            elif isinstance(ev, LogEvent) and not quiet:
                 bar.write(ev.text, file=sys.stdout)
             elif isinstance(ev, SamplesEvent):
                 save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
             elif isinstance(ev, MixingEvent):
                 save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
-            elif isinstance(ev, CheckpointEvent) and not args.quiet:
+            elif isinstance(ev, CheckpointEvent) and not quiet:
                 bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
             elif isinstance(ev, StoppedEvent) and ev.reason == "error":
                 raise UsageError(ev.message)   # the session could not start: bad data, settings or checkpoint
             elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
                 if bar is not None:
                     bar.close()
-                print(f"ganexplorer: {ev.message}", file=sys.stderr)
+                if world.is_main:
+                    print(f"ganexplorer: {ev.message}", file=sys.stderr)
                 rc = 3
     finally:
         session.close()   # interrupted (Ctrl+C, a full disk): the trainer saves what it has trained

@@ -95,6 +95,7 @@ def read_run_config(path: str | Path) -> tuple[TrainConfig, int]:
     if not meta or "config" not in meta:
         raise ValueError(f"'{path}' is not a training checkpoint of ganexplorer (no training settings inside)")
     known = {k: v for k, v in meta["config"].items() if k in TrainConfig.__dataclass_fields__}
+    known.pop("device", None)   # where it trained is the machine's business: a GPU run resumes on a laptop
     return TrainConfig(**known), int(meta.get("step", 0))
 
 

@@ -32,11 +32,12 @@ from ganexplorer.core.train import losses
 from ganexplorer.core.train.checkpoint import restore_checkpoint, write_checkpoint
 from ganexplorer.core.train.config import LOSSES, TRAINING_DEFAULTS, TrainConfig  # noqa: F401 (re-exported)
 from ganexplorer.core.train.distributed import (SINGLE, World, any_rank, batch_slice, check_world, rank_rng_state,
-                                                sync_buffers, train_device, wrap, write_digest_for_tests)
+                                                train_device)
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
                                            StoppedEvent)
+from ganexplorer.core.train.execution import TrainerExecution
 from ganexplorer.core.train.placement import batch_on, to_device
-from ganexplorer.core.train.precision import Forward, Precision
+from ganexplorer.core.train.precision import Precision
 from ganexplorer.core.train.rng import TrainerRNG
 
 CLASS_SAMPLES = 200        # fixed-noise samples the digit classifier labels for the class histogram
@@ -54,7 +55,7 @@ def dcgan_init(m: nn.Module) -> None:
         nn.init.zeros_(m.bias)
 
 
-class GANTrainer:
+class GANTrainer(TrainerExecution):
     """One GAN, its data and optimisers. ``run()`` yields events until stopped or finished."""
 
     def __init__(self, config: TrainConfig, dataset: ImageDataset, out_dir: str | Path | None = None,
@@ -141,36 +142,9 @@ class GANTrainer:
         """Every network the trainer keeps, by checkpoint prefix (StyleGAN2 adds ``G_ema``)."""
         return {"G": self.G, "D": self.D}
 
-    def _place(self) -> None:
-        """Move the networks to the training device, and build the fused GPU ops for it (once, up front)."""
-        for module in self.modules().values():
-            module.to(self.device)
-        if self.device.type == "cuda":
-            from ganexplorer.core.ops import fused
-
-            fused.prepare(self.device)
-
     def _generate(self, G: nn.Module, z: torch.Tensor, c: torch.Tensor | None) -> torch.Tensor:
         """G's training forward pass (StyleGAN2 overrides it with style mixing)."""
         return G(z, c)
-
-    def _prepare_training_forward(self) -> None:
-        """The modules training calls: under the run's precision, and under DDP when it trains the network.
-
-        ``G_fwd``/``D_fwd`` are for passes whose gradients train nothing of theirs (the D step's fakes, D in
-        the G step); ``G_train``/``D_train`` for passes that train G/D: wrapped in DDP in a torchrun group,
-        so their gradients are averaged across processes. One process: the same modules, no wrapper.
-        """
-        self.G_fwd = Forward(self.G, self.precision, self._generate)
-        self.D_fwd = Forward(self.D, self.precision)
-        self.G_train, self.D_train = self.G_fwd, self.D_fwd
-        if self.world.distributed:
-            self.G_train, self.D_train = wrap(self.G_fwd, self.device), wrap(self.D_fwd, self.device)
-
-    def _all_finite(self, *tensors: torch.Tensor) -> bool:
-        """Whether every value is finite, decided by all processes together (they skip an update together)."""
-        ok = all(bool(torch.isfinite(t).all()) for t in tensors)
-        return not any_rank(not ok, self.world, self.device)
 
     def _make_optimizers(self) -> tuple[torch.optim.Optimizer, torch.optim.Optimizer]:
         c = self.config
@@ -310,15 +284,6 @@ class GANTrainer:
         r = class_report(self.classifier, images, gate=self.digit_gate)
         return ClassHistogramEvent(self.step, r.counts, r.coverage, r.confident_share, len(images))
 
-    def _on_device(self, z: torch.Tensor, labels: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor | None]:
-        """Fixed sample noise and labels (kept on the CPU, as saved) as G takes them, on the device."""
-        return to_device(z, self.device), self.condition(to_device(labels, self.device) if labels is not None
-                                                         else None)
-
-    @property
-    def g_params(self) -> list[torch.Tensor]:
-        return list(self.G.parameters())
-
     def _samples(self) -> Iterator[object]:
         if not self.world.is_main:   # rank 0 alone draws and shows samples
             return
@@ -424,19 +389,6 @@ class GANTrainer:
         except GeneratorExit:   # stopped by the consumer: keep what was trained
             self._save_if_unsaved()
             raise
-
-
-    def _time_is_up(self, deadline: float | None) -> bool:
-        """Past the ``minutes`` limit (on any process: the group stops at the same step)."""
-        if deadline is None:
-            return False
-        return any_rank(time.monotonic() >= deadline, self.world, self.device)
-
-    def _end_together(self) -> None:
-        """In a torchrun group: every process takes rank 0's buffers, so all end with the same networks."""
-        if self.world.distributed:
-            sync_buffers(self.modules().values(), self.world)
-            write_digest_for_tests(self.modules(), self.world)
 
 
 def format_log(ev: StepEvent) -> str:

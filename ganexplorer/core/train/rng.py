@@ -6,6 +6,12 @@ cannot cover them all. Instead each trainer keeps the state of a generator of it
 in for the block that trains (``with trainer.rng:``), then gives the caller's state back. The state
 is a small uint8 tensor, saved in the checkpoint. A lock keeps two trainers on two threads from
 swapping at the same time; nested blocks of the same trainer swap only once.
+
+Only the CPU generator is swapped, and that is enough on a GPU too: training draws every random
+number on the CPU and copies it to the device (``execution.py``), so a CUDA run uses the same stream
+and its checkpoint resumes it; what is not bit-exact there is the GPU's arithmetic, not the numbers.
+In a torchrun group rank 0 keeps this stream and the other ranks start their own
+(``distributed.rank_rng_state``).
 """
 
 from __future__ import annotations
