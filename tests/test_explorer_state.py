@@ -184,6 +184,13 @@ def test_files_that_are_not_states_say_so():
             state_from_file(junk)
     with pytest.raises(ValueError, match="noise mode"):
         ExplorerState.from_dict({"noise_mode": "loud"})
+    for bad in ({"seed": "7"}, {"psi": []}, {"mix_on": 1}, {"cutoff": 2.5}, {"zoom": "huge"}, {"zoom": 0},
+                {"source": ["walk"]}, {"source": ["arith", "a", 2, 3]}):
+        with pytest.raises(ValueError):
+            ExplorerState.from_dict(bad)
+    with pytest.raises(ValueError, match="zoom"):
+        state_from_file({"ganexplorer_state": 1, "request": {}, "zoom": "huge"})
+    assert ExplorerState.from_dict({"psi": 1, "seed": 3.0}) == ExplorerState(psi=1.0, seed=3)
 
 
 def test_edits_keyed_by_component_survive_a_sign_flip_of_the_directions(ctl):

@@ -82,7 +82,7 @@ class ExplorerState:
     ablations: tuple[tuple[str, tuple[int, ...]], ...] = ()
     walk: WalkSettings = field(default_factory=WalkSettings)
     view: int = 0                         # which view tab: image, variation, grid, layers
-    zoom: float | str = "fit"
+    zoom: int | str = "fit"               # "fit" or a whole factor (1, 2), as ImageView takes it
 
     def __post_init__(self) -> None:
         if self.noise_mode not in NOISE_MODES:
@@ -121,21 +121,25 @@ class ExplorerState:
             "legacy_w_edits": lambda v: _wedits(v),
             "blend": lambda v: tuple((int(s), float(w)) for s, w in v),
             "z": lambda v: None if v is None else tuple(float(x) for x in v),
-            "source": lambda v: _tuples(v),
+            "source": _source,
             "arith": lambda v: tuple(int(x) for x in v)[:3],
             "ablations": lambda v: tuple((str(n), tuple(int(c) for c in ch)) for n, ch in v),
             "walk": lambda v: WalkSettings(**{k: x for k, x in dict(v).items()
                                               if k in WalkSettings.__dataclass_fields__}),
             "label": _opt_int,
-            "zoom": lambda v: v if v == "fit" else float(v),
+            "zoom": _zoom,
         }
         for key, fn in conv.items():
             if key in d:
                 d[key] = fn(d[key])
+        for f in fields(cls):   # plain numbers and switches: a file's "seed": "7" or "psi": [] is no state
+            default = f.default
+            if f.name in d and f.name not in conv and isinstance(default, (bool, int, float)):
+                d[f.name] = _plain(type(default), d[f.name], f.name)
         return cls(**d)
 
     @classmethod
-    def from_request(cls, req: RenderRequest, zoom: float | str = "fit") -> ExplorerState:
+    def from_request(cls, req: RenderRequest, zoom: int | str = "fit") -> ExplorerState:
         """A version-1 file's request as a state; its w edits wait in ``legacy_w_edits`` for the directions."""
         start = req.w_edits[0].layer_start if req.w_edits else 0
         end = req.w_edits[0].layer_end if req.w_edits else None
@@ -145,7 +149,7 @@ class ExplorerState:
                    mix_start=req.mix_start, mix_end=req.mix_end if req.mix_end is not None else 0,
                    z_offsets=req.z_offsets, legacy_w_edits=req.w_edits, w_start=start,
                    w_end=end if end is not None else 0, blend=req.w_blend, z=req.z, ablations=req.ablations,
-                   zoom=zoom)
+                   zoom=_zoom(zoom))
 
 
 def build_request(state: ExplorerState, facts: ModelFacts) -> RenderRequest:
@@ -189,6 +193,22 @@ def state_file(state: ExplorerState, checkpoint: str | None) -> dict[str, Any]:
     return {"ganexplorer_state": STATE_VERSION, "checkpoint": checkpoint, "state": state.to_dict()}
 
 
+def _zoom(v: Any) -> int | str:
+    if v == "fit" or (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 16):
+        return v
+    raise ValueError(f"zoom must be 'fit' or a whole factor 1..16, not {v!r}")
+
+
+def _plain(kind: type, v: Any, name: str) -> Any:
+    """``v`` as a bool / int / float field, refusing strings, lists and (for numbers) bools."""
+    if kind is bool:
+        if isinstance(v, bool):
+            return v
+    elif isinstance(v, (int, float)) and not isinstance(v, bool) and (kind is float or float(v).is_integer()):
+        return kind(v)
+    raise ValueError(f"{name} must be a {kind.__name__}, not {v!r}")
+
+
 def _opt_int(v: Any) -> int | None:
     return None if v is None else int(v)
 
@@ -202,5 +222,19 @@ def _jsonable(v: Any) -> Any:
     return [_jsonable(x) for x in v] if isinstance(v, (tuple, list)) else v
 
 
-def _tuples(v: Any) -> Any:
-    return tuple(_tuples(x) for x in v) if isinstance(v, list) else v
+def _all_ints(xs: Any) -> bool:
+    return all(isinstance(x, int) and not isinstance(x, bool) for x in xs)
+
+
+def _source(v: Any) -> tuple:
+    """How a blend came about, as captions read it: (), ('pad',), ('arith', a, b, c), ('walk', k, n, seeds, space)."""
+    v = list(v)
+    ints = _all_ints
+    if v in ([], ["pad"]):
+        return tuple(v)
+    if len(v) == 4 and v[0] == "arith" and ints(v[1:]):
+        return tuple(v)
+    if (len(v) == 5 and v[0] == "walk" and ints(v[1:3]) and isinstance(v[3], list) and ints(v[3])
+            and v[4] in WALK_SPACES):
+        return ("walk", v[1], v[2], tuple(v[3]), v[4])
+    raise ValueError(f"unknown picture source {v!r}")
