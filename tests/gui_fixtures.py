@@ -60,10 +60,17 @@ def window(qtbot, settings, pkl):
 
 
 def settle(qtbot, win):
-    """Let the worker finish and the results reach the UI thread."""
-    for _ in range(3):
-        assert win.worker.wait_until_idle(60)
-        qtbot.wait(20)
+    """Let the worker finish and its results reach the UI thread: idle with nothing left to deliver.
+
+    Delivering a result can ask for more work (a preview's refined picture, a feature-map job), so the
+    check delivers, then asks again, until a delivery leaves the worker idle."""
+    def settled() -> bool:
+        if not win.worker.wait_until_idle(0):
+            return False
+        win.worker.drain()
+        return win.worker.wait_until_idle(0)
+
+    qtbot.waitUntil(settled, timeout=60_000)
 
 
 def shown(win) -> np.ndarray:

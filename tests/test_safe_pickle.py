@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import pickle
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -180,11 +179,10 @@ def test_too_much_processor_time_in_the_reader_is_one_sentence(tmp_path):
 
 
 def test_a_reader_that_takes_too_long_is_stopped(tmp_path):
+    """The wall-clock limit (0.2 s) stops it, not the processor-time limit (30 s): the sentence says which."""
     path = _many_ops(tmp_path / "slow.pkl")
-    t = time.monotonic()
     with pytest.raises(ReaderFailed, match="took longer than 0 s"):
         read_isolated(str(path), "pickle", path.stat().st_size, limits=Limits(512 << 20, cpu_s=30, wall_s=0.2))
-    assert time.monotonic() - t < 10
     assert not multiprocessing.active_children()
 
 
