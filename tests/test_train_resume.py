@@ -51,8 +51,9 @@ def tiny_stylegan2_preset(monkeypatch):
 
 
 def config(model: str, **kw) -> TrainConfig:
+    """On the CPU even where a GPU is (device auto would take it): bit-exact resume is the CPU's promise."""
     return TrainConfig.for_model(model, sample_every=0, log_every=0, watch_classes=False, grid_size=2,
-                                 **{**CASES[model], **kw})
+                                 device="cpu", **{**CASES[model], **kw})
 
 
 def tensors(tr) -> dict[str, torch.Tensor]:
@@ -184,7 +185,7 @@ def test_the_command_line_resumes_bit_exactly(tmp_path):
     from ganexplorer.cli import main
     from ganexplorer.core.formats.native import load_native_state
 
-    common = ["train", "--model", "mlp-gan", "--batch", "8", "--sample-every", "0", "-q"]
+    common = ["train", "--model", "mlp-gan", "--batch", "8", "--sample-every", "0", "--device", "cpu", "-q"]
     assert main(common + ["--steps", "4", "--out", str(tmp_path / "whole")]) == 0
     assert main(common + ["--steps", "2", "--out", str(tmp_path / "halves")]) == 0
     disturb_global_rng()
