@@ -98,7 +98,7 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
         lateness: list[float] = []
         last = [time.perf_counter()]
 
-        def tick() -> None:
+        def tick(lateness: list[float] = lateness, last: list[float] = last) -> None:   # this run's lists
             now = time.perf_counter()
             lateness.append(max(0.0, now - last[0] - 0.010))
             last[0] = now
