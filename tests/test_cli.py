@@ -191,3 +191,50 @@ def test_numbers_that_mean_nothing_exit_2_and_write_nothing(argv, fragment, pkl,
     assert fragment in err and err.count("\n") == 0 and "Traceback" not in err
     assert not (tmp_path / "w.gif").exists() and not (tmp_path / "run").exists()
     assert not list(tmp_path.glob("*.png"))
+
+
+def test_a_failed_download_is_one_clean_line_without_a_progress_bar(capsys):
+    """Before: the byte counter's remains ('0.00B [00:00, ?B/s]') came first on the error's line."""
+    assert main(["download", "imagenet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ganexplorer: error: unknown download 'imagenet'") and err.count("\n") == 1, repr(err)
+    assert "\r" not in err
+
+
+@pytest.mark.parametrize("error", ["MemoryError", "OutOfMemoryError"])
+def test_running_out_of_memory_is_one_sentence_exit_2(pkl, tmp_path, monkeypatch, capsys, error):
+    """Too big a job for this machine is the user's to change (fewer seeds, another device), not a bug."""
+    from ganexplorer.core.render import Renderer
+
+    exc = MemoryError() if error == "MemoryError" else torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    def too_big(self, *a, **k):
+        raise exc
+    monkeypatch.setattr(Renderer, "render", too_big)
+    assert main(["generate", "--network", pkl, "--seeds", "0", "--outdir", str(tmp_path / "o"), "-q"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("ganexplorer: error: ") and "memory" in err and "\n" not in err, err
+    assert "Traceback" not in err
+
+
+def test_a_bug_is_one_line_exit_1_with_the_traceback_in_the_log(pkl, tmp_path, monkeypatch, capsys):
+    from ganexplorer.core.render import Renderer
+
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(tmp_path / "logs"))
+
+    def broken(self, *a, **k):
+        raise TypeError("can't convert cuda:0 device type tensor to numpy")
+    monkeypatch.setattr(Renderer, "render", broken)
+    assert main(["generate", "--network", pkl, "--seeds", "0", "--outdir", str(tmp_path / "o"), "-q"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "TypeError" in err and "ganexplorer.log" in err, err
+    log = (tmp_path / "logs" / "ganexplorer.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "in broken" in log
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has CUDA")
+def test_asking_for_a_device_that_is_not_there_is_one_sentence(pkl, tmp_path, capsys):
+    assert main(["generate", "--network", pkl, "--seeds", "0", "--device", "cuda", "--outdir", str(tmp_path),
+                 "-q"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "CUDA" in err and "\n" not in err, err

@@ -15,19 +15,22 @@ def cmd_download(args: argparse.Namespace) -> int:
     from ganexplorer.core.data import DatasetError
     from ganexplorer.core.data.download import download
 
-    bar = tqdm(unit="B", unit_scale=True, file=sys.stderr, disable=args.quiet, leave=False)
+    bars: list[tqdm] = []   # made at the first byte: a name refused at once leaves no counter on the error's line
 
     def progress(done: int, total: int | None) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
+        if not bars:
+            bars.append(tqdm(unit="B", unit_scale=True, file=sys.stderr, disable=args.quiet, leave=False))
+        bars[0].total = total
+        bars[0].n = done
+        bars[0].refresh()
 
     try:
         spec = download(args.name, base_url=args.base_url, progress=progress)
     except DatasetError as e:
         raise UsageError(str(e)) from None
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
     print(spec)
     return 0
 

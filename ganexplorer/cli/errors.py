@@ -29,8 +29,8 @@ def run_reporting(command: Callable[[], int]) -> int:
     """Run one command and turn what it raises into an exit code and at most one line on stderr.
 
     User errors (``UsageError``, a file that is not a checkpoint, an impossible setting that core refuses
-    with ``ValueError``, a file system error) are one sentence and exit 2; anything else is a bug: one line
-    on stderr and the traceback in the log (``applog``), exit 1.
+    with ``ValueError``, a file system error, running out of memory) are one sentence and exit 2; anything
+    else is a bug: one line on stderr and the traceback in the log (``applog``), exit 1.
     """
     from ganexplorer import applog
     from ganexplorer.core.formats import CheckpointError
@@ -50,5 +50,21 @@ def run_reporting(command: Callable[[], int]) -> int:
     except OSError as e:
         return _say(_os_sentence(e))
     except Exception as e:  # noqa: BLE001 - a bug: one line on stderr (via the log), the traceback in the log
+        if _out_of_memory(e):   # too much asked of this machine: the user's to change, not a bug
+            applog.log.info("out of memory", exc_info=True)
+            return _say(_memory_sentence(e))
         applog.report_uncaught(e, e.__traceback__, "MainThread")
         return 1
+
+
+def _out_of_memory(e: BaseException) -> bool:
+    """Python's ``MemoryError`` or torch's ``OutOfMemoryError`` (a ``RuntimeError``; torch is imported by then)."""
+    torch = sys.modules.get("torch")
+    oom = getattr(torch, "OutOfMemoryError", None) if torch is not None else None
+    return isinstance(e, MemoryError) or (oom is not None and isinstance(e, oom))
+
+
+def _memory_sentence(e: BaseException) -> str:
+    detail = (str(e).strip().splitlines() or [""])[0][:160]
+    return (f"ran out of memory{f' ({detail})' if detail else ''}: ask for less at once "
+            "(fewer seeds or frames, a smaller --batch) or choose another --device")
