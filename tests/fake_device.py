@@ -9,8 +9,8 @@ So :class:`OnDevice` is a wrapper tensor subclass whose ``.device`` is ``meta`` 
 again, so the numbers are the CPU's. The rules are CUDA's, checked at each op:
 
 - an op that mixes a device tensor with a CPU tensor of one or more dimensions raises
-  (0-dim CPU tensors are allowed, as CUDA allows them; so are CPU index tensors in indexing
-  and a CPU source in ``copy_``, which CUDA also accepts);
+  (0-dim CPU tensors pass, as they do in CUDA's elementwise ops; so do CPU index tensors in
+  indexing and a CPU source in ``copy_``, which CUDA also accepts);
 - ``.numpy()`` on a device tensor raises ``TypeError`` (CUDA's message), ``.cpu()`` /
   ``.to("cpu")`` give plain CPU tensors, ``.item()`` / ``.tolist()`` / ``float()`` work (they do
   on CUDA: they copy);
@@ -43,7 +43,7 @@ _rules = {"mps": False}   # which device's rules: CUDA's, or also MPS's (no floa
 
 
 class DeviceMixError(RuntimeError):
-    """A tensor on the (fake) device met a CPU tensor in one op, or a device tensor was read as numpy."""
+    """A tensor on the stand-in device met a CPU tensor in one op (or the harness met a data-less meta tensor)."""
 
 
 class OnDevice(torch.Tensor):
@@ -131,17 +131,22 @@ def _run(func, args, kwargs):
         _check_placement(func, args, kwargs, flat)
     plain_args, plain_kw = tree_map(lambda a: a.elem if isinstance(a, OnDevice) else a, (args, kwargs))
     out = func(*plain_args, **plain_kw)
-    if target is not None and not to_device:   # a copy to the host
-        return out
     wrappers = {id(a.elem): a for a in flat if isinstance(a, OnDevice)}  # in-place ops return their input
+    if target is not None and not to_device:   # to the host: always a copy, as from a GPU
+        return tree_map(lambda o: o.clone() if isinstance(o, torch.Tensor) and id(o) in wrappers else o, out)
+    host = {id(a) for a in flat if isinstance(a, torch.Tensor) and not isinstance(a, OnDevice)}
 
     def wrap(o):
-        if not isinstance(o, torch.Tensor):
-            return o
+        if not isinstance(o, torch.Tensor) or id(o) in wrappers:
+            return wrappers.get(id(o), o)
+        if id(o) in host:        # an op handed back a CPU input unchanged
+            if not to_device:
+                return o         # e.g. a CPU buffer's copy_ from the device
+            o = o.clone()        # ``aten.to`` may return its input: a move to the device copies, as on a GPU
         if _rules["mps"] and o.dtype == torch.float64:
             raise TypeError(f"{func}: cannot convert a MPS Tensor to float64 dtype as the MPS framework "
                             "doesn't support float64")
-        return wrappers[id(o)] if id(o) in wrappers else OnDevice(o)
+        return OnDevice(o)
     return tree_map(wrap, out)
 
 

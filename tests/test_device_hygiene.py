@@ -100,6 +100,13 @@ def _check_rules(on_device: torch.device) -> None:
     y[:, [0]] = 5
     assert y.cpu().tolist() == [[5.0, 2.0, 2.0], [5.0, 2.0, 2.0]] and float(y.sum()) == 18.0
     assert lin(x).detach().cpu().numpy().shape == (2, 2)
+    buf = torch.empty(2, 3)
+    assert buf.copy_(x) is buf and float(buf.sum()) == 6       # a CPU buffer filled from the device
+    host, cpu = x.to("cpu"), torch.zeros(2)
+    host += 1
+    moved = cpu.to(on_device)
+    moved += 1
+    assert float(x.sum()) == 6 and float(cpu.sum()) == 0        # moves copy, both ways, as with a GPU
 
 
 def test_results_come_to_the_host_through_one_helper(on_device):
