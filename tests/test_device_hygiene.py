@@ -254,3 +254,20 @@ def test_the_inference_worker_renders_and_runs_the_explorer_jobs_on_the_device(q
     assert np.array_equal(done["layers"], views.feature_maps(r_cpu, req, "synthesis.b16.conv0", count=4)[0])
     assert np.array_equal(done["grid"], views.mixing_grid(r_cpu, [1], [2], [0], req)[0])
     assert done["variation"].shape == (16, 16) and len(done["directions"].vectors) == 3
+
+
+@pytest.mark.parametrize("device", ["cuda", "mps"])
+def test_asking_for_a_device_that_is_not_there_is_one_sentence(device, tmp_path, tiny_stylegan2, capsys):
+    from ganexplorer.cli import main
+    from ganexplorer.core.device import pick_device
+    from layouts import write_nvidia_pickle
+
+    try:
+        pick_device(device)
+        pytest.skip(f"this machine has {device}")
+    except ValueError:
+        pass
+    pkl = str(write_nvidia_pickle(tmp_path / "net.pkl", *tiny_stylegan2))
+    assert main(["generate", "--network", pkl, "--seeds", "1", "--outdir", str(tmp_path), "--device", device]) == 2
+    err = capsys.readouterr().err.strip()
+    assert device.upper() in err.upper() and len(err.splitlines()) == 1 and "Traceback" not in err
