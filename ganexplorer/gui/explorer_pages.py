@@ -180,7 +180,7 @@ class ViewPages:
         if self.model is None or not self.model.is_style_based:
             return
         req, n = self.current_request(), self.variation_draws.value()
-        what = self.caption_text(req, self.controller.state.source)
+        what = self.caption_text(req, self.controller.state)
         title = self.tr("Per-pixel standard deviation over {0} noise draws, in pixel levels (0\u2013255): {1}").format(
             n, what)
         self._variation_stem = "variation-" + self._stem_for(req, self.controller.state.source)
@@ -207,7 +207,8 @@ class ViewPages:
         styles = list(range(span.first, span.last + 1))
         caption = self.tr("Each picture: its row's seed with layers {0} ({1}, {2}) taken from its column's seed").format(
             bands.layers(span.first, span.last), self._band_name(span.name), bands.squares(span.lo, span.hi))
-        extra = [p for p in self.caption_text(req.with_(seed=0, w_blend=(), z=None)).split(" \u00b7 ")[1:]]
+        plain = self.controller.state.with_(source=())
+        extra = [p for p in self.caption_text(req.with_(seed=0, w_blend=(), z=None), plain).split(" \u00b7 ")[1:]]
         if extra:
             caption += " \u00b7 " + " \u00b7 ".join(extra)
         self.grid_caption = caption

@@ -61,7 +61,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self.last_result = None
         self._hold_render = False
         self._last_request: RenderRequest | None = None
-        self._sources: OrderedDict = OrderedDict()  # request -> state.source, for the caption of what comes back
+        self._sources: OrderedDict = OrderedDict()  # request -> the state it came from, for its caption
         self._variation_stem, self._grid_stem, self._layers_stem = "variation", "mixing", "layers"
         self.grid_caption = ""
         self._caption_for: tuple | None = None
@@ -227,14 +227,17 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         if self._building or self._hold_render or self.model is None:
             return
         req = self.current_request()
-        if req == self._last_request:
-            return   # a change that does not change the picture (a view tab, the walk's settings)
-        self._last_request = req
-        self._sources[req] = self.controller.state.source
+        self._sources[req] = self.controller.state
         self._sources.move_to_end(req)
         while len(self._sources) > 16:
             self._sources.popitem(last=False)
-        self.worker.submit(req)
+        if req != self._last_request:
+            self._last_request = req
+            self.worker.submit(req)
+        elif self._caption_for is not None and self._caption_for[0] == req:
+            # the same picture, told differently (e.g. saved w edits matched to their components)
+            self._caption_for = (req, self.controller.state, self._caption_for[2])
+            self._show_caption()
 
     def _on_rendered(self, gen: int, result) -> None:
         if gen < self._shown_gen:
@@ -244,7 +247,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         preview = bool(getattr(result, "preview", False))
         self.image_view.set_image(result.rgb, smooth=preview)
         now = time.perf_counter()
-        self._caption_for = (result.request, self._sources.get(result.request, ()), preview)
+        self._caption_for = (result.request, self._sources.get(result.request), preview)
         wait = CAPTION_INTERVAL_S - (now - self._caption_at)
         if wait <= 0:
             self._show_caption()

@@ -9,6 +9,7 @@ import html
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from ganexplorer.app.explorer_state import ExplorerState
 from ganexplorer.core.device import device_label
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, bands
@@ -151,8 +152,21 @@ class ExplorerWords:
         self.mix_band.setText(self.range_words(s.mix_start, s.mix_end))
         self.w_band.setText(self.range_words(s.w_start, s.w_end))
 
-    def caption_text(self, req: RenderRequest, source: tuple = (), preview: bool = False) -> str:
-        """One line saying what the picture made from ``req`` is (seed, blend, walk frame, settings)."""
+    def caption_text(self, req: RenderRequest, state: ExplorerState | None = None, preview: bool = False) -> str:
+        """One line saying what the picture made from ``req`` is (seed, blend, walk frame, settings);
+        ``state`` is the explorer state ``req`` was built from (how a blend came about, which PCs moved)."""
+        parts = [self._what_words(req, state.source if state is not None else ())]
+        if req.z_offsets:
+            parts.append(self.tr("z offsets {0}").format(", ".join(f"z[{i}] {v:+.2f}" for i, v in req.z_offsets)))
+        if state is not None:
+            parts += self._edit_words(state)
+        parts += self._setting_words(req)
+        if preview:
+            parts.append(self.tr("preview \u2014 refining\u2026"))
+        return " \u00b7 ".join(parts)
+
+    def _what_words(self, req: RenderRequest, source: tuple) -> str:
+        """'seed 7', 'seed grid blend of …', 'walk frame …', with the mixed layers if any."""
         m = self.model
         if source and source[0] == "walk":
             _, k, n, seeds, space = source
@@ -175,18 +189,27 @@ class ExplorerWords:
             if span is not None:
                 main += " " + self.tr("with layers {0} from seed {1} ({2})").format(
                     bands.layers(span.first, span.last), req.mix_seed, self._band_name(span.name))
-        parts = [main]
-        if req.z_offsets:
-            parts.append(self.tr("z offsets {0}").format(", ".join(f"z[{i}] {v:+.2f}" for i, v in req.z_offsets)))
-        if req.w_edits and self.directions is not None:
-            for e in req.w_edits:
-                for i, v in enumerate(self.directions.vectors):
-                    if max(abs(a - b) for a, b in zip(v, e.direction)) < 1e-6:
-                        n_ws = m.num_ws if m is not None else 1
-                        end = n_ws if e.layer_end is None else e.layer_end
-                        where = "" if (e.layer_start == 0 and end >= n_ws) else " " + self.tr("on layers {0}").format(
-                            bands.layers(e.layer_start, end - 1))
-                        parts.append(f"PC{i} {e.amount / self.directions.sigmas[i]:+.1f}\u03c3{where}")
+        return main
+
+    def _edit_words(self, state: ExplorerState) -> list[str]:
+        """'PC0 +2.0σ on layers 1–3' for each w edit the picture has (the state keeps them by component)."""
+        d, m = self.directions, self.model
+        if d is None:
+            return []
+        n_ws = m.num_ws if m is not None else 1
+        out = []
+        for e in state.w_edits:
+            if e.component >= len(d.vectors) or e.sigmas == 0:
+                continue
+            end = n_ws if e.layer_end is None else e.layer_end
+            where = "" if (e.layer_start == 0 and end >= n_ws) else " " + self.tr("on layers {0}").format(
+                bands.layers(e.layer_start, end - 1))
+            out.append(f"PC{e.component} {e.sigmas:+.1f}\u03c3{where}")
+        return out
+
+    def _setting_words(self, req: RenderRequest) -> list[str]:
+        """Truncation, class, noise and switch-offs, each only when it is not the default."""
+        m, parts = self.model, []
         if req.psi != 1:
             psi = f"\u03c8 = {req.psi:.2f}"
             if req.cutoff:
@@ -204,9 +227,7 @@ class ExplorerWords:
         if req.ablations:
             parts.append(self.tr("switched off: {0}").format("; ".join(
                 self.tr("{0} channels {1}").format(short_layer(n), ranges_text(c, "\u2013")) for n, c in req.ablations)))
-        if preview:
-            parts.append(self.tr("preview \u2014 refining\u2026"))
-        return " \u00b7 ".join(parts)
+        return parts
 
     def _ablation_words(self) -> str:
         return "; ".join(self.tr("{0} channels {1}").format(short_layer(n), ranges_text(c, "\u2013"))
@@ -222,7 +243,8 @@ class ExplorerWords:
     def _image_stem(self) -> str:
         if self.last_result is not None:
             req = self.last_result.request
-            return self._stem_for(req, self._sources.get(req, ()))
+            state = self._sources.get(req)
+            return self._stem_for(req, state.source if state is not None else ())
         return self._stem_for(self.current_request(), self.controller.state.source)
 
     @staticmethod
