@@ -38,7 +38,7 @@ def on_device(request):
     if request.param == "cuda":
         if not torch.cuda.is_available():
             pytest.skip("needs a CUDA device")
-        yield torch.device("cuda")
+        yield torch.device("cuda", torch.cuda.current_device())   # what a module's parameters report
         return
     with FakeDevice(mps=request.param == "stand-in-mps") as dev:
         yield dev
