@@ -7,12 +7,15 @@ data, so every result is computed (and compared with the plain CPU result), whil
 mixes a device tensor with a CPU tensor raises, and so does ``.numpy()`` on a device tensor,
 exactly where CUDA would raise. Plain ``meta`` tensors alone would not do: they have no data,
 so reading any result back (``.cpu()``, ``.item()``, PCA, uint8 pictures) fails for correct code
-too. The first test checks the stand-in itself enforces those rules. Where CUDA is present every test
-runs a second time on the real GPU (pictures then agree with the CPU's within a few levels).
+too. The first test checks the stand-in itself enforces those rules. Each test runs with CUDA's rules
+and again with MPS's (no float64 on the device); where CUDA is present, once more on the real GPU
+(pictures then agree with the CPU's within a few levels).
 
-Caught on the code before the fixes (issue 16): ``views.feature_maps`` read tiles with
-``.numpy()`` on the device; ``directions.principal_directions`` fed CPU z and labels into the
-mapping network on the device; ``generate --save-raw`` called ``.numpy()`` on the device picture.
+Caught on the code before the fixes (issue 16): ``views.feature_maps`` read its tiles with
+``.numpy()`` on the device (also through the GUI's worker, the Layers view's job);
+``directions.principal_directions`` fed CPU z and labels into the mapping network on the device;
+``generate --save-raw`` called ``.numpy()`` on the device picture; with MPS's rule, the preview
+calibration (``PreviewCalibration.observe``) cast previews to float64 on the device.
 """
 
 import numpy as np
