@@ -7,6 +7,9 @@ user then sees; the worker-level ones drive the InferenceWorker / TrainingWorker
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -501,3 +504,34 @@ def test_screenshot_mode_of_a_good_file_still_exits_0(qtbot, pkl, monkeypatch, t
     assert app.run_gui(str(pkl), screenshot=str(tmp_path / "shot.png"), language="en") == 0
     assert (tmp_path / "shot.png").stat().st_size > 0
     assert "error" not in capsys.readouterr().err
+
+
+# -- no display -----------------------------------------------------------------------------------------
+
+def _headless_env(tmp_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return {**env, "XDG_CONFIG_HOME": str(tmp_path / "config"), "GANEXPLORER_LOG_DIR": str(tmp_path / "logs"), **extra}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux session without DISPLAY / WAYLAND_DISPLAY")
+def test_without_a_display_the_screenshot_is_taken_offscreen_and_the_window_says_why_it_cannot_open(tmp_path, pkl):
+    """Before: on a server (no DISPLAY) Qt aborted the process (exit 134, SIGABRT) and said why only in the log."""
+    out = tmp_path / "shot.png"
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "gui", str(pkl), "--screenshot", str(out)],
+                       capture_output=True, text=True, timeout=300, env=_headless_env(tmp_path))
+    assert p.returncode == 0, p.stderr
+    assert out.stat().st_size > 0
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "gui", str(pkl)], capture_output=True, text=True,
+                       timeout=300, env=_headless_env(tmp_path))
+    assert p.returncode == 2, p.stderr
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ganexplorer: error: ") and "display" in lines[0], p.stderr
+
+
+def test_a_qt_platform_that_cannot_start_is_said_on_stderr(tmp_path, pkl):
+    """Qt ends the process itself (qFatal); the user still reads why, not only the log."""
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "gui", str(pkl), "--screenshot", str(tmp_path / "s.png")],
+                       capture_output=True, text=True, timeout=300,
+                       env=_headless_env(tmp_path, QT_QPA_PLATFORM="no-such-platform"))
+    assert p.returncode != 0
+    assert "ganexplorer: error: " in p.stderr and "platform plugin" in p.stderr, p.stderr

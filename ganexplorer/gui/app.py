@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -109,6 +110,9 @@ def qt_messages_logged() -> Iterator[None]:
 
     def handler(mode: QtMsgType, _context: object, message: str) -> None:
         qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+        if mode == QtMsgType.QtFatalMsg and sys.stderr is not None:   # Qt ends the process next: say why
+            first = (message.strip().splitlines() or [""])[0]
+            print(f"ganexplorer: error: {first}", file=sys.stderr, flush=True)
 
     previous = qInstallMessageHandler(handler)
     try:
@@ -126,10 +130,34 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
     while the window is built) is logged too, said in one line on stderr, and the exit code is 1."""
     with applog.session(), qt_messages_logged():
         try:
+            problem = _display_problem(screenshot is not None)
+            if problem:
+                applog.log.info("no window: %s", problem)
+                if sys.stderr is not None:
+                    print(f"ganexplorer: error: {problem}", file=sys.stderr)
+                return 2
             return _run_gui(checkpoint, screenshot, tab, language)
         except Exception as e:  # noqa: BLE001 - a double-clicked app has no console: the log must have it
             applog.report_uncaught(e, e.__traceback__, "MainThread")
             return 1
+
+
+def _display_problem(screenshot: bool) -> str | None:
+    """Why no window can open here (a Linux session without a display), or None.
+
+    Qt would abort the process (SIGABRT) with its reason only in the log. A screenshot needs no
+    screen, so it is taken with Qt's offscreen platform instead; an explicit QT_QPA_PLATFORM is kept.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or QApplication.instance() is not None:
+        return None
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        applog.log.info("no display: the screenshot is taken offscreen")
+        return None
+    return ("the window needs a display, and this session has none (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "--screenshot works without one")
 
 
 class _ErrorCount(logging.Handler):
