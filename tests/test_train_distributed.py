@@ -195,6 +195,22 @@ def test_mixed_precision_trains_and_saves_float32(tmp_path, precision):
     assert weights and all(v.dtype == torch.float32 and torch.isfinite(v).all() for v in weights)
 
 
+@pytest.mark.parametrize("precision", ["bf16", "fp16"])
+def test_mixed_precision_takes_stylegan2s_penalties_too(tmp_path, precision, tiny_stylegan2_cond):
+    """R1 and path length differentiate through the networks themselves: under autocast (and fp16's loss
+    scale, which their inner gradients share) they still come out finite and the weights stay float32."""
+    from ganexplorer.core.data.dataset import open_dataset
+    from ganexplorer.core.train.factory import make_trainer
+
+    cfg = TrainConfig.for_model(tiny_stylegan2_cond, conditional=True, batch_size=4, sample_every=0, log_every=0,
+                                grid_size=2, watch_classes=False, r1_interval=1, pl_weight=2.0, pl_interval=1,
+                                device="cpu", precision=precision)
+    tr = make_trainer(cfg, open_dataset("builtin:digits"), out_dir=tmp_path)
+    assert list(tr.run(max_steps=2))[-1].reason == "finished"
+    assert tr.r1_applied == 2 and torch.isfinite(tr.pl_mean) and float(tr.pl_mean) > 0
+    assert all(p.dtype == torch.float32 for p in tr.G.parameters())
+
+
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
 @pytest.mark.parametrize("precision", ["fp32", "bf16"])
 def test_train_on_cuda_then_resume_on_a_machine_without_one(tmp_path, precision):

@@ -102,7 +102,9 @@ def process_group(world: World, device: torch.device) -> Iterator[None]:
         return
     if device.type == "cuda":
         torch.cuda.set_device(device)
-    dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+        dist.init_process_group("nccl", device_id=device)   # bound to this GPU: no guessing in barrier()
+    else:
+        dist.init_process_group("gloo")
     ok = False
     try:
         yield

@@ -2,14 +2,13 @@
 
 ``fp32`` (the default) changes nothing: no autocast context is entered, so CPU runs stay bit-exact.
 ``bf16`` and ``fp16`` run the networks' forward passes under ``torch.autocast`` (matrix products and
-convolutions in half precision, reductions and losses in float32); on a recent GPU that is up to twice
-the speed and half the activation memory. ``fp16`` has a narrow range, so its losses are scaled
+convolutions in half precision, reductions and losses in float32): on GPUs with tensor cores that is
+usually faster and needs less activation memory (not yet measured for our models). ``fp16`` has a narrow range, so its losses are scaled
 (``torch.amp.GradScaler``) to keep small gradients from underflowing; ``bf16`` has float32's range
 and needs no scaler. Parameters, optimiser state and checkpoints stay float32 in every mode.
 
 Gradient penalties (StyleGAN2's R1 and path length) differentiate through the network themselves;
-:meth:`Precision.penalty_grad` scales their inner gradient the same way (the recipe in PyTorch's AMP
-notes, "Gradient penalty") so fp16 does not flush it to zero.
+:meth:`Precision.penalty_grad` says why their inner gradient is not loss-scaled.
 """
 
 from __future__ import annotations
@@ -44,6 +43,13 @@ class Precision:
             return contextlib.nullcontext()
         return torch.autocast(self.device_type, dtype=self.dtype)
 
+    def full(self) -> contextlib.AbstractContextManager:
+        """A block in float32 inside an autocast one (StyleGAN2's mapping: small, and it updates ``w_avg``
+        in place, which must not meet half-precision numbers)."""
+        if self.dtype is None:
+            return contextlib.nullcontext()
+        return torch.autocast(self.device_type, enabled=False)
+
     def _scaler(self, opt: torch.optim.Optimizer) -> torch.amp.GradScaler | None:
         if self.name != "fp16":
             return None
@@ -66,14 +72,15 @@ class Precision:
             scaler.step(opt)
             scaler.update()
 
-    def penalty_grad(self, output: torch.Tensor, wrt: torch.Tensor, opt: torch.optim.Optimizer) -> torch.Tensor:
-        """d ``output`` / d ``wrt`` with a graph for a penalty on it; fp16 scales it like ``opt``'s loss."""
-        scaler = self._scaler(opt)
-        if scaler is None:
-            (grad,) = torch.autograd.grad(output, wrt, create_graph=True)
-            return grad
-        (grad,) = torch.autograd.grad(scaler.scale(output), wrt, create_graph=True)
-        return grad / scaler.get_scale()
+    def penalty_grad(self, output: torch.Tensor, wrt: torch.Tensor) -> torch.Tensor:
+        """d ``output`` / d ``wrt``, with a graph, for a penalty on it (R1, path length).
+
+        Taken unscaled in every mode: these are gradients of one logit or one image sum by an input,
+        of order one, where fp16 loses nothing to underflow, while fp16's loss scale (2^16 at first)
+        overflowed them to inf in our tests. The penalty then joins the loss, which is scaled as usual.
+        """
+        (grad,) = torch.autograd.grad(output, wrt, create_graph=True)
+        return grad
 
 
 class Forward(nn.Module):

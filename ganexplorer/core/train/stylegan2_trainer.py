@@ -77,12 +77,14 @@ class StyleGAN2Trainer(GANTrainer):
     def _ws(self, G: nn.Module, n: int, c: torch.Tensor | None = None) -> torch.Tensor:
         """Mapped latents for a batch (labels ``c``, one-hot, for conditional models); with probability
         ``mixing_prob`` the styles after a random cutoff come from a second z (style-mixing regularisation).
-        Every number is drawn on the CPU from the trainer's stream, on any device."""
-        ws = G.mapping(to_device(torch.randn(n, G.z_dim), self.device), c, update_w_avg=True)
-        if self.config.mixing_prob > 0 and torch.rand([]) < self.config.mixing_prob:
-            cutoff = int(torch.randint(1, G.num_ws, []))
-            ws2 = G.mapping(to_device(torch.randn(n, G.z_dim), self.device), c)
-            ws = torch.cat([ws[:, :cutoff], ws2[:, cutoff:]], dim=1)
+        Every number is drawn on the CPU from the trainer's stream, on any device; the mapping runs in
+        float32 under mixed precision too (``Precision.full``)."""
+        with self.precision.full():
+            ws = G.mapping(to_device(torch.randn(n, G.z_dim), self.device), c, update_w_avg=True)
+            if self.config.mixing_prob > 0 and torch.rand([]) < self.config.mixing_prob:
+                cutoff = int(torch.randint(1, G.num_ws, []))
+                ws2 = G.mapping(to_device(torch.randn(n, G.z_dim), self.device), c)
+                ws = torch.cat([ws[:, :cutoff], ws2[:, cutoff:]], dim=1)
         return ws
 
     def _generate(self, G: nn.Module, n: int, c: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor]:
@@ -113,7 +115,7 @@ class StyleGAN2Trainer(GANTrainer):
         loss = F.softplus(logits_fake).mean() + F.softplus(-logits_real).mean()
         self._last["d_loss"] = float(loss.detach())
         if do_r1:
-            grad = self.precision.penalty_grad(logits_real.sum(), x, self.opt_d)
+            grad = self.precision.penalty_grad(logits_real.sum(), x)
             r1 = grad.square().sum(dim=[1, 2, 3]).mean()
             loss = loss + r1 * (c.r1_gamma / 2) * c.r1_interval
             self._last["r1"] = float(r1.detach())
@@ -157,7 +159,7 @@ class StyleGAN2Trainer(GANTrainer):
         n = max(self.local_batch // 2, 1)
         img, ws = self.G_train(n, self.condition(self._z(n)[1]))
         y = to_device(torch.randn(img.shape), self.device) / math.sqrt(img.shape[2] * img.shape[3])
-        grad = self.precision.penalty_grad((img * y).sum(), ws, self.opt_g)
+        grad = self.precision.penalty_grad((img * y).sum(), ws)
         lengths = grad.square().sum(dim=2).mean(dim=1).sqrt()
         self.pl_mean = self.pl_mean.lerp(lengths.mean().detach(), 0.01)
         return (lengths - self.pl_mean).square().mean() * self.config.pl_weight
