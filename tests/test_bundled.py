@@ -1,6 +1,7 @@
 """The models the app opens on, offline, on first launch."""
 
 import numpy as np
+import pytest
 
 from ganexplorer.core.formats import load_checkpoint
 from ganexplorer.core.paths import checkpoints_dir
@@ -36,3 +37,21 @@ def test_the_app_opens_on_the_bundled_stylegan2_and_its_styles_mix():
     for name in ("stylegan2-digits.safetensors", "dcgan-digits.safetensors"):
         q = load_checkpoint(checkpoints_dir() / name).metadata["quality"]
         assert q["samples"] >= 800 and q["frechet"] > q["frechet_floor"] > 0 and 1 <= q["coverage"] <= 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["stylegan2-digits.safetensors", "dcgan-digits.safetensors"])
+def test_the_quality_stored_in_a_bundled_model_is_what_quality_measures_now(name):
+    """The figures the README and the info strip quote are the ones `ganexplorer quality` computes today,
+    not just numbers in a plausible range."""
+    from ganexplorer.core.data import open_dataset
+    from ganexplorer.core.metrics.digit_classifier import load_classifier
+    from ganexplorer.core.metrics.quality import evaluate
+
+    m = load_checkpoint(checkpoints_dir() / name)
+    stored = m.metadata["quality"]
+    now = evaluate(m.G, load_classifier()[0], open_dataset(stored["data"]), seed=stored["seed"]).as_dict()
+    assert now["samples"] == stored["samples"] and list(now["counts"]) == list(stored["counts"])
+    assert now["coverage"] == stored["coverage"] == 10
+    for key in ("confident_share", "largest_share", "frechet", "frechet_floor"):
+        assert now[key] == pytest.approx(stored[key], rel=1e-3), key
