@@ -77,14 +77,15 @@ def test_torchrun_trains_dcgan_on_two_gloo_processes_and_one_process_resumes(tmp
 @pytest.mark.slow
 def test_torchrun_trains_stylegan2_with_lazy_r1_and_path_length_on_two_processes(tmp_path):
     """R1 (first D step), path length (first G step), style mixing and the EMA run outside DDP's usual
-    forward: every rank must still make the same collectives, and end with the same G, D and G_ema."""
+    forward: every rank must still make the same collectives, and end with the same G, D and G_ema.
+    A time limit, which each process would reach at its own step, ends the group at one step."""
     out, digests = tmp_path / "run", tmp_path / "digests"
-    done = _torchrun(["--model", "stylegan2-32", "--data", "builtin:digits", "--batch", "8", "--steps", "2",
+    done = _torchrun(["--model", "stylegan2-32", "--data", "builtin:digits", "--batch", "8", "--minutes", "0.05",
                       "--pl-weight", "2", "--augment", "translation,cutout", "--sample-every", "0",
                       "--log-every", "0", "--out", str(out), "-q"], digests)
     assert done.returncode == 0, done.stderr[-3000:]
     _assert_ranks_agree(digests)
-    assert _step_of(out / "last.safetensors") == 2
+    assert _step_of(out / "last.safetensors") >= 1
 
 
 def test_each_rank_reads_its_own_slice_of_every_batch():

@@ -14,6 +14,8 @@ Gradient penalties (StyleGAN2's R1 and path length) differentiate through the ne
 from __future__ import annotations
 
 import contextlib
+import inspect
+import weakref
 from typing import Any, Callable
 
 import torch
@@ -89,7 +91,8 @@ class Forward(nn.Module):
     Training calls its networks in ways ``forward`` does not cover (StyleGAN2: mapping with style
     mixing, then synthesis, returning the ws too); wrapping that call in a module lets
     ``DistributedDataParallel`` wrap it, and DDP only synchronises gradients of passes that go through
-    its own ``forward``. ``fn`` None means the module's own forward.
+    its own ``forward``. ``fn`` None means the module's own forward; a bound method is held weakly, so
+    a trainer that wraps its own method is freed (and its GPU memory with it) as soon as it is dropped.
     """
 
     def __init__(self, module: nn.Module, precision: Precision,
@@ -97,11 +100,12 @@ class Forward(nn.Module):
         super().__init__()
         self.module = module
         self.precision = precision
-        self.fn = fn
+        self._fn = weakref.WeakMethod(fn) if inspect.ismethod(fn) else (lambda: fn)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
+        fn = self._fn()
         with self.precision.autocast():
-            out = self.fn(self.module, *args, **kwargs) if self.fn is not None else self.module(*args, **kwargs)
+            out = fn(self.module, *args, **kwargs) if fn is not None else self.module(*args, **kwargs)
         return _to_float(out) if self.precision.enabled else out
 
 
