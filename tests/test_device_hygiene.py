@@ -274,3 +274,15 @@ def test_asking_for_a_device_that_is_not_there_is_one_sentence(device, tmp_path,
     assert main(["generate", "--network", pkl, "--seeds", "1", "--outdir", str(tmp_path), "--device", device]) == 2
     err = capsys.readouterr().err.strip()
     assert device.upper() in err.upper() and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("c_dim", [0, 3])
+def test_quality_samples_a_generator_on_the_device(on_device, c_dim):
+    """``ganexplorer train``'s quality report draws from G wherever it trained; the samples match the CPU's."""
+    from ganexplorer.core.metrics.quality import sample_generator
+
+    cpu = _style(c_dim).G
+    want = sample_generator(cpu, 5, seed=3, batch=2)
+    got = sample_generator(_moved(_style(c_dim), on_device).G, 5, seed=3, batch=2)
+    assert got.device.type == "cpu"
+    assert _agree(got.numpy(), want.numpy(), on_device)

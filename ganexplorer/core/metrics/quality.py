@@ -20,6 +20,7 @@ from typing import Any
 import torch
 
 from ganexplorer.core.data.dataset import ImageDataset
+from ganexplorer.core.device import module_device, to_host
 from ganexplorer.core.metrics.digit_classifier import DigitClassifier, class_report
 from ganexplorer.core.models.modes import evaluating
 
@@ -64,14 +65,16 @@ def real_halves(data: ImageDataset, seed: int = 0) -> tuple[torch.Tensor, torch.
 @torch.no_grad()
 def sample_generator(G: torch.nn.Module, n: int, seed: int = 0, batch: int = 250) -> torch.Tensor:
     """``n`` samples with z ~ N(0, I) (no truncation; labels cycled for conditional models)."""
-    g = torch.Generator().manual_seed(seed)
+    g = torch.Generator().manual_seed(seed)    # drawn on the host: the same samples on every device
+    dev = module_device(G)
     c_dim = int(getattr(G, "c_dim", 0) or 0)
     out = []
     for i in range(0, n, batch):
         k = min(batch, n - i)
-        z = torch.randn(k, G.z_dim, generator=g)
-        c = torch.nn.functional.one_hot(torch.arange(i, i + k) % c_dim, c_dim).float() if c_dim else None
-        out.append(G(z, c).float().clamp(-1, 1))
+        z = torch.randn(k, G.z_dim, generator=g).to(dev)
+        c = (torch.nn.functional.one_hot(torch.arange(i, i + k) % c_dim, c_dim).float().to(dev)
+             if c_dim else None)
+        out.append(to_host(G(z, c), torch.float32).clamp(-1, 1))
     return torch.cat(out)
 
 
