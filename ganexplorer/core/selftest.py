@@ -17,16 +17,17 @@ from ganexplorer.core.paths import bundled_models, checkpoints_dir
 
 
 class SelfTestError(RuntimeError):
-    pass
+    """The installation is broken: the message names the first thing that failed."""
 
 
 def run_self_test(train_steps: int = 10) -> str:
+    """Render each bundled model, train ``train_steps`` DCGAN-32 steps; the one-line summary, or SelfTestError."""
     from ganexplorer.core.data import open_dataset
     from ganexplorer.core.formats import load_checkpoint
     from ganexplorer.core.render import RenderRequest, Renderer
     from ganexplorer.core.train.events import StepEvent
-    from ganexplorer.core.train.gan_trainer import TrainConfig
-    from ganexplorer.core.train.stylegan2_trainer import make_trainer
+    from ganexplorer.core.train.config import TrainConfig
+    from ganexplorer.core.train.factory import make_trainer
 
     t0 = time.perf_counter()
     folder = checkpoints_dir()
