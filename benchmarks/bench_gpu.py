@@ -90,7 +90,7 @@ def main() -> int:
         r = Renderer(LoadedModel(G=G, family="stylegan2", format="native"))
 
         @torch.inference_mode()
-        def forward(fp32: bool = False) -> None:
+        def forward(fp32: bool = False, G=G, ws=ws) -> None:
             G.synthesis(ws, force_fp32=fp32)
 
         def variant(enabled: bool, fp32: bool = False) -> float:
@@ -104,7 +104,7 @@ def main() -> int:
         ref = variant(False)
         fast = variant(True) if built else float("nan")
         fast32 = variant(True, fp32=True) if built else float("nan")
-        render = timed(lambda: r.render(RenderRequest(seed=next(seeds))), args.rounds)
+        render = timed(lambda r=r, seeds=seeds: r.render(RenderRequest(seed=next(seeds))), args.rounds)
         flops = stylegan2_flops(G)
         line = (f"{model_name}: reference {ref:.2f} ms, fused {fast:.2f} ms (x{ref / fast:.2f}), "
                 f"fused fp32 {fast32:.2f} ms, render path {render:.2f} ms/image")

@@ -45,5 +45,5 @@ class UiQueue(QObject):
                 return
             try:
                 self._deliver(item)
-            except Exception:
+            except Exception:  # noqa: BLE001 -- one bad delivery must not stop the queue
                 sys.excepthook(*sys.exc_info())

@@ -23,7 +23,7 @@ def _batch(path: Path) -> tuple[np.ndarray, list[int]]:
             d = RestrictedUnpickler(f, encoding="bytes").load()
     except UnsafePickleError as e:
         raise DatasetError(f"'{path}' is a pickle that names {e}, which ganexplorer refuses to run") from None
-    except Exception as e:
+    except Exception as e:  # noqa: BLE001 -- any failure of a foreign pickle is one sentence
         raise DatasetError(f"'{path}' is not a readable CIFAR-10 batch ({type(e).__name__})") from None
     if not isinstance(d, dict):
         raise DatasetError(f"'{path}' is not a CIFAR-10 batch (it holds a {type(d).__name__})")

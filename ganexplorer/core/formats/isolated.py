@@ -350,7 +350,7 @@ def _windows_job(proc: Any, limits: Limits) -> Any:  # pragma: no cover - exerci
 
         kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
 
-        class IO_COUNTERS(ctypes.Structure):
+        class IO_COUNTERS(ctypes.Structure):  # noqa: N801 -- the Windows SDK name
             _fields_ = [(n, ctypes.c_ulonglong) for n in ("ReadOperationCount", "WriteOperationCount",
                                                           "OtherOperationCount", "ReadTransferCount",
                                                           "WriteTransferCount", "OtherTransferCount")]

@@ -92,7 +92,7 @@ def load_checkpoint(path: str | Path, nz: int | None = None, cancel: Any = None)
         raise CheckpointError(path, "is too large to load into memory") from None
     except RecursionError:
         raise CheckpointError(path, "holds structures nested too deeply to read") from None
-    except Exception as e:  # a reader met a layout it did not foresee: still one sentence, no traceback
+    except Exception as e:  # noqa: BLE001 -- a reader met a layout it did not foresee: still one sentence, no traceback
         raise CheckpointError(path, f"could not be read ({type(e).__name__}: {_first_line(e)})") from None
 
 
