@@ -103,10 +103,21 @@ def test_the_group_comes_from_torchruns_environment():
 
 def test_a_batch_the_group_cannot_share_is_one_sentence():
     with pytest.raises(ValueError, match="multiple of the number of processes"):
-        check_world(World(0, 3, 0), 16, 1000, "dcgan32")
+        check_world(World(0, 3, 0), 16, "dcgan32")
     with pytest.raises(ValueError, match="multiple of 4"):
-        check_world(World(0, 2, 0), 12, 1000, "stylegan2")
-    check_world(World(0, 2, 0), 16, 1000, "stylegan2")
+        check_world(World(0, 2, 0), 12, "stylegan2")
+    check_world(World(0, 2, 0), 16, "stylegan2", n_images=1000)
+    with pytest.raises(ValueError, match="fewer than one batch"):
+        check_world(World(0, 2, 0), 16, "stylegan2", n_images=10)
+
+
+def test_under_torchrun_a_batch_the_group_cannot_share_stops_before_joining(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("RANK", "0")
+    monkeypatch.setenv("WORLD_SIZE", "2")   # no MASTER_ADDR: joining the group would fail with another message
+    assert main(["train", "--model", "dcgan32-quick", "--batch", "7", "--steps", "1", "--device", "cpu",
+                 "--out", str(tmp_path / "run")]) == 2
+    err = capsys.readouterr().err
+    assert "--batch 7 must be a multiple of the number of processes (2)" in err and err.count("\n") == 1
 
 
 def test_other_ranks_draw_their_own_numbers():

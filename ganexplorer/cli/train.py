@@ -32,7 +32,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     (``core/train/distributed.py``) and trains its share of every batch; rank 0 alone prints, writes
     samples and checkpoints.
     """
-    from ganexplorer.core.train.distributed import process_group, train_device, world_from_env
+    from ganexplorer.core.models.registry import PRESETS
+    from ganexplorer.core.train.distributed import check_world, process_group, train_device, world_from_env
 
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
         raise UsageError("give at most one of --epochs, --minutes, --steps")
@@ -45,6 +46,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
     world = world_from_env()
     device = train_device(cfg.device, world)   # not here (--device cuda on a laptop): one sentence, exit 2
+    check_world(world, cfg.batch_size, PRESETS[cfg.model].family)   # before joining: every process says it
     with process_group(world, device):
         return _run(args, cfg, out, world)
 

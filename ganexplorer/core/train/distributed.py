@@ -135,8 +135,9 @@ def batch_slice(batch: int, batch_size: int, world: World) -> slice:
     return slice(start, start + local)
 
 
-def check_world(world: World, batch_size: int, n_images: int, family: str) -> None:
-    """Raise ``ValueError`` (one sentence) when ``batch_size`` cannot be shared by the group."""
+def check_world(world: World, batch_size: int, family: str, n_images: int | None = None) -> None:
+    """Raise ``ValueError`` (one sentence) when ``batch_size`` cannot be shared by the group (or, given
+    ``n_images``, is more than the dataset holds)."""
     if not world.distributed:
         return
     if batch_size % world.size:
@@ -148,7 +149,7 @@ def check_world(world: World, batch_size: int, n_images: int, family: str) -> No
     if family == "stylegan2" and local > 4 and local % 4:
         raise ValueError(f"StyleGAN2 needs a batch per process that is a multiple of 4 (minibatch-std "
                          f"groups of 4): --batch {batch_size} over {world.size} processes gives {local}")
-    if n_images < batch_size:
+    if n_images is not None and n_images < batch_size:
         raise ValueError(f"the dataset has {n_images} images, fewer than one batch of {batch_size}")
 
 

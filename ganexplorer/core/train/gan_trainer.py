@@ -80,7 +80,7 @@ class GANTrainer(TrainerExecution):
         if n_classes and dataset.n_classes > n_classes:
             raise ValueError(f"'{dataset.name}' has {dataset.n_classes} classes; {config.model} takes {n_classes}")
         self.n_classes = n_classes
-        check_world(world, config.batch_size, len(dataset.images), self.family)
+        check_world(world, config.batch_size, self.family, len(dataset.images))
         self.local_batch = config.batch_size // world.size   # each process's share of a batch
         # Everything random from here on (initial weights, then every step) comes from the trainer's own
         # stream, seeded as torch.manual_seed(seed) would seed the global one, which stays untouched.
