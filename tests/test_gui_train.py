@@ -470,3 +470,22 @@ def test_explorer_stays_usable_while_stylegan2_trains(train_window, qtbot):
         qtbot.waitUntil(lambda: not p.worker.is_running(), timeout=60_000)
     print(f"worst UI timer lateness while StyleGAN2 trained: {max(lateness) * 1000:.0f} ms")
     assert p.run_dir is None and "not saving" in p.run_label.text()   # empty runs folder: nothing saved
+
+
+def test_device_and_precision_pickers_reach_the_run(train_window, qtbot, tmp_path):
+    """The user picks CPU and bf16 from the two boxes; the run trains with them and its checkpoint says so."""
+    p = train_window.trainer_panel
+    offered = [p.setup.device.itemData(i) for i in range(p.setup.device.count())]
+    assert offered[:2] == ["auto", "cpu"] and p.setup.device.currentData() == "auto"
+    p.setup.device.setFocus()
+    qtbot.keyClicks(p.setup.device, "C")          # keyboard search in a closed combo box picks "CPU"
+    p.setup.precision.setFocus()
+    qtbot.keyClicks(p.setup.precision, "b")       # "bf16 mixed precision"
+    assert p.setup.device.currentText() == "CPU" and p.setup.precision.currentData() == "bf16"
+    type_into(qtbot, p.setup.max_steps, "2")
+    click(qtbot, p.start_btn)
+    finished(qtbot, p)
+    run = next(d for d in (tmp_path / "runs").iterdir() if d.is_dir())
+    meta = load_checkpoint(run / "last.safetensors").metadata["training"]
+    assert meta["step"] == 2 and meta["config"]["device"] == "cpu" and meta["config"]["precision"] == "bf16"
+    assert list(plotted_steps(p.plots.d_curve)) == [1, 2] and np.isfinite(p.plots.series.column(1)).all()

@@ -114,3 +114,13 @@ def test_evaluating_restores_each_modules_own_mode_also_after_an_error():
         with evaluating(net):
             raise RuntimeError("boom")
     assert net.training and bn.training and not drop.training
+
+
+def test_mapping_tracks_w_avg_under_bf16_autocast():
+    """Mixed-precision training runs the mapping under autocast: the float32 w_avg must still update."""
+    torch.manual_seed(0)
+    G, _ = build_preset("stylegan2-32")
+    before = G.mapping.w_avg.clone()
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        G.mapping(torch.randn(4, G.z_dim), None, update_w_avg=True)
+    assert G.mapping.w_avg.dtype == torch.float32 and not torch.equal(G.mapping.w_avg, before)

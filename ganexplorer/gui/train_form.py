@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFileDialog, QFormLayou
     QSpinBox
 
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
-from ganexplorer.core.train.config import LOSSES, TrainConfig
+from ganexplorer.core.train.config import LOSSES, PRECISIONS, TrainConfig
+from ganexplorer.core.train.placement import train_device_choices
 from ganexplorer.core.train.settings import settings_of
 from ganexplorer.gui.dataset_download import DownloadButton
 from ganexplorer.gui.widgets import field_row
@@ -129,6 +130,19 @@ class TrainSetupForm(QGroupBox):
         self.runs_browse = QPushButton(self.tr("Browse\u2026"))
         self.runs_browse.setToolTip(self.tr("Pick the folder that holds your runs"))
         self.runs_browse.clicked.connect(self._browse_runs)
+        self.device = QComboBox()
+        for key, text in train_device_choices():
+            self.device.addItem(text, key)
+        self.device.setToolTip(self.tr("Where training computes. auto takes a CUDA GPU, then Apple's MPS, then the "
+                                       "CPU; checkpoints open on any device"))
+        self.precision = QComboBox()
+        for key, text in zip(PRECISIONS, (self.tr("fp32 (exact)"), self.tr("bf16 mixed precision"),
+                                          self.tr("fp16 mixed precision"))):
+            self.precision.addItem(text, key)
+        self.precision.setToolTip(self.tr("Number format of the forward passes. bf16/fp16 are faster on recent "
+                                          "GPUs (weights stay fp32); fp16 is the riskier of the two for StyleGAN2"))
+        self.form.addRow(self.tr("Device"), self.device)
+        self.form.addRow(self.tr("Precision"), self.precision)
         self.form.addRow(self.tr("Stop at step"), self.max_steps)
         self.form.addRow(self.tr("Samples every N steps"), self.sample_every)
         self.form.addRow(self.tr("Checkpoint every N steps"), self.checkpoint_every)
@@ -202,7 +216,8 @@ class TrainSetupForm(QGroupBox):
             beta1=self.beta1.value(), loss=self.loss.currentData(), d_steps=self.d_steps.value(),
             seed=self.seed.value(), conditional=PRESETS[model].conditional, sample_every=self.sample_every.value(),
             checkpoint_every=self.checkpoint_every.value(), r1_gamma=self.r1_gamma.value(),
-            pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value(), augment=self.augment.currentData())
+            pl_weight=self.pl_weight.value(), mixing_prob=self.mixing_prob.value(), augment=self.augment.currentData(),
+            device=self.device.currentData(), precision=self.precision.currentData())
 
     def show_config(self, cfg: TrainConfig) -> None:
         """Fill the form from a saved run's settings (for Resume)."""
@@ -220,6 +235,8 @@ class TrainSetupForm(QGroupBox):
         self.pl_weight.setValue(cfg.pl_weight)
         self.mixing_prob.setValue(cfg.mixing_prob)
         self.augment.setCurrentIndex(max(0, self.augment.findData(cfg.augment)))
+        self.device.setCurrentIndex(max(0, self.device.findData(cfg.device)))
+        self.precision.setCurrentIndex(max(0, self.precision.findData(cfg.precision)))
 
     # -- folders ------------------------------------------------------------------------------------
     def last_dir(self) -> str:

@@ -82,7 +82,7 @@ class MappingNetwork(nn.Module):
         for i in range(self.num_layers):
             x = getattr(self, f"fc{i}")(x)
         if update_w_avg and self.w_avg_beta is not None:
-            self.w_avg.copy_(x.detach().mean(dim=0).lerp(self.w_avg, self.w_avg_beta))
+            self.w_avg.copy_(x.detach().float().mean(dim=0).lerp(self.w_avg, self.w_avg_beta))
         if self.num_ws is not None:
             x = x.unsqueeze(1).repeat(1, self.num_ws, 1)
         if truncation_psi != 1:

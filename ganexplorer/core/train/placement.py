@@ -46,6 +46,24 @@ def parse_train_device(text: str | None) -> torch.device:
     return device
 
 
+def train_device_choices() -> list[tuple[str, str]]:
+    """The ``--device`` values worth offering on this machine, each with a label: auto (saying what it
+    picks), the CPU, every CUDA device by name, and MPS where PyTorch has it."""
+    try:
+        auto = parse_train_device("auto")
+    except ValueError:          # GANEXPLORER_DEVICE names something absent: training will say so on Start
+        return [("auto", "auto"), ("cpu", "CPU")]
+    name = "CPU" if auto.type == "cpu" else "MPS" if auto.type == "mps" else f"cuda:{auto.index or 0}"
+    choices = [("auto", f"auto ({name})"), ("cpu", "CPU")]
+    if torch.cuda.is_available():
+        choices += [(f"cuda:{i}", f"cuda:{i} ({torch.cuda.get_device_name(i)})")
+                    for i in range(torch.cuda.device_count())]
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        choices.append(("mps", "MPS (Apple GPU)"))
+    return choices
+
+
 def batch_on(data: TrainingImages, index: torch.Tensor, device: torch.device) -> torch.Tensor:
     """The float model input for ``data``'s images at ``index``, on ``device``.
 
