@@ -14,7 +14,11 @@ prints, measured in one process, medians of CUDA-event-timed runs after warm-up:
   traffic / time against memory bandwidth (peaks from a small table; pass --peak-tflops and
   --peak-gbs for other GPUs).
 
-Without a CUDA device it says so and exits 0 (nothing to measure).
+Then training throughput of a StyleGAN2 (``--train-model``, default the 64² ``stylegan2-64-small``
+on ``builtin:shapes``) in images/s, on the CPU and on the GPU (fp32 and bf16) in the same run, with
+the GPU/CPU ratio. ``--train-steps 0`` skips it.
+
+Without a CUDA device it says so, measures only the CPU's training throughput, and exits 0.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import time
 from pathlib import Path
 
 import torch
@@ -65,15 +70,48 @@ def timed(fn, rounds: int) -> float:
     return statistics.median(out)
 
 
+def train_throughput(model: str, device: str, precision: str, steps: int, warm: int = 3) -> float:
+    """Images per second of ``steps`` training steps after ``warm`` untimed ones (losses are read back
+    each step, so every step is finished when it is counted)."""
+    from ganexplorer.core.data import open_dataset
+    from ganexplorer.core.train.config import TrainConfig
+    from ganexplorer.core.train.events import StepEvent
+    from ganexplorer.core.train.factory import make_trainer
+
+    cfg = TrainConfig.for_model(model, data="builtin:shapes", device=device, precision=precision,
+                                sample_every=10 ** 6, log_every=0)
+    trainer = make_trainer(cfg, open_dataset(cfg.data))
+    t0 = None
+    for ev in trainer.run(max_steps=warm + steps):
+        if isinstance(ev, StepEvent) and ev.step == warm:
+            t0 = time.perf_counter()
+    return steps * cfg.batch_size / (time.perf_counter() - t0)
+
+
+def training_figures(model: str, steps: int) -> None:
+    """CPU vs GPU training images/s in one run (the issue's "training throughput, CPU vs GPU")."""
+    cpu = train_throughput(model, "cpu", "fp32", max(2, steps // 10))
+    line = f"training {model}: CPU ({torch.get_num_threads()} threads) {cpu:.1f} images/s"
+    if torch.cuda.is_available():
+        for precision in ("fp32", "bf16"):
+            gpu = train_throughput(model, "cuda", precision, steps)
+            line += f"; CUDA {precision} {gpu:.1f} images/s (x{gpu / cpu:.1f})"
+    print(line, flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--models", default="stylegan2-256,stylegan2-1024")
     ap.add_argument("--rounds", type=int, default=30)
     ap.add_argument("--peak-tflops", type=float, default=None)
     ap.add_argument("--peak-gbs", type=float, default=None)
+    ap.add_argument("--train-model", default="stylegan2-64-small")
+    ap.add_argument("--train-steps", type=int, default=30)
     args = ap.parse_args()
     if not torch.cuda.is_available():
-        print("no CUDA device: nothing to measure (the CPU figures come from bench_render.py)")
+        print("no CUDA device: no render figures (the CPU's come from bench_render.py)")
+        if args.train_steps:
+            training_figures(args.train_model, args.train_steps)
         return 0
     dev = torch.device("cuda")
     name = torch.cuda.get_device_name(dev)
@@ -113,6 +151,8 @@ def main() -> int:
         if peak_gbs:
             line += f", {activation_bytes(G) / (fast * 1e-3) / 1e9 / peak_gbs:.1%} of {peak_gbs:.0f} GB/s"
         print(line, flush=True)
+    if args.train_steps:
+        training_figures(args.train_model, args.train_steps)
     return 0
 
 
