@@ -416,7 +416,7 @@ def test_shared_tensor_storage_and_views_survive(tmp_path):
     base = torch.arange(12.0).reshape(3, 4)
     torch.save({"a": base, "col": base[:, 1], "t": base.t()}, tmp_path / "views.pt")
     from ganexplorer.core.formats.load import _read_untrusted
-    from ganexplorer.core.formats.reader import open_regular
+    from ganexplorer.core.formats.files import open_regular
 
     fd, st = open_regular(str(tmp_path / "views.pt"))
     with os.fdopen(fd, "rb") as fh:
