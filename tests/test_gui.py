@@ -12,7 +12,7 @@ import json  # noqa: E402
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
 from gui_fixtures import expected, open_window, settle, shown  # noqa: E402,F401
 from layouts import write_nvidia_pickle  # noqa: E402,F401
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402,F401
+from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402,F401
 from PySide6.QtWidgets import QMessageBox  # noqa: E402,F401
 
 from ganexplorer.core.formats import load_checkpoint, save_native  # noqa: E402,F401
@@ -266,10 +266,13 @@ def test_walk_export_and_play(window, qtbot, tmp_path):
     settle(qtbot, window)
     assert Image.open(tmp_path / "walk.gif").n_frames == 6
     e.walk.fps.setValue(60)
-    e.walk.play.setChecked(True)
-    qtbot.wait(200)
-    e.walk.play.setChecked(False)
-    assert e.walk.index > 2
+    qtbot.mouseClick(e.walk.play, Qt.MouseButton.LeftButton)          # Play
+    assert e.walk.play.isChecked()
+    qtbot.waitUntil(lambda: e.walk.index > 2, timeout=10_000)          # the frames advance by themselves
+    qtbot.mouseClick(e.walk.play, Qt.MouseButton.LeftButton)          # and stop again
+    stopped = e.walk.index
+    settle(qtbot, window)
+    assert not e.walk.play.isChecked() and e.walk.index == stopped
 
 
 def test_layer_view_and_channel_ablation(window, qtbot):
@@ -294,10 +297,9 @@ def test_cancelled_load_keeps_the_current_model(window, qtbot, tmp_path):
     other = save_native(tmp_path / "other.safetensors", "dcgan32", G.eval(), D)
     ticket = window.open_checkpoint(other, show_progress=False)
     window._cancel_load(ticket)
-    window.loader.wait(30)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=10_000)
+    settle(qtbot, window)
     assert window.model is before
-    assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_qt_binding_does_not_leak_none_references():

@@ -110,3 +110,16 @@ def test_train_tab_shows_the_core_defaults(qtbot, train_tab):
     # The R1 row says the interval the run will use, read from the config, not a number written in the GUI.
     label = p.setup.form.labelForField(p.setup.r1_gamma).text()
     assert f"every {TrainConfig.for_model('stylegan2-32').r1_interval} D steps" in label
+
+
+@pytest.mark.parametrize("args, sentence", [
+    (["--seed", "-1"], "--seed must be in [0, 2147483647], not -1"),
+    (["--r1-gamma", "nan"], "--r1-gamma must be a finite number, not nan"),
+    (["--lr", "5"], "--lr must be in [1e-05, 0.1], not 5"),
+    (["--checkpoint-minutes", "-1"], "--checkpoint-minutes must be >= 0, not -1"),
+])
+def test_cli_refuses_a_setting_outside_its_declared_range(args, sentence, tmp_path, capsys):
+    """The ranges written beside each field are enforced, not only shown: one sentence, exit 2, no run folder."""
+    assert main(["train", "--model", "stylegan2-32", "--steps", "1", "--out", str(tmp_path / "run"), *args]) == 2
+    assert capsys.readouterr().err.strip() == f"ganexplorer: error: {sentence}"
+    assert not (tmp_path / "run").exists()

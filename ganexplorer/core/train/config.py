@@ -6,10 +6,11 @@ Importing this module does not import torch, so the CLI can build its ``train`` 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
-from ganexplorer.core.train.settings import setting
+from ganexplorer.core.train.settings import setting, settings_of
 
 LOSSES = ("bce", "minimax", "lsgan")
 PRECISIONS = ("fp32", "bf16", "fp16")
@@ -29,6 +30,13 @@ TRAINING_DEFAULTS: dict[str, dict[str, object]] = {
     "stylegan2": {"batch_size": 32, "lr": 0.0025, "beta1": 0.0, "beta2": 0.99, "r1_gamma": 10.0,
                   "augment": "translation"},
 }
+
+
+def _number(x: float | None) -> str:
+    """A bound as a person writes it: 2147483647, 0.1, 1e-05 ('' for no bound)."""
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 @dataclass
@@ -90,6 +98,21 @@ class TrainConfig:
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(model=model, **base)
 
+    def _check_ranges(self) -> None:
+        """Every numeric setting is a finite number inside the range its metadata declares."""
+        for name, st in settings_of(type(self)).items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            flag = st.flag or name
+            if not math.isfinite(value):
+                raise ValueError(f"{flag} must be a finite number, not {value}")
+            if (st.minimum is not None and value < st.minimum) or (st.maximum is not None and value > st.maximum):
+                low, high = _number(st.minimum), _number(st.maximum)
+                raise ValueError(f"{flag} must be in [{low}, {high}], not {_number(value)}" if low and high else
+                                 f"{flag} must be >= {low}, not {_number(value)}" if low else
+                                 f"{flag} must be <= {high}, not {_number(value)}")
+
     def validate(self) -> None:
         """Raise ``ValueError`` with one sentence for the first setting that cannot train."""
         from ganexplorer.core.models.registry import PRESETS
@@ -97,6 +120,7 @@ class TrainConfig:
         if self.model not in PRESETS or not PRESETS[self.model].trainable:
             names = [n for n, p in PRESETS.items() if p.trainable]
             raise ValueError(f"--model must be one of {', '.join(names)}")
+        self._check_ranges()
         if self.loss not in LOSSES:
             raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
         if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
