@@ -215,6 +215,18 @@ def test_version_1_edits_match_directions_of_either_sign():
     assert moves == {tuple(a * e.amount for a in e.direction) for e in old.w_edits}
 
 
+def test_version_1_edits_match_a_pca_that_agrees_only_to_rounding():
+    """The PCA recomputed on another machine differs in the 7th digit: a saved edit still finds its component
+    (entry-by-entry matching within 1e-6 dropped it)."""
+    ctl = ExplorerController()
+    ctl.set_model(FACTS)
+    old = RenderRequest(w_edits=(WEdit((3e-6, 1.0 - 2e-6, -4e-6, 0.0), 3.0, 0, 6),))
+    ctl.load(ExplorerState.from_request(old))
+    ctl.set_directions(_directions(sign=1.0))
+    assert ctl.state.legacy_w_edits == ()
+    assert [(e.component, round(e.sigmas, 4)) for e in ctl.state.w_edits] == [(1, 3.0)]
+
+
 def test_version_1_fixture_files_read_as_states():
     data = json.loads(V1_EDITS.read_text())
     state = state_from_file(data)
@@ -239,7 +251,8 @@ def test_a_version_1_file_keeps_what_it_never_held():
 
 
 def test_version_1_fixture_edits_become_sliders_on_the_bundled_model():
-    """The saved w edits of today's files come back as PC0 +2.0 sigma and PC2 -1.5 sigma, same request."""
+    """The saved w edits of today's files come back as PC0 +2.0 sigma and PC2 -1.5 sigma, the same request
+    to rounding: the PCA recomputed here agrees with the one the file was saved with only to ~1e-7."""
     from ganexplorer.core.formats import load_checkpoint
     from ganexplorer.core.paths import bundled_models
     from ganexplorer.core.render.directions import principal_directions
@@ -256,9 +269,9 @@ def test_version_1_fixture_edits_become_sliders_on_the_bundled_model():
     ctl.load(state_from_file(data))
     ctl.set_directions(principal_directions(model, 8))
     assert ctl.state.legacy_w_edits == ()
-    assert [(e.component, round(e.sigmas, 6), e.layer_start, e.layer_end) for e in ctl.state.w_edits] == [
+    assert [(e.component, round(e.sigmas, 4), e.layer_start, e.layer_end) for e in ctl.state.w_edits] == [
         (0, 2.0, 1, 8), (2, -1.5, 1, 8)]
     saved, now = RenderRequest.from_dict(data["request"]), ctl.request()
     assert now.with_(w_edits=()) == saved.with_(w_edits=())
     for a, b in zip(now.w_edits, saved.w_edits, strict=True):
-        assert a.direction == b.direction and math.isclose(a.amount, b.amount, rel_tol=1e-9)
+        assert a.direction == pytest.approx(b.direction, abs=1e-5) and math.isclose(a.amount, b.amount, rel_tol=1e-5)

@@ -266,9 +266,11 @@ def test_todays_state_files_still_open(qtbot, settings, tmp_path, monkeypatch):
             settle(qtbot, window)
             now = e.current_request()
             assert now.with_(w_edits=()) == saved.with_(w_edits=())
-            assert [(a.direction, a.layer_start, a.layer_end) for a in now.w_edits] == [
-                (b.direction, b.layer_start, b.layer_end) for b in saved.w_edits]
-            assert [a.amount for a in now.w_edits] == pytest.approx([b.amount for b in saved.w_edits])
+            assert [(a.layer_start, a.layer_end) for a in now.w_edits] == [
+                (b.layer_start, b.layer_end) for b in saved.w_edits]
+            for a, b in zip(now.w_edits, saved.w_edits):   # the PCA recomputed here agrees to rounding
+                assert a.direction == pytest.approx(b.direction, abs=1e-5)
+            assert [a.amount for a in now.w_edits] == pytest.approx([b.amount for b in saved.w_edits], rel=1e-5)
             assert np.array_equal(shown(window), expected(window, saved))
             assert e.image_view.zoom == data["zoom"]
         assert e.noise_mode.currentData() == "none" and not e.mix_on.isChecked()

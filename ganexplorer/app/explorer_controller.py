@@ -7,6 +7,8 @@ the old one is announced. No Qt here: the controller runs in a plain Python proc
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -14,7 +16,7 @@ from ganexplorer.app.explorer_state import DirectionEdit, ExplorerState, ModelFa
 from ganexplorer.core.render.directions import Directions
 from ganexplorer.core.render.request import RenderRequest, WEdit
 
-MATCH_TOLERANCE = 1e-6    # how close a version-1 file's direction must be to a computed one
+MATCH_TOLERANCE = 1e-4    # a version-1 direction matches a component when 1 - |cos| is below this (under 1°)
 
 
 class ExplorerView(Protocol):
@@ -156,15 +158,19 @@ class ExplorerController:
 
 
 def _resolve(legacy: tuple[WEdit, ...], d: Directions) -> tuple[list[DirectionEdit], tuple[WEdit, ...]]:
-    """Match version-1 edits (direction vectors) to components, either sign; unmatched ones stay as they are."""
+    """Match version-1 edits (direction vectors) to components by angle, either sign; unmatched ones stay.
+
+    By angle, not entry by entry: the same PCA recomputed elsewhere (another BLAS, another device) agrees
+    only to rounding, and a saved edit must not be dropped for that.
+    """
     resolved, left = [], []
     for e in legacy:
+        norm = math.sqrt(sum(a * a for a in e.direction)) or 1.0
         for i, v in enumerate(d.vectors):
-            if max(abs(a - b) for a, b in zip(v, e.direction)) < MATCH_TOLERANCE:
-                resolved.append(DirectionEdit(i, e.amount / d.sigmas[i], e.layer_start, e.layer_end))
-                break
-            if max(abs(a + b) for a, b in zip(v, e.direction)) < MATCH_TOLERANCE:
-                resolved.append(DirectionEdit(i, -e.amount / d.sigmas[i], e.layer_start, e.layer_end))
+            cos = sum(a * b for a, b in zip(v, e.direction)) / norm   # the components are unit vectors
+            if abs(cos) > 1 - MATCH_TOLERANCE:
+                sign = 1.0 if cos > 0 else -1.0
+                resolved.append(DirectionEdit(i, sign * e.amount * norm / d.sigmas[i], e.layer_start, e.layer_end))
                 break
         else:
             left.append(e)

@@ -1637,238 +1637,273 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>TrainSetupForm</name>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="49" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="50" />
         <source>Setup</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="65" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="66" />
         <source>Quick demo ({0})</source>
         <translation>빠른 데모 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="68" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="69" />
         <source>The network to train. “Quick demo” is a narrow DCGAN that draws recognisable digits within about a minute on a laptop; the others are the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower).</source>
         <translation>학습할 신경망. “빠른 데모”는 노트북에서 1분 안팎에 알아볼 수 있는 숫자를 그리는 좁은 DCGAN입니다. 나머지는 강의의 MLP·DCGAN 구조와 작은 StyleGAN2(더 느림)입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="73" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="74" />
         <source>What the discriminator sees as real: builtin:digits (shipped, works offline), mnist:FILE, quickdraw:FILE, cifar10:FOLDER or folder:FOLDER</source>
         <translation>판별자가 실제 데이터로 보는 것: builtin:digits (내장, 오프라인 사용 가능), mnist:FILE, quickdraw:FILE, cifar10:FOLDER 또는 folder:FOLDER</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="75" />
-        <location filename="../../ganexplorer/gui/train_form.py" line="129" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="76" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="130" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="76" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="77" />
         <source>Pick a dataset file on disk</source>
         <translation>디스크에서 데이터셋 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="81" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="82" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="82" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="83" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="86" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="87" />
         <source>Real and generated images per step. Smaller batches make more, noisier steps per second</source>
         <translation>단계마다 쓰는 실제 이미지와 생성 이미지 수. 배치가 작을수록 초당 단계 수는 늘지만 각 단계가 더 불안정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="90" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="91" />
         <source>How far each Adam step moves the weights of D and G. Too high and training oscillates or collapses; too low and nothing happens for a long time</source>
         <translation>Adam이 한 단계마다 D와 G의 가중치를 얼마나 움직이는지입니다. 너무 크면 학습이 진동하거나 붕괴하고, 너무 작으면 오랫동안 아무 일도 일어나지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="95" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="96" />
         <source>Adam's momentum: how much of the previous steps' direction each step keeps. GANs use 0.5 (DCGAN paper) or 0 (StyleGAN2) instead of 0.9</source>
         <translation>Adam의 모멘텀: 각 단계가 이전 단계들의 방향을 얼마나 유지하는지입니다. GAN에서는 0.9 대신 0.5(DCGAN 논문) 또는 0(StyleGAN2)을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="99" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="100" />
         <source>non-saturating BCE</source>
         <translation>비포화 BCE</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="99" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="100" />
         <source>minimax (original)</source>
         <translation>미니맥스 (원래 형태)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="100" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="101" />
         <source>least squares</source>
         <translation>최소제곱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="102" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="103" />
         <source>Discriminator updates before each generator update</source>
         <translation>생성자를 한 번 업데이트하기 전의 판별자 업데이트 횟수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="103" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="104" />
         <source>Random seed for the initial weights and the fixed noise of the sample grid: the same seed gives the same run</source>
         <translation>초기 가중치와 샘플 격자의 고정 노이즈를 정하는 무작위 시드: 같은 시드면 같은 실행이 됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="105" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="106" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="106" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="107" />
         <source>Learning rate (Adam)</source>
         <translation>학습률 (Adam)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="108" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="109" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="109" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="110" />
         <source>D steps per G step</source>
         <translation>G 한 단계당 D 단계 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="110" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="111" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="116" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="117" />
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="117" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="118" />
         <source>Training stops (and saves) when the step counter reaches this number; 0 = no limit, stop it with Stop</source>
         <translation>단계 수가 이 값에 이르면 학습을 멈추고 저장합니다. 0 = 제한 없음, 정지 버튼으로 멈춤</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="120" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="121" />
         <source>How often the sample grid and the class histogram are redrawn (each costs a little training time)</source>
         <translation>샘플 격자와 클래스 히스토그램을 다시 그리는 주기 (그릴 때마다 학습 시간이 조금 듭니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="123" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="124" />
         <source>How often last.safetensors is rewritten in the run folder: every N steps or every {0:g} minutes, whichever comes first (it is also written when training stops, but never after a loss became NaN)</source>
         <translation>실행 폴더의 last.safetensors를 다시 쓰는 주기: N 스텝마다 또는 {0:g}분마다 중 먼저 오는 쪽 (훈련이 멈출 때도 저장하지만, 손실이 NaN이 된 뒤에는 저장하지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="127" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="128" />
         <source>Each run gets its own new folder in here, named after the model and the start time; empty = do not save</source>
         <translation>실행마다 이 안에 모델 이름과 시작 시각으로 이름 붙인 새 폴더가 생깁니다. 비워 두면 저장하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="130" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="131" />
         <source>Pick the folder that holds your runs</source>
         <translation>실행들이 담긴 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="132" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="136" />
+        <source>Where training computes. auto takes a CUDA GPU, then Apple's MPS, then the CPU; checkpoints open on any device</source>
+        <translation>학습을 계산할 장치입니다. auto는 CUDA GPU, 없으면 Apple MPS, 그것도 없으면 CPU를 씁니다. 체크포인트는 어느 장치에서나 열립니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="139" />
+        <source>fp32 (exact)</source>
+        <translation>fp32 (정확)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="139" />
+        <source>bf16 mixed precision</source>
+        <translation>bf16 혼합 정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="140" />
+        <source>fp16 mixed precision</source>
+        <translation>fp16 혼합 정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="142" />
+        <source>Number format of the forward passes. bf16/fp16 are faster on recent GPUs (weights stay fp32); fp16 is the riskier of the two for StyleGAN2</source>
+        <translation>순전파의 숫자 형식입니다. bf16/fp16은 최신 GPU에서 더 빠릅니다(가중치는 fp32로 유지). StyleGAN2에서는 fp16이 둘 중 더 불안정합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="144" />
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="145" />
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train_form.py" line="146" />
         <source>Stop at step</source>
         <translation>정지할 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="133" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="147" />
         <source>Samples every N steps</source>
         <translation>N 단계마다 샘플</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="134" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="148" />
         <source>Checkpoint every N steps</source>
         <translation>N 단계마다 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="135" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="149" />
         <source>Runs folder</source>
         <translation>실행 저장 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="141" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="155" />
         <source>R1 penalty: punishes D for steep slopes around real images, which keeps StyleGAN2 training stable</source>
         <translation>R1 페널티: 실제 이미지 주변에서 D의 기울기가 가파르면 벌점을 주어 StyleGAN2 학습을 안정적으로 유지합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="144" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="158" />
         <source>Path-length regularisation: a fixed step in w should change the picture by a fixed amount (0 = off, faster)</source>
         <translation>경로 길이 정규화: w에서 일정한 크기만큼 이동하면 그림도 일정한 양만큼 바뀌어야 합니다 (0 = 끔, 더 빠름)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="148" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="162" />
         <source>How often a training image takes its later styles from a second latent, so that coarse and fine styles stay separable</source>
         <translation>학습 이미지가 뒤쪽 층의 스타일을 두 번째 잠재 벡터에서 가져오는 빈도입니다. 그래야 거친 스타일과 세밀한 스타일이 분리된 상태로 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="152" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="166" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="152" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="166" />
         <source>translation</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="153" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="167" />
         <source>translation + cutout</source>
         <translation>이동 + 잘라내기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="155" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="169" />
         <source>Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset</source>
         <translation>미분 가능한 증강: D가 이동된(일부 가려진) 실제·생성 이미지를 보게 하여 작은 데이터셋을 외우지 못하게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="157" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="171" />
         <source>R1 γ (lazy, every {0} D steps)</source>
         <translation>R1 γ (지연, D {0}스텝마다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="159" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="173" />
         <source>Augmentation for D</source>
         <translation>D용 증강</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="160" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="174" />
         <source>Path-length weight</source>
         <translation>경로 길이 가중치</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="161" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="175" />
         <source>Style-mixing probability</source>
         <translation>스타일 믹싱 확률</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="187" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="201" />
         <source>StyleGAN2 always uses the non-saturating logistic loss</source>
         <translation>StyleGAN2는 항상 비포화 로지스틱 손실을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="188" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="202" />
         <source>What G and D minimise. Non-saturating: G maximises log D(G(z)), which still gives G gradients when D wins; minimax is the original paper's form; least squares (LSGAN) penalises distance from the target</source>
         <translation>G와 D가 최소화하는 값. 비포화: G가 log D(G(z))를 최대화하므로 D가 이길 때도 G에 기울기가 전달됩니다. 미니맥스는 원 논문의 형태이고, 최소제곱(LSGAN)은 목표값과의 거리에 벌점을 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="235" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="252" />
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="236" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="253" />
         <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
         <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train_form.py" line="247" />
+        <location filename="../../ganexplorer/gui/train_form.py" line="264" />
         <source>Folder for training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
