@@ -1,6 +1,5 @@
 """The window survives every hostile checkpoint (issue 13): one message, the previous model kept."""
 
-import pytest
 from gui_fixtures import *  # noqa: F403 - the fixtures (window, pkl, dialogs)
 from gui_fixtures import settle
 from test_hostile_files import CORPUS, build_corpus

@@ -30,7 +30,7 @@ from ganexplorer.core.models.registry import PRESETS, build_discriminator, build
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train import losses
 from ganexplorer.core.train.checkpoint import restore_checkpoint, write_checkpoint
-from ganexplorer.core.train.config import LOSSES, TRAINING_DEFAULTS, TrainConfig  # noqa: F401 (re-exported)
+from ganexplorer.core.train.config import TrainConfig
 from ganexplorer.core.train.distributed import (SINGLE, World, any_rank, batch_slice, check_world, rank_rng_state,
                                                 train_device)
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,

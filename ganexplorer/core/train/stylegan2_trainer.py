@@ -28,7 +28,6 @@ from ganexplorer.core.models.stylegan2 import NoiseControl
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.augment import diff_augment
 from ganexplorer.core.train.events import MixingEvent
-from ganexplorer.core.train.factory import make_trainer  # noqa: F401 (the old place; core/selftest.py imports it)
 from ganexplorer.core.train.gan_trainer import GANTrainer
 from ganexplorer.core.train.placement import to_device
 
