@@ -76,7 +76,7 @@ def main() -> None:
     from ganexplorer.core.formats import isolated, load_checkpoint
     from ganexplorer.core.formats.isolated import read_isolated
     from ganexplorer.core.formats.load import _read_untrusted
-    from ganexplorer.core.formats.reader import open_regular
+    from ganexplorer.core.formats.files import open_regular
 
     tmp = Path(tempfile.mkdtemp(prefix="bench_load_"))
     path = args.keep or tmp / "network-snapshot.pkl"

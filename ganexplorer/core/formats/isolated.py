@@ -274,7 +274,7 @@ def child_main(conn: Any) -> None:
 
 def _describe_failure(e: BaseException) -> dict[str, Any]:
     from ganexplorer.core.formats.errors import DamagedPickleError, PickleBoundsError, UnsafePickleError
-    from ganexplorer.core.formats.reader import ReadError
+    from ganexplorer.core.formats.files import ReadError
 
     if isinstance(e, UnsafePickleError):
         return {"ok": False, "kind": "refused", "name": str(e)[:300]}

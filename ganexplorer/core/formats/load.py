@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ganexplorer.core.formats.errors import CheckpointError, LoadCancelled
 from ganexplorer.core.formats.isolated import ReaderFailed, read_isolated
-from ganexplorer.core.formats.reader import ReadError, identity, is_legacy_torch, open_regular
+from ganexplorer.core.formats.files import ReadError, identity, is_legacy_torch, open_regular
 from ganexplorer.core.text import printable
 
 if TYPE_CHECKING:

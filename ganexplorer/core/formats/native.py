@@ -82,7 +82,7 @@ _ST_DTYPES = {"F64": torch.float64, "F32": torch.float32, "F16": torch.float16, 
 
 def _open_checked(path: Path) -> Any:
     """``path`` opened for reading, refusing FIFOs and devices (reading one would block or never end)."""
-    from ganexplorer.core.formats.reader import open_regular
+    from ganexplorer.core.formats.files import open_regular
 
     fd, _ = open_regular(str(path))
     return os.fdopen(fd, "rb")

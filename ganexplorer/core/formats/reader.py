@@ -37,17 +37,14 @@ import zlib
 from typing import Any, BinaryIO
 
 from ganexplorer.core.formats.admitted import checkpoint_globals
-from ganexplorer.core.formats.encode import MAX_NODES, MAX_REPEATS, Encoder
+from ganexplorer.core.formats.encode import Encoder
 from ganexplorer.core.formats.errors import DamagedPickleError, PickleBoundsError, UnsafePickleError
-from ganexplorer.core.formats.files import (LEGACY_MAGIC, LEGACY_PROTOCOL, ReadError, file_problem, identity,
-                                            is_legacy_torch, open_regular)
+from ganexplorer.core.formats.files import (LEGACY_MAGIC, LEGACY_PROTOCOL, ReadError, identity,
+                                            open_regular)
 from ganexplorer.core.formats.pickle_vm import Admitted, Machine, leaf_bytes
 from ganexplorer.core.formats.prescan import FileBytes
-from ganexplorer.core.formats.records import MAX_NDIM, Budget, StorageRef, itemsize
+from ganexplorer.core.formats.records import Budget, StorageRef, itemsize
 
-# Names other modules import from here (the reader's public face before it was split by job).
-__all__ = ["MAX_NDIM", "MAX_NODES", "MAX_REPEATS", "Encoder", "ReadError", "Reader", "file_problem", "identity",
-           "is_legacy_torch", "open_regular", "read_file"]
 
 
 class Reader:

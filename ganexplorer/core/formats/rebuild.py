@@ -18,7 +18,8 @@ from typing import Any, BinaryIO
 import torch
 
 from ganexplorer.core.formats.prescan import MAX_DEPTH
-from ganexplorer.core.formats.reader import MAX_NDIM, MAX_NODES
+from ganexplorer.core.formats.encode import MAX_NODES
+from ganexplorer.core.formats.records import MAX_NDIM
 from ganexplorer.core.formats.safe_pickle import PersistentObject
 
 DTYPES = {"float64": torch.float64, "float32": torch.float32, "float16": torch.float16,

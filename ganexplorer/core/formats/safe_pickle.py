@@ -100,7 +100,8 @@ def restricted_load(f: BinaryIO, encoding: str = "latin1") -> Any:
     ``ValueError`` subclasses for a damaged or hostile pickle.
     """
     from ganexplorer.core.formats.rebuild import Rebuilder
-    from ganexplorer.core.formats.reader import Encoder, Reader
+    from ganexplorer.core.formats.encode import Encoder
+    from ganexplorer.core.formats.reader import Reader
 
     data = f.read()
     reader = Reader(data, len(data), encoding=encoding)
