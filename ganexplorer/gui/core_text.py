@@ -19,7 +19,9 @@ class CoreText(QObject):
     """Translator of core sentences; one instance is enough (the table is built per call to follow the language)."""
 
     def _problems(self) -> list[tuple[str, str]]:
-        """(regular expression over the English problem, translated template with {0}, {1}... for its groups)."""
+        """(regular expression over the English problem, translated template with {0}, {1}... for its groups).
+
+        A table, long because core has that many sentences; lupdate needs each ``self.tr`` literal here."""
         return [
             (r"does not exist", self.tr("does not exist")),
             (r"is a folder, not a checkpoint file", self.tr("is a folder, not a checkpoint file")),

@@ -66,7 +66,8 @@ class Encoder:
 
     def encode(self, obj: Any) -> Any:
         """The JSON-able form of ``obj``. A container met twice is written out twice (the parent gets a
-        tree); such repeats are counted, so a DAG of 2^64 paths is refused after :data:`MAX_REPEATS`."""
+        tree); such repeats are counted, so a DAG of 2^64 paths is refused after :data:`MAX_REPEATS`.
+    One explicit-stack walk (no recursion, so no depth limit to hit); its branches are the value kinds."""
         on_path: set[int] = set()
         seen: set[int] = set()
         repeats = 0

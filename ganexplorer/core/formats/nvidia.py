@@ -237,6 +237,11 @@ def generator_kwargs(rec: PersistentObject) -> dict[str, Any]:
 
 
 def load_nvidia(path: Path, obj: dict) -> LoadedModel:
+    """An NVIDIA network pickle (already read as inert records) as our Generator, never running its code.
+
+    Long because each refusal (no G, another class, StyleGAN3, settings it cannot honour) is one sentence in
+    the order a user's file meets them; the rebuilding itself is in ``effective_settings`` and the loaders.
+    """
     key = next((k for k in ("G_ema", "G") if isinstance(obj.get(k), PersistentObject)), None)
     if key is None:
         raise CheckpointError(path, "is an NVIDIA network pickle that holds only a discriminator (no G_ema or G)")

@@ -97,7 +97,12 @@ class Machine:
         except UnicodeDecodeError:
             raise DamagedPickleError(f"a string that is not {self.encoding} text") from None
 
-    def _run(self, start: int, end: int) -> Any:  # one branch per opcode, like pickle.py
+    def _run(self, start: int, end: int) -> Any:
+        """Execute the pickle's opcodes on inert values and return what STOP leaves.
+
+        Long on purpose: one branch per opcode in one loop, as in CPython's ``pickle.py``, so each branch
+        can be read against the protocol and no opcode pays for a method call.
+        """
         stack: list[Any] = []
         metastack: list[list[Any]] = []
         memo: dict[int, Any] = {}

@@ -94,6 +94,7 @@ def iter_ops(buf: Any, start: int = 0, end: int | None = None, *,
     Every length is checked against the bytes present before anything is read. Text strings
     come back as ``str``; BINSTRING-family strings as raw ``bytes`` (the reader picks the
     encoding); byte strings of :data:`LAZY_BYTES` or more as :class:`FileBytes` when ``lazy_bytes``.
+    One loop with a decoder per argument kind (long on purpose: the length checks sit next to the reads).
     """
     end = len(buf) if end is None else end
     pos = start
@@ -188,6 +189,8 @@ def prescan(buf: Any, start: int = 0, end: int | None = None) -> ScanSummary:
     """Check the structure of the pickle at ``buf[start:end]`` (see module docstring) without building it.
 
     Raises :class:`PickleBoundsError` for a hostile shape, :class:`DamagedPickleError` for nonsense.
+    Long on purpose: one loop with a branch per opcode family, so every bound is checked where the
+    opcode's effect on the stack is (the same reason ``iter_ops`` is one loop).
     """
     end = len(buf) if end is None else end
     size = end - start

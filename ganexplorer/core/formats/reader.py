@@ -103,7 +103,9 @@ class Reader:
         return obj
 
     def legacy(self, buf: Any, start: int, end: int) -> Any:
-        """A legacy (non-zip) torch.save stream at ``buf[start:end]``: magic, version, sys info, object, keys, data."""
+        """A legacy (non-zip) torch.save stream at ``buf[start:end]``: magic, version, sys info, object, keys, data.
+
+    The sections are read in file order in one function, each bounded before the next."""
         m = self.machine(buf)
         head = self._legacy_head
         if head is not None and buf[start:start + len(head[0])] == head[0]:

@@ -83,6 +83,11 @@ def _torgb(src: dict, dst: dict, s: str, d: str) -> None:
 
 
 def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | None) -> LoadedModel:
+    """rosinality's generator state dict as our StyleGAN2 Generator.
+
+    Long because it is one key map read top to bottom (sizes from the keys, then each layer's renaming);
+    split up, the map would no longer read in the order of rosinality's ``model.py``.
+    """
     try:
         n_mlp = len([k for k in sd if re.fullmatch(r"style\.\d+\.weight", k)])
         style_dim = sd["style.1.weight"].shape[0]

@@ -196,7 +196,9 @@ def synthesis_layer(
     gain: float,                      # Total output gain (act gain x caller's gain), > 0.
     clamp: float | None,
 ) -> torch.Tensor | None:
-    """Demodulated modulated conv + noise + bias + act + clamp; ``None`` if this case needs the reference."""
+    """Demodulated modulated conv + noise + bias + act + clamp; ``None`` if this case needs the reference.
+
+    One function, in the order of the reference layer's forward, so the two can be read side by side."""
     if activation not in _FAST_ACTS or gain <= 0 or up not in (1, 2):
         return None
     n, c, h, w = x.shape

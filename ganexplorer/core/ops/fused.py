@@ -47,7 +47,10 @@ def set_enabled(enabled: bool) -> None:
 
 
 def _build() -> dict[str, Callable]:
-    """Import Triton and define the kernels. Raises on any problem (handled by ``prepare``)."""
+    """Import Triton and define the kernels. Raises on any problem (handled by ``prepare``).
+
+    Long because the kernels can only be defined after Triton is imported (lazily, so a CPU install never
+    imports it), and each kernel's launcher sits beside it."""
     import triton
     import triton.language as tl
 

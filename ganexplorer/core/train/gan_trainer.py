@@ -62,7 +62,8 @@ class GANTrainer(TrainerExecution):
                  resume: bool = False, resume_from: str | Path | None = None, world: World = SINGLE,
                  device: torch.device | None = None) -> None:
         """``world``: this process's place in a torchrun group (``distributed.py``); ``device``: where to
-        train, instead of ``config.device`` (for callers that placed themselves already)."""
+        train, instead of ``config.device`` (for callers that placed themselves already). Builds in the order
+        the parts need each other (device, models, optimisers, resume, fixed noise), hence its length."""
         config.validate()
         self.config = config
         self.world = world
