@@ -242,70 +242,65 @@ def test_a_saved_w_edit_survives_a_sign_flip_of_the_directions(window, qtbot, tm
     assert np.array_equal(shown(window), expected(window, RenderRequest(seed=3, w_edits=(WEdit(v, sigma, 0, n),))))
 
 
-def test_todays_state_files_still_open(qtbot, settings, tmp_path, monkeypatch):
+@pytest.fixture
+def shapes_window(qtbot, settings):
+    """The window on the bundled stylegan2-shapes model, the one today's state files were saved on."""
+    from gui_fixtures import open_window
+
+    from ganexplorer.core.paths import bundled_models
+
+    path = next((p for p in bundled_models() if p.stem == "stylegan2-shapes"), None)
+    if path is None:
+        pytest.skip("the bundled stylegan2-shapes model is not in this copy")
+    window = open_window(qtbot, settings, path)
+    yield window, path
+    window.worker.shutdown()
+
+
+def test_todays_state_files_still_open(qtbot, shapes_window, tmp_path, monkeypatch):
     """The version-1 files in tests/data/states (written by the window before the explorer state was a
     model) open on the bundled model: every control as saved, the same picture as the saved request."""
-    from gui_fixtures import open_window
-
-    from ganexplorer.core.paths import bundled_models
-
-    path = next((p for p in bundled_models() if p.stem == "stylegan2-shapes"), None)
-    if path is None:
-        pytest.skip("the bundled stylegan2-shapes model is not in this copy")
-    window = open_window(qtbot, settings, path)
+    window, path = shapes_window
     e = window.explorer
-    try:
-        for name in ("v1_edits_mixing_ablation.json", "v1_seed_pad_blend.json"):
-            data = json.loads(open(os.path.join(STATES, name), encoding="utf-8").read())
-            data["checkpoint"] = str(path)   # the file names the folder it was written in
-            (tmp_path / name).write_text(json.dumps(data))
-            saved = RenderRequest.from_dict(data["request"])
-            _pick(monkeypatch, tmp_path / name)
-            window.open_state_action.trigger()
-            qtbot.waitUntil(lambda s=saved: e.seed.value() == s.seed and e.directions is not None, timeout=60_000)
-            settle(qtbot, window)
-            now = e.current_request()
-            assert now.with_(w_edits=()) == saved.with_(w_edits=())
-            assert [(a.layer_start, a.layer_end) for a in now.w_edits] == [
-                (b.layer_start, b.layer_end) for b in saved.w_edits]
-            for a, b in zip(now.w_edits, saved.w_edits):   # the PCA recomputed here agrees to rounding
-                assert a.direction == pytest.approx(b.direction, abs=1e-5)
-            assert [a.amount for a in now.w_edits] == pytest.approx([b.amount for b in saved.w_edits], rel=1e-5)
-            assert np.array_equal(shown(window), expected(window, saved))
-            assert e.image_view.zoom == data["zoom"]
-        assert e.noise_mode.currentData() == "none" and not e.mix_on.isChecked()
-        qtbot.waitUntil(lambda: "blend of seeds 43" in e.caption.text(), timeout=10_000)   # captions follow a beat later
-    finally:
-        window.worker.shutdown()
-
-
-def test_todays_state_file_sets_every_control(qtbot, settings, tmp_path, monkeypatch):
-    from gui_fixtures import open_window
-
-    from ganexplorer.core.paths import bundled_models
-
-    path = next((p for p in bundled_models() if p.stem == "stylegan2-shapes"), None)
-    if path is None:
-        pytest.skip("the bundled stylegan2-shapes model is not in this copy")
-    window = open_window(qtbot, settings, path)
-    e = window.explorer
-    try:
-        data = json.loads(open(os.path.join(STATES, "v1_edits_mixing_ablation.json"), encoding="utf-8").read())
-        data["checkpoint"] = str(path)
-        (tmp_path / "lesson.json").write_text(json.dumps(data))
-        _pick(monkeypatch, tmp_path / "lesson.json")
+    for name in ("v1_edits_mixing_ablation.json", "v1_seed_pad_blend.json"):
+        data = json.loads(open(os.path.join(STATES, name), encoding="utf-8").read())
+        data["checkpoint"] = str(path)   # the file names the folder it was written in
+        (tmp_path / name).write_text(json.dumps(data))
+        saved = RenderRequest.from_dict(data["request"])
+        _pick(monkeypatch, tmp_path / name)
         window.open_state_action.trigger()
-        qtbot.waitUntil(lambda: e.seed.value() == 42 and e.w_sliders[2].value() != 0, timeout=60_000)
+        qtbot.waitUntil(lambda s=saved: e.seed.value() == s.seed and e.directions is not None, timeout=60_000)
         settle(qtbot, window)
-        assert (e.psi.value(), e.cutoff.value(), e.noise_mode.currentData(), e.noise_seed.value()) == (
-            pytest.approx(0.7), 4, "random", 3)
-        assert e.noise_strength.value() == pytest.approx(1.5)
-        assert (e.mix_on.isChecked(), e.mix_seed.value(), e.mix_start.value(), e.mix_end.value()) == (True, 7, 2, 6)
-        assert [s.value() for s in e.z_sliders[:4]] == pytest.approx([-1.0, 0.0, 0.0, 0.5])
-        assert [s.value() for s in e.w_sliders[:3]] == pytest.approx([2.0, 0.0, -1.5])
-        assert (e.w_start.value(), e.w_end.value()) == (1, 8)
-        assert e.ablation_badge.isVisible() and "b8.conv0 channels 0\u20133, 9" in e.ablation_badge.text()
-        qtbot.waitUntil(lambda: "PC0 +2.0\u03c3" in e.caption.text() and "PC2 -1.5\u03c3" in e.caption.text(),
-                        timeout=10_000)
-    finally:
-        window.worker.shutdown()
+        now = e.current_request()
+        assert now.with_(w_edits=()) == saved.with_(w_edits=())
+        assert [(a.layer_start, a.layer_end) for a in now.w_edits] == [
+            (b.layer_start, b.layer_end) for b in saved.w_edits]
+        for a, b in zip(now.w_edits, saved.w_edits):   # the PCA recomputed here agrees to rounding
+            assert a.direction == pytest.approx(b.direction, abs=1e-5)
+        assert [a.amount for a in now.w_edits] == pytest.approx([b.amount for b in saved.w_edits], rel=1e-5)
+        assert np.array_equal(shown(window), expected(window, saved))
+        assert e.image_view.zoom == data["zoom"]
+    assert e.noise_mode.currentData() == "none" and not e.mix_on.isChecked()
+    qtbot.waitUntil(lambda: "blend of seeds 43" in e.caption.text(), timeout=10_000)   # captions follow a beat later
+
+
+def test_todays_state_file_sets_every_control(qtbot, shapes_window, tmp_path, monkeypatch):
+    window, path = shapes_window
+    e = window.explorer
+    data = json.loads(open(os.path.join(STATES, "v1_edits_mixing_ablation.json"), encoding="utf-8").read())
+    data["checkpoint"] = str(path)
+    (tmp_path / "lesson.json").write_text(json.dumps(data))
+    _pick(monkeypatch, tmp_path / "lesson.json")
+    window.open_state_action.trigger()
+    qtbot.waitUntil(lambda: e.seed.value() == 42 and e.w_sliders[2].value() != 0, timeout=60_000)
+    settle(qtbot, window)
+    assert (e.psi.value(), e.cutoff.value(), e.noise_mode.currentData(), e.noise_seed.value()) == (
+        pytest.approx(0.7), 4, "random", 3)
+    assert e.noise_strength.value() == pytest.approx(1.5)
+    assert (e.mix_on.isChecked(), e.mix_seed.value(), e.mix_start.value(), e.mix_end.value()) == (True, 7, 2, 6)
+    assert [s.value() for s in e.z_sliders[:4]] == pytest.approx([-1.0, 0.0, 0.0, 0.5])
+    assert [s.value() for s in e.w_sliders[:3]] == pytest.approx([2.0, 0.0, -1.5])
+    assert (e.w_start.value(), e.w_end.value()) == (1, 8)
+    assert e.ablation_badge.isVisible() and "b8.conv0 channels 0\u20133, 9" in e.ablation_badge.text()
+    qtbot.waitUntil(lambda: "PC0 +2.0\u03c3" in e.caption.text() and "PC2 -1.5\u03c3" in e.caption.text(),
+                    timeout=10_000)

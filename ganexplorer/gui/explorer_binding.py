@@ -153,14 +153,11 @@ class StateBinding:
             self.ablate_edit.setText(ranges_text(channels))
 
     def _show_sliders(self, s: ExplorerState) -> None:
-        z = dict(s.z_offsets)
-        for i, slider in enumerate(self.z_sliders):
-            if slider.value() != z.get(i, 0.0):
-                slider.setValue(z.get(i, 0.0))
-        w = {e.component: e.sigmas for e in s.w_edits}
-        for i, slider in enumerate(self.w_sliders):
-            if slider.value() != w.get(i, 0.0):
-                slider.setValue(w.get(i, 0.0))
+        for sliders, values in ((self.z_sliders, dict(s.z_offsets)),
+                                (self.w_sliders, {e.component: e.sigmas for e in s.w_edits})):
+            for i, slider in enumerate(sliders):
+                if slider.value() != values.get(i, 0.0):
+                    slider.setValue(values.get(i, 0.0))
 
     def _show_walk(self, s: ExplorerState) -> None:
         w, k = self.walk, s.walk
