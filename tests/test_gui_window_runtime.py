@@ -278,7 +278,8 @@ def test_todays_state_files_still_open(qtbot, shapes_window, tmp_path, monkeypat
         for a, b in zip(now.w_edits, saved.w_edits):   # the PCA recomputed here agrees to rounding
             assert a.direction == pytest.approx(b.direction, abs=1e-5)
         assert [a.amount for a in now.w_edits] == pytest.approx([b.amount for b in saved.w_edits], rel=1e-5)
-        assert np.array_equal(shown(window), expected(window, saved))
+        # The edits now ride on this machine's PCA, equal to the saved vectors to ~1e-7: a level at most.
+        assert np.abs(shown(window).astype(int) - expected(window, saved)).max() <= 1
         assert e.image_view.zoom == data["zoom"]
     assert e.noise_mode.currentData() == "none" and not e.mix_on.isChecked()
     qtbot.waitUntil(lambda: "blend of seeds 43" in e.caption.text(), timeout=10_000)   # captions follow a beat later
