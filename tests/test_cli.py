@@ -146,6 +146,7 @@ def test_entry_point_subprocess_malicious_pickle(tmp_path):
     assert not marker.exists()
 
 
+@pytest.mark.slow
 def test_self_test_passes_and_reports_one_line(capsys):
     from ganexplorer.cli import main
 

@@ -1,5 +1,6 @@
 """The window survives every hostile checkpoint (issue 13): one message, the previous model kept."""
 
+import pytest
 from gui_fixtures import *  # noqa: F403 - the fixtures (window, pkl, dialogs)
 from gui_fixtures import settle
 from test_hostile_files import CORPUS, build_corpus
@@ -9,6 +10,7 @@ from ganexplorer.core.text import printable
 BAD = [c for c in CORPUS if not c.good]
 
 
+@pytest.mark.slow
 def test_every_hostile_file_gives_one_line_and_keeps_the_model(window, qtbot, tmp_path, pkl, dialogs):
     title = window.windowTitle()
     for case, path in build_corpus(tmp_path / "corpus", BAD):

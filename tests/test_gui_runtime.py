@@ -514,6 +514,7 @@ def _headless_env(tmp_path, **extra):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux session without DISPLAY / WAYLAND_DISPLAY")
+@pytest.mark.slow
 def test_without_a_display_the_screenshot_is_taken_offscreen_and_the_window_says_why_it_cannot_open(tmp_path, pkl):
     """Before: on a server (no DISPLAY) Qt aborted the process (exit 134, SIGABRT) and said why only in the log."""
     out = tmp_path / "shot.png"

@@ -24,7 +24,9 @@ def digits():
     return ds
 
 
-@pytest.mark.parametrize("model", ["mlp-gan", "mlp-gan-bn", "dcgan32", "dcgan32-cond", "dcgan64"])
+@pytest.mark.parametrize("model", ["mlp-gan", "mlp-gan-bn", pytest.param("dcgan32", marks=pytest.mark.slow),
+                                   pytest.param("dcgan32-cond", marks=pytest.mark.slow),
+                                   pytest.param("dcgan64", marks=pytest.mark.slow)])
 def test_a_few_steps_change_weights_and_emit_events(digits, model):
     tr = GANTrainer(TrainConfig(model=model, batch_size=16, conditional=model.endswith("cond"), log_every=2,
                                 sample_every=2, grid_size=2), digits)
@@ -97,6 +99,7 @@ def test_step_mode_and_pause(digits):
     assert tr.step == 5 and tr.history[-1].step == 5
 
 
+@pytest.mark.slow
 def test_checkpoint_resume_round_trip(digits, tmp_path):
     cfg = TrainConfig(model="dcgan32", batch_size=16, checkpoint_every=2)
     tr = GANTrainer(cfg, digits, out_dir=tmp_path)

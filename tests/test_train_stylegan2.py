@@ -77,6 +77,7 @@ def test_r1_off_and_path_length_regulariser(digits):
     assert tr.opt_g.param_groups[0]["lr"] == pytest.approx(0.0025 * 1 / 2)
 
 
+@pytest.mark.slow
 def test_checkpoint_round_trip_resume_and_explorer_sees_the_average(digits, tmp_path):
     tr = make_trainer(small(), digits, out_dir=tmp_path)
     list(tr.run(max_steps=2))
@@ -158,6 +159,7 @@ def test_differentiable_augmentation_moves_content_keeps_gradients_and_is_valida
     assert all(math.isfinite(v) for k, v in tr.train_step().items() if k != "r1")
 
 
+@pytest.mark.slow
 def test_conditional_stylegan2_trains_on_labels_and_renders_each_class(digits, tmp_path):
     from ganexplorer.core.render import RenderRequest, Renderer
 
