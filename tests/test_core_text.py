@@ -119,3 +119,26 @@ def test_resuming_a_run_of_another_family_is_said_in_korean(qapp, tmp_path):
     finally:
         QCoreApplication.removeTranslator(tr)
     assert said == f"'{other}'에는 dcgan32 모델이 들어 있습니다. mlp-gan 모델이 아닙니다"
+
+
+def test_a_setting_out_of_its_range_is_said_in_korean_with_the_numbers_kept(qapp):
+    """TrainConfig's own range sentences (a resumed run's stored settings can hold them) in the UI language."""
+    from ganexplorer.core.train.config import TrainConfig
+    from ganexplorer.gui.app import TRANSLATIONS
+
+    sentences = []
+    for bad in (dict(seed=-1), dict(r1_gamma=float("nan"))):
+        with pytest.raises(ValueError) as e:
+            TrainConfig.for_model("stylegan2-32", **bad).validate()
+        sentences.append(str(e.value))
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "ganexplorer_ko.qm"))
+    QCoreApplication.installTranslator(tr)
+    try:
+        said = [translate_core(m) for m in sentences]
+    finally:
+        QCoreApplication.removeTranslator(tr)
+    assert "--seed" in said[0] and "0" in said[0] and "2147483647" in said[0] and "-1" in said[0]
+    assert "--r1-gamma" in said[1] and "nan" in said[1]
+    for korean in said:
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in korean), korean

@@ -99,6 +99,9 @@ class CoreText(QObject):
             # resuming a run with another architecture (core.train.checkpoint.restore_checkpoint)
             (r"'(.*)' holds a (.*) model, not (.*)", self.tr("'{0}' holds a {1} model, not {2}")),
             (r"'(.*)' does not exist", self.tr("'{0}' does not exist")),
+            # a training setting outside the range written beside it (core.train.config)
+            (r"(\S+) must be in \[(.*), (.*)\], not (.*)", self.tr("{0} must be between {1} and {2}, not {3}")),
+            (r"(\S+) must be a finite number, not (.*)", self.tr("{0} must be a finite number, not {1}")),
         ]
 
     def translate(self, message: str) -> str:

@@ -243,227 +243,237 @@
 <context>
     <name>CoreText</name>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="24" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="26" />
         <source>does not exist</source>
         <translation>존재하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="25" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="27" />
         <source>is a folder, not a checkpoint file</source>
         <translation>체크포인트 파일이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="26" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="28" />
         <source>is empty</source>
         <translation>비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="27" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="29" />
         <source>is too large to load into memory</source>
         <translation>너무 커서 메모리에 불러올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="28" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="30" />
         <source>is a truncated or damaged zip archive</source>
         <translation>잘렸거나 손상된 zip 압축 파일입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="29" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="31" />
         <source>is a damaged or truncated pickle ({0})</source>
         <translation>손상되었거나 잘린 pickle입니다 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="30" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="32" />
         <source>is a damaged safetensors file ({0})</source>
         <translation>손상된 safetensors 파일입니다 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="32" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="34" />
         <source>is a pickle that names {0}, which ganexplorer refuses to run; nothing was executed</source>
         <translation>{0}을(를) 가리키는 pickle이라 ganexplorer가 실행을 거부했습니다. 아무것도 실행되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="34" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="36" />
         <source>is a torch file that names code ganexplorer will not run ({0})</source>
         <translation>ganexplorer가 실행하지 않는 코드를 가리키는 torch 파일입니다 ({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="36" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="38" />
         <source>is not a checkpoint ganexplorer knows: found {0}</source>
         <translation>ganexplorer가 아는 체크포인트가 아닙니다 ({0} 발견)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="37" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="39" />
         <source>is not a ganexplorer checkpoint</source>
         <translation>ganexplorer 체크포인트가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="39" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="41" />
         <source>was written by a newer ganexplorer (format version {0})</source>
         <translation>더 새로운 버전의 ganexplorer로 작성되었습니다 (형식 버전 {0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="42" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="44" />
         <source>is a TensorFlow StyleGAN pickle, which ganexplorer cannot read yet; convert it with NVIDIA's legacy.py first</source>
         <translation>TensorFlow StyleGAN pickle이라 ganexplorer가 아직 읽을 수 없습니다. 먼저 NVIDIA의 legacy.py로 변환하세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="46" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="48" />
         <source>holds a StyleGAN3 (alias-free) generator, which ganexplorer cannot render yet; StyleGAN2 pickles from the same repository work</source>
         <translation>StyleGAN3(alias-free) 생성자가 들어 있어 ganexplorer가 아직 렌더링할 수 없습니다. 같은 저장소의 StyleGAN2 pickle은 작동합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="49" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="51" />
         <source>is an NVIDIA network pickle that holds only a discriminator (no G_ema or G)</source>
         <translation>판별자만 들어 있는 NVIDIA 네트워크 pickle입니다 (G_ema나 G 없음)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="51" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="53" />
         <source>is a safetensors file without a ganexplorer header, so its architecture is unknown</source>
         <translation>ganexplorer 헤더가 없는 safetensors 파일이라 구조를 알 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="53" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="55" />
         <source>was read, but holds {0}, not a generator layout ganexplorer knows</source>
         <translation>읽었지만 {0}이(가) 들어 있으며, ganexplorer가 아는 생성자 구조가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="55" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="57" />
         <source>is a FIFO (named pipe), not a file</source>
         <translation>FIFO(이름 있는 파이프)이며 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="56" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="58" />
         <source>is a device, not a file</source>
         <translation>장치이며 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="57" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="59" />
         <source>is a socket, not a file</source>
         <translation>소켓이며 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="58" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="60" />
         <source>is not a regular file</source>
         <translation>일반 파일이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="60" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="62" />
         <source>is a symbolic link to a file that does not exist</source>
         <translation>존재하지 않는 파일을 가리키는 심볼릭 링크입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="61" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="63" />
         <source>is a symbolic link that loops back on itself</source>
         <translation>자기 자신으로 되돌아오는 심볼릭 링크입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="62" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="64" />
         <source>cannot be read (permission denied)</source>
         <translation>읽을 수 없습니다(권한 없음)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="63" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="65" />
         <source>loading was cancelled</source>
         <translation>불러오기가 취소되었습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="65" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="67" />
         <source>changed while it was being read; open it again</source>
         <translation>읽는 동안 파일이 바뀌었습니다. 다시 열어 주세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="66" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="68" />
         <source>holds structures nested too deeply to read</source>
         <translation>너무 깊게 중첩된 구조가 있어 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="68" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="70" />
         <source>could not be read safely: the reader took longer than {0} s</source>
         <translation>안전하게 읽을 수 없습니다: 읽기 프로세스가 {0}초 넘게 걸렸습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="70" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="72" />
         <source>could not be read safely: the reader took more than {0} s of processor time</source>
         <translation>안전하게 읽을 수 없습니다: 읽기 프로세스가 프로세서 시간 {0}초를 넘게 썼습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="72" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="74" />
         <source>could not be read safely: the reader ran out of its {0}</source>
         <translation>안전하게 읽을 수 없습니다: 읽기 프로세스의 메모리 한도를 넘었습니다({0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="74" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="76" />
         <source>could not be read safely: the reader crashed {0}</source>
         <translation>안전하게 읽을 수 없습니다: 읽기 프로세스가 비정상 종료되었습니다 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="75" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="77" />
         <source>could not be read safely: {0}</source>
         <translation>안전하게 읽을 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="77" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="79" />
         <source>is a pickle ganexplorer will not unpack: it has {0}</source>
         <translation>ganexplorer가 풀지 않는 피클입니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="79" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="81" />
         <source>is a torch file ganexplorer will not unpack: it has {0}</source>
         <translation>ganexplorer가 풀지 않는 torch 파일입니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="81" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="83" />
         <source>is a safetensors file ganexplorer will not read: {0}</source>
         <translation>ganexplorer가 읽지 않는 safetensors 파일입니다: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="83" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="85" />
         <source>holds NaN weights in {0}, so its generator cannot draw a picture</source>
         <translation>{0}에 NaN 가중치가 있어 생성자가 그림을 그릴 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="85" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="87" />
         <source>holds infinite weights in {0}, so its generator cannot draw a picture</source>
         <translation>{0}에 무한대 가중치가 있어 생성자가 그림을 그릴 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="87" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="89" />
         <source>describes a generator larger than the weights it holds {0}</source>
         <translation>담고 있는 가중치보다 큰 생성자를 기술하고 있습니다 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="89" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="91" />
         <source>describes a generator with a layer of size 0 (shape {0})</source>
         <translation>크기가 0인 층이 있는 생성자를 기술하고 있습니다(모양 {0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="95" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="97" />
         <source>unknown dataset '{0}': use {1}</source>
         <translation>알 수 없는 데이터셋 '{0}': {1}을(를) 사용하세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="96" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="98" />
         <source>'{0}' holds no images</source>
         <translation>'{0}'에 이미지가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="98" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="100" />
         <source>'{0}' holds a {1} model, not {2}</source>
         <translation>'{0}'에는 {2} 모델이 아니라 {1} 모델이 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="99" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="101" />
         <source>'{0}' does not exist</source>
         <translation>'{0}'이(가) 존재하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="112" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="103" />
+        <source>{0} must be between {1} and {2}, not {3}</source>
+        <translation>{0} 값은 {1}에서 {2} 사이여야 합니다({3}은(는) 쓸 수 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="104" />
+        <source>{0} must be a finite number, not {1}</source>
+        <translation>{0} 값은 유한한 숫자여야 합니다({1}은(는) 쓸 수 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="117" />
         <source>The checkpoint {0}.</source>
         <translation>체크포인트가 {0}.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="113" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="118" />
         <source>{0}: {1}.</source>
         <translation>{0}: {1}.</translation>
     </message>
