@@ -282,8 +282,10 @@ def test_layer_view_and_channel_ablation(window, qtbot):
     settle(qtbot, window)
     assert e.layer_view.rgb is not None and "channels" in e.layer_channels.text()
     before = shown(window)
-    e.ablate_edit.setText("0-3")
-    e.ablate_edit.editingFinished.emit()
+    e.ablate_edit.setFocus()
+    e.ablate_edit.selectAll()
+    qtbot.keyClicks(e.ablate_edit, "0-3")          # the user types the channels to switch off
+    qtbot.keyClick(e.ablate_edit, Qt.Key.Key_Return)
     settle(qtbot, window)
     assert not np.array_equal(before, shown(window))
     req = RenderRequest(ablations=(("synthesis.b8.conv1", (0, 1, 2, 3)),))
