@@ -193,6 +193,45 @@ def test_files_that_are_not_states_say_so():
     assert ExplorerState.from_dict({"psi": 1, "seed": 3.0}) == ExplorerState(psi=1.0, seed=3)
 
 
+HOSTILE_V2 = [
+    {"seed": 1e20}, {"noise_seed": -5}, {"mix_seed": 2 ** 31}, {"psi": float("nan")}, {"psi": 40.0},
+    {"noise_strength": -1.0}, {"z_offsets": [[0, 1e308]]}, {"z_offsets": [[-1, 0.5]]},
+    {"w_edits": [{"component": -1, "sigmas": 1.0}]}, {"w_edits": [{"component": 0, "sigmas": float("inf")}]},
+    {"legacy_w_edits": [{"direction": [float("nan")], "amount": 1.0}]}, {"blend": [[3, float("nan")]]},
+    {"z": [1.0, float("inf")]}, {"arith": [1]}, {"arith": [1, 2, -3]}, {"ablations": [[5, [1]]]},
+    {"ablations": [["b8.conv0", [-2]]]}, {"walk": {"seeds": 5}}, {"walk": {"frames": "x"}}, {"walk": {"fps": 0}},
+    {"walk": {"loop": "yes"}}, {"walk": {"export_side": 10 ** 9}}, {"view": 9}, {"label": -1}, {"w_end": 10 ** 6},
+]
+HOSTILE_V1 = [{"seed": "x"}, {"seed": 1e300}, {"psi": float("inf")}, {"noise_strength": float("nan")},
+              {"z_offsets": [[0, "big"]]}, {"w_blend": [[1, float("nan")]]}]
+
+
+@pytest.mark.parametrize("body", HOSTILE_V2, ids=lambda b: json.dumps(b)[:40])
+def test_a_hostile_version_2_state_is_refused_before_anything_sees_it(body):
+    """A hand-edited or crafted file: one ValueError, never a value the widgets cannot hold (they crashed on
+    seed 1e20 with OverflowError, on walk seeds 5 with TypeError, and the controller kept the bad state)."""
+    data = json.loads(json.dumps({"ganexplorer_state": STATE_VERSION, "checkpoint": None, "state": body}))
+    with pytest.raises(ValueError):
+        state_from_file(data)
+
+
+@pytest.mark.parametrize("request_body", HOSTILE_V1, ids=lambda b: json.dumps(b)[:40])
+def test_a_hostile_version_1_state_is_refused_too(request_body):
+    data = json.loads(json.dumps({"ganexplorer_state": 1, "checkpoint": None, "request": request_body}))
+    with pytest.raises((ValueError, TypeError)):
+        state_from_file(data)
+
+
+def test_a_version_1_file_without_w_edits_leaves_the_w_sliders_working(ctl):
+    """Opening a v1 file with no w edits used to set the w layer range to [0, 0): every later w slider move
+    then changed nothing."""
+    ctl.load(state_from_file({"ganexplorer_state": 1, "request": {"seed": 9}}, ctl.state))
+    ctl.set_edit(1, 2.0)
+    assert ctl.state.w_edits == (DirectionEdit(1, 2.0, 0, 6),) and ctl.request().w_edits[0].layer_end == 6
+    ctl.load(state_from_file({"ganexplorer_state": 1, "request": {"seed": 9}}))   # no current state to keep
+    assert (ctl.state.w_start, ctl.state.w_end, ctl.state.mix_end) == (0, 6, 6)
+
+
 def test_edits_keyed_by_component_survive_a_sign_flip_of_the_directions(ctl):
     """A PCA recomputed elsewhere may return -v for v: the edit stays on its component and sigma."""
     ctl.set_edit(1, 2.0)

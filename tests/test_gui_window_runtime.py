@@ -17,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
 from gui_fixtures import expected, settle, shown  # noqa: E402
 from layouts import write_nvidia_pickle  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from ganexplorer.core.render import RenderRequest  # noqa: E402
@@ -305,3 +305,29 @@ def test_todays_state_file_sets_every_control(qtbot, shapes_window, tmp_path, mo
     assert e.ablation_badge.isVisible() and "b8.conv0 channels 0\u20133, 9" in e.ablation_badge.text()
     qtbot.waitUntil(lambda: "PC0 +2.0\u03c3" in e.caption.text() and "PC2 -1.5\u03c3" in e.caption.text(),
                     timeout=10_000)
+
+
+@pytest.mark.parametrize("name, body", [
+    ("huge-seed.json", {"ganexplorer_state": 2, "checkpoint": None, "state": {"seed": 1e20}}),
+    ("walk-seeds.json", {"ganexplorer_state": 2, "checkpoint": None, "state": {"walk": {"seeds": 5}}}),
+    ("v1-text-seed.json", {"ganexplorer_state": 1, "checkpoint": None, "request": {"seed": "x"}}),
+    ("list-checkpoint.json", {"ganexplorer_state": 2, "checkpoint": [1], "state": {"seed": 4}}),
+    ("deep.json", None),
+])
+def test_a_hostile_state_file_is_one_sentence_and_changes_nothing(window, qtbot, tmp_path, monkeypatch, dialogs,
+                                                                  name, body):
+    """Open state on a crafted file: one warning; the controls, the controller and the picture stay as they were
+    (before, the seed 1e20 raised OverflowError inside the window with the controller already holding it)."""
+    e = window.explorer
+    settle(qtbot, window)
+    before, picture = e.controller.state, shown(window).copy()
+    path = tmp_path / name
+    path.write_text("[" * 100_000 + "]" * 100_000 if body is None else json.dumps(body))
+    _pick(monkeypatch, path)
+    window.open_state_action.trigger()
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
+    assert "is not a ganexplorer state file" in dialogs[0] and name in dialogs[0]
+    settle(qtbot, window)
+    assert e.controller.state == before and np.array_equal(shown(window), picture)
+    qtbot.keyClick(e.seed.spin, Qt.Key.Key_Up)   # the window still answers the user
+    qtbot.waitUntil(lambda: e.controller.state.seed == before.seed + 1, timeout=10_000)

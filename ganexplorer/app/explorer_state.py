@@ -8,6 +8,7 @@ never as direction vectors, so they survive a recomputed PCA whose signs differ.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -17,6 +18,19 @@ from ganexplorer.core.render.request import RenderRequest, WEdit
 
 STATE_VERSION = 2          # 1: the file held a RenderRequest; 2: it holds an ExplorerState
 WALK_SPACES = ("w", "z")
+
+# What the controls can say; the widgets take their ranges from here, and a state outside them is refused.
+MAX_SEED = 2 ** 31 - 1
+PSI_RANGE = (-1.0, 2.0)
+NOISE_STRENGTH_RANGE = (0.0, 3.0)
+Z_SLIDER_RANGE = (-3.0, 3.0)
+W_SIGMA_RANGE = (-5.0, 5.0)
+WALK_FRAMES_RANGE = (2, 2000)
+WALK_FPS_RANGE = (1, 60)
+EXPORT_SIDE_RANGE = (16, 4096)
+VIEWS = 4                  # image, variation, mixing grid, layers
+MAX_LAYERS = 64            # more ws than any StyleGAN2 has (1024²: 18); also "through the last layer"
+MAX_DIM = 1 << 16          # more latent dimensions / channels than any generator here has
 
 
 @dataclass(frozen=True)
@@ -85,10 +99,48 @@ class ExplorerState:
     zoom: int | str = "fit"               # "fit" or a whole factor (1, 2), as ImageView takes it
 
     def __post_init__(self) -> None:
+        """Every state is one the controls can show: a hand-edited or hostile file is refused here, with one
+        ValueError, before any widget or the controller sees it."""
         if self.noise_mode not in NOISE_MODES:
             raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r}")
-        if self.walk.space not in WALK_SPACES:
-            raise ValueError(f"walk space must be 'z' or 'w', not {self.walk.space!r}")
+        for name in ("seed", "noise_seed", "mix_seed"):
+            _check_int(getattr(self, name), name, 0, MAX_SEED)
+        if self.label is not None:
+            _check_int(self.label, "label", 0, MAX_SEED)
+        _check_bool(self.force_fp32, "force_fp32")
+        _check_bool(self.mix_on, "mix_on")
+        _check_number(self.psi, "psi", *PSI_RANGE)
+        _check_number(self.noise_strength, "noise strength", *NOISE_STRENGTH_RANGE)
+        for name in ("cutoff", "mix_start", "mix_end", "w_start", "w_end"):
+            _check_int(getattr(self, name), name, 0, MAX_LAYERS)
+        for i, amount in self.z_offsets:
+            _check_int(i, "z slider index", 0, MAX_DIM)
+            _check_number(amount, "z slider value", *Z_SLIDER_RANGE)
+        for e in self.w_edits:
+            _check_int(e.component, "w component", 0, MAX_DIM)
+            _check_number(e.sigmas, "w slider value", *W_SIGMA_RANGE)
+            _check_layers(e.layer_start, e.layer_end)
+        for e in self.legacy_w_edits:
+            _check_vector(e.direction, "w edit direction")
+            _check_number(e.amount, "w edit amount")
+            _check_layers(e.layer_start, e.layer_end)
+        for seed, weight in self.blend:
+            _check_int(seed, "blend seed", 0, MAX_SEED)
+            _check_number(weight, "blend weight")
+        if self.z is not None:
+            _check_vector(self.z, "z")
+        if len(self.arith) != 3:
+            raise ValueError(f"A - B + C takes three seeds, not {len(self.arith)}")
+        for seed in self.arith:
+            _check_int(seed, "A - B + C seed", 0, MAX_SEED)
+        for name, channels in self.ablations:
+            if not isinstance(name, str):
+                raise ValueError(f"a switched-off layer is named by text, not {name!r}")
+            for c in channels:
+                _check_int(c, "switched-off channel", 0, MAX_DIM)
+        _check_walk(self.walk)
+        _check_int(self.view, "view", 0, VIEWS - 1)
+        _zoom(self.zoom)
 
     def with_(self, **changes: Any) -> ExplorerState:
         return replace(self, **changes)
@@ -123,7 +175,7 @@ class ExplorerState:
             "z": lambda v: None if v is None else tuple(float(x) for x in v),
             "source": _source,
             "arith": lambda v: tuple(int(x) for x in v)[:3],
-            "ablations": lambda v: tuple((str(n), tuple(int(c) for c in ch)) for n, ch in v),
+            "ablations": lambda v: tuple((n, tuple(int(c) for c in ch)) for n, ch in v),
             "walk": lambda v: WalkSettings(**{k: x for k, x in dict(v).items()
                                               if k in WalkSettings.__dataclass_fields__}),
             "label": _opt_int,
@@ -140,15 +192,16 @@ class ExplorerState:
 
     @classmethod
     def from_request(cls, req: RenderRequest, zoom: int | str = "fit") -> ExplorerState:
-        """A version-1 file's request as a state; its w edits wait in ``legacy_w_edits`` for the directions."""
+        """A version-1 file's request as a state; its w edits wait in ``legacy_w_edits`` for the directions.
+        "Through the last layer" becomes :data:`MAX_LAYERS`, which the controller clamps to the model's."""
         start = req.w_edits[0].layer_start if req.w_edits else 0
-        end = req.w_edits[0].layer_end if req.w_edits else None
+        end = req.w_edits[0].layer_end if req.w_edits else None   # None: through the last layer
         return cls(seed=req.seed, label=req.label, force_fp32=req.force_fp32, psi=req.psi, cutoff=req.cutoff or 0,
                    noise_mode=req.noise_mode, noise_strength=req.noise_strength, noise_seed=req.noise_seed,
                    mix_on=req.mix_seed is not None, mix_seed=req.mix_seed if req.mix_seed is not None else 1,
-                   mix_start=req.mix_start, mix_end=req.mix_end if req.mix_end is not None else 0,
+                   mix_start=req.mix_start, mix_end=req.mix_end if req.mix_end is not None else MAX_LAYERS,
                    z_offsets=req.z_offsets, legacy_w_edits=req.w_edits, w_start=start,
-                   w_end=end if end is not None else 0, blend=req.w_blend, z=req.z, ablations=req.ablations,
+                   w_end=end if end is not None else MAX_LAYERS, blend=req.w_blend, z=req.z, ablations=req.ablations,
                    zoom=_zoom(zoom))
 
 
@@ -182,6 +235,8 @@ def state_from_file(data: dict[str, Any], current: ExplorerState | None = None) 
         state = ExplorerState.from_request(RenderRequest.from_dict(data["request"]), data.get("zoom", "fit"))
         if current is not None:
             state = replace(state, walk=current.walk, arith=current.arith, view=current.view)
+            if not state.legacy_w_edits:   # the file says no w range: the sliders keep theirs
+                state = replace(state, w_start=current.w_start, w_end=current.w_end)
         return state
     if version == STATE_VERSION:
         return ExplorerState.from_dict(data["state"])
@@ -191,6 +246,46 @@ def state_from_file(data: dict[str, Any], current: ExplorerState | None = None) 
 def state_file(state: ExplorerState, checkpoint: str | None) -> dict[str, Any]:
     """The JSON of a saved state file: version, the checkpoint it was made on, the state."""
     return {"ganexplorer_state": STATE_VERSION, "checkpoint": checkpoint, "state": state.to_dict()}
+
+
+def _check_int(v: Any, name: str, low: int, high: int) -> None:
+    if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
+        raise ValueError(f"{name} must be a whole number in {low}..{high}, not {v!r}")
+
+
+def _check_bool(v: Any, name: str) -> None:
+    if not isinstance(v, bool):
+        raise ValueError(f"{name} must be true or false, not {v!r}")
+
+
+def _check_number(v: Any, name: str, low: float = -math.inf, high: float = math.inf) -> None:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not low <= v <= high:
+        where = "" if math.isinf(low) and math.isinf(high) else f" in [{low:g}, {high:g}]"
+        raise ValueError(f"{name} must be a finite number{where}, not {v!r}")
+
+
+def _check_vector(v: Any, name: str) -> None:
+    if len(v) > MAX_DIM:
+        raise ValueError(f"{name} has {len(v)} entries, more than any generator takes")
+    for x in v:
+        _check_number(x, name)
+
+
+def _check_layers(start: Any, end: Any) -> None:
+    _check_int(start, "layer range start", 0, MAX_LAYERS)
+    if end is not None:
+        _check_int(end, "layer range end", 0, MAX_LAYERS)
+
+
+def _check_walk(w: WalkSettings) -> None:
+    if not isinstance(w.seeds, str) or len(w.seeds) > 10_000:
+        raise ValueError(f"walk seeds must be text such as '0,1,2', not {w.seeds!r}")
+    if w.space not in WALK_SPACES:
+        raise ValueError(f"walk space must be 'z' or 'w', not {w.space!r}")
+    _check_int(w.frames, "walk frames", *WALK_FRAMES_RANGE)
+    _check_int(w.fps, "walk speed", *WALK_FPS_RANGE)
+    _check_bool(w.loop, "walk loop")
+    _check_int(w.export_side, "walk export size", *EXPORT_SIDE_RANGE)
 
 
 def _zoom(v: Any) -> int | str:

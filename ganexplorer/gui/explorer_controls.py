@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ganexplorer.app.explorer_state import NOISE_STRENGTH_RANGE, PSI_RANGE, W_SIGMA_RANGE, Z_SLIDER_RANGE
 from ganexplorer.gui.seed_pad import SeedPad
 from ganexplorer.gui.walk_panel import WalkControls
 from ganexplorer.gui.widgets import FloatSlider, SeedBox
@@ -80,7 +81,7 @@ class ControlGroups:
     def _truncation_group(self) -> QGroupBox:
         g = QGroupBox(self.tr("Truncation"))
         f = QFormLayout(g)
-        self.psi = FloatSlider(-1.0, 2.0, 0.01, 1.0)
+        self.psi = FloatSlider(*PSI_RANGE, 0.01, 1.0)
         self.psi.setToolTip(self.tr("\u03c8 (psi) pulls w toward the average w: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture"))
         self.cutoff = QSpinBox()
         self.cutoff.setSpecialValueText(self.tr("all"))
@@ -98,7 +99,7 @@ class ControlGroups:
                            ("none", self.tr("none"))):
             self.noise_mode.addItem(text, mode)
         self.noise_mode.setToolTip(self.tr("StyleGAN2 adds per-pixel noise in every layer for stochastic detail: 'const' uses the noise stored in the file (reproducible), 'random' draws new noise from the noise seed, 'none' switches it off"))
-        self.noise_strength = FloatSlider(0.0, 3.0, 0.05, 1.0, "{:.2f}\u00d7")
+        self.noise_strength = FloatSlider(*NOISE_STRENGTH_RANGE, 0.05, 1.0, "{:.2f}\u00d7")
         self.noise_strength.setToolTip(self.tr(
             "Multiplies the noise the network adds: 0\u00d7 = no noise, 1\u00d7 = as trained"))
         self.noise_seed = SeedBox(0)
@@ -138,7 +139,7 @@ class ControlGroups:
         self.z_sliders = []
         tip = self.tr("Adds an offset to one coordinate of the seed's z (z itself is a standard normal vector, so \u00b13 is a big move); 0 = the seed's own z")
         for i in range(N_Z_SLIDERS):
-            s = FloatSlider(-3.0, 3.0, 0.05, 0.0, "{:+.2f}")
+            s = FloatSlider(*Z_SLIDER_RANGE, 0.05, 0.0, "{:+.2f}")
             s.setToolTip(tip)
             grid.addWidget(QLabel(f"z[{i}]"), i, 0)
             grid.addWidget(s, i, 1)
@@ -156,7 +157,7 @@ class ControlGroups:
         grid.addWidget(self.w_status, 0, 0, 1, 2)
         tip = self.tr("Moves w along a principal direction of many sampled ws, in standard deviations (\u03c3) of w along it: \u00b12\u03c3 stays among typical pictures, \u00b15\u03c3 is extreme. PC0 is the direction w varies most")
         for i in range(N_DIRECTIONS):
-            s = FloatSlider(-5.0, 5.0, 0.1, 0.0, "{:+.1f}")
+            s = FloatSlider(*W_SIGMA_RANGE, 0.1, 0.0, "{:+.1f}")
             s.setToolTip(tip)
             grid.addWidget(QLabel(f"PC{i}"), i + 1, 0)
             grid.addWidget(s, i + 1, 1)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ganexplorer.app.explorer_state import EXPORT_SIDE_RANGE, WALK_FPS_RANGE, WALK_FRAMES_RANGE
 from ganexplorer.core.render.latents import parse_int_list, walk_positions
 
 DEFAULT_EXPORT_SIDE = 512   # shorter side of exported clips: big enough for a slide
@@ -38,18 +39,18 @@ class WalkControls(QWidget):
         self.space.addItem(self.tr("z (spherical)"), "z")
         self.space.setToolTip(self.tr("w: straight lines between the seeds' ws (smooth in a style-based generator); z: arcs on the sphere where Gaussian z lives (slerp), the usual choice for z"))
         self.frames = QSpinBox()
-        self.frames.setRange(2, 2000)
+        self.frames.setRange(*WALK_FRAMES_RANGE)
         self.frames.setValue(60)
         self.frames.setToolTip(self.tr("Frames for one loop through all the keyframe seeds"))
         self.fps = QSpinBox()
-        self.fps.setRange(1, 60)
+        self.fps.setRange(*WALK_FPS_RANGE)
         self.fps.setValue(15)
         self.fps.setToolTip(self.tr("Playback speed here and in the exported clip"))
         self.loop = QCheckBox(self.tr("Loop"))
         self.loop.setChecked(True)
         self.loop.setToolTip(self.tr("Start again from the first seed at the end"))
         self.export_size = QSpinBox()
-        self.export_size.setRange(16, 4096)
+        self.export_size.setRange(*EXPORT_SIDE_RANGE)
         self.export_size.setSingleStep(64)
         self.export_size.setValue(DEFAULT_EXPORT_SIDE)
         self.export_size.setSuffix(" px")

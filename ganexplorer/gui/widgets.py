@@ -7,7 +7,7 @@ import random
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QSpinBox, QToolButton, QWidget
 
-MAX_SEED = 2 ** 31 - 1
+from ganexplorer.app.explorer_state import MAX_SEED  # the state refuses seeds beyond it
 
 
 class FloatSlider(QWidget):

@@ -132,10 +132,12 @@ class WindowFiles:
         try:
             data = json.loads(Path(path).read_text())
             state = state_from_file(data, self.explorer.controller.state)   # version 1 (a request) or 2
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            ckpt = data.get("checkpoint")
+            if ckpt is not None and not isinstance(ckpt, str):
+                raise ValueError("the checkpoint is named by a path")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             self._warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
             return False
-        ckpt = data.get("checkpoint")
         if ckpt and (self.model is None or str(self.model.path) != ckpt):
             ticket = self.open_checkpoint(ckpt)
             self._pending_state = (ticket, state)
