@@ -73,3 +73,13 @@ def test_a_stopped_run_sums_up_what_it_reached_and_the_log_ends_with_the_summary
 def test_impossible_settings_are_one_sentence(kw):
     with pytest.raises(ValueError, match="must be"):
         Demo1D(Demo1DConfig(**kw))
+
+
+@pytest.mark.parametrize("args, sentence", [(["--sigma", "nan"], "sigma must be a finite number, not nan"),
+                                            (["--mu", "inf"], "mu must be a finite number, not inf")])
+def test_the_command_line_refuses_a_target_that_is_not_a_number(args, sentence, capsys):
+    """``demo1d --sigma nan`` trained on NaN for every epoch and exited 0; now one sentence and exit 2."""
+    from ganexplorer.cli import main
+
+    assert main(["demo1d", "--epochs", "3", *args]) == 2
+    assert capsys.readouterr().err.strip() == f"ganexplorer: error: {sentence}"

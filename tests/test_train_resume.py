@@ -194,3 +194,29 @@ def test_the_command_line_resumes_bit_exactly(tmp_path):
     _, b = load_native_state(tmp_path / "halves" / "last.safetensors")
     assert a.keys() == b.keys()
     assert [k for k in a if not torch.equal(a[k], b[k])] == []
+
+
+def test_fp16_loss_scales_are_saved_and_resumed(tmp_path):
+    """fp16's GradScaler state is part of the training state: a resumed run goes on at the scale it had
+    (it restarted at 2^16 and skipped steps until the scale settled again)."""
+    tr = make_trainer(config("dcgan32-quick", precision="fp16"), tiny_digits(), out_dir=tmp_path)
+    list(tr.run(max_steps=2))
+    for opt, scale in ((tr.opt_g, 512.0), (tr.opt_d, 2048.0)):   # as if some steps had overflowed
+        tr.precision._scaler(opt).update(scale)
+    tr.save_checkpoint()
+    again = make_trainer(config("dcgan32-quick", precision="fp16"), tiny_digits(), out_dir=tmp_path, resume=True)
+    assert again.precision._scaler(again.opt_g).get_scale() == 512.0
+    assert again.precision._scaler(again.opt_d).get_scale() == 2048.0
+    assert again.step == 2
+
+
+def test_resuming_with_another_model_of_the_same_family_is_one_sentence(tmp_path, capsys):
+    """A dcgan32-quick run resumed as dcgan64 (both DCGANs): exit 2 and a sentence, not a bug report (exit 1)."""
+    from ganexplorer.cli import main
+
+    common = ["--batch", "8", "--sample-every", "0", "--device", "cpu", "-q", "--out", str(tmp_path / "run")]
+    assert main(["train", "--model", "dcgan32-quick", "--steps", "1", *common]) == 0
+    capsys.readouterr()
+    assert main(["train", "--model", "dcgan64", "--steps", "2", "--resume", *common]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("holds a dcgan32-quick model, not dcgan64") and "\n" not in err

@@ -56,7 +56,8 @@ def write_checkpoint(trainer: GANTrainer, path: Path) -> None:
     extra["train.rng"] = trainer.rng.state
     history = [[e.step, e.d_loss, e.g_loss, e.d_real, e.d_fake] for e in trainer.history[-HISTORY_KEPT:]]
     meta = {"training": {"config": asdict(trainer.config), "step": trainer.step, "epoch": trainer.epoch,
-                         "dataset": trainer.dataset_name, "history": history}}
+                         "dataset": trainer.dataset_name, "history": history,
+                         "scalers": trainer.precision.scaler_states({"G": trainer.opt_g, "D": trainer.opt_d})}}
     with evaluating(trainer.G, trainer.D):
         save_native(path, trainer.family, trainer.G, trainer.D, G_ema=trainer.ema_module(), metadata=meta,
                     extra_tensors=extra)
@@ -68,12 +69,18 @@ def restore_checkpoint(trainer: GANTrainer, path: Path) -> None:
         raise ValueError(f"nothing to resume: {path} does not exist")
     header, tensors = load_native_state(path)
     meta = (header.get("metadata") or {}).get("training") or {}
-    if header.get("family") != trainer.family:
-        raise ValueError(f"'{path}' holds a {header.get('family')} model, not {trainer.config.model}")
-    trainer.G.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("G.")})
-    trainer.D.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("D.")})
-    load_optimizer(trainer.opt_g, tensors, "opt.G")
-    load_optimizer(trainer.opt_d, tensors, "opt.D")
+    saved_model = (meta.get("config") or {}).get("model")
+    if header.get("family") != trainer.family or (saved_model and saved_model != trainer.config.model):
+        raise ValueError(f"'{path}' holds a {saved_model or header.get('family')} model, not {trainer.config.model}")
+    try:
+        trainer.G.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("G.")})
+        trainer.D.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("D.")})
+        load_optimizer(trainer.opt_g, tensors, "opt.G")
+        load_optimizer(trainer.opt_d, tensors, "opt.D")
+    except (RuntimeError, KeyError, ValueError) as e:   # shapes of another layout (a file without its settings)
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
+        raise ValueError(f"'{path}' does not fit {trainer.config.model} ({first})") from None
+    trainer.precision.load_scaler_states({"G": trainer.opt_g, "D": trainer.opt_d}, meta.get("scalers") or {})
     trainer.load_extra_state(tensors)
     if "train.fixed_z" in tensors:
         trainer.fixed_z = tensors["train.fixed_z"]

@@ -34,6 +34,8 @@ of the same training process. Shortcuts that do not change the maths:
 
 from __future__ import annotations
 
+import math
+
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -138,6 +140,10 @@ class Demo1D:
     def __init__(self, config: Demo1DConfig) -> None:
         if config.preprocess not in PREPROCESS:
             raise ValueError(f"pre-processing must be one of {', '.join(PREPROCESS)}")
+        numbers = {"mu": config.mu, "sigma": config.sigma, "learning rate": config.lr, "momentum": config.momentum}
+        bad = next((name for name, v in numbers.items() if not math.isfinite(v)), None)
+        if bad is not None:
+            raise ValueError(f"{bad} must be a finite number, not {numbers[bad]}")
         if config.sigma <= 0 or config.batch < 4 or config.epochs < 1:
             raise ValueError("sigma must be > 0, the batch at least 4 and epochs at least 1")
         self.config = c = config

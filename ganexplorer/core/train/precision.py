@@ -52,6 +52,23 @@ class Precision:
             return contextlib.nullcontext()
         return torch.autocast(self.device_type, enabled=False)
 
+    def scaler_states(self, optimizers: dict[str, torch.optim.Optimizer]) -> dict[str, dict]:
+        """fp16's loss scales and growth trackers by optimiser name, for the checkpoint (empty otherwise):
+        without them a resumed fp16 run starts again at 2^16 and skips steps until the scale settles."""
+        out = {}
+        for name, opt in optimizers.items():
+            scaler = self._scaler(opt)
+            if scaler is not None:
+                out[name] = {k: v for k, v in scaler.state_dict().items() if isinstance(v, (int, float))}
+        return out
+
+    def load_scaler_states(self, optimizers: dict[str, torch.optim.Optimizer], states: dict[str, dict]) -> None:
+        """Put back what :meth:`scaler_states` wrote (ignored when this run is not fp16)."""
+        for name, state in (states or {}).items():
+            scaler = self._scaler(optimizers[name]) if name in optimizers else None
+            if scaler is not None and state:
+                scaler.load_state_dict(dict(state))
+
     def _scaler(self, opt: torch.optim.Optimizer) -> torch.amp.GradScaler | None:
         if self.name != "fp16":
             return None
