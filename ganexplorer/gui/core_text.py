@@ -98,6 +98,7 @@ class CoreText(QObject):
             (r"'(.*)' holds no images", self.tr("'{0}' holds no images")),
             # resuming a run with another architecture (core.train.checkpoint.restore_checkpoint)
             (r"'(.*)' holds a (.*) model, not (.*)", self.tr("'{0}' holds a {1} model, not {2}")),
+            (r"'(.*)' does not fit (\S+) \((.*)\)", self.tr("'{0}' does not fit {1} ({2})")),
             (r"'(.*)' does not exist", self.tr("'{0}' does not exist")),
             # a training setting outside the range written beside it (core.train.config)
             (r"(\S+) must be in \[(.*), (.*)\], not (.*)", self.tr("{0} must be between {1} and {2}, not {3}")),

@@ -3,239 +3,239 @@
 <context>
     <name>ControlGroups</name>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="62" />
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="66" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="63" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="67" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="65" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="66" />
         <source>The seed picks the random vector z the picture starts from (as NVIDIA's generate.py does): the same seed always gives the same picture. Arrows: previous / next seed; die: a random one.</source>
         <translation>시드는 그림의 출발점인 무작위 벡터 z를 정합니다(NVIDIA의 generate.py와 같은 방식). 같은 시드는 항상 같은 그림을 냅니다. 화살표: 이전 / 다음 시드, 주사위: 무작위 시드.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="69" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="70" />
         <source>Which class a conditional generator should draw (e.g. which digit); the seed still picks the style</source>
         <translation>조건부 생성자가 그릴 클래스(예: 어떤 숫자). 스타일은 여전히 시드가 정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="70" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="71" />
         <source>Class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="72" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="73" />
         <source>Force fp32</source>
         <translation>fp32 강제</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="76" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="77" />
         <source>Run the layers a checkpoint marks as fp16 in float32 (GPU only; the CPU always uses float32)</source>
         <translation>체크포인트가 fp16으로 표시한 층을 float32로 실행합니다 (GPU 전용, CPU는 항상 float32 사용)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="77" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="78" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="81" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="82" />
         <source>Truncation</source>
         <translation>절단(Truncation)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="84" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="85" />
         <source>ψ (psi) pulls w toward the average w: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture</source>
         <translation>ψ(psi)는 w를 평균 w 쪽으로 당깁니다. 1 = 샘플링한 그대로, 0 = '평균' 그림, 그 사이 = 더 전형적이지만 덜 다양한 그림, 음수 = '반대' 그림</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="86" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="87" />
         <source>all</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="88" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="89" />
         <source>Truncate only the first N w layers (the coarse ones first); 'all' truncates every layer</source>
         <translation>앞쪽 w 층 N개(거친 층부터)만 절단합니다. '전체'는 모든 층을 절단합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="90" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="91" />
         <source>Cutoff (layers)</source>
         <translation>적용 층 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="94" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="95" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="97" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="98" />
         <source>const (stored)</source>
         <translation>고정 (저장된 값)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="97" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="98" />
         <source>random</source>
         <translation>무작위</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="98" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="99" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="100" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="101" />
         <source>StyleGAN2 adds per-pixel noise in every layer for stochastic detail: 'const' uses the noise stored in the file (reproducible), 'random' draws new noise from the noise seed, 'none' switches it off</source>
         <translation>StyleGAN2는 확률적 세부 표현을 위해 모든 층에 픽셀별 노이즈를 더합니다. '고정'은 파일에 저장된 노이즈를 쓰고(재현 가능), '무작위'는 노이즈 시드로 새 노이즈를 뽑으며, '없음'은 노이즈를 끕니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="103" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="104" />
         <source>Multiplies the noise the network adds: 0× = no noise, 1× = as trained</source>
         <translation>신경망이 더하는 노이즈에 곱하는 값: 0× = 노이즈 없음, 1× = 학습된 그대로</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="105" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="106" />
         <source>Which random noise to draw in 'random' mode: change it to see what noise alone changes (hair strands, texture) while the picture's content stays</source>
         <translation>'무작위' 모드에서 뽑을 무작위 노이즈. 바꿔 보면 그림의 내용은 그대로인 채 노이즈만으로 무엇이 바뀌는지(머리카락 가닥, 질감) 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="106" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="107" />
         <source>Mode</source>
         <translation>모드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="107" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="108" />
         <source>Strength</source>
         <translation>강도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="108" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="109" />
         <source>Noise seed</source>
         <translation>노이즈 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="112" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="113" />
         <source>Style mixing</source>
         <translation>스타일 믹싱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="114" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="115" />
         <source>Take layers from a second seed</source>
         <translation>두 번째 시드에서 층 가져오기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="116" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="117" />
         <source>Style mixing: the layers [a, b) use the w of the mix seed instead of this seed's</source>
         <translation>스타일 믹싱: 층 [a, b)에 이 시드 대신 믹스 시드의 w를 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="118" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="119" />
         <source>The seed whose styles are copied into the chosen layers</source>
         <translation>선택한 층에 스타일을 복사해 줄 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="123" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="124" />
         <source>Mix seed</source>
         <translation>믹스 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="124" />
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="165" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="125" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="166" />
         <source>Layers [a, b)</source>
         <translation>층 [a, b)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="132" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="133" />
         <source>The StyleGAN paper's bands: coarse styles (4²–8²) set pose and shape, middle ones (16²–32²) smaller features, fine ones (64² and up) colour and micro-structure</source>
         <translation>StyleGAN 논문의 구간: 거친 스타일(4²–8²)은 자세와 형태를, 중간 스타일(16²–32²)은 더 작은 특징을, 세밀한 스타일(64² 이상)은 색과 미세 구조를 정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="136" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="137" />
         <source>z sliders</source>
         <translation>z 슬라이더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="139" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="140" />
         <source>Adds an offset to one coordinate of the seed's z (z itself is a standard normal vector, so ±3 is a big move); 0 = the seed's own z</source>
         <translation>시드의 z에서 좌표 하나에 오프셋을 더합니다(z 자체는 표준 정규 벡터이므로 ±3은 큰 이동입니다). 0 = 시드 본래의 z</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="146" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="147" />
         <source>Reset z</source>
         <translation>z 초기화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="151" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="152" />
         <source>w directions (principal components, in σ)</source>
         <translation>w 방향 (주성분, σ 단위)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="154" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="155" />
         <source>Computed in the background after a model loads.</source>
         <translation>모델을 불러오면 백그라운드에서 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="157" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="158" />
         <source>Moves w along a principal direction of many sampled ws, in standard deviations (σ) of w along it: ±2σ stays among typical pictures, ±5σ is extreme. PC0 is the direction w varies most</source>
         <translation>샘플링한 많은 w의 주성분 방향을 따라 w를 이동합니다. 단위는 그 방향의 w 표준편차(σ)입니다. ±2σ는 전형적인 그림 범위 안이고, ±5σ는 극단적입니다. PC0은 w가 가장 많이 변하는 방향입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="171" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="172" />
         <source>Reset w</source>
         <translation>w 초기화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="181" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="182" />
         <source>First w layer of the range (0 = the coarsest, 4²)</source>
         <translation>범위의 첫 w 층 (0 = 가장 거친 층, 4²)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="182" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="183" />
         <source>End of the range: layers a, a+1, …, b−1 are affected (b itself is not)</source>
         <translation>범위의 끝: 층 a, a+1, …, b−1에 적용됩니다(b 자체는 제외)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="188" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="189" />
         <source>Seed grid (drag to blend w)</source>
         <translation>시드 격자 (끌어서 w 섞기)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="191" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="192" />
         <source>Each dot is a seed. Drag between dots: the picture's w is the weighted average of the four nearest seeds' ws, so you see how the generator fills the space between them</source>
         <translation>각 점은 시드입니다. 점 사이를 끌어 보세요. 그림의 w는 가장 가까운 시드 네 개의 w를 가중 평균한 것이므로, 생성자가 시드 사이의 공간을 어떻게 채우는지 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="196" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="197" />
         <source>Vector arithmetic in w</source>
         <translation>w 벡터 연산</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="199" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="200" />
         <source>A: the seed to start from</source>
         <translation>A: 출발점이 되는 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="199" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="200" />
         <source>B: the seed whose features are taken away (−B)</source>
         <translation>B: 특징을 빼는 시드 (−B)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="200" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="201" />
         <source>C: the seed whose features are added (+C)</source>
         <translation>C: 특징을 더하는 시드 (+C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="204" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="205" />
         <source>Show A − B + C</source>
         <translation>A − B + C 보기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="206" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="207" />
         <source>Shows w(A) − w(B) + w(C): if B and C differ in one feature (e.g. thickness), A gets that change</source>
         <translation>w(A) − w(B) + w(C)를 보여 줍니다. B와 C가 한 특징(예: 굵기)만 다르면 A에 그 변화가 적용됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explorer_controls.py" line="211" />
+        <location filename="../../ganexplorer/gui/explorer_controls.py" line="212" />
         <source>Latent walk</source>
         <translation>잠재 공간 산책</translation>
     </message>
@@ -454,26 +454,31 @@
     </message>
     <message>
         <location filename="../../ganexplorer/gui/core_text.py" line="101" />
+        <source>'{0}' does not fit {1} ({2})</source>
+        <translation>'{0}'은(는) {1} 모델에 맞지 않습니다 ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/core_text.py" line="102" />
         <source>'{0}' does not exist</source>
         <translation>'{0}'이(가) 존재하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="103" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="104" />
         <source>{0} must be between {1} and {2}, not {3}</source>
         <translation>{0} 값은 {1}에서 {2} 사이여야 합니다({3}은(는) 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="104" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="105" />
         <source>{0} must be a finite number, not {1}</source>
         <translation>{0} 값은 유한한 숫자여야 합니다({1}은(는) 쓸 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="117" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="118" />
         <source>The checkpoint {0}.</source>
         <translation>체크포인트가 {0}.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/core_text.py" line="118" />
+        <location filename="../../ganexplorer/gui/core_text.py" line="119" />
         <source>{0}: {1}.</source>
         <translation>{0}: {1}.</translation>
     </message>
@@ -2115,113 +2120,113 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>WalkControls</name>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="35" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="36" />
         <source>The walk visits these seeds in turn and loops back to the first, e.g. 0,1,2 or 10-14</source>
         <translation>산책은 이 시드들을 차례로 지나 첫 시드로 돌아옵니다. 예: 0,1,2 또는 10-14</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="37" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="38" />
         <source>w (linear)</source>
         <translation>w (선형)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="38" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="39" />
         <source>z (spherical)</source>
         <translation>z (구면)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="39" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="40" />
         <source>w: straight lines between the seeds' ws (smooth in a style-based generator); z: arcs on the sphere where Gaussian z lives (slerp), the usual choice for z</source>
         <translation>w: 시드들의 w 사이를 직선으로 잇습니다(스타일 기반 생성자에서는 매끄러움). z: 가우시안 z가 놓이는 구면 위의 호(slerp)를 따라가며, z에 흔히 쓰는 방식입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="43" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="44" />
         <source>Frames for one loop through all the keyframe seeds</source>
         <translation>모든 키프레임 시드를 한 바퀴 도는 데 쓰는 프레임 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="47" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="48" />
         <source>Playback speed here and in the exported clip</source>
         <translation>여기와 내보낸 클립의 재생 속도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="48" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="49" />
         <source>Loop</source>
         <translation>반복</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="50" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="51" />
         <source>Start again from the first seed at the end</source>
         <translation>끝에 이르면 첫 시드부터 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="57" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="58" />
         <source>Shorter side of the exported clip; small models are enlarged by a whole factor (nearest neighbour) so the pixels stay crisp on a projector</source>
         <translation>내보낸 클립의 짧은 변 길이. 작은 모델은 정수 배율로(최근접 이웃) 확대되어 프로젝터에서도 픽셀이 선명합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="61" />
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="96" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="62" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="97" />
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="64" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="65" />
         <source>Play the walk in the Image view (the caption shows the frame number)</source>
         <translation>이미지 화면에서 산책을 재생합니다 (설명에 프레임 번호가 표시됨)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="65" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="66" />
         <source>Export GIF/MP4…</source>
         <translation>GIF/MP4 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="66" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="67" />
         <source>Render one loop of the walk to a GIF or MP4 file at the size below</source>
         <translation>산책 한 바퀴를 아래 크기의 GIF 또는 MP4 파일로 렌더링합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="70" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="71" />
         <source>Keyframe seeds</source>
         <translation>키프레임 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="71" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="72" />
         <source>Space</source>
         <translation>공간</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="72" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="73" />
         <source>Frames per loop</source>
         <translation>한 바퀴 프레임 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="73" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="74" />
         <source>Speed (frames/s)</source>
         <translation>속도 (프레임/초)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="75" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="76" />
         <source>Export size</source>
         <translation>내보내기 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="88" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="89" />
         <source>A walk needs at least two keyframe seeds.</source>
         <translation>산책에는 키프레임 시드가 두 개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="96" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="97" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="122" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="123" />
         <source>Export latent walk</source>
         <translation>잠재 공간 산책 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/walk_panel.py" line="123" />
+        <location filename="../../ganexplorer/gui/walk_panel.py" line="124" />
         <source>Animations (*.gif *.mp4)</source>
         <translation>애니메이션 (*.gif *.mp4)</translation>
     </message>
@@ -2273,7 +2278,7 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>상태 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window_files.py" line="136" />
+        <location filename="../../ganexplorer/gui/window_files.py" line="139" />
         <source>'{0}' is not a ganexplorer state file.</source>
         <translation>'{0}'은(는) ganexplorer 상태 파일이 아닙니다.</translation>
     </message>
