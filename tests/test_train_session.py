@@ -81,7 +81,7 @@ def test_setup_failures_end_the_session_with_one_sentence_and_no_folder(tmp_path
     stopped = events[-1]
     assert isinstance(stopped, StoppedEvent) and stopped.reason == "error"
     assert not any(isinstance(e, (ReadyEvent, StepEvent)) for e in events)
-    expected = {"missing": "does not exist", "broken": "could not be read", "foreign": "holds a dcgan model",
+    expected = {"missing": "does not exist", "broken": "could not be read", "foreign": "holds a dcgan32-quick model, not mlp-gan",
                 "settings": "--batch must be in [2, 1024], not 1"}[problem]
     assert expected in stopped.message and "\n" not in stopped.message
     assert not (tmp_path / "runs").exists()
