@@ -279,6 +279,7 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     e.w_sliders[1].setValue(1.5)
     pad = e.pad
     qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() // 3, pad.height() // 2))
+    dot = pad.pos_xy
     type_into(qtbot, e.walk.seeds, "5,6,9")
     type_into(qtbot, e.walk.frames, "24")
     click_tab(qtbot, e.views, LAYERS)
@@ -295,7 +296,9 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
     window.save_state_action.trigger()
     assert path.exists()
-    # The user moves on: the next seed, Reset w, switch-offs cleared, another walk, the Image tab.
+    # The user moves on: the dot elsewhere, the next seed, Reset w, switch-offs cleared, another walk, Image.
+    qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() - 20, 20))
+    assert pad.pos_xy != pytest.approx(dot)
     click(qtbot, e.seed.next_btn)
     click(qtbot, e.w_reset)
     click(qtbot, e.clear_ablations)
@@ -308,6 +311,7 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     settle(qtbot, window)
     assert e.current_request() == saved_req
     assert e.w_sliders[1].value() == pytest.approx(1.5) and e.w_start.value() == 1
+    assert pad.pos_xy == pytest.approx(dot)   # the dot is back where the saved blend was made
     assert (e.walk.seeds.text(), e.walk.frames.value()) == ("5,6,9", 24)
     assert e.views.currentIndex() == LAYERS and e.image_view.zoom == picture_zoom
     assert e.ablation_badge.text().endswith("b8.conv1 channels 2, 4") and e.ablate_edit.text() == "2,4"

@@ -145,10 +145,13 @@ def test_w_blend_walks_grid_and_arithmetic(sg):
     assert torch.allclose(arith, w_avg + 0.5 * (a - b + c - w_avg), atol=1e-5)
     one = r.render(RenderRequest(w_blend=((2, 1.0),))).image
     assert torch.equal(one, r.render(RenderRequest(seed=2)).image)
-    from ganexplorer.gui.seed_pad import bilinear_blend
+    from ganexplorer.core.render.blend import bilinear_blend, blend_position
 
     blend = bilinear_blend(1.25, 0.5, base=10, columns=4)
     assert dict(blend) == pytest.approx({11: 0.375, 12: 0.125, 15: 0.375, 16: 0.125})
+    for x, y in ((1.25, 0.5), (0.0, 0.0), (3.0, 3.0), (2.7, 0.0), (0.0, 2.2), (3.0, 1.5)):   # edges too
+        assert blend_position(bilinear_blend(x, y, 10, 4), 10, 4) == pytest.approx((x, y))
+    assert blend_position(((3, 1.0),), 10, 4) is None and blend_position((), 10, 4) is None
 
 
 def test_walk_requests_loop_through_keyframes(sg):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ganexplorer.app.explorer_state import ExplorerState
 from ganexplorer.core.render import RenderRequest
+from ganexplorer.core.render.blend import blend_position
 from ganexplorer.core.render.latents import parse_int_list
 from ganexplorer.core.render.walk import walk_request
 from ganexplorer.gui.explorer_words import ranges_text
@@ -115,6 +116,9 @@ class StateBinding:
         try:
             self.seed.setValue(s.seed)
             self.pad.set_base(s.seed)
+            dot = blend_position(s.blend, s.seed, self.pad.columns) if s.source == ("pad",) else None
+            if dot is not None:
+                self.pad.show_position(*dot)
             if s.label is not None:
                 self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(s.label)))
             self.force_fp32.setChecked(s.force_fp32)

@@ -40,6 +40,11 @@ class SeedPad(QWidget):
         y = min(max((p.y() - m) / h * (self.rows - 1), 0.0), self.rows - 1)
         return x, y
 
+    def show_position(self, x: float, y: float) -> None:
+        """Put the dot at (x, y) without reporting a move (a restored state already holds its blend)."""
+        self.pos_xy = (min(max(x, 0.0), self.columns - 1), min(max(y, 0.0), self.rows - 1))
+        self.update()
+
     def set_position(self, x: float, y: float) -> None:
         self.pos_xy = (min(max(x, 0.0), self.columns - 1), min(max(y, 0.0), self.rows - 1))
         self.update()

@@ -18,3 +18,14 @@ def bilinear_blend(x: float, y: float, base: int, columns: int) -> tuple[tuple[i
         if w > 1e-9:
             out.append((base + (x0 + dx) + columns * (y0 + dy), w))
     return tuple(out)
+
+
+def blend_position(blend: tuple[tuple[int, float], ...], base: int, columns: int) -> tuple[float, float] | None:
+    """Where on the pad ``blend`` was made (the inverse of :func:`bilinear_blend`): the weighted mean of its
+    seeds' grid points. ``None`` when it is no blend of this grid (a seed before ``base``, no weight)."""
+    total = sum(w for _, w in blend)
+    if not blend or total <= 0 or any(seed < base for seed, _ in blend):
+        return None
+    x = sum(w * ((seed - base) % columns) for seed, w in blend) / total
+    y = sum(w * ((seed - base) // columns) for seed, w in blend) / total
+    return x, y
