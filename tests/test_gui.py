@@ -258,11 +258,22 @@ def test_seed_pad_arithmetic_and_walk(window, qtbot):
     assert np.array_equal(shown(window), expected(window, RenderRequest(seed=2, w_blend=((7, 0.5), (8, 0.5)))))
 
 
-def test_walk_export_and_play(window, qtbot, tmp_path):
+def test_walk_export_and_play(window, qtbot, tmp_path, monkeypatch):
     from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
 
     e = window.explorer
-    e.export_walk(str(tmp_path / "walk.gif"), [0, 1, 2], "z", 6, 10)
+    w = e.walk
+    for box, text in ((w.seeds, "0,1,2"), (w.frames, "6")):
+        target = box.lineEdit() if hasattr(box, "lineEdit") else box
+        box.setFocus()
+        target.selectAll()
+        qtbot.keyClicks(target, text)
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+    w.space.setCurrentIndex(w.space.findData("z"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "walk.gif"), ""))
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)     # Export GIF/MP4…
+    qtbot.waitUntil(lambda: (tmp_path / "walk.gif").exists(), timeout=30_000)
     settle(qtbot, window)
     assert Image.open(tmp_path / "walk.gif").n_frames == 6
     e.walk.fps.setValue(60)
