@@ -74,8 +74,9 @@ def rss_mb() -> float:
 def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
     """Click Start ``runs`` times in one window (each run 3 steps): the first right after the Train tab
     opened (it still pays the process's one-time torch imports), the next ones warm."""
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
+    from ui_lateness import UiLateness
 
     from ganexplorer.core.train.events import StepEvent
     from ganexplorer.gui.app import make_app
@@ -95,31 +96,22 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
     for _ in range(runs):
         for _ in range(20):
             app.processEvents()
-        lateness: list[float] = []
-        last = [time.perf_counter()]
-
-        def tick(lateness: list[float] = lateness, last: list[float] = last) -> None:   # this run's lists
-            now = time.perf_counter()
-            lateness.append(max(0.0, now - last[0] - 0.010))
-            last[0] = now
-        timer = QTimer()
-        timer.timeout.connect(tick)
-        timer.start(10)
+        probe = UiLateness().start()
         first_step: list[float] = []
         t0 = time.perf_counter()
         QTest.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)
         t_click = time.perf_counter() - t0
-        last[0] = time.perf_counter()
+        probe.restart_clock()
         p.worker.event.connect(lambda ev, first=first_step: isinstance(ev, StepEvent) and not first
                                and first.append(time.perf_counter()))
         while not first_step and p.worker.is_running() and time.perf_counter() - t0 < 300:
             app.processEvents()
             time.sleep(0.002)
-        timer.stop()
-        late = np.array(lateness or [0.0]) * 1000
+        ticks = probe.stop()
+        late = ticks if len(ticks) else np.zeros(1)
         results.append(dict(click_ms=t_click * 1000,
                             first_step_s=(first_step[0] - t0) if first_step else float("nan"),
-                            worst_ms=float(late.max()), median_ms=float(np.median(late)), ticks=len(lateness),
+                            worst_ms=float(late.max()), median_ms=float(np.median(late)), ticks=len(ticks),
                             status=win.statusBar().currentMessage()))
         while p.worker.is_running():
             app.processEvents()

@@ -38,7 +38,9 @@ def headless(model: str, steps: int, warm: int) -> float:
 
 def in_gui(model: str, steps: int, warm: int) -> tuple[float, np.ndarray]:
     """Steps/s in the Train tab, and how late a 10 ms UI timer ran meanwhile (ms; a stall shows here)."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from ui_lateness import UiLateness
 
     from ganexplorer.gui.main_window import MainWindow
 
@@ -52,25 +54,18 @@ def in_gui(model: str, steps: int, warm: int) -> tuple[float, np.ndarray]:
     p.setup.sample_every.setValue(10)
     p.out_dir.setText("")
     marks: dict[int, float] = {}
-    lateness, last = [], [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lateness.append(max(0.0, now - last[0] - 0.010))
-        last[0] = now
-    timer = QTimer()
-    timer.timeout.connect(tick)
-    timer.start(10)
-    p.start(max_steps=warm + steps)
+    probe = UiLateness().start()
+    p.setup.max_steps.setValue(warm + steps)
+    QTest.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)   # as the user starts it
     p.worker.event.connect(lambda ev: isinstance(ev, StepEvent) and marks.setdefault(ev.step, time.perf_counter()))
     while p.worker.is_running():
         app.processEvents()
         time.sleep(0.005)
     p.worker.wait()
-    timer.stop()
+    lateness = probe.stop()
     app.processEvents()
     win.close()
-    return steps / (marks[warm + steps] - marks[warm]), np.array(lateness) * 1000
+    return steps / (marks[warm + steps] - marks[warm]), lateness
 
 
 def main() -> None:

@@ -37,6 +37,14 @@ def _keep_torch_thread_count():
         torch.set_num_threads(threads)
 
 
+@pytest.fixture
+def one_torch_thread():
+    """Tiny models: one thread is as fast, and far steadier on a CPU other processes share (the count
+    comes back after the test through ``_keep_torch_thread_count``)."""
+    torch.set_num_threads(1)
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_ui_thread(request):
     """As in the app: cycles are collected on the UI thread only, never on a loader or training thread

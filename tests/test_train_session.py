@@ -12,12 +12,7 @@ from ganexplorer.core.train.session import training_session
 from ganexplorer.core.train.factory import make_trainer
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")   # tiny models (tests/conftest.py)
 
 
 def write_idx(path, arr: np.ndarray) -> None:

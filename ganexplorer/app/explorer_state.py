@@ -267,8 +267,10 @@ def _check_number(v: Any, name: str, low: float = -math.inf, high: float = math.
 def _check_vector(v: Any, name: str) -> None:
     if len(v) > MAX_DIM:
         raise ValueError(f"{name} has {len(v)} entries, more than any generator takes")
-    for x in v:
-        _check_number(x, name)
+    # Whole-vector checks, not one call per entry: a state with a 512-d z is remade on every slider step.
+    if not set(map(type, v)) <= {float, int} or not all(map(math.isfinite, v)):
+        bad = next(x for x in v if type(x) not in (float, int) or not math.isfinite(x))
+        raise ValueError(f"{name} must hold finite numbers, not {bad!r}")
 
 
 def _check_layers(start: Any, end: Any) -> None:

@@ -230,13 +230,19 @@ class Reader:
 
     def _stored_offset(self, info: zipfile.ZipInfo) -> int:
         """Where an uncompressed entry's bytes start in the file (after its local header)."""
+        if info.compress_size != info.file_size:
+            raise ReadError("is a truncated or damaged zip archive")
+        return self._data_start(info)
+
+    def _data_start(self, info: zipfile.ZipInfo) -> int:
+        """Where an entry's stored (possibly compressed) bytes start; all ``compress_size`` of them must be here."""
         h = info.header_offset
         head = bytes(self.mm[h:h + 30])
         if len(head) != 30 or head[:4] != b"PK\x03\x04":
             raise ReadError("is a truncated or damaged zip archive")
         n, m = struct.unpack("<HH", head[26:30])
         start = h + 30 + n + m
-        if info.compress_size != info.file_size or start + info.file_size > self.size:
+        if start + info.compress_size > self.size:
             raise ReadError("is a truncated or damaged zip archive")
         return start
 
@@ -250,7 +256,7 @@ class Reader:
             start = self._stored_offset(info)
             return bytes(self.mm[start:start + info.file_size])
         self.budget.add_blob(info.file_size)
-        start = self._stored_offset_compressed(info)
+        start = self._data_start(info)
         raw = self.mm[start:start + info.compress_size]
         d = zlib.decompressobj(-15)
         try:
@@ -260,17 +266,6 @@ class Reader:
         if len(out) != info.file_size:
             raise PickleBoundsError(f"a zip entry that inflates beyond its stated {info.file_size:,} bytes")
         return out
-
-    def _stored_offset_compressed(self, info: zipfile.ZipInfo) -> int:
-        h = info.header_offset
-        head = bytes(self.mm[h:h + 30])
-        if len(head) != 30 or head[:4] != b"PK\x03\x04":
-            raise ReadError("is a truncated or damaged zip archive")
-        n, m = struct.unpack("<HH", head[26:30])
-        start = h + 30 + n + m
-        if start + info.compress_size > self.size:
-            raise ReadError("is a truncated or damaged zip archive")
-        return start
 
 
 def _storage_dtype(stype: Any) -> str:

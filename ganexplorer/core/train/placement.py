@@ -48,15 +48,17 @@ def parse_train_device(text: str | None) -> torch.device:
 
 def train_device_choices() -> list[tuple[str, str]]:
     """The ``--device`` values worth offering on this machine, each with a label: auto (saying what it
-    picks), the CPU, every CUDA device by name, and MPS where PyTorch has it."""
+    picks), the CPU, every CUDA device (by name once CUDA is up: asking for a name starts CUDA, seconds
+    the Train tab must not spend on the UI thread), and MPS where PyTorch has it."""
     try:
-        auto = parse_train_device("auto")
+        auto = pick_device(None)   # not parse_train_device: its current_device() would start CUDA
     except ValueError:          # GANEXPLORER_DEVICE names something absent: training will say so on Start
         return [("auto", "auto"), ("cpu", "CPU")]
-    name = "CPU" if auto.type == "cpu" else "MPS" if auto.type == "mps" else f"cuda:{auto.index or 0}"
+    name = {"cpu": "CPU", "mps": "MPS"}.get(auto.type, "CUDA")
     choices = [("auto", f"auto ({name})"), ("cpu", "CPU")]
     if torch.cuda.is_available():
-        choices += [(f"cuda:{i}", f"cuda:{i} ({torch.cuda.get_device_name(i)})")
+        named = torch.cuda.is_initialized()
+        choices += [(f"cuda:{i}", f"cuda:{i} ({torch.cuda.get_device_name(i)})" if named else f"cuda:{i}")
                     for i in range(torch.cuda.device_count())]
     mps = getattr(torch.backends, "mps", None)
     if mps is not None and mps.is_available():
