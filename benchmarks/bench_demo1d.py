@@ -64,7 +64,7 @@ def gui_pair(epochs: int) -> tuple[float, float, list[float], list[str]]:
     from PySide6.QtCore import QSettings, QTimer
 
     from ganexplorer.gui.app import make_app
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     app = make_app()
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)

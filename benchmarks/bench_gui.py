@@ -30,7 +30,7 @@ from ganexplorer.gui.app import make_app  # noqa: E402
 
 
 def measure(name: str, seconds: float) -> dict:
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     app = make_app()
     torch.manual_seed(0)

@@ -62,7 +62,7 @@ def gui_time_to_digits(cap_s: float) -> tuple[float | None, str]:
     from PySide6.QtTest import QTest
 
     from ganexplorer.gui.app import make_app
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     app = make_app()
     win = MainWindow(QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat))

@@ -80,7 +80,7 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
 
     from ganexplorer.core.train.events import StepEvent
     from ganexplorer.gui.app import make_app
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     app = make_app()
     win = MainWindow(QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat))

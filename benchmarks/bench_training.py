@@ -42,7 +42,7 @@ def in_gui(model: str, steps: int, warm: int) -> tuple[float, np.ndarray]:
     from PySide6.QtTest import QTest
     from ui_lateness import UiLateness
 
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     app = make_app()
     win = MainWindow(QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat))

@@ -22,7 +22,7 @@ def dialogs(monkeypatch):
     """Modal dialogs would block offscreen tests: record what they would have said instead."""
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
-    monkeypatch.setattr("ganexplorer.gui.main_window.show_warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr("ganexplorer.gui.window.main_window.show_warning", lambda parent, title, text: said.append(text))
     return said
 
 
@@ -40,7 +40,7 @@ def pkl(tmp_path, tiny_stylegan2):
 
 def open_window(qtbot, settings, path, show: bool = True):
     """A main window that has loaded ``path`` and shown its first picture."""
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -7,7 +7,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QCoreApplication, QTranslator  # noqa: E402
 
 from ganexplorer.core.formats import CheckpointError, load_checkpoint  # noqa: E402
-from ganexplorer.gui.core_text import translate_core  # noqa: E402
+from ganexplorer.gui.common.core_text import translate_core  # noqa: E402
 
 
 def _errors(tmp_path):
@@ -55,7 +55,7 @@ def test_the_train_tab_says_a_dataset_error_in_korean(qtbot, tmp_path):
     from PySide6.QtCore import QSettings, Qt
 
     from ganexplorer.gui.app import TRANSLATIONS
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     tr = QTranslator()
     assert tr.load(str(TRANSLATIONS / "ganexplorer_ko.qm"))

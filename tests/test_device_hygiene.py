@@ -222,8 +222,8 @@ def test_cli_generate_save_raw_and_mix_and_walk_on_the_device(on_device, monkeyp
 def test_the_inference_worker_renders_and_runs_the_explorer_jobs_on_the_device(qtbot, monkeypatch):
     """The GUI's worker thread: set_model moves the model to the device; renders and the Explorer's jobs
     (feature maps, variation, mixing grid, directions) come back as host pictures."""
-    from ganexplorer.gui.background import Runner
-    from ganexplorer.gui.inference_worker import InferenceWorker
+    from ganexplorer.gui.common.background import Runner
+    from ganexplorer.gui.explore.inference_worker import InferenceWorker
 
     work = Runner._work
 

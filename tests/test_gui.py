@@ -178,7 +178,7 @@ def test_korean_translation_loads(qtbot, settings):
     from PySide6.QtWidgets import QApplication
 
     from ganexplorer.gui.app import install_translator
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     app = QApplication.instance()
     tr = install_translator(app, "ko")
@@ -224,7 +224,7 @@ def test_every_ui_string_has_a_korean_translation():
     import ast
 
     used = set()  # the literal first argument of every self.tr(...) (the parser joins "a" "b" pieces)
-    for path in (root / "ganexplorer/gui").glob("*.py"):
+    for path in (root / "ganexplorer/gui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
                     and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):

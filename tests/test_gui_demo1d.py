@@ -14,7 +14,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 @pytest.fixture
 def demo_tab(qtbot, settings):
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

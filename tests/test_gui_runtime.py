@@ -91,7 +91,7 @@ def test_a_render_that_raises_type_error_is_one_sentence_and_the_next_render_sho
 
 
 def test_an_unexpected_error_while_loading_a_checkpoint_is_reported(window, qtbot, monkeypatch, dialogs, caplog):
-    import ganexplorer.gui.model_loader as model_loader
+    import ganexplorer.gui.window.model_loader as model_loader
 
     def broken(_path, **_kwargs):
         raise KeyError("G_ema")
@@ -109,7 +109,7 @@ def test_an_unexpected_error_while_loading_a_checkpoint_is_reported(window, qtbo
 
 @pytest.fixture
 def train_tab(qtbot, settings, tmp_path):
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)
@@ -149,7 +149,7 @@ def test_a_training_run_raising_key_error_ends_with_a_message_and_start_is_enabl
 
 
 def test_a_download_raising_an_unexpected_error_enables_the_button_again(train_tab, qtbot, monkeypatch, caplog):
-    import ganexplorer.gui.dataset_download as dataset_download
+    import ganexplorer.gui.train.dataset_download as dataset_download
 
     def broken(*_args, **_kwargs):
         raise KeyError("mirror index")
@@ -169,7 +169,7 @@ def test_a_download_raising_an_unexpected_error_enables_the_button_again(train_t
 
 @pytest.fixture
 def worker(qtbot):
-    from ganexplorer.gui.inference_worker import InferenceWorker
+    from ganexplorer.gui.explore.inference_worker import InferenceWorker
 
     w = InferenceWorker(torch.device("cpu"))
     w.results, w.done, w.failed, w.cancelled = [], [], [], []
@@ -283,7 +283,7 @@ def test_a_job_can_be_cancelled_by_name(qtbot, worker, tiny_stylegan2):
 
 def test_feature_map_jobs_coalesce_while_the_worker_is_busy(window, qtbot, monkeypatch):
     """The Layers view asks for feature maps on every change; a busy worker computes only the newest."""
-    import ganexplorer.gui.explorer_panel as explorer_panel
+    import ganexplorer.gui.explore.explorer_panel as explorer_panel
 
     real, calls = explorer_panel.feature_maps, []
 
@@ -357,7 +357,7 @@ def test_shutdown_asks_a_running_job_to_stop_and_joins_the_thread(qtbot, worker,
 
 def test_directions_of_a_model_replaced_at_once_are_not_computed(window, qtbot, pkl, monkeypatch):
     """Opening two models in a row: the first one's principal directions are dropped, not computed."""
-    import ganexplorer.gui.explorer_panel as explorer_panel
+    import ganexplorer.gui.explore.explorer_panel as explorer_panel
 
     real, computed = explorer_panel.principal_directions, []
 
@@ -383,7 +383,7 @@ def test_directions_of_a_model_replaced_at_once_are_not_computed(window, qtbot, 
 # -- the training worker: a callable between two steps ------------------------------------------------
 
 def test_call_between_steps_runs_on_the_training_thread_between_two_steps(qtbot):
-    from ganexplorer.gui.training_worker import TrainingWorker
+    from ganexplorer.gui.train.training_worker import TrainingWorker
 
     state = {"in_step": False, "step": 0}
 
@@ -414,7 +414,7 @@ def test_call_between_steps_runs_on_the_training_thread_between_two_steps(qtbot)
 
 def test_a_training_iterator_that_raises_always_sends_finished(qtbot):
     from ganexplorer.core.data.dataset import DatasetError
-    from ganexplorer.gui.training_worker import TrainingWorker
+    from ganexplorer.gui.train.training_worker import TrainingWorker
 
     for error in (DatasetError("'x.npz' holds no images"), KeyError("lr"), TypeError("bad step")):
         def steps(error=error):
@@ -435,7 +435,7 @@ def test_a_training_iterator_that_raises_always_sends_finished(qtbot):
 # -- the shared runner ------------------------------------------------------------------------------
 
 def test_the_runner_calls_exactly_one_callback_per_task_and_idle_threads_end(qtbot, caplog):
-    from ganexplorer.gui.background import Runner
+    from ganexplorer.gui.common.background import Runner
 
     runner = Runner("test", workers=2, daemon=True, idle_exit_s=0.05)
     seen = []
@@ -471,7 +471,7 @@ def test_screenshot_mode_exits_1_when_an_unexpected_error_happened(qtbot, pkl, m
     from PySide6.QtCore import QTimer
 
     from ganexplorer.gui import app
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

@@ -51,7 +51,7 @@ def last_plotted_step(curve) -> float:
 
 @pytest.fixture
 def train_window(qtbot, settings, tmp_path):
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)
@@ -69,7 +69,7 @@ def train_window(qtbot, settings, tmp_path):
 def test_quick_demo_is_the_default_model(qtbot, settings):
     from ganexplorer.core.models.registry import QUICK_DEMO
     from ganexplorer.core.train.config import TrainConfig
-    from ganexplorer.gui.train_panel import TrainPanel
+    from ganexplorer.gui.train.train_panel import TrainPanel
 
     p = TrainPanel(settings=settings)
     qtbot.addWidget(p)

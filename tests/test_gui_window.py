@@ -191,7 +191,7 @@ def test_title_after_open_in_explorer_from_the_train_tab(window, qtbot, tmp_path
 
 
 def test_language_menu_is_exclusive_and_remembered(window, qtbot, settings):
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     acts = window.language_actions
     assert [a.isChecked() for a in acts.values()] == [True, False, False]
@@ -234,7 +234,7 @@ def test_stale_status_messages_are_cleared_on_tab_and_model_change(window, qtbot
 
 
 def test_presentation_mode_enlarges_fonts_calls_panels_and_is_remembered(window, qtbot, settings):
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     calls = []
     for panel in (window.explorer, window.trainer_panel, window.demo1d_panel):
@@ -300,7 +300,7 @@ def test_korean_loads_qts_own_translations_too(qtbot):
 def test_gui_command_opens_on_the_tab_asked_for(qtbot, pkl, monkeypatch, tmp_path):
     """`ganexplorer gui FILE --tab train --screenshot`: the model loads, yet the picture is of the Train tab."""
     from ganexplorer.gui import app
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     monkeypatch.setenv("HOME", str(tmp_path))
     grabbed = []

@@ -146,7 +146,7 @@ def test_screenshot_with_tab_train_shows_the_train_tab_once_the_model_loaded(qtb
     """`gui FILE --tab train --screenshot`: the model loads, the grabbed window shows the Train tab, and no
     modal dialog could have opened (the window knows it is not interactive)."""
     from ganexplorer.gui import app
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     monkeypatch.setenv("HOME", str(tmp_path))
     seen = []

@@ -191,7 +191,7 @@ def test_cancel_abandons_a_full_render_between_blocks(wide_g):
 
 @pytest.fixture
 def worker(qtbot):
-    from ganexplorer.gui.inference_worker import InferenceWorker
+    from ganexplorer.gui.explore.inference_worker import InferenceWorker
 
     w = InferenceWorker(torch.device("cpu"))
     results: list = []

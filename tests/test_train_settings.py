@@ -79,7 +79,7 @@ def test_presets_declare_conditional_and_trainable():
 
 @pytest.fixture
 def train_tab(qtbot, settings):  # noqa: F811 (the fixture imported above)
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -18,7 +18,7 @@ from ganexplorer import applog
 from ganexplorer.core.paths import checkpoints_dir, resources_dir
 
 if TYPE_CHECKING:
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
 TRANSLATIONS = resources_dir() / "translations"
 BUNDLED = checkpoints_dir()
@@ -177,14 +177,14 @@ def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language:
     app = make_app()
     settings = QSettings()
     install_translators(app, language or settings.value("language", "") or None)
-    from ganexplorer.gui.main_window import MainWindow
+    from ganexplorer.gui.window.main_window import MainWindow
 
     errors = _ErrorCount()
     logging.getLogger("ganexplorer").addHandler(errors)
     try:
         win = MainWindow(settings, interactive=screenshot is None)  # screenshot mode: no dialog can wait for a click
         if screenshot is not None:
-            from ganexplorer.gui.main_window import DEFAULT_SIZE
+            from ganexplorer.gui.window.main_window import DEFAULT_SIZE
 
             win.resize(*DEFAULT_SIZE)  # the same picture on every machine: a projector's 1280x720
         index = {"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0)

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for ts in resources/translations/ganexplorer_*.ts; do
-  pyside6-lupdate ganexplorer/gui/*.py -ts "$ts"
+  pyside6-lupdate $(find ganexplorer/gui -name "*.py" | sort) -ts "$ts"
   pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
 done

@@ -18,8 +18,8 @@ from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
 from ganexplorer.core.train.config import LOSSES, PRECISIONS, TrainConfig
 from ganexplorer.core.train.placement import train_device_choices
 from ganexplorer.core.train.settings import settings_of
-from ganexplorer.gui.dataset_download import DownloadButton
-from ganexplorer.gui.widgets import field_row
+from ganexplorer.gui.train.dataset_download import DownloadButton
+from ganexplorer.gui.common.widgets import field_row
 
 LAST_DIR_KEY = "train/last_dir"
 SETTINGS = settings_of(TrainConfig)   # help, range and default of every training setting

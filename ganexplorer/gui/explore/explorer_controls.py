@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ganexplorer.app.explorer_state import NOISE_STRENGTH_RANGE, PSI_RANGE, W_SIGMA_RANGE, Z_SLIDER_RANGE
-from ganexplorer.gui.seed_pad import SeedPad
-from ganexplorer.gui.walk_panel import WalkControls
-from ganexplorer.gui.widgets import FloatSlider, SeedBox
+from ganexplorer.gui.explore.seed_pad import SeedPad
+from ganexplorer.gui.explore.walk_panel import WalkControls
+from ganexplorer.gui.common.widgets import FloatSlider, SeedBox
 
 N_Z_SLIDERS = 8
 N_DIRECTIONS = 8

@@ -19,14 +19,14 @@ from ganexplorer.app.explorer_state import STATE_VERSION, ExplorerState
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.ops import fused
 from ganexplorer.core.paths import checkpoints_dir
-from ganexplorer.gui.explorer_panel import ExplorerPanel
-from ganexplorer.gui.export_dialog import ExportDialog
-from ganexplorer.gui.help import HelpDialog
-from ganexplorer.gui.inference_worker import InferenceWorker
-from ganexplorer.gui.model_loader import ModelLoader
-from ganexplorer.gui.ui_queue import UiQueue
-from ganexplorer.gui.window_files import WindowFiles
-from ganexplorer.gui.window_menus import PRESENTATION_SCALE, WindowMenus
+from ganexplorer.gui.explore.explorer_panel import ExplorerPanel
+from ganexplorer.gui.common.export_dialog import ExportDialog
+from ganexplorer.gui.common.help import HelpDialog
+from ganexplorer.gui.explore.inference_worker import InferenceWorker
+from ganexplorer.gui.window.model_loader import ModelLoader
+from ganexplorer.gui.common.ui_queue import UiQueue
+from ganexplorer.gui.window.window_files import WindowFiles
+from ganexplorer.gui.window.window_menus import PRESENTATION_SCALE, WindowMenus
 
 __all__ = ["DEFAULT_SIZE", "MAX_RECENT", "PRESENTATION_SCALE", "STATE_VERSION", "MainWindow", "show_warning"]
 MAX_RECENT = 8
@@ -69,13 +69,13 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.explorer.status.connect(lambda text: self._panel_status(self.explorer, text))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, self.tr("Explore"))
-        from ganexplorer.gui.train_panel import TrainPanel
+        from ganexplorer.gui.train.train_panel import TrainPanel
 
         self.trainer_panel = TrainPanel()
         self.trainer_panel.status.connect(lambda text: self.statusBar().showMessage(text))  # training news: always
         self.trainer_panel.open_in_explorer.connect(self._show_snapshot)
         self.tabs.addTab(self.trainer_panel, self.tr("Train"))
-        from ganexplorer.gui.demo1d_panel import Demo1DPanel
+        from ganexplorer.gui.demo1d.demo1d_panel import Demo1DPanel
 
         self.demo1d_panel = Demo1DPanel()
         self.demo1d_panel.status.connect(lambda text: self.statusBar().showMessage(text))

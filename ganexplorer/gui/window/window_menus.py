@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
 
 from ganexplorer import applog
 from ganexplorer.core.paths import bundled_models
-from ganexplorer.gui.help import HelpDialog
+from ganexplorer.gui.common.help import HelpDialog
 
 PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 

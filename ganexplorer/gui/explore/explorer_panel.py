@@ -22,10 +22,10 @@ from ganexplorer.core.render import RenderRequest
 from ganexplorer.core.render.directions import Directions, principal_directions
 from ganexplorer.core.render.views import feature_layers, feature_maps
 from ganexplorer.core.render.walk import export_walk, walk_requests
-from ganexplorer.gui.explorer_binding import StateBinding
-from ganexplorer.gui.explorer_controls import N_DIRECTIONS, N_Z_SLIDERS, ControlGroups
-from ganexplorer.gui.explorer_pages import ViewPages
-from ganexplorer.gui.explorer_words import (
+from ganexplorer.gui.explore.explorer_binding import StateBinding
+from ganexplorer.gui.explore.explorer_controls import N_DIRECTIONS, N_Z_SLIDERS, ControlGroups
+from ganexplorer.gui.explore.explorer_pages import ViewPages
+from ganexplorer.gui.explore.explorer_words import (
     CAPTION_SCALE,
     GRID,
     IMAGE,
@@ -37,7 +37,7 @@ from ganexplorer.gui.explorer_words import (
     ranges_text,
     short_layer,
 )
-from ganexplorer.gui.inference_worker import InferenceWorker
+from ganexplorer.gui.explore.inference_worker import InferenceWorker
 
 __all__ = ["CAPTION_SCALE", "GRID", "IMAGE", "LAYERS", "N_DIRECTIONS", "N_Z_SLIDERS", "PRESENTATION_CAPTION_SCALE",
            "VARIATION", "ExplorerPanel", "layer_band", "ranges_text", "short_layer"]

@@ -31,7 +31,7 @@ from ganexplorer.core.train.demo1d import (
     Demo1DSnapshot,
     Demo1DSummary,
 )
-from ganexplorer.gui.training_worker import TrainingWorker
+from ganexplorer.gui.train.training_worker import TrainingWorker
 
 REAL, FAKE, D_COLOUR, G_COLOUR = "#2ca02c", "#9467bd", "#d62728", "#1f77b4"
 SNAPSHOT_EVERY = 25     # epochs between plot snapshots (~10 a second at full speed; plots redraw ~3 a second)

@@ -33,11 +33,11 @@ from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent,
 from ganexplorer.core.train.gan_trainer import GANTrainer
 from ganexplorer.core.train.preload import preload_training_imports
 from ganexplorer.core.train.session import training_session
-from ganexplorer.gui.core_text import translate_core
-from ganexplorer.gui.train_controls import TrainControls
-from ganexplorer.gui.train_form import TrainSetupForm
-from ganexplorer.gui.train_plots import TrainPlots
-from ganexplorer.gui.training_worker import TrainingWorker
+from ganexplorer.gui.common.core_text import translate_core
+from ganexplorer.gui.train.train_controls import TrainControls
+from ganexplorer.gui.train.train_form import TrainSetupForm
+from ganexplorer.gui.train.train_plots import TrainPlots
+from ganexplorer.gui.train.training_worker import TrainingWorker
 
 REDRAW_MS = 200   # how often the curves are redrawn while points arrive
 

@@ -2,7 +2,7 @@
 
 The loop itself is the plain generator from ``ganexplorer.core.train``, unchanged (the
 pattern of superqt's GeneratorWorker). The ``TrainingWorker`` object stays on the UI
-thread; the loop runs on a thread of the shared :class:`~ganexplorer.gui.background.Runner`.
+thread; the loop runs on a thread of the shared :class:`~ganexplorer.gui.common.background.Runner`.
 Events reach the UI thread in order, so ``event`` and ``finished`` are always emitted there.
 
 ``finished`` is always sent, exactly once, after the last event: '' when the iterator ended
@@ -25,7 +25,7 @@ from typing import Callable, Iterator, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from ganexplorer.gui.background import Runner, Task, describe
+from ganexplorer.gui.common.background import Runner, Task, describe
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

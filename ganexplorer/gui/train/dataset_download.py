@@ -1,6 +1,6 @@
 """The Train tab's "Download" button: fetch MNIST, Fashion-MNIST or a Quick Draw category.
 
-The download runs on a thread of the shared :class:`~ganexplorer.gui.background.Runner`; progress
+The download runs on a thread of the shared :class:`~ganexplorer.gui.common.background.Runner`; progress
 and the result reach the UI thread in order, and the progress dialog's Cancel stops it between
 chunks (the cache never holds a partial file, see ``core.data.download``). Whatever the download
 raises, the button is enabled again and one sentence says what happened.
@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QInputDialog, QMenu, QProgressDialog, QPushButton, QWidget
 
 from ganexplorer.core.data.download import download
-from ganexplorer.gui.background import Runner, Task, describe
+from ganexplorer.gui.common.background import Runner, Task, describe
 
 log = logging.getLogger(__name__)
 

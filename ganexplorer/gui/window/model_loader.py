@@ -2,7 +2,7 @@
 
 Each load gets a ticket; exactly one of ``loaded(ticket, model)`` / ``failed(ticket, sentence)``
 follows on the UI thread, whatever the reader raises (unless the ticket was cancelled). The
-threads come from the shared :class:`~ganexplorer.gui.background.Runner` (daemon threads: a
+threads come from the shared :class:`~ganexplorer.gui.common.background.Runner` (daemon threads: a
 load cannot be interrupted, and must not keep a closed app alive).
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ganexplorer.core.formats import load_checkpoint
 from ganexplorer.core.formats.isolated import keep_warm
-from ganexplorer.gui.background import Runner, describe
+from ganexplorer.gui.common.background import Runner, describe
 
 log = logging.getLogger(__name__)
 IDLE_EXIT_S = 10.0   # a loader thread ends after this long without a file to load

@@ -1,6 +1,6 @@
 """The 1-D demo tab: two runs side by side, each learning N(mu, sigma) with its own D input.
 
-Each run (settings, buttons, plots) is a :class:`~ganexplorer.gui.demo1d_run.Demo1DRun`; this tab
+Each run (settings, buttons, plots) is a :class:`~ganexplorer.gui.demo1d.demo1d_run.Demo1DRun`; this tab
 adds Start both / Stop both and the explanation.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ganexplorer.gui.demo1d_run import Demo1DRun
+from ganexplorer.gui.demo1d.demo1d_run import Demo1DRun
 
 
 class Demo1DPanel(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from ganexplorer.core.train.events import ClassHistogramEvent, StepEvent
-from ganexplorer.gui.image_view import ImageView
+from ganexplorer.gui.common.image_view import ImageView
 
 SMOOTHING = 0.9          # EMA weight of the past in the smoothed curves (about a 10-step window)
 COLOURS = {"d": "#d62728", "g": "#1f77b4", "real": "#2ca02c", "fake": "#9467bd", "r1": "#ff7f0e"}

@@ -26,8 +26,8 @@ from ganexplorer.core.render import bands
 from ganexplorer.core.render.annotate import labelled_mixing_grid, variation_figure
 from ganexplorer.core.render.latents import parse_int_list
 from ganexplorer.core.render.views import mixing_grid, variation_levels
-from ganexplorer.gui.explorer_words import GRID, IMAGE, LAYERS, VARIATION
-from ganexplorer.gui.image_view import ImageView
+from ganexplorer.gui.explore.explorer_words import GRID, IMAGE, LAYERS, VARIATION
+from ganexplorer.gui.common.image_view import ImageView
 
 
 class ViewPages:

@@ -12,7 +12,7 @@ from ganexplorer.core.render import RenderRequest
 from ganexplorer.core.render.blend import blend_position
 from ganexplorer.core.render.latents import parse_int_list
 from ganexplorer.core.render.walk import walk_request
-from ganexplorer.gui.explorer_words import ranges_text
+from ganexplorer.gui.explore.explorer_words import ranges_text
 
 
 class StateBinding:

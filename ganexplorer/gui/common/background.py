@@ -27,8 +27,8 @@ from PySide6.QtCore import QObject
 
 from ganexplorer.core.data.dataset import DatasetError
 from ganexplorer.core.formats import CheckpointError
-from ganexplorer.gui.core_text import translate_core
-from ganexplorer.gui.ui_queue import UiQueue
+from ganexplorer.gui.common.core_text import translate_core
+from ganexplorer.gui.common.ui_queue import UiQueue
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

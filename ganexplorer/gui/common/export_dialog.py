@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QPushButton, QWidget)
 
-from ganexplorer.gui.widgets import field_row
+from ganexplorer.gui.common.widgets import field_row
 
 SIZES = (0, 512, 1024, 2048)   # shorter side at least this many pixels; 0 = as shown
 DEFAULT_MIN_SIDE = 512

@@ -18,7 +18,7 @@ preview is ``preview_min_speedup`` times cheaper than the full picture are rende
 as before: every picture in full, none abandoned.
 
 Nothing a render or a job raises stops the worker: the thread comes from the shared
-:class:`~ganexplorer.gui.background.Runner`, each render and job runs :func:`guarded` (logged,
+:class:`~ganexplorer.gui.common.background.Runner`, each render and job runs :func:`guarded` (logged,
 reported as one sentence through ``render_failed`` / ``job_failed``), and the scheduling flag
 is reset in ``finally``. Every request and job carries the *model generation* (bumped by
 :meth:`InferenceWorker.set_model`): work asked for under a replaced model is dropped before it
@@ -46,7 +46,7 @@ from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.ops import fused
 from ganexplorer.core.render import RenderRequest, Renderer
 from ganexplorer.core.render.renderer import PREVIEW_BUDGET_S, RenderCancelled, RenderResult
-from ganexplorer.gui.background import Cancelled, Outcome, Runner, describe, guarded
+from ganexplorer.gui.common.background import Cancelled, Outcome, Runner, describe, guarded
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +233,7 @@ class InferenceWorker(QObject):
         return self._closing or (job is not None and self._stale(job))
 
     def check_stop(self) -> None:
-        """For a running job: raise :class:`~ganexplorer.gui.background.Cancelled` if it should stop."""
+        """For a running job: raise :class:`~ganexplorer.gui.common.background.Cancelled` if it should stop."""
         if self.should_stop():
             raise Cancelled()
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from ganexplorer.app.explorer_state import ExplorerState, state_file, state_from_file
 from ganexplorer.core.render.images import save_png, upscale_nearest
-from ganexplorer.gui.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
-from ganexplorer.gui.image_view import qimage_from_rgb
+from ganexplorer.gui.common.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
+from ganexplorer.gui.common.image_view import qimage_from_rgb
 
 
 class WindowFiles:

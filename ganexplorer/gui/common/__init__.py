@@ -1,0 +1,1 @@
+"""What every tab shares: the background runner and UI queue, core-sentence translation, small widgets, dialogs."""

@@ -1,0 +1,1 @@
+"""The Explore tab: controls, views, the seed pad and walks, and the inference worker that renders them."""

@@ -1,0 +1,1 @@
+"""The main window: menus, files (open, save, export, drop), the model loader."""
