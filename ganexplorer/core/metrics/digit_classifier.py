@@ -12,15 +12,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 from safetensors import safe_open
-from safetensors.torch import save_file
 from torch import nn
 
 from ganexplorer.core.data.dataset import ImageDataset
-from ganexplorer.core.formats.native import atomic_write
 from ganexplorer.core.paths import checkpoints_dir
 
 BUNDLED = checkpoints_dir() / "digit-classifier.safetensors"
@@ -176,10 +173,6 @@ def train_classifier(data: ImageDataset, seed: int = 0, epochs: int = 25,
     return clf, acc
 
 
-def save_classifier(clf: DigitClassifier, path: str | Path, info: dict) -> Path:
-    tensors = {k: v.detach().contiguous() for k, v in clf.state_dict().items()}
-    atomic_write(Path(path), lambda tmp: save_file(tensors, str(tmp), metadata={META_KEY: json.dumps(info)}))
-    return Path(path)
 
 
 def load_classifier(path: str | Path = BUNDLED) -> tuple[DigitClassifier, dict]:
@@ -195,12 +188,3 @@ def digits_like(dataset_name: str) -> bool:
     """Whether generated samples of this dataset are digits the classifier can label."""
     name = dataset_name.lower()
     return name.startswith("builtin:digits") or (name.startswith("mnist:") and "fashion" not in name)
-
-
-def confusion_free_accuracy(clf: DigitClassifier, images: torch.Tensor, labels: torch.Tensor) -> float:
-    with torch.no_grad():
-        return float((clf(images).argmax(dim=1) == labels).float().mean())
-
-
-def as_numpy_counts(report: ClassReport) -> np.ndarray:
-    return np.asarray(report.counts, dtype=float)

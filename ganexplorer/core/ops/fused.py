@@ -207,11 +207,6 @@ def status() -> dict[str, tuple[str, str]]:
     return {op: ("reference", f"fused kernels failed: {_state['reason']}") for op in OPS}
 
 
-def reset_for_tests() -> None:
-    """Forget the build outcome (tests simulate failures)."""
-    with _lock:
-        _state.update(checked=False, ok=False, reason="not tried yet (no CUDA tensor seen)")
-        _kernels.clear()
 
 
 # -- autograd wrappers ---------------------------------------------------------------------------
