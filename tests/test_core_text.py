@@ -1,4 +1,4 @@
-"""Core's English error sentences re-said through Qt's translation (GUI side)."""
+"""Core's sentences said in the window's language, by their code (GUI side)."""
 
 import pytest
 
@@ -76,21 +76,6 @@ def test_the_train_tab_says_a_dataset_error_in_korean(qtbot, tmp_path):
         QCoreApplication.removeTranslator(tr)
 
 
-class _KoreanFor(QTranslator):
-    """A translator that knows one source text (as a translator's .ts entry would), so the test does not
-    depend on the shipped .qm having been regenerated."""
-
-    def __init__(self, source: str, korean: str) -> None:
-        super().__init__()
-        self.source, self.korean = source, korean
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return False
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        return self.korean if source == self.source else None
-
-
 def test_resuming_a_run_of_another_family_is_said_in_korean(qapp, tmp_path):
     """Core's sentence "'PATH' holds a dcgan32 model, not mlp-gan" (resume into another architecture)."""
     import torch
@@ -100,6 +85,7 @@ def test_resuming_a_run_of_another_family_is_said_in_korean(qapp, tmp_path):
     from ganexplorer.core.train.config import TrainConfig
     from ganexplorer.core.train.events import StoppedEvent
     from ganexplorer.core.train.session import training_session
+    from ganexplorer.gui.app import TRANSLATIONS
 
     torch.manual_seed(0)
     G, D = build_preset("dcgan32-quick")
@@ -112,13 +98,16 @@ def test_resuming_a_run_of_another_family_is_said_in_korean(qapp, tmp_path):
         session.close()
     english = stop.message
     assert english == f"'{other}' holds a dcgan32 model, not mlp-gan"
-    tr = _KoreanFor("'{0}' holds a {1} model, not {2}", "'{0}'에는 {1} 모델이 들어 있습니다. {2} 모델이 아닙니다")
+    assert translate_core(english) == english          # no translator installed: English
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "ganexplorer_ko.qm"))
     QCoreApplication.installTranslator(tr)
     try:
         said = translate_core(english)
+        plain = translate_core(str.__str__(english))    # the same sentence after losing its code (a Qt signal)
     finally:
         QCoreApplication.removeTranslator(tr)
-    assert said == f"'{other}'에는 dcgan32 모델이 들어 있습니다. mlp-gan 모델이 아닙니다"
+    assert said == plain == f"'{other}'에는 mlp-gan 모델이 아니라 dcgan32 모델이 들어 있습니다"
 
 
 def test_a_setting_out_of_its_range_is_said_in_korean_with_the_numbers_kept(qapp):

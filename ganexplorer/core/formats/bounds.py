@@ -27,6 +27,7 @@ from torch import nn
 from torch.overrides import TorchFunctionMode
 
 from ganexplorer.core.formats.errors import CheckpointError
+from ganexplorer.core.messages import message
 
 MAX_MODEL_ELEMENTS = 1 << 31       # 8 GB of float32: far beyond any generator this app renders
 BUILD_ALLOWANCE = 1 << 20          # elements a model may create beyond the file's tensors (filters, counters)
@@ -166,12 +167,12 @@ def build_bounded(path: Any, build: Callable[[], nn.Module], file_elements: int,
         with _Budget(limit):
             return build()
     except _TooLarge:
-        raise CheckpointError(path, f"describes a {what} larger than the weights it holds "
-                                    f"({file_elements:,} numbers), so it was not built") from None
+        raise CheckpointError(path, message("ckpt.larger_than_weights", what=what,
+                                                    count=f"{file_elements:,}")) from None
     except _ZeroWidth as e:
-        raise CheckpointError(path, f"describes a {what} with a layer of size 0 (shape {list(e.args[0])})") from None
+        raise CheckpointError(path, message("ckpt.zero_layer", what=what, shape=list(e.args[0]))) from None
     except (TypeError, ValueError, KeyError, ZeroDivisionError, OverflowError) as e:
-        raise CheckpointError(path, f"has a {what} description ganexplorer cannot build ({e})") from None
+        raise CheckpointError(path, message("ckpt.unbuildable", what=what, detail=e)) from None
 
 
 def numel(tensors: Any) -> int:
@@ -197,4 +198,4 @@ def check_finite(path: Any, module: nn.Module, what: str = "generator") -> None:
     """Refuse a module whose weights hold NaN or Inf, naming the tensor (its picture would be black or noise)."""
     bad = first_nonfinite(module)
     if bad is not None:
-        raise CheckpointError(path, f"holds {bad[1]} weights in {bad[0]}, so its {what} cannot draw a picture")
+        raise CheckpointError(path, message("ckpt.bad_weights", kind=bad[1], where=bad[0], what=what))

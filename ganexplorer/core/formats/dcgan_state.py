@@ -24,6 +24,7 @@ from ganexplorer.core.formats.bounds import build_bounded, check_finite, check_k
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.models.dcgan import DCGANGenerator
+from ganexplorer.core.messages import message
 
 G_KEYS = ("netG_state_dict", "netG", "generator", "generator_state_dict", "G", "g", "gen", "G_state_dict",
           "state_dict", "model", "model_state_dict", "net")
@@ -101,7 +102,7 @@ def load_dcgan(path: Path, obj: Any, sd: dict, where: str, nz: int | None = None
     kinds = [k for k, _ in layers]
     expected = ["conv", "bn"] * (kinds.count("conv") - 1) + ["conv"]
     if kinds != expected:
-        raise CheckpointError(path, "holds a DCGAN-like generator whose layers are not ConvTranspose2d/BatchNorm2d pairs")
+        raise CheckpointError(path, message("ckpt.dcgan_layers"))
     convs = [p["weight"] for k, p in layers if k == "conv"]
     in0 = convs[0].shape[0]
     n_classes_hint = _hint(obj, ("n_classes", "num_classes", "n_labels"))
@@ -111,7 +112,7 @@ def load_dcgan(path: Path, obj: Any, sd: dict, where: str, nz: int | None = None
     if nz is None:
         nz = in0 if in0 in COMMON_NZ or in0 <= 100 else 100
     if not 0 < nz <= in0:
-        raise CheckpointError(path, f"has a first layer with {in0} inputs, which cannot hold nz={nz}")
+        raise CheckpointError(path, message("ckpt.dcgan_nz", inputs=in0, nz=nz))
     kwargs = dict(nz=nz, ngf=convs[-1].shape[0], nc=convs[-1].shape[1], resolution=4 * 2 ** (len(convs) - 1),
                   n_classes=in0 - nz, conv_bias="bias" in layers[0][1])
     check_kwargs(path, kwargs, "DCGAN generator")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ganexplorer.core.messages import Message, message, parse
 from ganexplorer.core.text import printable
 
 PROBLEM_LIMIT = 400   # characters of a problem quoted in a message; file-derived text can be anything long
@@ -19,9 +20,13 @@ class CheckpointError(Exception):
 
     def __init__(self, path: str | Path | None, problem: str) -> None:
         self.path = Path(path) if path is not None else None
-        self.problem = printable(problem, limit=PROBLEM_LIMIT).rstrip(".")
-        name = f"'{printable(self.path)}'" if self.path is not None else "The checkpoint"
-        super().__init__(f"{name}: {self.problem}.")
+        if not isinstance(problem, Message):   # a sentence not (yet) made by core.messages: shown as it is
+            problem = parse(problem) or printable(problem, limit=PROBLEM_LIMIT).rstrip(".")
+        self.problem = problem
+        if self.path is None:
+            super().__init__(message("file.frame_unnamed", problem=problem))
+        else:
+            super().__init__(message("file.frame", path=self.path, problem=problem))
 
 
 class LoadCancelled(CheckpointError):

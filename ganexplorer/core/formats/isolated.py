@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ganexplorer.core.formats.errors import LoadCancelled
+from ganexplorer.core.messages import message
 
 MAX_HEADER_BYTES = 512 << 20        # the JSON message (tree + storage table); a 200 MB pickle's is ~0.1 MB
 _POLL_S = 0.05
@@ -166,7 +167,7 @@ def read_isolated(path: str, kind: str, size: int, cancel: Any = None,
         deadline = time.monotonic() + limits.wall_s
         while not r.conn.poll(_POLL_S):
             if cancel is not None and cancel.is_set():
-                raise LoadCancelled(None, "loading was cancelled")
+                raise LoadCancelled(None, message("file.cancelled"))
             if not r.proc.is_alive():
                 if r.conn.poll(0):
                     break

@@ -23,6 +23,7 @@ from ganexplorer.core.formats.errors import CheckpointError, LoadCancelled
 from ganexplorer.core.formats.isolated import ReaderFailed, read_isolated
 from ganexplorer.core.formats.files import ReadError, identity, is_legacy_torch, open_regular
 from ganexplorer.core.text import printable
+from ganexplorer.core.messages import message, parse
 
 if TYPE_CHECKING:
     from ganexplorer.core.formats.loaded import LoadedModel
@@ -63,17 +64,17 @@ def _describe(head: bytes) -> str:
 def _os_problem(e: OSError, path: Path) -> str:
     if e.errno == errno.ENOENT:
         if os.path.islink(path):
-            return "is a symbolic link to a file that does not exist"
-        return "does not exist"
+            return message("file.dangling_link")
+        return message("file.missing")
     if e.errno == errno.ELOOP:
-        return "is a symbolic link that loops back on itself"
+        return message("file.link_loop")
     if e.errno in (errno.EACCES, errno.EPERM):
-        return "cannot be read (permission denied)"
+        return message("file.permission")
     if e.errno == errno.EISDIR:
-        return "is a folder, not a checkpoint file"
+        return message("file.folder")
     if e.errno == errno.ENAMETOOLONG:
-        return "has a name too long for this system"
-    return f"could not be opened ({e.strerror or type(e).__name__})"
+        return message("file.name_too_long")
+    return message("file.unopenable", detail=e.strerror or type(e).__name__)
 
 
 def load_checkpoint(path: str | Path, nz: int | None = None, cancel: Any = None) -> LoadedModel:
@@ -89,11 +90,11 @@ def load_checkpoint(path: str | Path, nz: int | None = None, cancel: Any = None)
     except CheckpointError:
         raise
     except MemoryError:
-        raise CheckpointError(path, "is too large to load into memory") from None
+        raise CheckpointError(path, message("file.too_large")) from None
     except RecursionError:
-        raise CheckpointError(path, "holds structures nested too deeply to read") from None
+        raise CheckpointError(path, message("file.nested")) from None
     except Exception as e:  # noqa: BLE001 -- a reader met a layout it did not foresee: still one sentence, no traceback
-        raise CheckpointError(path, f"could not be read ({type(e).__name__}: {_first_line(e)})") from None
+        raise CheckpointError(path, message("file.unreadable", detail=f"{type(e).__name__}: {_first_line(e)}")) from None
 
 
 def _load(path: Path, nz: int | None, cancel: Any) -> LoadedModel:
@@ -105,7 +106,7 @@ def _load(path: Path, nz: int | None, cancel: Any) -> LoadedModel:
         raise CheckpointError(path, _os_problem(e, path)) from None
     with os.fdopen(fd, "rb") as fh:
         if st.st_size == 0:
-            raise CheckpointError(path, "is empty")
+            raise CheckpointError(path, message("file.empty"))
         head = fh.read(256)
         kind = sniff(head)
         if kind == "safetensors":
@@ -113,7 +114,7 @@ def _load(path: Path, nz: int | None, cancel: Any) -> LoadedModel:
 
             return load_native(path)
         if kind == "unknown":
-            raise CheckpointError(path, f"is not a checkpoint ganexplorer knows: found {_describe(head)}")
+            raise CheckpointError(path, message("ckpt.unknown_format", found=_describe(head)))
         obj = _read_untrusted(path, fh, st, kind, cancel)
     return _from_contents(path, obj, nz)
 
@@ -123,20 +124,20 @@ def _read_untrusted(path: Path, fh: Any, st: os.stat_result, kind: str, cancel: 
     try:
         msg, blob = read_isolated(os.path.abspath(path), kind, st.st_size, cancel)
     except LoadCancelled:
-        raise LoadCancelled(path, "loading was cancelled") from None
+        raise LoadCancelled(path, message("file.cancelled")) from None
     except ReaderFailed as e:
-        raise CheckpointError(path, f"could not be read safely: {e}") from None
+        raise CheckpointError(path, parse(str(e)) or message("ckpt.unsafe", detail=str(e))) from None
     if not msg.get("ok"):
         raise CheckpointError(path, _refusal(kind, msg))
     if msg.get("identity") != identity(os.fstat(fh.fileno())):
-        raise CheckpointError(path, "changed while it was being read; open it again")
+        raise CheckpointError(path, message("file.changed"))
     from ganexplorer.core.formats.rebuild import RebuildError, Rebuilder
 
     try:
         return Rebuilder(fh, st.st_size, msg.get("storages"), blob).value(msg.get("tree"))
     except RebuildError as e:
         what = "pickle" if kind == "pickle" else "torch file"
-        raise CheckpointError(path, f"is a {what} ganexplorer will not unpack: it has {e}") from None
+        raise CheckpointError(path, message("ckpt.unpack_refused", what=what, detail=str(e))) from None
 
 
 def _refusal(kind: str, msg: dict[str, Any]) -> str:
@@ -146,26 +147,25 @@ def _refusal(kind: str, msg: dict[str, Any]) -> str:
     text = printable(str(msg.get("name") or msg.get("detail") or msg.get("problem") or ""), limit=200)
     if reason == "refused":
         if text.startswith("dnnlib.tflib"):
-            return ("is a TensorFlow StyleGAN pickle, which ganexplorer cannot read yet; "
-                    "convert it with NVIDIA's legacy.py first")
+            return message("ckpt.tensorflow")
         if kind == "pickle":
-            return f"is a pickle that names {text}, which ganexplorer refuses to run; nothing was executed"
-        return f"is a torch file that names code ganexplorer will not run ({text})"
+            return message("ckpt.pickle_code", name=text)
+        return message("ckpt.torch_code", detail=text)
     if reason == "bounds":
-        return f"is a {what} ganexplorer will not unpack: it has {text}"
+        return message("ckpt.unpack_refused", what=what, detail=text)
     if reason == "damaged":
         if kind == "pickle":
-            return f"is a damaged or truncated pickle ({text})"
+            return message("ckpt.pickle_damaged", detail=text)
         if kind == "legacy":
-            return f"is a legacy torch file that could not be read ({text})"
-        return f"is a zip archive but not a readable torch checkpoint ({text})"
+            return message("ckpt.legacy_damaged", detail=text)
+        return message("ckpt.zip_unreadable", detail=text)
     if reason == "memory":
-        return f"could not be read safely: {text}"
+        return parse(text) or message("ckpt.unsafe", detail=text)
     if reason == "problem":
         return text
     if reason == "os":
-        return f"could not be read ({text})"
-    return f"could not be read safely: the reader answered '{printable(str(reason), limit=40)}'"
+        return message("file.unreadable", detail=text)
+    return message("ckpt.unsafe_answer", answer=printable(str(reason), limit=40))
 
 
 def _first_line(e: BaseException) -> str:
@@ -191,9 +191,9 @@ def _from_contents(path: Path, obj: Any, nz: int | None) -> LoadedModel:
     if dc is not None:
         role, sd, where = dc
         if role == "D":
-            raise CheckpointError(path, f"holds only a DCGAN discriminator (under '{where}'), no generator to render")
+            raise CheckpointError(path, message("ckpt.dcgan_only_d", where=where))
         return load_dcgan(path, obj, sd, where, nz=nz)
-    raise CheckpointError(path, f"was read, but holds {_summarise(obj)}, not a generator layout ganexplorer knows")
+    raise CheckpointError(path, message("ckpt.unknown_layout", found=_summarise(obj)))
 
 
 def _summarise(obj: Any) -> str:

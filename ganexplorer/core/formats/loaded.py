@@ -11,6 +11,7 @@ from torch import nn
 
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.text import printable
+from ganexplorer.core.messages import message
 
 
 def count_parameters(module: nn.Module | None, trainable_only: bool = False) -> int:
@@ -116,7 +117,7 @@ def load_weights(path: Path | None, module: nn.Module, state: dict[str, torch.Te
         if wrong:
             k = wrong[0]
             parts.append(f"{k} has shape {list(state[k].shape)}, expected {list(own[k].shape)}")
-        raise CheckpointError(path, f"has a {what} whose tensors do not fit the architecture it describes ({'; '.join(parts)})")
+        raise CheckpointError(path, message("ckpt.tensors_misfit", what=what, detail="; ".join(parts)))
     try:  # assign: the file's tensors (already copied into memory we own) become the weights, no second copy
         with torch.no_grad():
             module.load_state_dict({k: v.detach().to(own[k].dtype).contiguous() for k, v in state.items()},
@@ -124,4 +125,4 @@ def load_weights(path: Path | None, module: nn.Module, state: dict[str, torch.Te
     except RuntimeError as e:  # torch's text is "Error(s) in loading state_dict for X:" + the reason below it
         lines = [ln.strip() for ln in str(e).splitlines() if ln.strip()]
         reason = next((ln for ln in lines[1:]), lines[0] if lines else type(e).__name__)
-        raise CheckpointError(path, f"has a {what} whose tensors could not be loaded ({reason[:200]})") from None
+        raise CheckpointError(path, message("ckpt.tensors_unloadable", what=what, detail=reason[:200])) from None

@@ -32,6 +32,7 @@ from ganexplorer.core.io import atomic_write  # noqa: F401  (also imported from 
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.models.registry import FAMILIES, build_discriminator, build_generator
+from ganexplorer.core.messages import message
 
 FORMAT_VERSION = 1
 META_KEY = "ganexplorer"
@@ -189,7 +190,7 @@ def load_native_state(path: Path) -> tuple[dict[str, Any], dict[str, torch.Tenso
     """(header, every tensor) of a native file, for resuming training."""
     header, tensors = _read_native(path)
     if header is None:
-        raise CheckpointError(path, "is not a ganexplorer checkpoint")
+        raise CheckpointError(path, message("ckpt.not_native"))
     return header, tensors
 
 
@@ -211,17 +212,17 @@ def load_native(path: Path) -> LoadedModel:
     try:
         header, tensors = _read_native(path)
     except NativeLimitError as e:
-        raise CheckpointError(path, f"is a safetensors file ganexplorer will not read: {e}") from None
+        raise CheckpointError(path, message("ckpt.safetensors_refused", detail=e)) from None
     except NativeFormatError as e:
-        raise CheckpointError(path, f"is a damaged safetensors file ({e})") from None
+        raise CheckpointError(path, message("ckpt.safetensors_damaged", detail=e)) from None
     if header is None:
-        raise CheckpointError(path, "is a safetensors file without a ganexplorer header, so its architecture is unknown")
+        raise CheckpointError(path, message("ckpt.safetensors_no_header"))
     version = header.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise CheckpointError(path, f"was written by a newer ganexplorer (format version {str(version)[:20]})")
+        raise CheckpointError(path, message("ckpt.newer", version=str(version)[:20]))
     family = header.get("family")
     if family not in FAMILIES:
-        raise CheckpointError(path, f"has a generator of an unknown family ({str(family)[:40]})")
+        raise CheckpointError(path, message("ckpt.unknown_family", family=str(family)[:40]))
     network = "G_ema" if any(k.startswith("G_ema.") for k in tensors) else "G"
     g_state = _section(tensors, network)
     g_kwargs = header.get("G_kwargs")

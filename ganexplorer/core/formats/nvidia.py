@@ -28,6 +28,7 @@ from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.formats.safe_pickle import PersistentObject
 from ganexplorer.core.models.stylegan2 import Generator
 from ganexplorer.core.models.stylegan2_discriminator import Discriminator
+from ganexplorer.core.messages import message
 
 _G_POSITIONAL = ("z_dim", "c_dim", "w_dim", "img_resolution", "img_channels", "mapping_kwargs", "synthesis_kwargs")
 _D_POSITIONAL = ("c_dim", "img_resolution", "img_channels")
@@ -244,17 +245,16 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
     """
     key = next((k for k in ("G_ema", "G") if isinstance(obj.get(k), PersistentObject)), None)
     if key is None:
-        raise CheckpointError(path, "is an NVIDIA network pickle that holds only a discriminator (no G_ema or G)")
+        raise CheckpointError(path, message("ckpt.only_discriminator"))
     rec: PersistentObject = obj[key]
     if rec.class_name != "Generator":
-        raise CheckpointError(path, f"has a {key} of class {rec.class_name}, not a StyleGAN2 Generator")
+        raise CheckpointError(path, message("ckpt.not_generator_class", key=key, cls=rec.class_name))
     if _is_stylegan3(rec):
-        raise CheckpointError(path, "holds a StyleGAN3 (alias-free) generator, which ganexplorer cannot render yet; "
-                                    "StyleGAN2 pickles from the same repository work")
+        raise CheckpointError(path, message("ckpt.stylegan3"))
     try:
         kwargs = generator_kwargs(rec)
     except (TypeError, ValueError) as e:
-        raise CheckpointError(path, f"has a StyleGAN2 generator whose arguments cannot be read ({e})") from None
+        raise CheckpointError(path, message("ckpt.bad_arguments", detail=e)) from None
     repo, how = detect_repository(rec)
     g_settings = Settings()
     if isinstance(kwargs["synthesis_kwargs"], dict) and isinstance(kwargs["mapping_kwargs"], dict):

@@ -44,6 +44,7 @@ from ganexplorer.core.formats.files import (LEGACY_MAGIC, LEGACY_PROTOCOL, ReadE
 from ganexplorer.core.formats.pickle_vm import Admitted, Machine, leaf_bytes
 from ganexplorer.core.formats.prescan import FileBytes
 from ganexplorer.core.formats.records import Budget, StorageRef, itemsize
+from ganexplorer.core.messages import message
 
 
 
@@ -182,10 +183,10 @@ class Reader:
             zf = zipfile.ZipFile(fh)
             infos = zf.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error, NotImplementedError):
-            raise ReadError("is a truncated or damaged zip archive") from None
+            raise ReadError(message("ckpt.zip_damaged")) from None
         pkl = [i for i in infos if i.filename.endswith("data.pkl") and i.filename.count("/") == 1]
         if not pkl:
-            raise ReadError("is a zip archive but not a readable torch checkpoint (it has no data.pkl)")
+            raise ReadError(message("ckpt.zip_no_data"))
         root = pkl[0].filename.split("/")[0]
         by_name = {i.filename: i for i in infos}
         big = False
@@ -214,7 +215,7 @@ class Reader:
                 return ref
             entry = by_name.get(f"{root}/data/{key}")
             if entry is None:
-                raise ReadError(f"is a torch file that lacks the data of its storage {key[:40]}")
+                raise ReadError(message("ckpt.torch_storage_missing", key=key[:40]))
             nbytes = numel * itemsize(dtype)
             if entry.file_size != nbytes:
                 raise DamagedPickleError(f"storage {key[:40]} holds {entry.file_size:,} bytes, not {nbytes:,}")
@@ -231,7 +232,7 @@ class Reader:
     def _stored_offset(self, info: zipfile.ZipInfo) -> int:
         """Where an uncompressed entry's bytes start in the file (after its local header)."""
         if info.compress_size != info.file_size:
-            raise ReadError("is a truncated or damaged zip archive")
+            raise ReadError(message("ckpt.zip_damaged"))
         return self._data_start(info)
 
     def _data_start(self, info: zipfile.ZipInfo) -> int:
@@ -239,17 +240,17 @@ class Reader:
         h = info.header_offset
         head = bytes(self.mm[h:h + 30])
         if len(head) != 30 or head[:4] != b"PK\x03\x04":
-            raise ReadError("is a truncated or damaged zip archive")
+            raise ReadError(message("ckpt.zip_damaged"))
         n, m = struct.unpack("<HH", head[26:30])
         start = h + 30 + n + m
         if start + info.compress_size > self.size:
-            raise ReadError("is a truncated or damaged zip archive")
+            raise ReadError(message("ckpt.zip_damaged"))
         return start
 
     def _entry_bytes(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, expected: int) -> bytes:
         """A compressed entry inflated to at most ``expected`` bytes (a deflate bomb stops there)."""
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ReadError("is a zip archive compressed in a way torch never writes")
+            raise ReadError(message("ckpt.zip_compression"))
         if info.file_size > expected:
             raise PickleBoundsError(f"a zip entry that claims {info.file_size:,} bytes")
         if info.compress_type == zipfile.ZIP_STORED:
@@ -262,7 +263,7 @@ class Reader:
         try:
             out = d.decompress(raw, expected + 1)
         except zlib.error:
-            raise ReadError("is a truncated or damaged zip archive") from None
+            raise ReadError(message("ckpt.zip_damaged")) from None
         if len(out) != info.file_size:
             raise PickleBoundsError(f"a zip entry that inflates beyond its stated {info.file_size:,} bytes")
         return out
@@ -286,7 +287,7 @@ def read_file(path: str, kind: str) -> tuple[dict[str, Any], bytes]:
     fd, st = open_regular(path)
     with os.fdopen(fd, "rb") as fh:
         if st.st_size == 0:
-            raise ReadError("is empty")
+            raise ReadError(message("file.empty"))
         mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         try:
             reader = Reader(mm, st.st_size)
@@ -297,7 +298,7 @@ def read_file(path: str, kind: str) -> tuple[dict[str, Any], bytes]:
             elif kind == "zip":
                 obj = reader.torch_zip(fh)
             else:
-                raise ReadError(f"is of an unknown kind {kind}")
+                raise ReadError(message("ckpt.unknown_kind", kind=kind))
             enc = Encoder()
             tree = enc.encode(obj)
             return {"tree": tree, "storages": enc.storages, "identity": identity(st)}, b"".join(enc.blobs)

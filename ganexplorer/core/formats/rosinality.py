@@ -29,6 +29,7 @@ from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.models.stylegan2 import Generator
 from ganexplorer.core.models.stylegan2_discriminator import Discriminator
+from ganexplorer.core.messages import message
 
 
 def is_rosinality_state(sd: Any) -> bool:
@@ -63,7 +64,7 @@ def _channel_layout(channels: dict[int, int], path: Path) -> tuple[int, int]:
     below = [r for r in sorted(channels) if channels[r] < cmax]
     base = channels[below[0]] * below[0] if below else cmax * max(channels)
     if any(min(base // r, cmax) != c for r, c in channels.items()):
-        raise CheckpointError(path, f"has channel counts per resolution ({channels}) that no StyleGAN2 layout produces")
+        raise CheckpointError(path, message("ckpt.rosinality_channels", channels=channels))
     return base, cmax
 
 
@@ -132,9 +133,9 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
             if k.endswith("resample_filter"):
                 st[k] = v
     except KeyError as e:
-        raise CheckpointError(path, f"looks like a rosinality StyleGAN2 checkpoint but lacks the tensor {e}") from None
+        raise CheckpointError(path, message("ckpt.rosinality_missing", name=e)) from None
     except (IndexError, ValueError, TypeError, AttributeError, RuntimeError) as e:
-        raise CheckpointError(path, f"looks like a rosinality StyleGAN2 checkpoint but its shapes do not fit ({e})") from None
+        raise CheckpointError(path, message("ckpt.rosinality_shapes", detail=e)) from None
     st["mapping.w_avg"] = torch.zeros(style_dim)
     load_weights(path, G, st, f"rosinality {key}")
     G.float().eval()

@@ -1,0 +1,182 @@
+"""Core's sentences for users, each with a code and named arguments, so every language can say them.
+
+Core never imports Qt, and its errors travel as text: through exceptions, events, other threads and
+the isolated reader process. A sentence is therefore made by :func:`message` from a code in
+:data:`ENGLISH` and becomes a :class:`Message` — a ``str`` (the English sentence, so logs, ``str(e)``
+and old callers keep working) that also carries ``code`` and ``args``. The GUI and the CLI translate
+it by code (:func:`ganexplorer.core.locale.translate`). Where the type was lost on the way (a Qt
+signal, a pickled event), :func:`parse` recognises the English text again from the same templates,
+so there is still one source per sentence: rewording a template changes the sentence, its parser
+and — through the code — its translations together, and a test fails when a code has no Korean.
+
+Arguments are names, numbers and details (a file name, a class name, a library's own words); they
+are shown as they are (made printable), and an argument that is itself a core sentence is translated
+too.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+from typing import Any
+
+from ganexplorer.core.text import printable
+
+ARG_LIMIT = 400   # characters of one argument quoted in a sentence: file-derived text can be anything long
+
+# code -> English template with {named} fields. Grouped by where the sentence is said; the problem
+# sentences ('is a FIFO ...') follow a file name: "'{path}': {problem}." (code 'file.frame').
+ENGLISH: dict[str, str] = {
+    # -- a file the user gave (checkpoints; the frame and what can be wrong with any file) --------------
+    "file.frame": "'{path}': {problem}.",
+    "file.frame_unnamed": "The checkpoint {problem}.",
+    "file.missing": "does not exist",
+    "file.folder": "is a folder, not a checkpoint file",
+    "file.empty": "is empty",
+    "file.too_large": "is too large to load into memory",
+    "file.fifo": "is a FIFO (named pipe), not a file",
+    "file.device": "is a device, not a file",
+    "file.socket": "is a socket, not a file",
+    "file.not_regular": "is not a regular file",
+    "file.dangling_link": "is a symbolic link to a file that does not exist",
+    "file.link_loop": "is a symbolic link that loops back on itself",
+    "file.permission": "cannot be read (permission denied)",
+    "file.changed": "changed while it was being read; open it again",
+    "file.nested": "holds structures nested too deeply to read",
+    "file.cancelled": "loading was cancelled",
+    "file.unreadable": "could not be read ({detail})",
+    "file.unopenable": "could not be opened ({detail})",
+    "file.name_too_long": "has a name too long for this system",
+    # -- checkpoint formats ------------------------------------------------------------------------------
+    "ckpt.zip_damaged": "is a truncated or damaged zip archive",
+    "ckpt.zip_no_data": "is a zip archive but not a readable torch checkpoint (it has no data.pkl)",
+    "ckpt.zip_compression": "is a zip archive compressed in a way torch never writes",
+    "ckpt.torch_storage_missing": "is a torch file that lacks the data of its storage {key}",
+    "ckpt.unknown_kind": "is of an unknown kind {kind}",
+    "ckpt.pickle_damaged": "is a damaged or truncated pickle ({detail})",
+    "ckpt.safetensors_damaged": "is a damaged safetensors file ({detail})",
+    "ckpt.safetensors_refused": "is a safetensors file ganexplorer will not read: {detail}",
+    "ckpt.safetensors_no_header": "is a safetensors file without a ganexplorer header, so its architecture is unknown",
+    "ckpt.pickle_code": "is a pickle that names {name}, which ganexplorer refuses to run; nothing was executed",
+    "ckpt.torch_code": "is a torch file that names code ganexplorer will not run ({detail})",
+    "ckpt.unpack_refused": "is a {what} ganexplorer will not unpack: it has {detail}",
+    "ckpt.unknown_format": "is not a checkpoint ganexplorer knows: found {found}",
+    "ckpt.not_native": "is not a ganexplorer checkpoint",
+    "ckpt.newer": "was written by a newer ganexplorer (format version {version})",
+    "ckpt.unknown_family": "has a generator of an unknown family ({family})",
+    "ckpt.tensorflow": ("is a TensorFlow StyleGAN pickle, which ganexplorer cannot read yet; "
+                        "convert it with NVIDIA's legacy.py first"),
+    "ckpt.stylegan3": ("holds a StyleGAN3 (alias-free) generator, which ganexplorer cannot render yet; "
+                       "StyleGAN2 pickles from the same repository work"),
+    "ckpt.only_discriminator": "is an NVIDIA network pickle that holds only a discriminator (no G_ema or G)",
+    "ckpt.not_generator_class": "has a {key} of class {cls}, not a StyleGAN2 Generator",
+    "ckpt.bad_arguments": "has a StyleGAN2 generator whose arguments cannot be read ({detail})",
+    "ckpt.unknown_layout": "was read, but holds {found}, not a generator layout ganexplorer knows",
+    "ckpt.dcgan_only_d": "holds only a DCGAN discriminator (under '{where}'), no generator to render",
+    "ckpt.dcgan_layers": "holds a DCGAN-like generator whose layers are not ConvTranspose2d/BatchNorm2d pairs",
+    "ckpt.dcgan_nz": "has a first layer with {inputs} inputs, which cannot hold nz={nz}",
+    "ckpt.rosinality_channels": "has channel counts per resolution ({channels}) that no StyleGAN2 layout produces",
+    "ckpt.rosinality_missing": "looks like a rosinality StyleGAN2 checkpoint but lacks the tensor {name}",
+    "ckpt.rosinality_shapes": "looks like a rosinality StyleGAN2 checkpoint but its shapes do not fit ({detail})",
+    "ckpt.tensors_misfit": "has a {what} whose tensors do not fit the architecture it describes ({detail})",
+    "ckpt.tensors_unloadable": "has a {what} whose tensors could not be loaded ({detail})",
+    "ckpt.larger_than_weights": "describes a {what} larger than the weights it holds ({count} numbers), so it was not built",
+    "ckpt.zero_layer": "describes a {what} with a layer of size 0 (shape {shape})",
+    "ckpt.unbuildable": "has a {what} description ganexplorer cannot build ({detail})",
+    "ckpt.bad_weights": "holds {kind} weights in {where}, so its {what} cannot draw a picture",
+    "ckpt.unsafe_timeout": "could not be read safely: the reader took longer than {seconds} s",
+    "ckpt.unsafe_cpu": "could not be read safely: the reader took more than {seconds} s of processor time",
+    "ckpt.unsafe_memory": "could not be read safely: the reader ran out of its {limit}",
+    "ckpt.unsafe_crash": "could not be read safely: the reader crashed {detail}",
+    "ckpt.unsafe_answer": "could not be read safely: the reader answered '{answer}'",
+    "ckpt.unsafe": "could not be read safely: {detail}",
+    # -- datasets ------------------------------------------------------------------------------------------
+    "data.unknown": "unknown dataset '{spec}': use {choices}",
+    "data.no_builtin": "there is no built-in dataset '{name}'; the built-in ones are 'digits' and 'shapes'",
+    "data.missing": "'{path}' does not exist",
+    "data.not_folder": "'{path}' is not a folder",
+    "data.no_images": "'{path}' holds no images",
+    # -- training settings and resuming --------------------------------------------------------------------
+    "train.range": "{name} must be in [{low}, {high}], not {value}",
+    "train.at_least": "{name} must be >= {low}, not {value}",
+    "train.at_most": "{name} must be <= {high}, not {value}",
+    "train.finite": "{name} must be a finite number, not {value}",
+    "train.other_model": "'{path}' holds a {found} model, not {wanted}",
+    "train.misfit": "'{path}' does not fit {model} ({detail})",
+    "ckpt.legacy_damaged": "is a legacy torch file that could not be read ({detail})",
+    "ckpt.zip_unreadable": "is a zip archive but not a readable torch checkpoint ({detail})",
+}
+
+
+class Message(str):
+    """An English sentence that remembers its ``code`` and ``args`` (see the module docstring)."""
+
+    code: str
+    args: dict[str, str]
+
+    def __new__(cls, code: str, args: dict[str, str], text: str) -> Message:
+        self = super().__new__(cls, text)
+        self.code = code
+        self.args = args
+        return self
+
+    def __str__(self) -> str:
+        return self   # keep the code through str(exc) and str(msg)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self.code, dict(self.args), str.__str__(self)))
+
+
+def _shown(value: object) -> str:
+    """An argument as the sentence shows it: a Message stays one (so it can be translated), the rest printable."""
+    if isinstance(value, Message):
+        return value
+    return printable(value, limit=ARG_LIMIT)
+
+
+def message(code: str, **args: object) -> Message:
+    """The sentence ``code`` with its fields filled in; a missing or extra field is a programming error."""
+    template = ENGLISH[code]
+    wanted = fields_of(template)
+    if set(args) != wanted:
+        raise KeyError(f"message {code!r} takes {sorted(wanted)}, not {sorted(args)}")
+    shown = {k: _shown(v) for k, v in args.items()}
+    return Message(code, shown, template.format(**shown))
+
+
+def fields_of(template: str) -> set[str]:
+    """The named fields of a template ('{path}' ...)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@lru_cache(maxsize=None)
+def _pattern(code: str) -> re.Pattern[str]:
+    """A template as a regular expression whose groups are its fields (lazy, so the literal text anchors them)."""
+    out = []
+    for literal, name, _, _ in string.Formatter().parse(ENGLISH[code]):
+        out.append(re.escape(literal))
+        if name:
+            out.append(f"(?P<{name}>.+?)")
+    return re.compile("".join(out).rstrip(r"\.") + r"\.?", re.S)
+
+
+def _specificity(code: str) -> int:
+    """Longer literal text first: 'could not be read safely: the reader crashed {detail}' before '... {detail}'."""
+    return -sum(len(lit) for lit, _, _, _ in string.Formatter().parse(ENGLISH[code]))
+
+
+_ORDER = sorted(ENGLISH, key=_specificity)
+
+
+def parse(text: str) -> Message | None:
+    """``text`` as the Message it was made as, when it is one of core's sentences (None otherwise)."""
+    if isinstance(text, Message):
+        return text
+    text = text.strip()
+    for code in _ORDER:
+        m = _pattern(code).fullmatch(text)
+        if m:
+            args = {k: (parse(v) or v) for k, v in m.groupdict().items()}
+            return Message(code, args, text)
+    return None
