@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ganexplorer.cli import data, demo1d, generate, gui, info, quality, train
+from ganexplorer.cli import data, demo1d, generate, gui, i18n, info, quality, train
 from ganexplorer.cli.common import Command
 from ganexplorer.cli.errors import UsageError, run_reporting
 
@@ -25,14 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole parser: global options, then each group's commands with the options every command has."""
     from ganexplorer import __version__
 
-    parser = argparse.ArgumentParser(prog="ganexplorer", description="See and teach GANs.")
+    parser = argparse.ArgumentParser(prog="ganexplorer", description="See and teach GANs.",
+                                     formatter_class=i18n.HelpFormatter)
     parser.add_argument("--version", action="version", version=f"ganexplorer {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation: render each bundled model, run ten training steps, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, fn: Command, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
+        p = sub.add_parser(name, help=help, description=help, formatter_class=i18n.HelpFormatter)
         p.set_defaults(func=fn)
         p.add_argument("--nz", type=int, default=None, help="latent size of a DCGAN file when it cannot be inferred")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line")
@@ -61,6 +62,7 @@ def _self_test() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; the exit code says how it went (see ``cli.errors``)."""
+    i18n.install()   # argparse's own words in the user's language (LANG=ko_KR.UTF-8: Korean)
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and not argv[0].startswith("-") and argv[0] not in _commands(parser) and Path(argv[0]).exists():

@@ -17,7 +17,9 @@ class UsageError(Exception):
 
 
 def _say(message: str) -> int:
-    print(f"ganexplorer: error: {message}", file=sys.stderr)
+    from ganexplorer.cli.i18n import say, t
+
+    print(t("ganexplorer: error: {message}", message=say(message)), file=sys.stderr)
     return 2
 
 
@@ -45,7 +47,9 @@ def run_reporting(command: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("ganexplorer: interrupted", file=sys.stderr)
+        from ganexplorer.cli.i18n import t
+
+        print(t("ganexplorer: interrupted"), file=sys.stderr)
         return 130
     except OSError as e:
         return _say(_os_sentence(e))

@@ -1,0 +1,123 @@
+"""Korean for the command line: its help texts and sentences by their English (see :mod:`.i18n`).
+
+A test runs every command's ``--help`` under ``LANG=ko_KR.UTF-8`` and fails on English left over,
+so a new option without Korean here is caught. Keys are the exact English text.
+"""
+
+from __future__ import annotations
+
+# argparse's own words (its gettext hook)
+ARGPARSE: dict[str, str] = {
+    "usage: ": "사용법: ",
+    "positional arguments": "위치 인자",
+    "options": "옵션",
+    "show this help message and exit": "이 도움말을 보이고 끝냅니다",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: 오류: %(message)s\n",
+    "the following arguments are required: %s": "다음 인자가 필요합니다: %s",
+    "unrecognized arguments: %s": "알 수 없는 인자: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "잘못된 선택: %(value)r (%(choices)s 중에서 고르세요)",
+    "invalid %(type)s value: %(value)r": "잘못된 %(type)s 값: %(value)r",
+    "argument %(argument_name)s: %(message)s": "인자 %(argument_name)s: %(message)s",
+    "expected one argument": "인자 하나가 필요합니다",
+    "expected at least one argument": "인자가 하나 이상 필요합니다",
+    "expected at most one argument": "인자는 하나까지입니다",
+    "ambiguous option: %(option)s could match %(matches)s": "모호한 옵션: %(option)s은(는) %(matches)s 중 어느 것일 수도 있습니다",
+    "not allowed with argument %s": "인자 %s와(과) 함께 쓸 수 없습니다",
+    "one of the arguments %s is required": "인자 %s 중 하나가 필요합니다",
+    "ignored explicit argument %r": "명시한 인자 %r을(를) 무시했습니다",
+    "can't open '%(filename)s': %(error)s": "'%(filename)s'을(를) 열 수 없습니다: %(error)s",
+    "show program's version number and exit": "프로그램 버전을 보이고 끝냅니다",
+}
+
+# the CLI's help texts, descriptions and sentences
+KOREAN: dict[str, str] = {
+    "See and teach GANs.": "GAN을 보고 가르칩니다.",
+    "(default 1)": "(기본값 1)",
+    "...or every M minutes after the last save, whichever comes first (0 = steps only) (default 2.0)":
+        "...또는 마지막 저장 후 M분마다, 둘 중 먼저 오는 때 (0 = 스텝 기준만) (기본값 2.0)",
+    "Adam beta1 (momentum) (default 0.5; stylegan2: 0.0)": "Adam beta1(모멘텀) (기본값 0.5, stylegan2: 0.0)",
+    "Adam learning rate (default 0.0002; stylegan2: 0.0025)": "Adam 학습률 (기본값 0.0002, stylegan2: 0.0025)",
+    "D updates per G update (default 1)": "G 한 번 갱신할 때 D 갱신 횟수 (기본값 1)",
+    "UI language (default: system)": "화면 언어 (기본값: 시스템)",
+    "also save the figures in the checkpoint's metadata": "수치를 체크포인트의 메타데이터에도 저장합니다",
+    "also write float32 .npy raw outputs": "float32 .npy 원시 출력도 씁니다",
+    "another mirror": "다른 미러",
+    "architecture name or checkpoint file": "구조 이름 또는 체크포인트 파일",
+    "builtin:digits | mnist:PATH | quickdraw:PATH | cifar10:DIR | folder:DIR":
+        "builtin:digits | mnist:경로 | quickdraw:경로 | cifar10:폴더 | folder:폴더",
+    "check this installation: render each bundled model, run ten training steps, exit":
+        "이 설치를 점검합니다: 내장 모델마다 그림을 그리고, 학습을 10스텝 돌린 뒤 끝냅니다",
+    "checkpoint file": "체크포인트 파일",
+    "class label for conditional models": "조건부 모델의 클래스 레이블",
+    "column seeds, e.g. 55,821": "열 시드, 예: 55,821",
+    "continue from OUT/last.safetensors": "OUT/last.safetensors에서 이어서 학습합니다",
+    "convert any supported checkpoint to ganexplorer's safetensors format":
+        "지원하는 체크포인트를 ganexplorer의 safetensors 형식으로 변환합니다",
+    "dcgan32-quick (digits in about a minute), mlp-gan, mlp-gan-bn, dcgan32, dcgan32-cond, dcgan64, ...":
+        "dcgan32-quick (약 1분이면 숫자가 나옵니다), mlp-gan, mlp-gan-bn, dcgan32, dcgan32-cond, dcgan64, ...",
+    "describe a checkpoint: format, family, resolution, dimensions, parameters":
+        "체크포인트를 설명합니다: 형식, 계열, 해상도, 차원, 매개변수",
+    "draw the fixed-noise sample grid every N steps (0 = off) (default 100)":
+        "N스텝마다 고정 노이즈 샘플 격자를 그립니다 (0 = 끔) (기본값 100)",
+    "e.g. 0-3,7": "예: 0-3,7",
+    "fetch MNIST, Fashion-MNIST or a Quick Draw category into the cache (needs internet); prints the --data spec "
+    "to train on it": "MNIST, Fashion-MNIST 또는 Quick Draw 분류 하나를 캐시에 내려받습니다 (인터넷 필요). "
+                      "그것으로 학습할 --data 값을 출력합니다",
+    "keyframe seeds, e.g. 0,1,2": "키프레임 시드, 예: 0,1,2",
+    "latent size of a DCGAN file when it cannot be inferred": "추정할 수 없을 때 쓸 DCGAN 파일의 잠재 벡터 크기",
+    "latent walk through keyframe seeds, looping back to the first": "키프레임 시드를 지나 처음으로 돌아오는 잠재 공간 산책",
+    "layer indices taken from the column seed (default 0-6)": "열 시드에서 가져올 층 번호 (기본값 0-6)",
+    "layer table (type, output shape, parameters) of G and D": "G와 D의 층 표 (종류, 출력 모양, 매개변수)",
+    "machine-readable output": "기계가 읽을 수 있는 출력",
+    "mlp, dcgan, dcgan32 only: non-saturating BCE, the original minimax form, or least squares (default bce)":
+        "mlp, dcgan, dcgan32 전용: 포화하지 않는 BCE, 원래의 미니맥스 형태, 또는 최소제곱 (기본값 bce)",
+    "mnist | fashion-mnist | quickdraw:CATEGORY": "mnist | fashion-mnist | quickdraw:분류",
+    "no progress bar or summary line": "진행 막대와 요약 줄을 보이지 않습니다",
+    "number format of the forward passes: fp32, or bf16 / fp16 mixed precision (faster on recent GPUs; fp16 scales "
+    "its losses); weights stay fp32 (default fp32)":
+        "순전파의 수 형식: fp32, 또는 bf16 / fp16 혼합 정밀도 (최근 GPU에서 더 빠름, fp16은 손실 크기를 조정함). "
+        "가중치는 fp32로 유지됩니다 (기본값 fp32)",
+    "open the explorer window (the default when no command is given)": "탐색기 창을 엽니다 (명령이 없을 때의 기본 동작)",
+    "print a log line every N steps (0 = off) (default 100)": "N스텝마다 기록 한 줄을 출력합니다 (0 = 끔) (기본값 100)",
+    "random seed for the initial weights, the data order and the sample grid's noise (default 0)":
+        "초기 가중치, 데이터 순서, 샘플 격자 노이즈의 난수 시드 (기본값 0)",
+    "real and generated images per step (default 64; stylegan2: 32)": "스텝마다 쓰는 실제·생성 이미지 수 (기본값 64, stylegan2: 32)",
+    "real digits to compare with": "비교할 실제 숫자",
+    "render images for a list of seeds": "시드 목록의 이미지를 그립니다",
+    "render, save a picture of the window and exit": "그린 뒤 창의 그림을 저장하고 끝냅니다",
+    "row seeds, e.g. 85,100": "행 시드, 예: 85,100",
+    "run folder: last.safetensors, samples/": "실행 폴더: last.safetensors, samples/",
+    "save last.safetensors every N steps (0 = off)... (default 500)":
+        "N스텝마다 last.safetensors를 저장합니다 (0 = 끔)... (기본값 500)",
+    "score a colour generator (as grey) anyway": "컬러 생성자도 (회색으로 바꿔) 채점합니다",
+    "score a digit generator with the digit classifier: confident share, class coverage, Fréchet distance in the "
+    "classifier's feature space": "숫자 분류기로 숫자 생성자를 채점합니다: 확신 비율, 클래스 포괄도, 분류기 특징 공간의 프레셰 거리",
+    "slerp in z or lerp in w": "z에서 구면 보간 또는 w에서 선형 보간",
+    "stop at this many G steps in total": "G 스텝이 모두 이만큼이면 멈춥니다",
+    "style-mixing grid: row seeds take the listed styles from column seeds":
+        "스타일 혼합 격자: 행 시드가 열 시드에서 지정한 스타일을 가져옵니다",
+    "stylegan2 only: R1 weight: gamma/2 * E|grad_x D(x)|^2 on real images (default 10.0)":
+        "stylegan2 전용: R1 가중치: 실제 이미지에서 gamma/2 * E|grad_x D(x)|^2 (기본값 10.0)",
+    "stylegan2 only: differentiable augmentation for D on small data: translation, cutout, translation,cutout or "
+    "none (default translation)": "stylegan2 전용: 작은 데이터에서 D에 쓰는 미분 가능한 증강: translation, cutout, "
+                                  "translation,cutout 또는 none (기본값 translation)",
+    "stylegan2 only: path-length regularisation weight (0 = off) (default 0.0)":
+        "stylegan2 전용: 경로 길이 정칙화 가중치 (0 = 끔) (기본값 0.0)",
+    "stylegan2 only: style-mixing probability (default 0.9)": "stylegan2 전용: 스타일 혼합 확률 (기본값 0.9)",
+    "the 1-D 'GAN in 50 lines' experiment: learn N(mu, sigma)": "1차원 'GAN 50줄' 실험: N(mu, sigma)를 배웁니다",
+    "train a GAN; checkpoints and sample grids go to --out": "GAN을 학습합니다. 체크포인트와 샘플 격자는 --out에 저장됩니다",
+    "truncate only the first N ws": "처음 N개의 w만 절단합니다",
+    "truncation psi (default 1)": "절단 psi (기본값 1)",
+    "walk.gif or walk.mp4": "walk.gif 또는 walk.mp4",
+    "what D sees of a minibatch": "D가 미니배치에서 보는 것",
+    "where to render (default auto: CUDA, then MPS, then CPU; or GANEXPLORER_DEVICE)":
+        "그림을 그릴 장치 (기본값 auto: CUDA, 다음 MPS, 다음 CPU. 또는 GANEXPLORER_DEVICE)",
+    "where to train: auto (CUDA, then MPS, then the CPU), cpu, cuda, cuda:N or mps; under torchrun each process "
+    "takes the GPU of its LOCAL_RANK (default auto)":
+        "학습할 장치: auto (CUDA, 다음 MPS, 다음 CPU), cpu, cuda, cuda:N 또는 mps. torchrun에서는 각 프로세스가 "
+        "자기 LOCAL_RANK의 GPU를 씁니다 (기본값 auto)",
+    "which implementation each op uses (fused GPU or reference), and why": "각 연산이 쓰는 구현(융합 GPU 또는 기준 구현)과 그 이유",
+    # sentences
+    "ganexplorer: error: {message}": "ganexplorer: 오류: {message}",
+    "ganexplorer: interrupted": "ganexplorer: 중단되었습니다",
+}

@@ -1,0 +1,94 @@
+"""Under a Korean locale the command line speaks Korean: every command's help, argparse's words, errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from ganexplorer.cli import build_parser, i18n
+
+# Words that are names, not English left over: models, formats, libraries, units, option values.
+NAMES = {
+    "gan", "gans", "stylegan", "stylegan2", "stylegan3", "dcgan", "mnist", "fashion", "quick", "draw", "cuda",
+    "mps", "cpu", "gpu", "adam", "bce", "png", "gif", "mp4", "npy", "npz", "psi", "mu", "sigma", "safetensors",
+    "ganexplorer", "torchrun", "local_rank", "fp32", "bf16", "fp16", "mlp", "builtin", "digits", "shapes",
+    "quickdraw", "cifar10", "folder", "translation", "cutout", "none", "auto", "const", "random", "gamma",
+    "grad_x", "last", "samples", "json", "csv", "nvidia", "pca", "sefa", "lab2d", "ring8", "grid25", "moons",
+    "spiral", "line", "walk", "w+", "ws", "out", "svm", "vgg", "psnr", "lsgan", "wgan", "minimax",
+    "fréchet", "ganexplorer_device", "nz", "fps", "float32", "beta1", "dcgan32", "dcgan64", "cond",
+}
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """`ganexplorer [CMD] --help` as printed, for the top level and every command."""
+    out = {"": parser.format_help()}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                out[name] = sub.format_help()
+    return out
+
+
+def _typed_names(parser: argparse.ArgumentParser) -> set[str]:
+    """Command names and positional arguments' names: what the user types, shown as it is."""
+    names = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                names |= {name} | _typed_names(sub)
+        elif not action.option_strings:
+            names.add(action.metavar or action.dest)
+    return {str(n).lower() for n in names}
+
+
+def _english_left(text: str, typed: set[str]) -> list[str]:
+    text = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", text)             # choices {a,b} and usage's [--opt X]
+    text = re.sub(r"(?<![\w-])--?[\w-]+", " ", text)               # option flags
+    text = re.sub(r"\b[A-Z][A-Z0-9_]+\b", " ", text)               # metavars (NETWORK, OUT)
+    text = re.sub(r"[\w./-]*[/.][\w./-]*", " ", text)              # file names and paths
+    words = re.findall(r"[A-Za-z][A-Za-z0-9_+']{2,}", text)
+    return sorted({w for w in words if w.lower().strip("'") not in NAMES | typed})
+
+
+@pytest.fixture
+def korean():
+    i18n.set_language("ko")
+    i18n.install()
+    yield
+    i18n.set_language("")
+
+
+def test_every_help_is_korean(korean):
+    parser = build_parser()
+    typed = _typed_names(parser)
+    left = {name: _english_left(text, typed) for name, text in _help_texts(parser).items()}
+    left = {name: words for name, words in left.items() if words}
+    assert not left, f"English left in --help under a Korean locale (add to cli/text_ko.py): {left}"
+
+
+def test_english_stays_english_without_a_korean_locale():
+    i18n.set_language("")
+    text = build_parser().format_help()
+    assert "See and teach GANs." in text and "usage:" in text
+
+
+def test_the_command_line_says_errors_in_korean(tmp_path):
+    """A real process under LANG=ko_KR.UTF-8: a FIFO given as a checkpoint, and a missing argument."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "pipe.pkl"
+    os.mkfifo(fifo)
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "GANEXPLORER_LANG")}
+    env["LANG"] = "ko_KR.UTF-8"
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "info", str(fifo)], capture_output=True, text=True,
+                       env=env, timeout=120)
+    assert p.returncode == 2
+    assert p.stderr.strip() == f"ganexplorer: 오류: '{fifo}': FIFO(이름 있는 파이프)이며 파일이 아닙니다."
+    p = subprocess.run([sys.executable, "-m", "ganexplorer", "generate"], capture_output=True, text=True, env=env,
+                       timeout=120)
+    assert p.returncode == 2 and "다음 인자가 필요합니다" in p.stderr and "사용법:" in p.stderr
