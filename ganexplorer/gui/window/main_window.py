@@ -80,6 +80,11 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.demo1d_panel = Demo1DPanel()
         self.demo1d_panel.status.connect(lambda text: self.statusBar().showMessage(text))
         self.tabs.addTab(self.demo1d_panel, self.tr("1-D demo"))
+        from ganexplorer.gui.lab2d.lab2d_panel import Lab2DPanel
+
+        self.lab2d_panel = Lab2DPanel()
+        self.lab2d_panel.status.connect(lambda text: self.statusBar().showMessage(text))
+        self.tabs.addTab(self.lab2d_panel, self.tr("2-D lab"))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._build_menus()
@@ -275,5 +280,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.trainer_panel.shutdown()
         self.demo1d_panel.shutdown()
+        self.lab2d_panel.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)

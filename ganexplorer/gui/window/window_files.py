@@ -86,6 +86,9 @@ class WindowFiles:
             self.statusBar().showMessage(self.tr("Could not save {0}: {1}").format(path, reason))
             return False
         self.statusBar().showMessage(self.tr("Saved {0}").format(path))
+        after = getattr(self.tabs.currentWidget(), "saved_picture", None)   # e.g. the 2-D lab's GIF of the run
+        if callable(after):
+            after(path)
         return True
 
     def copy_image(self) -> None:

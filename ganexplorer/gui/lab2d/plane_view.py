@@ -1,0 +1,145 @@
+"""The 2-D lab's plane: D's score as a heat map with its 0.5 contour, real and generated samples,
+the pull on each generated sample, G's image of a z-grid, and the user's own drawn points.
+
+It only draws what a :class:`~ganexplorer.core.lab2d.plane.PlaneSnapshot` holds. In drawing mode a
+click adds a point and a drag paints a trail of them (``points_drawn`` says how many there are).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+
+from ganexplorer.core.lab2d.plane import PlaneSnapshot
+
+REAL, FAKE, DRAWN = (46, 160, 67), (142, 68, 173), (230, 126, 34)
+LOW, HIGH = np.array([236, 224, 246], np.float32), np.array([214, 240, 218], np.float32)   # D says fake / real
+
+
+def heat_rgb(heat: np.ndarray) -> np.ndarray:
+    """D's score [h, w] in [0, 1] -> uint8 RGB [w, h, 3] for ImageItem (x-major): purple-ish where D says
+    'generated', green-ish where it says 'real', white at 0.5."""
+    t = np.clip(np.nan_to_num(heat, nan=0.5), 0, 1)[..., None].astype(np.float32)
+    white = np.float32(255.0)
+    lo = white + (LOW - white) * np.clip(1 - 2 * t, 0, 1) * 2.2
+    hi = white + (HIGH - white) * np.clip(2 * t - 1, 0, 1) * 2.2
+    rgb = np.where(t < 0.5, lo, hi)
+    return np.clip(rgb, 0, 255).astype(np.uint8).transpose(1, 0, 2)
+
+
+class DrawBox(pg.ViewBox):
+    """A ViewBox that, while ``drawing``, turns clicks and drags into points instead of panning."""
+
+    painted = Signal(object)    # [k, 2] points in plane coordinates
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drawing = False
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 - Qt's name
+        if self.drawing and ev.button() == Qt.MouseButton.LeftButton:
+            p = self.mapSceneToView(ev.scenePos())
+            self.painted.emit(np.array([[p.x(), p.y()]]))
+            ev.accept()
+            return
+        super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802 - Qt's name
+        if self.drawing and ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            a, b = self.mapSceneToView(ev.lastScenePos()), self.mapSceneToView(ev.scenePos())
+            k = 3   # a few points between two mouse positions, so a fast stroke is not sparse
+            t = np.linspace(0, 1, k, endpoint=False)[:, None] + 1.0 / k
+            self.painted.emit(np.array([[a.x(), a.y()]]) * (1 - t) + np.array([[b.x(), b.y()]]) * t)
+            return
+        super().mouseDragEvent(ev, axis)
+
+
+class PlaneView(pg.PlotWidget):
+    """The plane. ``show_snapshot`` redraws it; the layers can be switched on and off."""
+
+    points_drawn = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        self.box = DrawBox()
+        super().__init__(parent, viewBox=self.box)
+        self.setAspectLocked(True)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.heat = pg.ImageItem(axisOrder="col-major")
+        self.addItem(self.heat)
+        self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen((60, 60, 60), width=2, style=Qt.PenStyle.DashLine))
+        self.contour.setParentItem(self.heat)
+        self.zgrid = pg.PlotDataItem(pen=pg.mkPen((120, 120, 120, 160), width=1), connect="finite")
+        self.addItem(self.zgrid)
+        self.real = pg.ScatterPlotItem(size=4, pen=None, brush=pg.mkBrush(*REAL, 170))
+        self.fake = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(*FAKE, 200))
+        self.arrows = pg.PlotDataItem(pen=pg.mkPen((40, 40, 40), width=1.5), connect="pairs")
+        self.drawn = pg.ScatterPlotItem(size=6, pen=None, brush=pg.mkBrush(*DRAWN, 230))
+        for item in (self.real, self.fake, self.arrows, self.drawn):
+            self.addItem(item)
+        self.drawn_points = np.zeros((0, 2))
+        self.box.painted.connect(self._add_points)
+        self.snapshot: PlaneSnapshot | None = None
+        self.layers = {"heat": True, "real": True, "fake": True, "arrows": True, "zgrid": False}
+        self.set_extent(3.0)
+
+    def set_extent(self, extent: float) -> None:
+        self.setRange(xRange=(-extent, extent), yRange=(-extent, extent), padding=0.02)
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def set_drawing(self, on: bool) -> None:
+        self.box.drawing = bool(on)
+        self.box.setMouseEnabled(not on, not on)
+
+    def _add_points(self, pts: np.ndarray) -> None:
+        self.set_drawn(np.concatenate([self.drawn_points, pts]))
+
+    def set_drawn(self, pts: np.ndarray) -> None:
+        self.drawn_points = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
+        self.drawn.setData(pos=self.drawn_points)
+        self.points_drawn.emit(len(self.drawn_points))
+
+    # -- showing ------------------------------------------------------------------------------------
+    def set_layer(self, name: str, on: bool) -> None:
+        self.layers[name] = bool(on)
+        item = {"heat": self.heat, "real": self.real, "fake": self.fake, "arrows": self.arrows,
+                "zgrid": self.zgrid}[name]
+        item.setVisible(bool(on))
+        if name == "heat":
+            self.contour.setVisible(bool(on))
+
+    def clear_run(self) -> None:
+        self.snapshot = None
+        for item in (self.real, self.fake):
+            item.setData(pos=np.zeros((0, 2)))
+        self.arrows.setData([], [])
+        self.zgrid.setData([], [])
+        self.heat.clear()
+        self.contour.setData(None)
+
+    def show_snapshot(self, s: PlaneSnapshot) -> None:
+        first = self.snapshot is None or self.snapshot.extent != s.extent
+        self.snapshot = s
+        e = s.extent
+        self.heat.setImage(heat_rgb(s.heat), autoLevels=False)
+        n = s.heat.shape[0]
+        self.heat.setRect(-e, -e, 2 * e, 2 * e)
+        self.contour.setData(s.heat.T.astype(np.float64))     # in the image's own pixel coordinates
+        self.real.setData(pos=s.real)
+        self.fake.setData(pos=s.fake)
+        ends = np.empty((2 * len(s.arrow_from), 2), np.float32)
+        ends[0::2] = s.arrow_from
+        ends[1::2] = s.arrow_from + s.arrow_dir
+        self.arrows.setData(ends[:, 0], ends[:, 1])
+        lines = np.concatenate([s.zgrid, np.full((len(s.zgrid), 1, 2), np.nan, np.float32)], axis=1).reshape(-1, 2)
+        self.zgrid.setData(lines[:, 0], lines[:, 1])
+        if first:
+            self.set_extent(e)
+        del n
+
+    def set_presentation(self, on: bool) -> None:
+        self.real.setSize(7 if on else 4)
+        self.fake.setSize(8 if on else 5)
+        self.arrows.setPen(pg.mkPen((40, 40, 40), width=2.5 if on else 1.5))
