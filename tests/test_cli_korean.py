@@ -18,7 +18,7 @@ NAMES = {
     "mps", "cpu", "gpu", "adam", "bce", "png", "gif", "mp4", "npy", "npz", "psi", "mu", "sigma", "safetensors",
     "ganexplorer", "torchrun", "local_rank", "fp32", "bf16", "fp16", "mlp", "builtin", "digits", "shapes",
     "quickdraw", "cifar10", "folder", "translation", "cutout", "none", "auto", "const", "random", "gamma",
-    "grad_x", "last", "samples", "json", "csv", "nvidia", "pca", "sefa", "lab2d", "ring8", "grid25", "moons",
+    "grad_x", "last", "samples", "json", "csv", "nvidia", "pca", "sefa", "labels", "lab2d", "ring8", "grid25", "moons",
     "spiral", "line", "walk", "w+", "ws", "out", "svm", "vgg", "psnr", "lsgan", "wgan", "minimax",
     "fréchet", "ganexplorer_device", "nz", "fps", "float32", "beta1", "dcgan32", "dcgan64", "cond",
 }

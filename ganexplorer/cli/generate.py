@@ -12,6 +12,7 @@ import numpy as np
 
 from ganexplorer.cli.common import (AddCommand, add_render_options, check_label, check_render_options, int_list, load,
                                    progress, renderer)
+from ganexplorer.cli.directions import add_direction_options, with_direction
 from ganexplorer.cli.errors import UsageError
 
 
@@ -26,12 +27,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
     check_render_options(args)
     model = load(args.network, args.nz)
     check_label(model, args.class_idx)
+    edits = with_direction(args, model, RenderRequest()).w_edits   # --direction FILE:K --sigma S
     r = renderer(model, args.device)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     for seed in progress(seeds, len(seeds), "generate", args.quiet):
         req = RenderRequest(seed=seed, psi=args.trunc, cutoff=args.trunc_cutoff, noise_mode=args.noise_mode,
                             label=args.class_idx)
+        req = req.with_(w_edits=edits)
         res = r.render(req)
         save_png(res.rgb, outdir / f"seed{seed:04d}.png")
         if args.save_raw:
@@ -59,6 +62,7 @@ def cmd_mix(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+    base = with_direction(args, model, base)
     picture, tiles = mixing_grid(renderer(model, args.device), rows, cols, styles, base)
     cells = [(a, b) for a in rows for b in cols]
     for row, col in progress(cells, len(cells), "save", args.quiet):
@@ -87,6 +91,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
     model = load(args.network, args.nz)
     check_label(model, args.class_idx)
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
+    base = with_direction(args, model, base)
     requests = walk_requests(base, seeds, args.frames, args.space, model.z_dim)
     bar = progress(range(len(requests)), len(requests), "walk", args.quiet)
     export_walk(renderer(model, args.device), requests, out, args.fps, progress=lambda k, n: bar.update(1))
@@ -105,6 +110,7 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--outdir", required=True)
     p.add_argument("--save-raw", action="store_true", help="also write float32 .npy raw outputs")
     add_render_options(p)
+    add_direction_options(p)
 
     p = add("mix", cmd_mix, "style-mixing grid: row seeds take the listed styles from column seeds")
     p.add_argument("--network", required=True)
@@ -113,6 +119,7 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--styles", default="0-6", help="layer indices taken from the column seed (default 0-6)")
     p.add_argument("--outdir", required=True)
     add_render_options(p)
+    add_direction_options(p)
 
     p = add("walk", cmd_walk, "latent walk through keyframe seeds, looping back to the first")
     p.add_argument("--network", required=True)
@@ -122,3 +129,4 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--fps", type=int, default=24)
     p.add_argument("--out", required=True, help="walk.gif or walk.mp4")
     add_render_options(p)
+    add_direction_options(p)

@@ -117,6 +117,36 @@ KOREAN: dict[str, str] = {
         "학습할 장치: auto (CUDA, 다음 MPS, 다음 CPU), cpu, cuda, cuda:N 또는 mps. torchrun에서는 각 프로세스가 "
         "자기 LOCAL_RANK의 GPU를 씁니다 (기본값 auto)",
     "which implementation each op uses (fused GPU or reference), and why": "각 연산이 쓰는 구현(융합 GPU 또는 기준 구현)과 그 이유",
+    # directions (issue 24)
+    "find directions in w (PCA, SeFa or from labels) and write them to an .npz":
+        "w의 방향(PCA, SeFa 또는 레이블)을 찾아 .npz로 씁니다",
+    "pca: principal components of w; sefa: closed form from the weights; labels: from a CSV":
+        "pca: w의 주성분, sefa: 가중치에서 닫힌 형태로, labels: CSV에서",
+    "how many directions (pca, sefa; default 8)": "방향 개수 (pca, sefa, 기본값 8)",
+    "w indices the directions act on, both included (default all); sefa reads only their layers":
+        "방향이 작용하는 w 번호, 양 끝 포함 (기본값 전부). sefa는 그 층들만 읽습니다",
+    "seed,label lines, label 0 or 1; the direction points from 0 towards 1":
+        "SEED,LABEL 줄, 레이블은 0 또는 1. 방향은 0에서 1 쪽을 가리킵니다",
+    "labels: keep these directions fixed (projected out of the new one)":
+        "labels: 이 방향들은 고정합니다 (새 방향에서 투영해 뺍니다)",
+    "the directions file to write": "쓸 방향 파일",
+    "move w along direction K of a directions file (from `ganexplorer directions`)":
+        "방향 파일(`ganexplorer directions`로 만든)의 K번 방향을 따라 w를 옮깁니다",
+    "how far along --direction, in its sigmas": "--direction을 따라 얼마나 멀리, 그 시그마 단위로",
+    "--layers must be one range A-B of w indices in 0..{high}": "--layers는 0..{high} 안의 w 번호 범위 A-B 하나여야 합니다",
+    "--num must be in 1..{high}": "--num은 1..{high} 안이어야 합니다",
+    "--labels FILE.csv goes with --method labels, and only with it":
+        "--labels FILE.csv는 --method labels와만 함께 씁니다",
+    "--out must end in .npz": "--out은 .npz로 끝나야 합니다",
+    "directions in w need a style-based generator (StyleGAN2)": "w의 방향에는 스타일 기반 생성자(StyleGAN2)가 필요합니다",
+    "wrote {k} {method} direction(s) for w layers {a}-{b} to {out}":
+        "w 층 {a}-{b}에 대한 {method} 방향 {k}개를 {out}에 썼습니다",
+    "held-out accuracy of the labels: {acc:.0%}": "맞추는 데 쓰지 않은 레이블의 정확도: {acc:.0%}",
+    "--sigma goes with --direction DIRS.npz:K": "--sigma는 --direction DIRS.npz:K와 함께 씁니다",
+    "--direction must be DIRS.npz:K, a directions file and a direction number":
+        "--direction은 DIRS.npz:K, 즉 방향 파일과 방향 번호여야 합니다",
+    "--sigma must be a finite number in -100..100": "--sigma는 -100..100 안의 유한한 수여야 합니다",
+    "'{path}' holds directions 0..{high}, not {k}": "'{path}'에는 방향 0..{high}이(가) 있고 {k}번은 없습니다",
     # sentences
     "ganexplorer: error: {message}": "ganexplorer: 오류: {message}",
     "ganexplorer: interrupted": "ganexplorer: 중단되었습니다",

@@ -106,6 +106,28 @@ ENGLISH: dict[str, str] = {
     "train.misfit": "'{path}' does not fit {model} ({detail})",
     "ckpt.legacy_damaged": "is a legacy torch file that could not be read ({detail})",
     "ckpt.zip_unreadable": "is a zip archive but not a readable torch checkpoint ({detail})",
+    # -- directions (SeFa, labels, directions files) ------------------------------------------------------
+    "dirs.no_layers": "no synthesis conv layer uses a w index in {start}..{end}; choose another layer range",
+    "dirs.not_style": "directions in w need a style-based generator (StyleGAN2)",
+    "dirs.label_count": "there must be one label per seed",
+    "dirs.seed_range": "seed {seed} is out of range: seeds are 0..{high}",
+    "dirs.label_value": "a label must be 0 or 1, not {value}",
+    "dirs.one_class": "every picture is labelled the same, so there is no boundary to find: label some {label} too",
+    "dirs.few_labels": "at least {low} pictures of each label are needed (there are {n0} labelled 0 and {n1} labelled 1)",
+    "dirs.no_boundary": "the labels gave no boundary in w (they may contradict each other)",
+    "dirs.in_span": "the new direction lies within the directions held fixed, so nothing is left of it",
+    "dirs.too_large": "is larger than a directions file can be ({limit})",
+    "dirs.keys": "is an npz file with arrays a directions file does not have ({keys})",
+    "dirs.not_npz": "is not a directions file (.npz of plain arrays): {detail}",
+    "dirs.missing_key": "is not a directions file: it lacks the array '{key}'",
+    "dirs.shape": "holds '{key}' as {found}, not {want}",
+    "dirs.method": "names a method other than {methods}",
+    "dirs.not_finite": "holds numbers that are NaN or infinite",
+    "dirs.not_unit": "holds directions that are not unit vectors",
+    "dirs.sigma": "holds a sigma that is not in (0, {high}]",
+    "dirs.layers": "holds the layer range {start}..{end}, not within 0..{top}",
+    "dirs.other_model": "holds directions for a model whose w has {found} numbers; this model's w has {wanted}",
+    "dirs.labels_csv": "line {line} is not 'seed,label' with a whole seed and a label 0 or 1",
 }
 
 

@@ -1,0 +1,148 @@
+"""Making a directions set by any method (PCA, SeFa, labels), and using one: a moved request, a strip.
+
+Every set carries the same things whatever made it (see :mod:`.directions_file`): unit rows in w,
+the w indices [start, end) they act on, and each row's sigma over the same 10,000 mapped z, so a
+slider at +2 means the same spread for a PCA, a SeFa and a labelled direction and they compare
+side by side.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Sequence
+
+import numpy as np
+import torch
+
+from ganexplorer.core.formats.files import ReadError, open_regular
+from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.messages import message
+from ganexplorer.core.render.directions import SIGMA_SAMPLES, mapped_ws, sigmas_along
+from ganexplorer.core.render.directions_file import DirectionSet
+from ganexplorer.core.render.labelled import check_labels, fit_boundary, project_out
+from ganexplorer.core.render.latents import seed_to_z
+from ganexplorer.core.render.images import to_uint8
+from ganexplorer.core.render.renderer import Renderer
+from ganexplorer.core.render.request import RenderRequest, WEdit
+from ganexplorer.core.render.sefa import sefa
+
+MAX_LABELS_BYTES = 4 * 2 ** 20
+STRIP_SIGMAS = (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
+Progress = Callable[[float], "bool | None"]
+
+
+def layer_range(model: LoadedModel, layers: tuple[int, int] | None) -> tuple[int, int]:
+    """``layers`` checked against the model's ws ([start, end), end exclusive); None: all of them."""
+    num_ws = int(model.G.num_ws) if model.is_style_based else 1
+    if layers is None:
+        return 0, num_ws
+    start, end = layers
+    if not 0 <= start < end <= num_ws:
+        raise ValueError(message("dirs.no_layers", start=start, end=end - 1))
+    return int(start), int(end)
+
+
+def sigma_samples(model: LoadedModel, n: int = SIGMA_SAMPLES, progress: Progress | None = None) -> np.ndarray:
+    """The mapped w every sigma is measured over (seed 0, so every set of a model shares them)."""
+    return mapped_ws(model, n, seed=0, progress=progress).numpy()
+
+
+def pca_set(model: LoadedModel, num: int, layers: tuple[int, int] | None = None,
+            samples: np.ndarray | None = None) -> DirectionSet:
+    """Principal components of w (GANSpace) with their share of the variance."""
+    x = sigma_samples(model) if samples is None else samples
+    xc = x - x.mean(axis=0)
+    _, s, vt = np.linalg.svd(xc, full_matrices=False)
+    k = max(1, min(num, vt.shape[0]))
+    var = s ** 2
+    return DirectionSet(vt[:k].astype(np.float32), sigmas_along(x, vt[:k]), "pca", layer_range(model, layers),
+                        (var[:k] / var.sum()).astype(np.float32))
+
+
+def sefa_set(model: LoadedModel, num: int, layers: tuple[int, int] | None = None,
+             samples: np.ndarray | None = None) -> DirectionSet:
+    """Closed-form directions of the conv layers in the layer range, with their share of the spectrum."""
+    if not model.is_style_based:
+        raise ValueError(message("dirs.not_style"))
+    start, end = layer_range(model, layers)
+    cf = sefa(model.G, num, start, end)
+    x = sigma_samples(model) if samples is None else samples
+    return DirectionSet(cf.vectors, sigmas_along(x, cf.vectors), "sefa", (start, end), cf.shares)
+
+
+def seed_ws(model: LoadedModel, seeds: Sequence[int], label: int | None = None) -> np.ndarray:
+    """Untruncated mapped w [n, w_dim] of each seed (the w the labelled pictures were drawn from)."""
+    device = next(model.G.parameters()).device
+    z = torch.cat([seed_to_z(int(s), model.z_dim) for s in seeds]).to(device)
+    c = None
+    if model.c_dim:
+        c = torch.zeros(len(seeds), model.c_dim, device=device)
+        c[:, label or 0] = 1
+    with torch.inference_mode():
+        w = model.G.mapping(z, c)[:, 0] if model.is_style_based else z
+    return w.to("cpu", torch.float64).numpy()
+
+
+def labels_set(model: LoadedModel, seeds: Sequence[int], labels: Sequence[int],
+               layers: tuple[int, int] | None = None, fixed: np.ndarray | None = None,
+               samples: np.ndarray | None = None, label: int | None = None) -> DirectionSet:
+    """One direction from labelled seeds (0 -> 1), held-out accuracy as its score; ``fixed`` rows projected out."""
+    if not model.is_style_based:
+        raise ValueError(message("dirs.not_style"))
+    check_labels(list(seeds), list(labels))
+    span = layer_range(model, layers)
+    b = fit_boundary(seed_ws(model, seeds, label), list(labels))
+    v = b.normal if fixed is None or not len(fixed) else project_out(b.normal, fixed)
+    x = sigma_samples(model) if samples is None else samples
+    return DirectionSet(v[None].astype(np.float32), sigmas_along(x, v[None]), "labels", span,
+                        np.array([b.heldout_accuracy], np.float32))
+
+
+def read_labels_csv(path: str) -> tuple[list[int], list[int]]:
+    """``seed,label`` lines (a header line, blank lines and # comments are skipped); one sentence when not."""
+    try:
+        fd, st = open_regular(path)
+    except ReadError as e:
+        raise ValueError(message("file.frame", path=path, problem=str(e))) from None
+    except FileNotFoundError:
+        raise ValueError(message("file.frame", path=path, problem=message("file.missing"))) from None
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(MAX_LABELS_BYTES + 1)
+    if len(data) > MAX_LABELS_BYTES:
+        raise ValueError(message("file.frame", path=path, problem=message("file.too_large")))
+    seeds, labels = [], []
+    for no, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line or (no == 1 and line.replace(" ", "").lower() == "seed,label"):
+            continue
+        parts = [p.strip() for p in line.split(",")]
+        if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("0", "1"):
+            raise ValueError(message("file.frame", path=path, problem=message("dirs.labels_csv", line=no)))
+        seeds.append(int(parts[0]))
+        labels.append(int(parts[1]))
+    check_labels(seeds, labels)
+    return seeds, labels
+
+
+def moved(req: RenderRequest, dset: DirectionSet, index: int, sigmas: float) -> RenderRequest:
+    """``req`` with w moved by ``sigmas`` x sigma along row ``index`` on the set's layer range (added to its edits)."""
+    edit = WEdit(tuple(float(v) for v in dset.vectors[index]), float(sigmas * dset.sigmas[index]),
+                 dset.layers[0], dset.layers[1])
+    return req.with_(w_edits=req.w_edits + (edit,))
+
+
+def cosines(vectors: np.ndarray) -> np.ndarray:
+    """|cos| would hide that a labelled direction points the other way: signed cosines [n, n] of unit rows."""
+    v = np.asarray(vectors, dtype=np.float64)
+    v = v / np.linalg.norm(v, axis=1, keepdims=True)
+    return v @ v.T
+
+
+def strip(renderer: Renderer, req: RenderRequest, dset: DirectionSet, index: int,
+          sigmas: Sequence[float] = STRIP_SIGMAS) -> list[np.ndarray]:
+    """Pictures (uint8 HxWx3) of ``req`` moved along one direction by each of ``sigmas``, rendered as one batch
+    (7 single renders cost about twice as much on a CPU)."""
+    with torch.inference_mode():
+        ws = torch.cat([renderer.ws_for(moved(req, dset, index, s)) for s in sigmas])
+        img = renderer.synthesize(ws, req)
+    return [to_uint8(img[i:i + 1]) for i in range(img.shape[0])]
