@@ -25,6 +25,7 @@ from ganexplorer.gui.common.help import HelpDialog
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
 from ganexplorer.gui.window.model_loader import ModelLoader
 from ganexplorer.gui.common.ui_queue import UiQueue
+from ganexplorer.gui.common.wheel_guard import install_wheel_guard
 from ganexplorer.gui.window.window_files import WindowFiles
 from ganexplorer.gui.window.window_menus import PRESENTATION_SCALE, WindowMenus
 
@@ -47,6 +48,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         """``interactive=False`` (screenshot mode): nobody is there to answer a dialog, so none opens;
         errors go to the status bar and ``last_error`` only."""
         super().__init__()
+        install_wheel_guard()   # the wheel scrolls panels; it changes only the control that has the focus
         self.settings = settings or QSettings()
         self.interactive = interactive
         self.setWindowTitle("ganexplorer")
