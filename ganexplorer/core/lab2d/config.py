@@ -56,8 +56,9 @@ def check(c: Lab2DConfig) -> None:
 
 
 PRESETS: dict[str, Lab2DConfig] = {
-    # Vanilla: the minimax loss, plain Adam, small nets, one D step: the ring collapses onto a few modes.
-    "mode collapse": Lab2DConfig(loss="nonsat", lr_d=1e-3, lr_g=1e-3, beta1=0.5, beta2=0.999, width=32,
+    # Vanilla: the non-saturating loss, Adam, small networks, a small batch, one D step, and a G that learns
+    # five times faster than D (a beginner's setting): G chases whichever spot D likes now and piles onto it.
+    "mode collapse": Lab2DConfig(loss="nonsat", lr_d=1e-3, lr_g=5e-3, beta1=0.5, beta2=0.999, width=32,
                                  depth=2, batch=64, z_dim=2, penalty=0.0, steps=3000),
     # R1 on real samples, Adam (0.5, 0.9), a larger batch, four noise dimensions and a learning rate that
     # falls linearly to a tenth over the second half (grid25 needs that to sharpen every mode).

@@ -21,6 +21,7 @@ from ganexplorer.core.lab2d.nets import DTYPE, MLP, Adam
 from ganexplorer.core.lab2d.targets import Target
 
 FAR = 1e4    # generated samples beyond this have diverged
+HUGE = 1e6   # so have losses beyond this (Adam keeps weights finite, but a critic's values can run away)
 
 
 def one_blas_thread():
@@ -83,6 +84,7 @@ class Lab2D:
         # Training runs in units of the target's size (grid25 spans +-4, ring8 +-2): Adam's steps then mean
         # the same on every target. Samples leave and points enter in the plane's own units.
         self.scale = float(max(0.1, np.sqrt((np.asarray(pts) ** 2).sum(axis=1).mean())))
+        self.shown_real = target.sample(500, np.random.default_rng(c.seed + 2))   # the plane's real dots
         self.eval_z = np.random.default_rng(c.seed + 1).uniform(-1.0, 1.0, (SAMPLES, c.z_dim)).astype(DTYPE)
 
     # -- sampling ---------------------------------------------------------------------------------
@@ -183,6 +185,8 @@ class Lab2D:
         if not (np.isfinite(self.last_d_loss) or self.d_updates == 0) or \
                 not (np.isfinite(self.last_g_loss) or self.step == 0):
             reason = "a loss became NaN or infinite"
+        elif abs(self.last_d_loss) > HUGE or abs(self.last_g_loss) > HUGE:
+            reason = "the losses ran away beyond 10^6"
         elif not (np.isfinite(self.G.theta).all() and np.isfinite(self.D.theta).all()):
             reason = "a weight became NaN or infinite"
         else:
@@ -212,7 +216,7 @@ class Lab2D:
                 yield ev
             if tick is not None:
                 yield from tick(self)
-            finite = np.isfinite(ev.d_loss) and np.isfinite(ev.g_loss)
+            finite = abs(ev.d_loss) <= HUGE and abs(ev.g_loss) <= HUGE     # False for NaN too
             if not finite or self.step % every == 0 or self.step == self.config.steps:
                 bad = self.check_diverged()
                 if bad is not None:

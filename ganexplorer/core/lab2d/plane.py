@@ -16,7 +16,7 @@ from ganexplorer.core.lab2d import losses
 from ganexplorer.core.lab2d.lab import Lab2D
 from ganexplorer.core.lab2d.nets import DTYPE
 
-RESOLUTION = 64
+RESOLUTION = 48
 SHOWN = 500
 ARROWS = 80
 Z_LINES = 11
@@ -33,6 +33,7 @@ class PlaneSnapshot:
     arrow_from: np.ndarray    # [k, 2] generated samples
     arrow_dir: np.ndarray     # [k, 2] unit-free pull on each, scaled to the plane
     zgrid: np.ndarray         # [lines, points, 2] G's image of a z-grid
+    d_updates: int = 0        # D updates done
 
 
 def grid_points(extent: float, resolution: int = RESOLUTION) -> np.ndarray:
@@ -43,11 +44,12 @@ def grid_points(extent: float, resolution: int = RESOLUTION) -> np.ndarray:
     return np.stack([xx.ravel(), yy.ravel()], axis=1).astype(DTYPE)
 
 
-def snapshot(lab: Lab2D, real: np.ndarray | None = None) -> PlaneSnapshot:
-    """The plane as it is now; ``real`` are the real samples to show (drawn fresh if None)."""
+def snapshot(lab: Lab2D, real: np.ndarray | None = None, zgrid: bool = True) -> PlaneSnapshot:
+    """The plane as it is now; ``real`` are the real samples to show (the same 500 each time if None);
+    without ``zgrid`` the z-grid's image is left empty (it costs a G pass)."""
     extent = lab.target.extent()
     if real is None:
-        real = lab.target.sample(SHOWN, np.random.default_rng(12345))
+        real = lab.shown_real
     out = lab.d_out(grid_points(extent)).reshape(RESOLUTION, RESOLUTION)
     loss = lab.config.loss
     fake = lab.generate(lab.eval_z[:SHOWN])
@@ -63,6 +65,10 @@ def snapshot(lab: Lab2D, real: np.ndarray | None = None) -> PlaneSnapshot:
     pull = -lab.D.backward(cache, grad, weights=False, inputs=True)
     norm = np.sqrt((pull ** 2).sum(axis=1)).max()
     arrow_dir = pull / norm * (0.15 * extent) if norm > 0 and np.isfinite(norm) else np.zeros_like(pull)
+    if not zgrid:
+        return PlaneSnapshot(lab.step, extent, heat.astype(np.float32), np.asarray(real), fake,
+                             arrow_from, arrow_dir.astype(np.float32), np.zeros((0, Z_POINTS, 2), DTYPE),
+                             lab.d_updates)
     t = np.linspace(-1.0, 1.0, Z_POINTS, dtype=DTYPE)
     lines = np.linspace(-1.0, 1.0, Z_LINES, dtype=DTYPE)
     z = np.zeros((2, Z_LINES, Z_POINTS, lab.config.z_dim), dtype=DTYPE)
@@ -73,4 +79,4 @@ def snapshot(lab: Lab2D, real: np.ndarray | None = None) -> PlaneSnapshot:
         z[1, :, :, 1] = t[None, :]
     zgrid = lab.generate(z.reshape(-1, lab.config.z_dim)).reshape(2 * Z_LINES, Z_POINTS, 2)
     return PlaneSnapshot(lab.step, extent, heat.astype(np.float32), np.asarray(real), fake,
-                         arrow_from, arrow_dir.astype(np.float32), zgrid)
+                         arrow_from, arrow_dir.astype(np.float32), zgrid, lab.d_updates)

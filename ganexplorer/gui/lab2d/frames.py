@@ -34,7 +34,7 @@ def labelled_picture(view: QWidget, caption: str) -> np.ndarray:
 
 def frame(s: PlaneSnapshot, side: int = SIDE) -> np.ndarray:
     """One GIF frame: D's heat map with real (green) and generated (purple) samples, uint8 [side, side, 3]."""
-    heat = heat_rgb(s.heat).transpose(1, 0, 2)           # [y, x, 3], y up from -extent
+    heat = heat_rgb(s.heat, contour=False).transpose(1, 0, 2)           # [y, x, 3], y up from -extent
     reps = int(np.ceil(side / heat.shape[0]))
     img = np.repeat(np.repeat(heat, reps, axis=0), reps, axis=1)[:side, :side].copy()
     for pts, colour, r in ((s.real, REAL, 1), (s.fake, FAKE, 1)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -37,7 +37,7 @@ from ganexplorer.gui.lab2d.plane_view import PlaneView
 from ganexplorer.gui.train.training_worker import TrainingWorker
 
 COVERAGE_EVERY = 25     # steps between coverage measurements while playing
-SNAPSHOT_S = 1 / 30     # the worker sends a plane snapshot at most this often
+SNAPSHOT_S = 1 / 20     # the worker sends a plane snapshot at most this often
 REDRAW_MS = 50          # 20 fps
 GIF_FRAMES = 120
 
@@ -55,6 +55,7 @@ class Lab2DPanel(QWidget):
         self.frames: list[PlaneSnapshot] = []
         self.redraws = 0
         self._sps = 0
+        self._zgrid = False     # the worker draws G's image of the z-grid only while it is shown
         self._dirty = False
         self._clock = QElapsedTimer()
         self.controls = Lab2DControls()
@@ -115,7 +116,7 @@ class Lab2DPanel(QWidget):
         for k, (key, text) in enumerate(names.items()):
             box = QCheckBox(text)
             box.setChecked(self.plane.layers[key])
-            box.toggled.connect(lambda on, key=key: self.plane.set_layer(key, on))
+            box.toggled.connect(lambda on, key=key: self._layer(key, on))
             self.layer_boxes[key] = box
             layers.addWidget(box, k // 2, k % 2)
         self.plane.set_layer("zgrid", False)
@@ -130,14 +131,16 @@ class Lab2DPanel(QWidget):
         scroll.setWidget(settings)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._settings = settings
         left = QVBoxLayout()
         left.addLayout(steps)
         left.addWidget(scroll, 1)
         left.addWidget(self.numbers)
         left_w = QWidget()
         left_w.setLayout(left)
-        left_w.setMaximumWidth(420)
         self.left = left_w
+        self._fit_left()
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 2, 2, 2)
         row.addWidget(left_w, 0)
@@ -180,7 +183,7 @@ class Lab2DPanel(QWidget):
 
     def _iterate(self, lab: Lab2D):
         """Training thread: a first snapshot, then the run with a snapshot at most every SNAPSHOT_S."""
-        yield snapshot(lab)
+        yield snapshot(lab, zgrid=self._zgrid)
         last = [time.perf_counter()]
 
         def tick(lab: Lab2D):
@@ -189,15 +192,15 @@ class Lab2DPanel(QWidget):
             now = time.perf_counter()
             if now - last[0] >= SNAPSHOT_S:
                 last[0] = now
-                yield snapshot(lab)
+                yield snapshot(lab, zgrid=self._zgrid)
         yield from lab.run(every=COVERAGE_EVERY, step_events=False, tick=tick)
-        yield snapshot(lab)
+        yield snapshot(lab, zgrid=self._zgrid)
 
     def _single_step(self, lab: Lab2D, which: str) -> list:
         """Training thread, run held: one D step, one G step, or both; then what it changed."""
         lab.single(which)
         bad = lab.check_diverged()
-        return [bad] if bad is not None else [lab.coverage(), snapshot(lab)]
+        return [bad] if bad is not None else [lab.coverage(), snapshot(lab, zgrid=self._zgrid)]
 
     def play(self) -> None:
         if self._ensure_run():
@@ -232,6 +235,11 @@ class Lab2DPanel(QWidget):
         self._show_numbers()
         self._update_buttons()
 
+    def _layer(self, key: str, on: bool) -> None:
+        self.plane.set_layer(key, on)
+        if key == "zgrid":
+            self._zgrid = bool(on)
+
     def _set_speed(self) -> None:
         self._sps = self.controls.steps_per_second()
 
@@ -243,9 +251,7 @@ class Lab2DPanel(QWidget):
             return
         if isinstance(ev, PlaneSnapshot):
             self.latest = ev
-            if not self.frames or ev.step - self.frames[-1].step >= max(1, self.lab.config.steps // GIF_FRAMES if
-                                                                         self.lab else 1):
-                self.frames.append(ev)
+            self._record(ev)
             self._dirty = True
         elif isinstance(ev, CoverageEvent):
             self.last_coverage = ev
@@ -264,6 +270,16 @@ class Lab2DPanel(QWidget):
         elif isinstance(ev, Finished):
             self.status.emit(self.tr("Done: {0} steps in {1:.1f} s.").format(ev.step, ev.seconds))
         self._update_buttons()
+
+    def _record(self, s: PlaneSnapshot) -> None:
+        """Keep a frame for the GIF: every single step, and while playing every steps/GIF_FRAMES steps;
+        every other frame is dropped when there are too many (the GIF spans the whole run)."""
+        every = max(1, self.lab.config.steps // GIF_FRAMES) if self.lab is not None else 1
+        last = self.frames[-1] if self.frames else None
+        if last is None or s.step - last.step >= every or (not self.is_playing() and s is not last):
+            self.frames.append(s)
+        if len(self.frames) > 2 * GIF_FRAMES:
+            self.frames = self.frames[::2]
 
     def _on_finished(self, gen: int, message: str) -> None:
         if gen == self.generation and message:
@@ -366,7 +382,7 @@ class Lab2DPanel(QWidget):
             return
         gif = Path(path).with_suffix(".gif")
         try:
-            write_animation([frame(s) for s in self.frames[-GIF_FRAMES:]], gif, fps=10)
+            write_animation([frame(s) for s in self.frames[::max(1, len(self.frames) // GIF_FRAMES)]], gif, fps=10)
         except (OSError, ValueError) as e:
             self.status.emit(self.tr("Could not save {0}: {1}").format(gif, getattr(e, "strerror", None) or e))
             return
@@ -376,14 +392,19 @@ class Lab2DPanel(QWidget):
     def set_presentation(self, on: bool) -> None:
         self.plane.set_presentation(on)
         self.plots.set_presentation(on)
-        self.left.setMaximumWidth(520 if on else 420)
+        self._fit_left()
+
+    def _fit_left(self) -> None:
+        """The settings column as wide as its widgets need at the current font (never cut off on the right)."""
+        width = self._settings.sizeHint().width() + self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent) + 8
+        self.left.setFixedWidth(width)
 
     def help_html(self) -> str:
         return self.tr(
             "<h3>The 2-D lab</h3>"
             "<p>Real samples (green) come from a target in the plane; G turns noise z into points (purple). "
             "The background is D's answer at each place: green where it says \u201creal\u201d, purple where it "
-            "says \u201cgenerated\u201d; the dashed line is 0.5. The short lines show where G's loss pulls each "
+            "says \u201cgenerated\u201d; the dark line is 0.5, where D cannot tell. The short lines show where G's loss pulls each "
             "generated point.</p>"
             "<p>Press <b>D step</b> to watch the surface move, <b>G step</b> to watch the points follow it, "
             "<b>Play</b> to train. The plots count the <b>modes covered</b> (at least 12 of 2,500 samples within "
