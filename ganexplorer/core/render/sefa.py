@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from threadpoolctl import threadpool_limits
 from torch import nn
 
 from ganexplorer.core.messages import message
@@ -41,13 +42,18 @@ def conv_layers_by_w(G: nn.Module) -> list[tuple[int, nn.Module]]:
     return out
 
 
-def stacked_affine(G: nn.Module, start: int = 0, end: int | None = None) -> np.ndarray:
-    """A: the effective (equalised-lr gain applied) affine weights [sum of channels, w_dim] of the chosen convs."""
-    rows = [layer.affine.weight.detach().to("cpu", torch.float64) * layer.affine.weight_gain
-            for i, layer in conv_layers_by_w(G) if start <= i and (end is None or i < end)]
-    if not rows:
+def affine_gram(G: nn.Module, start: int = 0, end: int | None = None) -> np.ndarray:
+    """AᵀA [w_dim, w_dim] for A = the effective (equalised-lr gain applied) affine weights of the chosen convs,
+    stacked by rows; summed layer by layer (AᵀA = Σ A_lᵀA_l), so the tall A is never built."""
+    gram = None
+    for i, layer in conv_layers_by_w(G):
+        if start <= i and (end is None or i < end):
+            a = layer.affine.weight.detach().to("cpu", torch.float32).numpy() * np.float32(layer.affine.weight_gain)
+            part = (a.T @ a).astype(np.float64)   # float32 products (the weights' own precision), float64 sum
+            gram = part if gram is None else gram + part
+    if gram is None:
         raise ValueError(message("dirs.no_layers", start=start, end=end if end is not None else "the end"))
-    return torch.cat(rows).numpy()
+    return gram
 
 
 def sefa(G: nn.Module, num: int = 8, start: int = 0, end: int | None = None) -> ClosedForm:
@@ -57,9 +63,9 @@ def sefa(G: nn.Module, num: int = 8, start: int = 0, end: int | None = None) -> 
     entry is positive (an SVD's sign is arbitrary; this makes files reproducible)."""
     if not hasattr(G, "synthesis"):
         raise ValueError(message("dirs.not_style"))
-    a = stacked_affine(G, start, end)
-    # eigh of the small w_dim x w_dim Gram matrix: the same vectors as the SVD of A, far cheaper for tall A
-    vals, vecs = np.linalg.eigh(a.T @ a)
+    with threadpool_limits(limits=1, user_api="blas"):   # BLAS threads cost 3-10x on a busy 2-core machine
+        # eigh of the small w_dim x w_dim Gram matrix: the same vectors as the SVD of A, far cheaper for tall A
+        vals, vecs = np.linalg.eigh(affine_gram(G, start, end))
     order = np.argsort(vals)[::-1]
     vals, vecs = np.clip(vals[order], 0, None), vecs[:, order].T
     k = max(1, min(int(num), vecs.shape[0]))

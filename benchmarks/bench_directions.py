@@ -1,0 +1,97 @@
+"""How fast directions are made and shown (issue 24's speed targets), measured in this run and printed.
+
+- SeFa on a 1024² StyleGAN2 (the registry's stylegan2-1024 preset, config-f widths, random weights:
+  the factorisation only reads the shapes and values of the affine weights): target <= 1 s;
+- sigma of those directions over 10,000 mapped z (once per set, any method): printed beside it;
+- fitting a boundary from 40 and from 200 labels in a 512-d w, with its 5-fold held-out accuracy:
+  target <= 1 s;
+- the strip of 7 pictures (-3σ..+3σ) of a 256² StyleGAN2 (stylegan2-256 preset) on 2 torch threads: target <= 2 s, and its
+  ratio to 7 single renders of the same requests in the same run (the strip renders one batch).
+
+Times are the best of ``--repeat`` runs; the machine may be shared (other programs count in wall time).
+Usage: python benchmarks/bench_directions.py [--repeat 3] [--threads 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Callable
+
+import numpy as np
+import torch
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def model(resolution: int) -> object:
+    """The registry's StyleGAN2 preset at this size (NVIDIA's config-f widths at 1024², the paper's 256² config)."""
+    from ganexplorer.core.formats.loaded import LoadedModel
+    from ganexplorer.core.models.registry import build_preset
+
+    torch.manual_seed(0)
+    G, _ = build_preset(f"stylegan2-{resolution}")
+    return LoadedModel(G.eval(), "stylegan2", "native")
+
+
+def sefa_figures(repeat: int) -> np.ndarray:
+    """SeFa timings on a 1024² model; returns its 10,000 mapped w (timed too)."""
+    from ganexplorer.core.render import direction_sets as ds
+    from ganexplorer.core.render.sefa import sefa
+
+    big = model(1024)
+    t = best(lambda: sefa(big.G, 8), repeat)
+    print(f"SeFa, 1024² StyleGAN2 ({big.G.num_ws} ws, all conv layers):   {t:6.3f} s   (target <= 1 s)")
+    t = best(lambda: sefa(big.G, 8, 0, 4), repeat)
+    print(f"SeFa, 1024², coarse layers 0-3:                  {t:6.3f} s")
+    t0 = time.perf_counter()
+    samples = ds.sigma_samples(big)
+    print(f"sigma samples, 10,000 mapped z (512-d, once per model): {time.perf_counter() - t0:6.3f} s")
+    return samples
+
+
+def main() -> None:
+    from ganexplorer.core.render import Renderer, RenderRequest
+    from ganexplorer.core.render import direction_sets as ds
+    from ganexplorer.core.render.labelled import fit_boundary
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    print(f"torch threads: {torch.get_num_threads()}; best of {args.repeat}; the machine may be shared")
+
+    samples = sefa_figures(args.repeat)
+
+    rng = np.random.RandomState(0)
+    w = samples[:200].astype(np.float64)
+    true = rng.randn(512)
+    for n in (40, 200):
+        proj = w[:n] @ true
+        y = (proj > np.median(proj)).astype(int)
+        b = fit_boundary(w[:n], y)
+        t = best(lambda n=n, y=y: fit_boundary(w[:n], y), args.repeat)
+        print(f"fit from {n:3d} labels (512-d w, 5-fold held-out {b.heldout_accuracy:.0%}): {t:6.3f} s   "
+              "(target <= 1 s)")
+
+    mid = model(256)
+    r = Renderer(mid)
+    dset = ds.sefa_set(mid, 3, samples=ds.sigma_samples(mid, 2000))
+    req = RenderRequest(seed=1)
+    r.render(req)  # warm up
+    t_strip = best(lambda: ds.strip(r, req, dset, 0), args.repeat)
+    t_single = best(lambda: [r.render(ds.moved(req, dset, 0, s)) for s in ds.STRIP_SIGMAS], args.repeat)
+    print(f"strip of 7, 256² StyleGAN2: {t_strip:6.3f} s   (target <= 2 s); 7 single renders {t_single:6.3f} s; "
+          f"ratio {t_strip / t_single:.2f}")
+
+
+if __name__ == "__main__":
+    main()
