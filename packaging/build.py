@@ -1,8 +1,8 @@
 """Build the installer for the operating system this runs on.
 
-    python packaging/build.py              # Linux: dist/ganexplorer-X.Y.Z-linux-x86_64.tar.gz and a .deb
+    python packaging/build.py              # Linux: dist/ganexplorer-X.Y.Z-linux-x86_64.tar.xz and a .deb
                                            # Windows: dist/ganexplorer-setup-X.Y.Z.exe (needs Inno Setup's iscc)
-                                           # macOS: dist/ganexplorer-X.Y.Z.dmg
+                                           # macOS: dist/ganexplorer-X.Y.Z-macos-arm64.dmg (Apple Silicon)
     python packaging/build.py --check      # then run the built app's --self-test and gui --screenshot
 
 Steps: PyInstaller one-folder build from packaging/ganexplorer.spec (into build/pyinstaller and
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,9 @@ PACKAGING = ROOT / "packaging"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 APP = DIST / "ganexplorer"
+LICENCES = (ROOT / "LICENSE", ROOT / "THIRD_PARTY_NOTICES.md")
+# The Linux downloads' limit (issue 26): a classroom fetches them over slow school networks.
+DOWNLOAD_LIMIT = 200_000_000
 
 
 def version() -> str:
@@ -53,6 +57,8 @@ def pyinstaller() -> None:
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(DIST), "--workpath", str(WORK), str(PACKAGING / "ganexplorer.spec")])
     strip_libtorch()
+    for f in LICENCES:   # beside the executable, where a user looks (the app itself reads its copy in _internal)
+        shutil.copy2(f, APP / f.name)
     print(f"unpacked app folder: {mb(folder_size(APP))} ({APP})")
 
 
@@ -69,11 +75,46 @@ def strip_libtorch() -> None:
 
 # -- Linux ------------------------------------------------------------------------------------------
 def linux_tarball(ver: str) -> Path:
-    out = DIST / f"ganexplorer-{ver}-linux-{platform.machine()}.tar.gz"
-    with tarfile.open(out, "w:gz", compresslevel=9) as tar:
-        tar.add(APP, arcname=f"ganexplorer-{ver}")
+    """xz, not gzip: 258 MB as .tar.gz, well under the 200 MB limit as .tar.xz (xz -6, multi-threaded when the
+    xz program is there)."""
+    out = DIST / f"ganexplorer-{ver}-linux-{platform.machine()}.tar.xz"
+    xz = shutil.which("xz")
+    if xz:
+        plain = out.with_suffix("")
+        with tarfile.open(plain, "w") as tar:
+            tar.add(APP, arcname=f"ganexplorer-{ver}")
+        out.unlink(missing_ok=True)
+        run([xz, "-6", "-T0", "--force", str(plain)])
+    else:
+        with tarfile.open(out, "w:xz", preset=6) as tar:
+            tar.add(APP, arcname=f"ganexplorer-{ver}")
     print(f"tarball: {mb(out.stat().st_size)} ({out})")
     return out
+
+
+GLIBC_RE = re.compile(rb"GLIBC_(2\.[0-9]+(?:\.[0-9]+)?)\x00")
+
+
+def version_key(v: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in v.split("."))
+
+
+def glibc_floor(folder: Path) -> tuple[str, Path | None]:
+    """The newest GLIBC_x.y symbol version any ELF file in ``folder`` asks for: the oldest glibc the app runs
+    on. Read from the files' version-needs strings (NUL-terminated ``GLIBC_2.NN`` in .dynstr), so no binutils."""
+    best, where = "2.2.5", None
+    for f in sorted(folder.rglob("*")):
+        if not f.is_file() or f.is_symlink():
+            continue
+        with open(f, "rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+            data = fh.read()
+        for m in GLIBC_RE.finditer(data):
+            v = m.group(1).decode()
+            if version_key(v) > version_key(best):
+                best, where = v, f
+    return best, where
 
 
 def linux_deb(ver: str) -> Path:
@@ -91,10 +132,16 @@ def linux_deb(ver: str) -> Path:
                        "usr/share/icons/hicolor/256x256/apps/ganexplorer.png")):
         (stage / dest).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, stage / dest)
+    doc = stage / "usr" / "share" / "doc" / "ganexplorer"
+    doc.mkdir(parents=True)
+    shutil.copy2(ROOT / "LICENSE", doc / "copyright")
+    shutil.copy2(ROOT / "THIRD_PARTY_NOTICES.md", doc / "THIRD_PARTY_NOTICES.md")
     debian = stage / "DEBIAN"
     debian.mkdir()
     installed_kb = folder_size(stage) // 1024
-    control = (linux / "control").read_text().format(version=ver, arch=arch, installed_kb=installed_kb)
+    glibc, needed_by = glibc_floor(APP)
+    print(f"glibc floor: {glibc} (asked for by {needed_by.relative_to(APP) if needed_by else 'nothing'})")
+    control = (linux / "control").read_text().format(version=ver, arch=arch, installed_kb=installed_kb, glibc=glibc)
     (debian / "control").write_text(control)
     for script in ("postinst", "postrm"):
         shutil.copy2(linux / script, debian / script)
@@ -117,7 +164,7 @@ def windows_installer(ver: str) -> Path:
 
 def macos_dmg(ver: str) -> Path:
     bundle = DIST / "ganexplorer.app"
-    out = DIST / f"ganexplorer-{ver}.dmg"
+    out = DIST / f"ganexplorer-{ver}-macos-{platform.machine()}.dmg"
     if out.exists():
         out.unlink()
     stage = ROOT / "build" / "dmg"
@@ -125,6 +172,8 @@ def macos_dmg(ver: str) -> Path:
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
     shutil.copytree(bundle, stage / "ganexplorer.app", symlinks=True)
+    for f in LICENCES:
+        shutil.copy2(f, stage / f.name)
     os.symlink("/Applications", stage / "Applications")
     run(["hdiutil", "create", "-volname", f"ganexplorer {ver}", "-srcfolder", str(stage), "-ov", "-format", "UDZO",
          str(out)])
@@ -139,10 +188,25 @@ def executable() -> Path:
     return APP / ("ganexplorer.exe" if os.name == "nt" else "ganexplorer")
 
 
-def check(exe: Path) -> None:
-    """The built app's own self-test, and a screenshot of the window on its bundled model (timed)."""
+def cli_executable() -> Path:
+    """The program that prints: on Windows the console twin of the windowed ganexplorer.exe."""
+    if os.name == "nt":
+        return APP / "ganexplorer-cli.exe"
+    return executable()
+
+
+def check(exe: Path, downloads: list[Path]) -> None:
+    """The built app's own self-test, and a screenshot of the window on its bundled model (timed); on Linux the
+    downloads' size limit."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    run([str(exe), "--self-test"], env=env)
+    test = subprocess.run([str(cli_executable()), "--self-test"], env=env, capture_output=True, text=True)
+    print(test.stdout + test.stderr, end="")
+    if test.returncode != 0 or not test.stdout.startswith("self-test passed"):
+        raise SystemExit(f"the built app's self-test failed or printed nothing (exit {test.returncode})")
+    too_big = [f for f in downloads if sys.platform == "linux" and f.stat().st_size > DOWNLOAD_LIMIT]
+    if too_big:
+        raise SystemExit(f"over the {mb(DOWNLOAD_LIMIT)} download limit: " +
+                         ", ".join(f"{f.name} {mb(f.stat().st_size)}" for f in too_big))
     shot = DIST / "frozen-screenshot.png"
     t0 = time.perf_counter()
     run([str(exe), "gui", "--screenshot", str(shot)], env=env)
@@ -156,19 +220,19 @@ def main() -> int:
     args = ap.parse_args()
     ver = version()
     pyinstaller()
+    downloads: list[Path] = []
     if not args.no_installer:
         system = platform.system()
         if system == "Linux":
-            linux_tarball(ver)
-            linux_deb(ver)
+            downloads += [linux_tarball(ver), linux_deb(ver)]
         elif system == "Windows":
-            windows_installer(ver)
+            downloads.append(windows_installer(ver))
         elif system == "Darwin":
-            macos_dmg(ver)
+            downloads.append(macos_dmg(ver))
         else:
             print(f"no installer recipe for {system}; the app folder is {APP}")
     if args.check:
-        check(executable())
+        check(executable(), downloads)
     return 0
 
 

@@ -1,20 +1,28 @@
-"""Where the files that ship beside the code live: bundled checkpoints, translations, icons.
+"""Where the files that ship beside the code live: bundled checkpoints, translations, icons, licences.
 
-From a source checkout they are at the repository root; in the frozen app (PyInstaller)
-they are unpacked beside the modules under ``sys._MEIPASS``. One function decides.
+Three ways the app is run, one function decides: the frozen app (PyInstaller) unpacks them under
+``sys._MEIPASS``; an installed wheel carries them as package data in ``ganexplorer/_bundled/`` (setup.py copies
+them there), found through ``importlib.resources``; a source checkout (editable install) has them at the
+repository root, as DESIGN.md lays it out.
 """
 
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
+
+BUNDLED_PACKAGE_DIR = "_bundled"
 
 
 def app_root() -> Path:
-    """The folder holding ``checkpoints/`` and ``resources/``."""
+    """The folder holding ``checkpoints/``, ``resources/``, ``LICENSE`` and ``THIRD_PARTY_NOTICES.md``."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
+    shipped = resources.files("ganexplorer").joinpath(BUNDLED_PACKAGE_DIR)
+    if isinstance(shipped, Path) and shipped.is_dir():   # a wheel installed into a folder (not a zip)
+        return shipped
     return Path(__file__).resolve().parents[2]
 
 
@@ -24,6 +32,11 @@ def checkpoints_dir() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+def licence_files() -> list[Path]:
+    """ganexplorer's licence and the third-party notices, in the order the About box shows them."""
+    return [app_root() / "LICENSE", app_root() / "THIRD_PARTY_NOTICES.md"]
 
 
 NOT_GENERATORS = ("digit-classifier.safetensors",)   # bundled, but a classifier, not a model to explore
