@@ -1,0 +1,124 @@
+"""The directions dialogs (issue 24), driven like a user: pictures marked by clicks and keys, Fit, the slider
+moving the picture; the comparison table and strips, exported with Ctrl+S; bad files refused in one sentence."""
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+
+from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
+from gui_fixtures import open_window, settle  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from ganexplorer.core.render import Renderer  # noqa: E402
+from ganexplorer.core.render import direction_sets as ds  # noqa: E402
+from ganexplorer.gui.common.export_dialog import rgb_from_qimage  # noqa: E402
+
+
+@pytest.fixture
+def shapes(qtbot, settings):
+    from ganexplorer.core.paths import bundled_models
+
+    path = next((p for p in bundled_models() if p.stem == "stylegan2-shapes"), None)
+    if path is None:
+        pytest.skip("the bundled stylegan2-shapes model is not in this copy")
+    win = open_window(qtbot, settings, path)
+    yield win
+    win.worker.shutdown()
+
+
+def _tile_rgb(tile):
+    return rgb_from_qimage(tile.pixmap().toImage())
+
+
+def _pictures_shown(dialog, before=()):
+    """Every tile shows a picture, each a new one when ``before`` lists the previous page's pixmap keys."""
+    keys = [t.pixmap().cacheKey() if t.pixmap() is not None and not t.pixmap().isNull() else None
+            for t in dialog.grid.tiles]
+    return None not in keys and not set(keys) & set(before)
+
+
+def _keys(dialog):
+    return [t.pixmap().cacheKey() for t in dialog.grid.tiles]
+
+
+def _brightness(rgb):
+    """The background's brightness: the mean of the picture's border pixels."""
+    border = np.concatenate([rgb[:4].reshape(-1, 3), rgb[-4:].reshape(-1, 3), rgb[:, :4].reshape(-1, 3),
+                             rgb[:, -4:].reshape(-1, 3)])
+    return float(border.mean())
+
+
+@pytest.mark.slow
+def test_label_by_clicks_and_keys_fit_and_the_slider_moves_the_picture(qtbot, shapes):
+    from ganexplorer.gui.explore.directions.host import ExploreHost
+    from ganexplorer.gui.explore.directions.label_dialog import LabelDialog
+
+    dialog = LabelDialog(ExploreHost(shapes.explorer), shapes)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: _pictures_shown(dialog), timeout=30_000)
+    # what "brighter background" means here: above the median of the first pages' backgrounds
+    seen = [_brightness(_tile_rgb(t)) for t in dialog.grid.tiles]
+    for _ in range(2):
+        before = _keys(dialog)
+        qtbot.mouseClick(dialog.new_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda before=before: _pictures_shown(dialog, before), timeout=30_000)
+        seen += [_brightness(_tile_rgb(t)) for t in dialog.grid.tiles]
+    cut = float(np.median(seen))
+    assert not dialog.fit_btn.isEnabled()
+    # pages 3 and 4 by mouse: once = has it (brighter background), twice = hasn't
+    for _ in range(2):
+        before = _keys(dialog)
+        qtbot.mouseClick(dialog.new_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda before=before: _pictures_shown(dialog, before), timeout=30_000)
+        for t in dialog.grid.tiles:
+            clicks = 1 if _brightness(_tile_rgb(t)) > cut else 2
+            for _ in range(clicks):
+                qtbot.mouseClick(t, Qt.MouseButton.LeftButton)
+            assert t.label == (1 if clicks == 1 else 0)
+    # page 5 by keyboard: Home, then H / N for each picture (the mark moves on by itself)
+    before = _keys(dialog)
+    qtbot.mouseClick(dialog.new_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda before=before: _pictures_shown(dialog, before), timeout=30_000)
+    qtbot.keyClick(dialog.grid, Qt.Key.Key_Home)
+    for t in dialog.grid.tiles:
+        qtbot.keyClick(dialog.grid, Qt.Key.Key_H if _brightness(_tile_rgb(t)) > cut else Qt.Key.Key_N)
+        assert t.label == (1 if _brightness(_tile_rgb(t)) > cut else 0)
+    n0, n1 = dialog._count()
+    assert n0 + n1 == 36 and min(n0, n1) >= 10
+    assert "has it: {}".format(n1) in dialog.counts.text()
+    assert dialog.fit_btn.isEnabled() and not dialog.slider.isEnabled()
+    qtbot.mouseClick(dialog.fit_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.dset is not None and dialog.preview_rgb is not None, timeout=60_000)
+    assert "Held-out accuracy" in dialog.result.text()
+    assert float(dialog.dset.scores[0]) > 0.6     # the background brightness is easy to see in w
+    before = dialog.preview_rgb.copy()
+    dialog.slider.setFocus()
+    qtbot.keyClick(dialog.slider, Qt.Key.Key_End)   # +3 sigma: more of it
+    qtbot.waitUntil(lambda: dialog.preview_rgb is not None and not np.array_equal(dialog.preview_rgb, before),
+                    timeout=30_000)
+    after = dialog.preview_rgb
+    assert _brightness(after) > _brightness(before)
+    want = Renderer(shapes.model).render(ds.moved(shapes.explorer.current_request().with_(w_edits=()),
+                                                  dialog.dset, 0, 3.0)).rgb
+    assert np.abs(want.astype(int) - after).max() <= 1
+    qtbot.mouseClick(dialog.add_btn, Qt.MouseButton.LeftButton)
+    assert dialog.status.text()
+
+
+def test_too_few_of_a_class_cannot_be_fitted(qtbot, window):
+    from ganexplorer.gui.explore.directions.host import ExploreHost
+    from ganexplorer.gui.explore.directions.label_dialog import LabelDialog
+
+    dialog = LabelDialog(ExploreHost(window.explorer), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: _pictures_shown(dialog), timeout=30_000)
+    for t in dialog.grid.tiles:   # every picture "has it": one class only
+        qtbot.mouseClick(t, Qt.MouseButton.LeftButton)
+    assert dialog._count() == (0, 12)
+    assert not dialog.fit_btn.isEnabled()
+    qtbot.mouseClick(dialog.fit_btn, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert dialog.dset is None and not dialog.slider.isEnabled() and not dialog.add_btn.isEnabled()
