@@ -193,3 +193,35 @@ def test_the_tab_fits_1280x720(qtbot, lab_tab, presentation):
     assert panel.plane.snapshot.zgrid.shape[0] > 0
     if SHOTS.is_dir():
         win.grab().save(str(SHOTS / f"lab2d_{'presentation' if presentation else 'window'}.png"))
+
+
+def drag(view, points) -> None:
+    """Press at the first point, move through the others with the button held, release at the last."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    def send(kind, p, button, buttons):
+        local = QPointF(*p)
+        QApplication.sendEvent(view, QMouseEvent(kind, local, view.mapToGlobal(local), button, buttons,
+                                                 Qt.KeyboardModifier.NoModifier))
+    send(QEvent.Type.MouseButtonPress, points[0], LEFT, LEFT)
+    for p in points[1:]:
+        send(QEvent.Type.MouseMove, p, Qt.MouseButton.NoButton, LEFT)
+    send(QEvent.Type.MouseButtonRelease, points[-1], LEFT, Qt.MouseButton.NoButton)
+
+
+def test_click_and_drag_paints_a_trail_of_points(qtbot, lab_tab):
+    _, panel = lab_tab
+    pick(panel.controls.target, "drawn")
+    view = panel.plane.viewport()
+    x0, x1 = panel.plane.plotItem.vb.mapViewToDevice(QPoint(-2, 0)), panel.plane.plotItem.vb.mapViewToDevice(QPoint(2, 0))
+    y = int(x0.y())
+    drag(view, [(int(x0.x()) + k * (int(x1.x()) - int(x0.x())) // 20, y) for k in range(21)])
+    pts = panel.plane.drawn_points
+    assert len(pts) >= 20                                    # a trail, not one dot
+    assert pts[:, 0].min() < -1.5 and pts[:, 0].max() > 1.5 and np.abs(pts[:, 1]).max() < 0.2
+    xs, _ = panel.plane.drawn.getData()
+    assert len(xs) == len(pts)
+    click_step(qtbot, panel, panel.d_btn)                     # enough points: it trains on them
+    assert panel.lab.target.points.shape == pts.shape

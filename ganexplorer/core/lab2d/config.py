@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from ganexplorer.core.lab2d.losses import LOSSES
 
@@ -74,7 +75,7 @@ PRESETS: dict[str, Lab2DConfig] = {
 PRESET_NAMES = tuple(PRESETS)
 
 
-def preset(name: str, **changes: object) -> Lab2DConfig:
+def preset(name: str, **changes: Any) -> Lab2DConfig:
     """A preset by name with some fields changed; ValueError for an unknown name."""
     if name not in PRESETS:
         raise ValueError(f"the preset must be one of {', '.join(repr(p) for p in PRESETS)}, not {name!r}")

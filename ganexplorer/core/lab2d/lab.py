@@ -156,7 +156,7 @@ class Lab2D:
         fake, g_cache = G.forward(self.noise(c.batch))
         out, d_cache = D.forward(fake)
         value, grad = losses.g_loss(c.loss, out)
-        d_fake = D.backward(d_cache, grad, weights=False, inputs=True)
+        d_fake = D.grad_inputs(d_cache, grad)
         G.backward(g_cache, d_fake)
         self.opt_g.lr = c.lr_g * self._lr_scale()
         self.opt_g.step()

@@ -82,6 +82,12 @@ class MLP:
                 d = d @ self.W[k].T
         return d if inputs else None
 
+    def grad_inputs(self, cache: list, d_out: np.ndarray) -> np.ndarray:
+        """The gradient w.r.t. the inputs only (D's pull on G's samples); the weight gradients stay."""
+        d = self.backward(cache, d_out, weights=False, inputs=True)
+        assert d is not None
+        return d
+
     def input_grad(self, cache: list) -> tuple[np.ndarray, list]:
         """For a one-output network: dD/dx [n, in] of each sample, and the chain's vectors for
         :meth:`penalty_backward` (u[k] is the gradient at layer k's pre-activation)."""

@@ -62,7 +62,7 @@ def snapshot(lab: Lab2D, real: np.ndarray | None = None, zgrid: bool = True) -> 
     arrow_from = fake[:ARROWS]
     d_fake, cache = lab.D.forward(arrow_from / DTYPE(lab.scale))
     _, grad = losses.g_loss(loss, d_fake)
-    pull = -lab.D.backward(cache, grad, weights=False, inputs=True)
+    pull = -lab.D.grad_inputs(cache, grad)
     norm = np.sqrt((pull ** 2).sum(axis=1)).max()
     arrow_dir = pull / norm * (0.15 * extent) if norm > 0 and np.isfinite(norm) else np.zeros_like(pull)
     if not zgrid:
@@ -77,6 +77,6 @@ def snapshot(lab: Lab2D, real: np.ndarray | None = None, zgrid: bool = True) -> 
     if lab.config.z_dim > 1:
         z[0, :, :, 1] = lines[:, None]
         z[1, :, :, 1] = t[None, :]
-    zgrid = lab.generate(z.reshape(-1, lab.config.z_dim)).reshape(2 * Z_LINES, Z_POINTS, 2)
+    image = lab.generate(z.reshape(-1, lab.config.z_dim)).reshape(2 * Z_LINES, Z_POINTS, 2)
     return PlaneSnapshot(lab.step, extent, heat.astype(np.float32), np.asarray(real), fake,
-                         arrow_from, arrow_dir.astype(np.float32), zgrid, lab.d_updates)
+                         arrow_from, arrow_dir.astype(np.float32), image, lab.d_updates)

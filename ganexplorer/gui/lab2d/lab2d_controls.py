@@ -63,8 +63,8 @@ class Lab2DControls(QWidget):
         self.penalty = self._double(0, 1000, 3, 0.05)
         self.beta1 = self._double(0, 0.999, 2, 0.1)
         self.d_steps = self._int(*LIMITS["d_steps"])
-        self.width = self._int(*LIMITS["width"])
-        self.depth = self._int(*LIMITS["depth"])
+        self.net_width = self._int(*LIMITS["width"])
+        self.net_depth = self._int(*LIMITS["depth"])
         self.batch = self._int(*LIMITS["batch"])
         self.z_dim = self._int(*LIMITS["z_dim"])
         self.steps = self._int(1, 200_000)
@@ -79,8 +79,8 @@ class Lab2DControls(QWidget):
             self.penalty: self.tr("R1's \u03b3 or WGAN-GP's \u03bb: how strongly D's slope is held down."),
             self.beta1: self.tr("Adam's \u03b21 (momentum); 0.5 or 0 is usual for GANs."),
             self.d_steps: self.tr("How many D updates before each G update."),
-            self.width: self.tr("Hidden units per layer, in G and in D."),
-            self.depth: self.tr("Hidden layers, in G and in D."),
+            self.net_width: self.tr("Hidden units per layer, in G and in D."),
+            self.net_depth: self.tr("Hidden layers, in G and in D."),
             self.batch: self.tr("Samples per update."),
             self.z_dim: self.tr("The noise dimension (z); the z-grid shows its first two."),
             self.steps: self.tr("G updates in a run; late in a run the learning rates fall."),
@@ -99,7 +99,7 @@ class Lab2DControls(QWidget):
         grid.addWidget(self.loss, 2, 1, 1, 3)
         pairs = ((self.tr("lr D"), self.lr_d, self.tr("lr G"), self.lr_g),
                  (self.tr("D steps"), self.d_steps, self.tr("\u03b3 / \u03bb"), self.penalty),
-                 (self.tr("Width"), self.width, self.tr("Depth"), self.depth),
+                 (self.tr("Width"), self.net_width, self.tr("Depth"), self.net_depth),
                  (self.tr("Batch"), self.batch, self.tr("z dim"), self.z_dim),
                  (self.tr("Steps"), self.steps, self.tr("\u03b21"), self.beta1),
                  (self.tr("Seed"), self.seed, self.tr("Speed"), self.speed))
@@ -119,7 +119,7 @@ class Lab2DControls(QWidget):
         self.preset.setCurrentIndex(self.preset.findData("mode collapse"))
 
     def _numbers(self) -> list:
-        return [self.lr_d, self.lr_g, self.penalty, self.beta1, self.d_steps, self.width, self.depth, self.batch,
+        return [self.lr_d, self.lr_g, self.penalty, self.beta1, self.d_steps, self.net_width, self.net_depth, self.batch,
                 self.z_dim, self.steps, self.seed]
 
     def _lr(self) -> QDoubleSpinBox:
@@ -136,7 +136,7 @@ class Lab2DControls(QWidget):
         box.setSingleStep(step)
         return box
 
-    def _int(self, lo: int, hi: int) -> QSpinBox:
+    def _int(self, lo: float, hi: float) -> QSpinBox:
         box = QSpinBox()
         box.setRange(int(lo), int(hi))
         return box
@@ -146,7 +146,7 @@ class Lab2DControls(QWidget):
         c = PRESETS[name]
         self.loss.setCurrentIndex(self.loss.findData(c.loss))
         for w, v in ((self.lr_d, c.lr_d), (self.lr_g, c.lr_g), (self.penalty, c.penalty), (self.beta1, c.beta1),
-                     (self.d_steps, c.d_steps), (self.width, c.width), (self.depth, c.depth), (self.batch, c.batch),
+                     (self.d_steps, c.d_steps), (self.net_width, c.width), (self.net_depth, c.depth), (self.batch, c.batch),
                      (self.z_dim, c.z_dim), (self.steps, c.steps)):
             w.setValue(v)
         self._preset_betas = (c.beta2, c.decay_from)
@@ -156,7 +156,7 @@ class Lab2DControls(QWidget):
         beta2, decay_from = getattr(self, "_preset_betas", (0.9, 1.0))
         values = dict(loss=self.loss.currentData(), lr_d=self.lr_d.value(), lr_g=self.lr_g.value(),
                       beta1=self.beta1.value(), beta2=beta2, d_steps=self.d_steps.value(),
-                      width=self.width.value(), depth=self.depth.value(), batch=self.batch.value(),
+                      width=self.net_width.value(), depth=self.net_depth.value(), batch=self.batch.value(),
                       z_dim=self.z_dim.value(), penalty=self.penalty.value(), steps=self.steps.value(),
                       decay_from=decay_from, seed=self.seed.value())
         assert set(values) == {f.name for f in fields(Lab2DConfig)}

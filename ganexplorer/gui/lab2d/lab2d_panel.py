@@ -10,12 +10,9 @@ number drops events of a run that was reset.
 from __future__ import annotations
 
 import time
-from pathlib import Path
-
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,10 +24,8 @@ from PySide6.QtWidgets import (
 
 from ganexplorer.core.lab2d.lab import CoverageEvent, Diverged, Finished, Lab2D
 from ganexplorer.core.lab2d.plane import PlaneSnapshot, snapshot
-from ganexplorer.core.lab2d.points import PointsFileError, read_points, write_points
 from ganexplorer.core.lab2d.targets import builtin, from_points
-from ganexplorer.core.render.video import write_animation
-from ganexplorer.gui.lab2d.frames import frame, labelled_picture
+from ganexplorer.gui.lab2d.lab2d_files import GIF_FRAMES, Lab2DFiles
 from ganexplorer.gui.lab2d.lab2d_controls import Lab2DControls
 from ganexplorer.gui.lab2d.lab2d_plots import Lab2DPlots
 from ganexplorer.gui.lab2d.plane_view import PlaneView
@@ -39,10 +34,9 @@ from ganexplorer.gui.train.training_worker import TrainingWorker
 COVERAGE_EVERY = 25     # steps between coverage measurements while playing
 SNAPSHOT_S = 1 / 20     # the worker sends a plane snapshot at most this often
 REDRAW_MS = 50          # 20 fps
-GIF_FRAMES = 120
 
 
-class Lab2DPanel(QWidget):
+class Lab2DPanel(Lab2DFiles, QWidget):
     status = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -336,57 +330,6 @@ class Lab2DPanel(QWidget):
             self.plane.set_extent(builtin(key).extent())
         self._show_numbers()
         self._update_buttons()
-
-    # -- files ------------------------------------------------------------------------------------
-    def load_points(self, path: str) -> bool:
-        try:
-            pts = read_points(path)
-            from_points(pts)       # the same checks a run makes: at least 10 finite points, not too far out
-        except PointsFileError as e:
-            self.status.emit(str(e))
-            return False
-        except ValueError as e:
-            self.status.emit(f"{path}: {e}")
-            return False
-        self.plane.set_drawn(pts)
-        self.status.emit(self.tr("Loaded {0} points from {1}").format(len(pts), Path(path).name))
-        return True
-
-    def load_points_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load points"), "",
-                                              self.tr("Points (*.npy *.csv *.txt)"))
-        if path:
-            self.load_points(path)
-
-    def save_points_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save points"), "points.npy",
-                                              self.tr("Points (*.npy *.csv *.txt)"))
-        if not path:
-            return
-        try:
-            write_points(path, self.plane.drawn_points)
-        except OSError as e:
-            self.status.emit(self.tr("Could not save {0}: {1}").format(path, e.strerror or type(e).__name__))
-            return
-        self.status.emit(self.tr("Saved {0}").format(path))
-
-    def current_picture(self):
-        """Ctrl+S: the plane with a caption (target, step, coverage), and a file-name stem."""
-        key = self.controls.target.currentData()
-        caption = " \u00b7 ".join([self.controls.target.currentText(), self.numbers.text()])
-        return labelled_picture(self.plane, caption), f"lab2d-{key}"
-
-    def saved_picture(self, path: str) -> None:
-        """After Ctrl+S wrote ``path``: a GIF of the run beside it (same name, .gif)."""
-        if not self.frames:
-            return
-        gif = Path(path).with_suffix(".gif")
-        try:
-            write_animation([frame(s) for s in self.frames[::max(1, len(self.frames) // GIF_FRAMES)]], gif, fps=10)
-        except (OSError, ValueError) as e:
-            self.status.emit(self.tr("Could not save {0}: {1}").format(gif, getattr(e, "strerror", None) or e))
-            return
-        self.status.emit(self.tr("Saved {0} and {1}").format(Path(path).name, gif.name))
 
     # -- window hooks -----------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:

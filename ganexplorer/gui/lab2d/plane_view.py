@@ -58,9 +58,12 @@ class DrawBox(pg.ViewBox):
         if self.drawing and ev.button() == Qt.MouseButton.LeftButton:
             ev.accept()
             a, b = self.mapSceneToView(ev.lastScenePos()), self.mapSceneToView(ev.scenePos())
-            k = 3   # a few points between two mouse positions, so a fast stroke is not sparse
-            t = np.linspace(0, 1, k, endpoint=False)[:, None] + 1.0 / k
-            self.painted.emit(np.array([[a.x(), a.y()]]) * (1 - t) + np.array([[b.x(), b.y()]]) * t)
+            start, end = np.array([[a.x(), a.y()]]), np.array([[b.x(), b.y()]])
+            # Mouse moves arrive at most ~60 times a second: fill the gap so a fast stroke is as dense as a slow one.
+            spacing = 0.01 * self.viewRange()[0][1] - 0.01 * self.viewRange()[0][0]
+            k = int(np.clip(np.ceil(np.linalg.norm(end - start) / max(spacing, 1e-9)), 1, 200))
+            t = np.arange(1, k + 1)[:, None] / k
+            self.painted.emit(start * (1 - t) + end * t)
             return
         super().mouseDragEvent(ev, axis)
 
