@@ -314,3 +314,96 @@ def test_version_1_fixture_edits_become_sliders_on_the_bundled_model():
     assert now.with_(w_edits=()) == saved.with_(w_edits=())
     for a, b in zip(now.w_edits, saved.w_edits, strict=True):
         assert a.direction == pytest.approx(b.direction, abs=1e-5) and math.isclose(a.amount, b.amount, rel_tol=1e-5)
+
+
+def _named(name="smile", method="sefa", sign=1.0):
+    """Two unit directions in the 4-d w of FACTS, acting on ws [2, 5)."""
+    from ganexplorer.app.explorer_state import NamedDirections
+    vecs = ((0.0, 0.0, sign * 1.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+    return NamedDirections(name, method, vecs, (0.5, 4.0), 2, 5)
+
+
+def test_edits_along_named_direction_sets_act_together_with_pca_and_are_saved(ctl):
+    """SeFa / labels / file directions ride in the state: several edits at once, each on its set's layers."""
+    ctl = ExplorerController()
+    ctl.set_model(ModelFacts(z_dim=4, num_ws=6, c_dim=0, style_based=True, w_dim=4))
+    ctl.set_directions(_directions())
+    ctl.add_direction_set(_named())
+    ctl.add_direction_set(_named("thick", "labels"))
+    ctl.set_edit(0, 1.0)                                  # PCA, on the w range boxes [0, 6)
+    ctl.set_direction_edit("smile", 1, 2.0)               # its set's range [2, 5)
+    ctl.set_direction_edit("thick", 0, -1.0, 0, 3)
+    req = ctl.request()
+    assert [(e.direction, e.amount, e.layer_start, e.layer_end) for e in req.w_edits] == [
+        ((1.0, 0.0, 0.0, 0.0), 2.0, 0, 6), ((0.0, 0.0, 0.0, 1.0), 8.0, 2, 5), ((0.0, 0.0, 1.0, 0.0), -0.5, 0, 3)]
+    ctl.set_w_range(1, 2)                                 # the w boxes move PCA edits only
+    assert [(e.layer_start, e.layer_end) for e in ctl.request().w_edits] == [(1, 2), (2, 5), (0, 3)]
+    data = json.loads(json.dumps(state_file(ctl.state, "m.pt")))
+    back = state_from_file(data)
+    assert back == ctl.state and build_request(back, ctl.facts) == ctl.request()
+    ctl.remove_direction_set("thick")
+    assert [e.set_name for e in ctl.state.w_edits] == ["pca", "smile"]
+    with pytest.raises(ValueError, match="numbers"):
+        ctl.add_direction_set(type(_named())("wide", "file", ((1.0,) * 5,), (1.0,), 0, 6))
+
+
+@pytest.mark.parametrize("space", ["w+", "w", "z"])
+def test_a_projected_latent_is_the_pictures_start_and_every_setting_acts_on_it(space):
+    ctl = ExplorerController()
+    ctl.set_model(ModelFacts(z_dim=4, num_ws=6, c_dim=0, style_based=True, w_dim=4))
+    ctl.set_directions(_directions())
+    latent = ((0.5, -0.25, 1.0, 2.0),) * 6 if space == "w+" else (0.5, -0.25, 1.0, 2.0)
+    ctl.set_projected(space, latent)
+    ctl.update(psi=0.5, mix_on=True, mix_seed=4, noise_mode="none")
+    ctl.set_edit(1, 1.5)
+    req = ctl.request()
+    assert ctl.state.source == ("projected", space)
+    if space == "z":
+        assert req.z == latent and req.w is None
+    else:
+        assert req.w == (latent if space == "w+" else (latent,)) and req.z is None
+    assert (req.psi, req.mix_seed, req.noise_mode, len(req.w_edits)) == (0.5, 4, "none", 1)
+    back = state_from_file(json.loads(json.dumps(state_file(ctl.state, None))))
+    assert back == ctl.state and build_request(back, ctl.facts) == req
+    ctl.set_seed(3)                                        # a typed seed is the start again
+    assert ctl.state.projected is None and ctl.request().w is None and ctl.request().z is None
+    with pytest.raises(ValueError, match="does not fit"):
+        ctl.set_projected(space, ((1.0,) * 5,) * 6 if space == "w+" else (1.0,) * 5)
+
+
+HUGE = 10 ** 400
+
+
+@pytest.mark.parametrize("body", [
+    {"z_offsets": [[1e400, 0.5]]}, {"seed": 1e400}, {"ablations": [["b8.conv0", [1e400]]]},
+    {"w_edits": [{"component": 1e400, "sigmas": 1.0}]}, {"w_edits": [{"component": 0, "sigmas": 1.0,
+                                                                        "layer_end": 1e400}]},
+    {"arith": [1e400, 2, 3]}, {"label": 1e400}, {"blend": [[1e400, 1.0]]}, {"walk": {"frames": 1e400}},
+    {"source": ["walk", 1e400, 2, [0, 1], "w"]}, {"psi": HUGE}, {"z": [HUGE]}, {"z_offsets": [[0, HUGE]]},
+    {"projected": {"space": "w", "latent": [1e400]}}, {"direction_sets": [{"name": "a", "method": "sefa",
+                                                                          "vectors": [[1e400]], "sigmas": [1]}]},
+], ids=lambda b: json.dumps(b)[:50])
+def test_huge_numbers_in_any_field_are_one_value_error_not_an_overflow(body):
+    """Issue 21: '1e400' in an integer field raised OverflowError out of the file reader (past the window's
+    except clause)."""
+    data = json.loads(json.dumps({"ganexplorer_state": STATE_VERSION, "checkpoint": None, "state": body}))
+    with pytest.raises(ValueError):
+        state_from_file(data)
+    v1 = {k: v for k, v in body.items() if k in ("seed", "z_offsets", "ablations", "z", "psi")}
+    if v1:
+        with pytest.raises(ValueError):
+            state_from_file(json.loads(json.dumps({"ganexplorer_state": 1, "request": v1})))
+
+
+@pytest.mark.parametrize("body", [
+    {"z_offsets": [[i % 512, 0.5] for i in range(100_000)]},
+    {"ablations": [["b8.conv0", [c % 512 for c in range(250_000)]]]},
+    {"ablations": [[f"layer{i}", [1]] for i in range(5000)]},
+    {"direction_sets": [{"name": f"s{i}", "method": "sefa", "vectors": [[1.0]], "sigmas": [1.0]}
+                        for i in range(100)]},
+], ids=["100k z offsets", "250k ablations", "5000 ablated layers", "100 direction sets"])
+def test_more_than_any_model_can_use_is_refused(body):
+    """Issue 21: 10^7 z offsets or 250k ablations froze the UI for 12 s and took 3 GB."""
+    data = {"ganexplorer_state": STATE_VERSION, "checkpoint": None, "state": body}
+    with pytest.raises(ValueError):
+        state_from_file(data)

@@ -192,3 +192,21 @@ def test_stylegan2_feature_maps(sg):
     assert layers[0] == "synthesis.b4.conv1" and layers[-1] == "synthesis.b16.conv1"
     picture, total = feature_maps(Renderer(sg), RenderRequest(seed=0), "synthesis.b16.conv1", count=4)
     assert total == 16 and picture.shape == (2 * 16 + 1, 2 * 16 + 1, 3)
+
+
+def test_an_explicit_w_renders_like_the_seed_it_came_from_and_takes_every_setting_on_top(sg):
+    """A projected picture's latent is an explicit w: w+ (num_ws rows) or one row for every layer; mixing,
+    truncation and edits act on it as on a seed's w."""
+    r = Renderer(sg)
+    ws = r.ws_for(RenderRequest(seed=5))[0]
+    rows = tuple(tuple(row) for row in ws.tolist())
+    plain = r.render(RenderRequest(seed=5, noise_mode="const")).rgb
+    np.testing.assert_array_equal(r.render(RenderRequest(seed=99, w=rows)).rgb, plain)
+    one = r.ws_for(RenderRequest(w=(rows[0],)))
+    assert torch.equal(one, ws[:1].expand(1, sg.num_ws, -1))
+    settings = dict(psi=0.5, cutoff=2, mix_seed=3, mix_start=1, mix_end=3,
+                    w_edits=(WEdit(tuple([1.0] + [0.0] * (sg.w_dim - 1)), 2.0, 0, 2),))
+    np.testing.assert_array_equal(r.render(RenderRequest(w=rows, **settings)).rgb,
+                                  r.render(RenderRequest(seed=5, **settings)).rgb)
+    with pytest.raises(ValueError, match="this model takes"):
+        r.render(RenderRequest(w=((0.0,) * 3,)))

@@ -3,6 +3,11 @@
 Views (the Qt panel, or a mock in the tests) call the edit methods and implement
 ``ExplorerView.state_changed``; every edit makes a new state, and only a state that differs from
 the old one is announced. No Qt here: the controller runs in a plain Python process.
+
+Directions and projection (see :mod:`.explorer_state`): ``add_direction_set(NamedDirections)`` carries a
+set (SeFa, labels, a file) in the state; ``set_direction_edit(set_name, index, sigmas)`` moves along one of
+its directions (several at once; ``set_edit(component, sigmas)`` is the same for the model's PCA);
+``set_projected(space, latent)`` makes a projected latent the picture's start.
 """
 
 from __future__ import annotations
@@ -12,7 +17,15 @@ import math
 from dataclasses import replace
 from typing import Any, Protocol
 
-from ganexplorer.app.explorer_state import DirectionEdit, ExplorerState, ModelFacts, build_request
+from ganexplorer.app.explorer_state import (
+    PCA,
+    DirectionEdit,
+    ExplorerState,
+    ModelFacts,
+    NamedDirections,
+    ProjectedLatent,
+    build_request,
+)
 from ganexplorer.core.render.directions import Directions
 from ganexplorer.core.render.request import RenderRequest, WEdit
 
@@ -59,8 +72,8 @@ class ExplorerController:
         self._set(replace(self._state, **changes))
 
     def set_seed(self, seed: int) -> None:
-        """A typed seed replaces any blend, walk frame or custom z."""
-        self._set(replace(self._state, seed=int(seed), blend=(), z=None, source=()))
+        """A typed seed replaces any blend, walk frame, custom z or projected latent."""
+        self._set(replace(self._state, seed=int(seed), blend=(), z=None, source=(), projected=None))
 
     def set_psi(self, psi: float) -> None:
         self.update(psi=float(psi))
@@ -77,14 +90,61 @@ class ExplorerController:
     def set_edit(self, component: int, sigmas: float) -> None:
         """The w slider of principal component ``component`` at ``sigmas``, on the current layer range."""
         s = self._state
-        edits = {e.component: e for e in s.w_edits}
-        edits[int(component)] = DirectionEdit(int(component), float(sigmas), s.w_start, s.w_end)
-        self.update(w_edits=tuple(e for _, e in sorted(edits.items()) if e.sigmas != 0))
+        self.set_direction_edit(PCA, component, sigmas, s.w_start, s.w_end)
+
+    def set_direction_edit(self, set_name: str, index: int, sigmas: float, layer_start: int | None = None,
+                           layer_end: int | None = None) -> None:
+        """Move w by ``sigmas`` σ along direction ``index`` of set ``set_name`` (0 removes the edit); the layers
+        default to the set's own range within the model's (PCA: the w layer boxes)."""
+        s = self._state
+        if layer_start is None or layer_end is None:
+            start, end = s.w_start, s.w_end
+            named = {d.name: d for d in s.direction_sets}.get(set_name)
+            if named is not None:
+                n = self.facts.num_ws or named.layer_end
+                start, end = min(named.layer_start, n), min(named.layer_end, n)
+            layer_start = start if layer_start is None else layer_start
+            layer_end = end if layer_end is None else layer_end
+        edit = DirectionEdit(int(index), float(sigmas), int(layer_start), int(layer_end), set_name)
+        edits = {e.key: e for e in s.w_edits}
+        edits[edit.key] = edit
+        self.update(w_edits=_ordered(e for e in edits.values() if e.sigmas != 0))
+
+    def add_direction_set(self, directions: NamedDirections) -> None:
+        """Carry a direction set in the state (a set of the same name is replaced, its edits kept)."""
+        if directions.name == PCA:
+            raise ValueError("'pca' names the model's own principal components; pick another name")
+        if self.facts.w_dim and directions.w_dim != self.facts.w_dim:
+            raise ValueError(f"these directions have {directions.w_dim} numbers, this model's w has "
+                             f"{self.facts.w_dim}")
+        sets = [d for d in self._state.direction_sets if d.name != directions.name] + [directions]
+        self.update(direction_sets=tuple(sets))
+
+    def remove_direction_set(self, name: str) -> None:
+        """Drop a set and every edit along it."""
+        s = self._state
+        self.update(direction_sets=tuple(d for d in s.direction_sets if d.name != name),
+                    w_edits=tuple(e for e in s.w_edits if e.set_name != name))
+
+    def set_projected(self, space: str, latent: tuple) -> None:
+        """Start the picture from a projected latent ('w+' [num_ws][w_dim], 'w' [w_dim], 'z' [z_dim])."""
+        if space == "w+":
+            latent = tuple(tuple(float(x) for x in row) for row in latent)
+        else:
+            latent = tuple(float(x) for x in latent)
+        p = ProjectedLatent(space, latent)
+        f = self.facts
+        want = f.z_dim if space == "z" else f.w_dim
+        if want and p.dim != want or (space == "w+" and f.num_ws and len(p.latent) != f.num_ws):
+            raise ValueError(f"this {space} latent does not fit the loaded model ({f.num_ws} x {f.w_dim} w, "
+                             f"{f.z_dim} z)")
+        self.update(projected=p, blend=(), z=None, source=("projected", space))
 
     def set_w_range(self, start: int, end: int) -> None:
-        """The layers [start, end) every w edit applies to."""
+        """The layers [start, end) every PCA w edit applies to (other sets keep their own ranges)."""
         s = self._state
-        edits = tuple(replace(e, layer_start=int(start), layer_end=int(end)) for e in s.w_edits)
+        edits = tuple(replace(e, layer_start=int(start), layer_end=int(end)) if e.set_name == PCA else e
+                      for e in s.w_edits)
         legacy = tuple(replace(e, layer_start=int(start), layer_end=int(end)) for e in s.legacy_w_edits)
         self.update(w_start=int(start), w_end=int(end), w_edits=edits, legacy_w_edits=legacy)
 
@@ -94,7 +154,7 @@ class ExplorerController:
     # -- blends, walks, ablations ----------------------------------------------------------------
     def set_blend(self, blend: tuple[tuple[int, float], ...], source: tuple = ("pad",)) -> None:
         """The picture's w is the weighted sum of these seeds' ws (seed grid, A - B + C, a w walk)."""
-        self.update(blend=tuple((int(s), float(w)) for s, w in blend), z=None, source=tuple(source))
+        self.update(blend=tuple((int(s), float(w)) for s, w in blend), z=None, source=tuple(source), projected=None)
 
     def show_arithmetic(self) -> None:
         a, b, c = self._state.arith
@@ -102,7 +162,7 @@ class ExplorerController:
 
     def set_walk_frame(self, req: RenderRequest, source: tuple) -> None:
         """A walk frame: the blend or z of ``req`` (from ``core.render.walk.walk_request``)."""
-        self.update(blend=req.w_blend, z=req.z, source=tuple(source))
+        self.update(blend=req.w_blend, z=req.z, source=tuple(source), projected=None)
 
     def set_walk(self, **changes: Any) -> None:
         self.update(walk=replace(self._state.walk, **changes))
@@ -128,17 +188,17 @@ class ExplorerController:
         self._set(replace(
             self._state, cutoff=0, mix_on=False, mix_start=0, mix_end=min(n, 4) if facts.style_based else n,
             w_start=0, w_end=n, z_offsets=(), w_edits=(), legacy_w_edits=(), blend=(), z=None, source=(),
-            ablations=(), label=0 if facts.c_dim else None), always=True)
+            ablations=(), label=0 if facts.c_dim else None, direction_sets=(), projected=None), always=True)
 
     def set_directions(self, directions: Directions) -> None:
         """The model's principal directions arrived: version-1 edits become component edits if they match."""
         self.facts = replace(self.facts, directions=directions)
         s = self._state
         resolved, left = _resolve(s.legacy_w_edits, directions)
-        edits = {e.component: e for e in s.w_edits}
-        edits.update({e.component: e for e in resolved})
+        edits = {e.key: e for e in s.w_edits}
+        edits.update({e.key: e for e in resolved})
         # announced even when the state is equal: the request changes once directions are known
-        self._set(replace(s, w_edits=tuple(e for _, e in sorted(edits.items())), legacy_w_edits=left), always=True)
+        self._set(replace(s, w_edits=_ordered(edits.values()), legacy_w_edits=left), always=True)
 
     def load(self, state: ExplorerState) -> None:
         """Show a saved state on the current model (out-of-range layer numbers are clamped to it)."""
@@ -155,6 +215,11 @@ class ExplorerController:
                           label=label))
         if f.directions is not None and self._state.legacy_w_edits:
             self.set_directions(f.directions)
+
+
+def _ordered(edits: Any) -> tuple[DirectionEdit, ...]:
+    """PCA edits first, by component, then each set's by name and index."""
+    return tuple(sorted(edits, key=lambda e: (e.set_name != PCA, e.set_name, e.component)))
 
 
 def _resolve(legacy: tuple[WEdit, ...], d: Directions) -> tuple[list[DirectionEdit], tuple[WEdit, ...]]:

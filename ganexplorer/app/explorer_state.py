@@ -2,57 +2,73 @@
 
 The state is the single source of truth: widgets show it, edits replace it, a saved state file is
 its JSON form, and ``build_request`` turns it (with a few facts about the loaded model) into the
-core ``RenderRequest``. w-direction edits are kept as (component index, amount in sigma, layers),
-never as direction vectors, so they survive a recomputed PCA whose signs differ.
+core ``RenderRequest``. The values it is made of, and their bounds, are in :mod:`.explorer_values`.
+
+API for the features that build on it (directions, projection):
+
+- ``w_edits``: :class:`DirectionEdit` (component, sigmas, layer_start, layer_end, set_name), several at
+  once, one per (set_name, component). ``set_name`` "pca" names the model's principal components
+  (``ModelFacts.directions``, recomputed at each load, kept by index so a PCA whose signs differ still
+  matches); any other name is one of ``direction_sets``.
+- ``direction_sets``: :class:`NamedDirections` (name, method 'pca'|'sefa'|'labels'|'file', unit
+  vectors, sigmas, layer range), at most 64 sets of 64 directions of 4096 numbers, saved in state files.
+  ``ExplorerController.add_direction_set`` / ``set_direction_edit`` / ``remove_direction_set``.
+- ``projected``: a :class:`ProjectedLatent` ('w+' [num_ws][w_dim], 'w' [w_dim] or 'z' [z_dim]) with
+  ``source = ('projected', space)``: the picture starts from it instead of the seed, and truncation,
+  noise, mixing, directions and exports act on top of it (``ExplorerController.set_projected``). A 'z'
+  becomes the request's ``z`` (the z sliders still add to it), a 'w'/'w+' its ``w``.
+- ``source``: () typed seed, ('pad',), ('arith', a, b, c), ('walk', frame, frames, seeds, space) or
+  ('projected', space).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from ganexplorer.app.explorer_values import (
+    DIRECTION_METHODS,
+    EXPORT_SIDE_RANGE,
+    MAX_ABLATED_LAYERS,
+    MAX_CHANNELS,
+    MAX_DIM,
+    MAX_DIRECTION_SETS,
+    MAX_EDITS,
+    MAX_LAYERS,
+    MAX_SEED,
+    NOISE_STRENGTH_RANGE,
+    PCA,
+    PROJECTED_SPACES,
+    PSI_RANGE,
+    VIEWS,
+    W_SIGMA_RANGE,
+    WALK_FPS_RANGE,
+    WALK_FRAMES_RANGE,
+    WALK_SPACES,
+    Z_SLIDER_RANGE,
+    DirectionEdit,
+    NamedDirections,
+    ProjectedLatent,
+    WalkSettings,
+    check_bool,
+    check_count,
+    check_int,
+    check_layers,
+    check_number,
+    check_vector,
+    check_zoom,
+)
+from ganexplorer.app import state_json as sj
 from ganexplorer.core.models.stylegan2 import NOISE_MODES
 from ganexplorer.core.render.directions import Directions
 from ganexplorer.core.render.request import RenderRequest, WEdit
 
+__all__ = ["DIRECTION_METHODS", "EXPORT_SIDE_RANGE", "MAX_DIM", "MAX_LAYERS", "MAX_SEED", "NOISE_STRENGTH_RANGE",
+           "PCA", "PROJECTED_SPACES", "PSI_RANGE", "STATE_VERSION", "VIEWS", "W_SIGMA_RANGE", "WALK_FPS_RANGE",
+           "WALK_FRAMES_RANGE", "WALK_SPACES", "Z_SLIDER_RANGE", "DirectionEdit", "ExplorerState", "ModelFacts",
+           "NamedDirections", "ProjectedLatent", "WalkSettings", "build_request", "state_file", "state_from_file"]
+
 STATE_VERSION = 2          # 1: the file held a RenderRequest; 2: it holds an ExplorerState
-WALK_SPACES = ("w", "z")
-
-# What the controls can say; the widgets take their ranges from here, and a state outside them is refused.
-MAX_SEED = 2 ** 31 - 1
-PSI_RANGE = (-1.0, 2.0)
-NOISE_STRENGTH_RANGE = (0.0, 3.0)
-Z_SLIDER_RANGE = (-3.0, 3.0)
-W_SIGMA_RANGE = (-5.0, 5.0)
-WALK_FRAMES_RANGE = (2, 2000)
-WALK_FPS_RANGE = (1, 60)
-EXPORT_SIDE_RANGE = (16, 4096)
-VIEWS = 4                  # image, variation, mixing grid, layers
-MAX_LAYERS = 64            # more ws than any StyleGAN2 has (1024²: 18); also "through the last layer"
-MAX_DIM = 1 << 16          # more latent dimensions / channels than any generator here has
-
-
-@dataclass(frozen=True)
-class DirectionEdit:
-    """Move w by ``sigmas`` standard deviations along principal component ``component`` on ws [start, end)."""
-
-    component: int
-    sigmas: float
-    layer_start: int = 0
-    layer_end: int | None = None
-
-
-@dataclass(frozen=True)
-class WalkSettings:
-    """The latent-walk controls: keyframe seeds (as typed), space, frames per loop, speed, loop, export size."""
-
-    seeds: str = "0,1,2"
-    space: str = "w"
-    frames: int = 60
-    fps: int = 15
-    loop: bool = True
-    export_side: int = 512
 
 
 @dataclass(frozen=True)
@@ -65,12 +81,12 @@ class ModelFacts:
     style_based: bool = False
     layers: tuple[str, ...] = ()          # feature layers in forward order (ablations are kept in it)
     directions: Directions | None = None  # principal directions of w, once computed
+    w_dim: int = 0                        # 0: unknown (direction sets are then not checked against it)
 
 
 @dataclass(frozen=True)
 class ExplorerState:
-    """Every choice the Explore tab offers. ``source`` says how ``blend`` / ``z`` came about:
-    () typed seed, ('pad',), ('arith', a, b, c) or ('walk', frame, frames, seeds, space)."""
+    """Every choice the Explore tab offers (see the module docstring for ``source``, edits and projection)."""
 
     seed: int = 0
     label: int | None = None
@@ -97,50 +113,64 @@ class ExplorerState:
     walk: WalkSettings = field(default_factory=WalkSettings)
     view: int = 0                         # which view tab: image, variation, grid, layers
     zoom: int | str = "fit"               # "fit" or a whole factor (1, 2), as ImageView takes it
+    direction_sets: tuple[NamedDirections, ...] = ()
+    projected: ProjectedLatent | None = None
 
     def __post_init__(self) -> None:
-        """Every state is one the controls can show: a hand-edited or hostile file is refused here, with one
-        ValueError, before any widget or the controller sees it."""
+        """Every state is one the controls can show and the model can use: a hand-edited or hostile file is
+        refused here, with one ValueError, before any widget or the controller sees it."""
         if self.noise_mode not in NOISE_MODES:
-            raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r}")
+            raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r:.40}")
         for name in ("seed", "noise_seed", "mix_seed"):
-            _check_int(getattr(self, name), name, 0, MAX_SEED)
+            check_int(getattr(self, name), name, 0, MAX_SEED)
         if self.label is not None:
-            _check_int(self.label, "label", 0, MAX_SEED)
-        _check_bool(self.force_fp32, "force_fp32")
-        _check_bool(self.mix_on, "mix_on")
-        _check_number(self.psi, "psi", *PSI_RANGE)
-        _check_number(self.noise_strength, "noise strength", *NOISE_STRENGTH_RANGE)
+            check_int(self.label, "label", 0, MAX_SEED)
+        check_bool(self.force_fp32, "force_fp32")
+        check_bool(self.mix_on, "mix_on")
+        check_number(self.psi, "psi", *PSI_RANGE)
+        check_number(self.noise_strength, "noise strength", *NOISE_STRENGTH_RANGE)
         for name in ("cutoff", "mix_start", "mix_end", "w_start", "w_end"):
-            _check_int(getattr(self, name), name, 0, MAX_LAYERS)
+            check_int(getattr(self, name), name, 0, MAX_LAYERS)
+        check_count(self.z_offsets, MAX_DIM, "z sliders")
         for i, amount in self.z_offsets:
-            _check_int(i, "z slider index", 0, MAX_DIM)
-            _check_number(amount, "z slider value", *Z_SLIDER_RANGE)
+            check_int(i, "z slider index", 0, MAX_DIM - 1)
+            check_number(amount, "z slider value", *Z_SLIDER_RANGE)
+        check_count(self.w_edits, MAX_EDITS, "w edits")
         for e in self.w_edits:
-            _check_int(e.component, "w component", 0, MAX_DIM)
-            _check_number(e.sigmas, "w slider value", *W_SIGMA_RANGE)
-            _check_layers(e.layer_start, e.layer_end)
+            if not isinstance(e, DirectionEdit):
+                raise ValueError("a w edit names a direction set, a direction and an amount")
+        check_count(self.legacy_w_edits, MAX_EDITS, "w edits")
         for e in self.legacy_w_edits:
-            _check_vector(e.direction, "w edit direction")
-            _check_number(e.amount, "w edit amount")
-            _check_layers(e.layer_start, e.layer_end)
+            check_vector(e.direction, "w edit direction")
+            check_number(e.amount, "w edit amount")
+            check_layers(e.layer_start, e.layer_end)
+        check_count(self.blend, MAX_EDITS, "blend seeds")
         for seed, weight in self.blend:
-            _check_int(seed, "blend seed", 0, MAX_SEED)
-            _check_number(weight, "blend weight")
+            check_int(seed, "blend seed", 0, MAX_SEED)
+            check_number(weight, "blend weight", -1e3, 1e3)
         if self.z is not None:
-            _check_vector(self.z, "z")
+            check_vector(self.z, "z", 1e3)
         if len(self.arith) != 3:
             raise ValueError(f"A - B + C takes three seeds, not {len(self.arith)}")
         for seed in self.arith:
-            _check_int(seed, "A - B + C seed", 0, MAX_SEED)
+            check_int(seed, "A - B + C seed", 0, MAX_SEED)
+        check_count(self.ablations, MAX_ABLATED_LAYERS, "switched-off layers")
         for name, channels in self.ablations:
-            if not isinstance(name, str):
-                raise ValueError(f"a switched-off layer is named by text, not {name!r}")
+            if not isinstance(name, str) or len(name) > 200:
+                raise ValueError(f"a switched-off layer is named by text, not {name!r:.40}")
+            check_count(channels, MAX_CHANNELS, f"switched-off channels of {name}")
             for c in channels:
-                _check_int(c, "switched-off channel", 0, MAX_DIM)
-        _check_walk(self.walk)
-        _check_int(self.view, "view", 0, VIEWS - 1)
-        _zoom(self.zoom)
+                check_int(c, "switched-off channel", 0, MAX_CHANNELS - 1)
+        if not isinstance(self.walk, WalkSettings):
+            raise ValueError("walk settings are missing")
+        check_int(self.view, "view", 0, VIEWS - 1)
+        check_zoom(self.zoom)
+        check_count(self.direction_sets, MAX_DIRECTION_SETS, "direction sets")
+        names = [d.name for d in self.direction_sets if isinstance(d, NamedDirections)]
+        if len(names) != len(self.direction_sets) or len(set(names)) != len(names) or PCA in names:
+            raise ValueError("direction sets need different names, none of them 'pca'")
+        if self.projected is not None and not isinstance(self.projected, ProjectedLatent):
+            raise ValueError("a projected latent needs its space and numbers")
 
     def with_(self, **changes: Any) -> ExplorerState:
         return replace(self, **changes)
@@ -159,27 +189,35 @@ class ExplorerState:
         d["arith"] = list(self.arith)
         d["ablations"] = [[name, list(ch)] for name, ch in self.ablations]
         d["walk"] = vars(self.walk).copy()
+        d["direction_sets"] = [dict(name=s.name, method=s.method, vectors=_jsonable(s.vectors), sigmas=list(s.sigmas),
+                                    layer_start=s.layer_start, layer_end=s.layer_end) for s in self.direction_sets]
+        d["projected"] = None if self.projected is None else dict(space=self.projected.space,
+                                                                  latent=_jsonable(self.projected.latent))
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ExplorerState:
-        """Inverse of ``to_dict``; unknown keys are ignored, missing ones take their defaults."""
-        d = {k: v for k, v in dict(d).items() if k in cls.__dataclass_fields__}
+        """Inverse of ``to_dict``; unknown keys are ignored, missing ones take their defaults. Every number
+        is taken as its field's type only if it is one ("seed": 1e400 or "7" is refused, never converted)."""
+        if not isinstance(d, dict):
+            raise ValueError("the state is not a JSON object")
+        d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         conv = {
-            "z_offsets": lambda v: tuple((int(i), float(a)) for i, a in v),
-            "w_edits": lambda v: tuple(DirectionEdit(int(e["component"]), float(e["sigmas"]),
-                                                     int(e.get("layer_start", 0)), _opt_int(e.get("layer_end")))
-                                       for e in v),
-            "legacy_w_edits": lambda v: _wedits(v),
-            "blend": lambda v: tuple((int(s), float(w)) for s, w in v),
-            "z": lambda v: None if v is None else tuple(float(x) for x in v),
+            "z_offsets": lambda v: tuple((sj.whole(i), sj.num(a)) for i, a in sj.pairs(v, MAX_DIM)),
+            "w_edits": lambda v: tuple(sj.edit(e) for e in sj.items(v, MAX_EDITS)),
+            "legacy_w_edits": sj.wedits,
+            "blend": lambda v: tuple((sj.whole(s), sj.num(w)) for s, w in sj.pairs(v, MAX_EDITS)),
+            "z": lambda v: None if v is None else sj.floats(v),
             "source": _source,
-            "arith": lambda v: tuple(int(x) for x in v)[:3],
-            "ablations": lambda v: tuple((n, tuple(int(c) for c in ch)) for n, ch in v),
-            "walk": lambda v: WalkSettings(**{k: x for k, x in dict(v).items()
+            "arith": lambda v: tuple(sj.whole(x) for x in sj.items(v, 3)),
+            "ablations": lambda v: tuple((n, tuple(sj.whole(c) for c in sj.items(ch, MAX_CHANNELS)))
+                                         for n, ch in sj.pairs(v, MAX_ABLATED_LAYERS)),
+            "walk": lambda v: WalkSettings(**{k: x for k, x in sj.obj(v).items()
                                               if k in WalkSettings.__dataclass_fields__}),
-            "label": _opt_int,
-            "zoom": _zoom,
+            "label": lambda v: None if v is None else sj.whole(v),
+            "zoom": check_zoom,
+            "direction_sets": lambda v: tuple(sj.named(x) for x in sj.items(v, MAX_DIRECTION_SETS)),
+            "projected": lambda v: None if v is None else sj.projected(v),
         }
         for key, fn in conv.items():
             if key in d:
@@ -187,7 +225,7 @@ class ExplorerState:
         for f in fields(cls):   # plain numbers and switches: a file's "seed": "7" or "psi": [] is no state
             default = f.default
             if f.name in d and f.name not in conv and isinstance(default, (bool, int, float)):
-                d[f.name] = _plain(type(default), d[f.name], f.name)
+                d[f.name] = sj.plain(type(default), d[f.name], f.name)
         return cls(**d)
 
     @classmethod
@@ -202,20 +240,22 @@ class ExplorerState:
                    mix_start=req.mix_start, mix_end=req.mix_end if req.mix_end is not None else MAX_LAYERS,
                    z_offsets=req.z_offsets, legacy_w_edits=req.w_edits, w_start=start,
                    w_end=end if end is not None else MAX_LAYERS, blend=req.w_blend, z=req.z, ablations=req.ablations,
-                   zoom=_zoom(zoom))
+                   zoom=check_zoom(zoom))
 
 
 def build_request(state: ExplorerState, facts: ModelFacts) -> RenderRequest:
     """The picture the state asks for, on the model ``facts`` describes (a pure function)."""
-    edits: list[WEdit] = []
-    d = facts.directions
-    if d is not None:
-        edits = [WEdit(d.vectors[e.component], e.sigmas * d.sigmas[e.component], e.layer_start, e.layer_end)
-                 for e in state.w_edits if e.component < len(d.vectors) and e.sigmas != 0]
-    edits += state.legacy_w_edits
+    edits = _edit_vectors(state, facts) + list(state.legacy_w_edits)
     mix = state.mix_on and facts.style_based
+    z, w = state.z, None
+    p = state.projected
+    if p is not None and not state.blend:
+        if p.space == "z":
+            z = p.latent
+        else:
+            w = p.rows
     return RenderRequest(
-        seed=state.seed, z=state.z, w_blend=state.blend, ablations=state.ablations,
+        seed=state.seed, z=z, w=w, w_blend=state.blend, ablations=state.ablations,
         z_offsets=tuple((i, v) for i, v in state.z_offsets if i < facts.z_dim and v != 0),
         w_edits=tuple(edits), psi=state.psi, cutoff=state.cutoff or None,
         noise_mode=state.noise_mode, noise_strength=state.noise_strength, noise_seed=state.noise_seed,
@@ -223,96 +263,53 @@ def build_request(state: ExplorerState, facts: ModelFacts) -> RenderRequest:
         label=state.label if facts.c_dim else None, force_fp32=state.force_fp32)
 
 
+def _edit_vectors(state: ExplorerState, facts: ModelFacts) -> list[WEdit]:
+    """Each edit as a move along a vector; edits whose set or direction the model does not have are left out."""
+    sets = {s.name: s for s in state.direction_sets}
+    out = []
+    for e in state.w_edits:
+        if e.sigmas == 0:
+            continue
+        if e.set_name == PCA:
+            d = facts.directions
+            if d is None or e.component >= len(d.vectors):
+                continue
+            vector, sigma = d.vectors[e.component], d.sigmas[e.component]
+        else:
+            s = sets.get(e.set_name)
+            if s is None or e.component >= len(s) or (facts.w_dim and s.w_dim != facts.w_dim):
+                continue
+            vector, sigma = s.vectors[e.component], s.sigmas[e.component]
+        out.append(WEdit(vector, e.sigmas * sigma, e.layer_start, e.layer_end))
+    return out
+
+
 def state_from_file(data: dict[str, Any], current: ExplorerState | None = None) -> ExplorerState:
-    """The state in a saved file's JSON, version 1 or 2; ValueError/KeyError/TypeError if it is none.
+    """The state in a saved file's JSON, version 1 or 2; ValueError if it is none (converted once, here).
 
     A version-1 file held only a request: what it never had (walk, A - B + C seeds, view tab) is
     taken from ``current``, so opening it changes those no more than it used to."""
     if not isinstance(data, dict):
         raise ValueError("not a state file")
     version = data.get("ganexplorer_state")
-    if version == 1:
-        state = ExplorerState.from_request(RenderRequest.from_dict(data["request"]), data.get("zoom", "fit"))
-        if current is not None:
-            state = replace(state, walk=current.walk, arith=current.arith, view=current.view)
-            if not state.legacy_w_edits:   # the file says no w range: the sliders keep theirs
-                state = replace(state, w_start=current.w_start, w_end=current.w_end)
-        return state
-    if version == STATE_VERSION:
-        return ExplorerState.from_dict(data["state"])
-    raise ValueError(f"unknown state file version {version!r}")
+    try:
+        if version == 1:
+            state = ExplorerState.from_request(sj.v1_request(data["request"]), data.get("zoom", "fit"))
+            if current is not None:
+                state = replace(state, walk=current.walk, arith=current.arith, view=current.view)
+                if not state.legacy_w_edits:   # the file says no w range: the sliders keep theirs
+                    state = replace(state, w_start=current.w_start, w_end=current.w_end)
+            return state
+        if version == STATE_VERSION:
+            return ExplorerState.from_dict(data["state"])
+    except (KeyError, TypeError, OverflowError, AttributeError, RecursionError) as e:   # a file's wrong shapes
+        raise ValueError(f"the state file's fields are not what a state holds ({type(e).__name__})") from None
+    raise ValueError(f"unknown state file version {version!r:.40}")
 
 
 def state_file(state: ExplorerState, checkpoint: str | None) -> dict[str, Any]:
     """The JSON of a saved state file: version, the checkpoint it was made on, the state."""
     return {"ganexplorer_state": STATE_VERSION, "checkpoint": checkpoint, "state": state.to_dict()}
-
-
-def _check_int(v: Any, name: str, low: int, high: int) -> None:
-    if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
-        raise ValueError(f"{name} must be a whole number in {low}..{high}, not {v!r}")
-
-
-def _check_bool(v: Any, name: str) -> None:
-    if not isinstance(v, bool):
-        raise ValueError(f"{name} must be true or false, not {v!r}")
-
-
-def _check_number(v: Any, name: str, low: float = -math.inf, high: float = math.inf) -> None:
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not low <= v <= high:
-        where = "" if math.isinf(low) and math.isinf(high) else f" in [{low:g}, {high:g}]"
-        raise ValueError(f"{name} must be a finite number{where}, not {v!r}")
-
-
-def _check_vector(v: Any, name: str) -> None:
-    if len(v) > MAX_DIM:
-        raise ValueError(f"{name} has {len(v)} entries, more than any generator takes")
-    # Whole-vector checks, not one call per entry: a state with a 512-d z is remade on every slider step.
-    if not set(map(type, v)) <= {float, int} or not all(map(math.isfinite, v)):
-        bad = next(x for x in v if type(x) not in (float, int) or not math.isfinite(x))
-        raise ValueError(f"{name} must hold finite numbers, not {bad!r}")
-
-
-def _check_layers(start: Any, end: Any) -> None:
-    _check_int(start, "layer range start", 0, MAX_LAYERS)
-    if end is not None:
-        _check_int(end, "layer range end", 0, MAX_LAYERS)
-
-
-def _check_walk(w: WalkSettings) -> None:
-    if not isinstance(w.seeds, str) or len(w.seeds) > 10_000:
-        raise ValueError(f"walk seeds must be text such as '0,1,2', not {w.seeds!r}")
-    if w.space not in WALK_SPACES:
-        raise ValueError(f"walk space must be 'z' or 'w', not {w.space!r}")
-    _check_int(w.frames, "walk frames", *WALK_FRAMES_RANGE)
-    _check_int(w.fps, "walk speed", *WALK_FPS_RANGE)
-    _check_bool(w.loop, "walk loop")
-    _check_int(w.export_side, "walk export size", *EXPORT_SIDE_RANGE)
-
-
-def _zoom(v: Any) -> int | str:
-    if v == "fit" or (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 16):
-        return v
-    raise ValueError(f"zoom must be 'fit' or a whole factor 1..16, not {v!r}")
-
-
-def _plain(kind: type, v: Any, name: str) -> Any:
-    """``v`` as a bool / int / float field, refusing strings, lists and (for numbers) bools."""
-    if kind is bool:
-        if isinstance(v, bool):
-            return v
-    elif isinstance(v, (int, float)) and not isinstance(v, bool) and (kind is float or float(v).is_integer()):
-        return kind(v)
-    raise ValueError(f"{name} must be a {kind.__name__}, not {v!r}")
-
-
-def _opt_int(v: Any) -> int | None:
-    return None if v is None else int(v)
-
-
-def _wedits(v: Any) -> tuple[WEdit, ...]:
-    return tuple(WEdit(tuple(float(x) for x in e["direction"]), float(e["amount"]), int(e.get("layer_start", 0)),
-                       _opt_int(e.get("layer_end"))) for e in v)
 
 
 def _jsonable(v: Any) -> Any:
@@ -324,14 +321,17 @@ def _all_ints(xs: Any) -> bool:
 
 
 def _source(v: Any) -> tuple:
-    """How a blend came about, as captions read it: (), ('pad',), ('arith', a, b, c), ('walk', k, n, seeds, space)."""
-    v = list(v)
+    """How the picture came about, as captions read it: (), ('pad',), ('arith', a, b, c),
+    ('walk', k, n, seeds, space), ('projected', space)."""
+    v = sj.items(v, 5)
     ints = _all_ints
     if v in ([], ["pad"]):
         return tuple(v)
     if len(v) == 4 and v[0] == "arith" and ints(v[1:]):
         return tuple(v)
-    if (len(v) == 5 and v[0] == "walk" and ints(v[1:3]) and isinstance(v[3], list) and ints(v[3])
-            and v[4] in WALK_SPACES):
+    if len(v) == 2 and v[0] == "projected" and v[1] in PROJECTED_SPACES:
+        return tuple(v)
+    if (len(v) == 5 and v[0] == "walk" and ints(v[1:3]) and isinstance(v[3], list) and len(v[3]) <= 10_000
+            and ints(v[3]) and v[4] in WALK_SPACES):
         return ("walk", v[1], v[2], tuple(v[3]), v[4])
-    raise ValueError(f"unknown picture source {v!r}")
+    raise ValueError(f"unknown picture source {v!r:.60}")

@@ -217,10 +217,23 @@ class Renderer:
             return z.unsqueeze(1)
         return self._mapped((seed, (), label), z, label)
 
+    def explicit_ws(self, rows: tuple[tuple[float, ...], ...]) -> torch.Tensor:
+        """An explicit w (one row for every layer, or num_ws rows) as [1, num_ws, w_dim]; one sentence if it
+        does not fit this model."""
+        m = self.model
+        num_ws, w_dim = m.num_ws, m.w_dim
+        if len(rows[0]) != w_dim or len(rows) not in (1, num_ws):
+            raise ValueError(f"this w is {len(rows)} x {len(rows[0])} numbers, but this model takes "
+                             f"{num_ws} x {w_dim} (or 1 x {w_dim})")
+        w = torch.tensor(rows, dtype=torch.float32, device=self.device).unsqueeze(0)
+        return w.repeat(1, num_ws, 1) if len(rows) == 1 else w
+
     def _base_ws(self, req: RenderRequest) -> torch.Tensor:
-        """ws before mixing, truncation and edits: a blend of seeds, or the (edited) z mapped."""
+        """ws before mixing, truncation and edits: a blend of seeds, an explicit w, or the (edited) z mapped."""
         if req.w_blend:
             return sum(w * self._seed_ws(s, req.label) for s, w in req.w_blend)
+        if req.w is not None:
+            return self.explicit_ws(req.w)
         z = self.z_for(req)
         if not self.model.is_style_based:
             return z.unsqueeze(1)

@@ -1,4 +1,9 @@
-"""What to render, as an immutable, hashable value (the GUI builds one per slider move)."""
+"""What to render, as an immutable, hashable value (the GUI builds one per slider move).
+
+The picture starts from one of: the seed's z (default), an explicit ``z``, a blend of seeds' ws
+(``w_blend``), or an explicit ``w`` (a projected picture's latent: one row used on every layer, or
+num_ws rows, w+). Mixing, truncation, w edits, noise and switch-offs then act on top of it.
+"""
 
 from __future__ import annotations
 
@@ -49,12 +54,15 @@ class RenderRequest:
     label: int | None = None
     w_blend: tuple[tuple[int, float], ...] = ()
     ablations: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    w: tuple[tuple[float, ...], ...] | None = None   # explicit w rows: [1][w_dim] (every layer) or [num_ws][w_dim]
 
     def __post_init__(self) -> None:
         if self.noise_mode not in NOISE_MODES:
             raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r}")
         if self.cutoff is not None and self.cutoff < 0:
             raise ValueError("truncation cutoff must be >= 0")
+        if self.w is not None and (not self.w or len({len(r) for r in self.w}) != 1):
+            raise ValueError("an explicit w needs rows of one length")
 
     def with_(self, **changes: Any) -> "RenderRequest":
         return replace(self, **changes)
@@ -68,6 +76,7 @@ class RenderRequest:
                              layer_end=e.layer_end) for e in self.w_edits]
         d["w_blend"] = [list(p) for p in self.w_blend]
         d["ablations"] = [[name, list(ch)] for name, ch in self.ablations]
+        d["w"] = None if self.w is None else [list(r) for r in self.w]
         return d
 
     @classmethod
@@ -81,5 +90,7 @@ class RenderRequest:
                              for e in d.get("w_edits", ()))
         d["w_blend"] = tuple((int(s), float(w)) for s, w in d.get("w_blend", ()))
         d["ablations"] = tuple((str(n), tuple(int(c) for c in ch)) for n, ch in d.get("ablations", ()))
+        if d.get("w") is not None:
+            d["w"] = tuple(tuple(float(v) for v in row) for row in d["w"])
         known = cls.__dataclass_fields__
         return cls(**{k: v for k, v in d.items() if k in known})

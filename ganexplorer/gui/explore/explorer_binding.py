@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ganexplorer.app.explorer_state import ExplorerState
+from ganexplorer.app.explorer_state import PCA, ExplorerState
 from ganexplorer.core.render import RenderRequest
 from ganexplorer.core.render.blend import blend_position
 from ganexplorer.core.render.latents import parse_int_list
@@ -158,7 +158,7 @@ class StateBinding:
 
     def _show_sliders(self, s: ExplorerState) -> None:
         for sliders, values in ((self.z_sliders, dict(s.z_offsets)),
-                                (self.w_sliders, {e.component: e.sigmas for e in s.w_edits})):
+                                (self.w_sliders, {e.component: e.sigmas for e in s.w_edits if e.set_name == PCA})):
             for i, slider in enumerate(sliders):
                 if slider.value() != values.get(i, 0.0):
                     slider.setValue(values.get(i, 0.0))

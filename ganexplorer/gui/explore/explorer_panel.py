@@ -134,7 +134,8 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self._hold_render = True
         try:
             self.controller.set_model(ModelFacts(z_dim=model.z_dim, num_ws=num_ws, c_dim=model.c_dim,
-                                                 style_based=model.is_style_based, layers=tuple(layers)))
+                                                 style_based=model.is_style_based, layers=tuple(layers),
+                                                 w_dim=model.w_dim))
         finally:
             self._hold_render = False
         self._set_enabled(True)

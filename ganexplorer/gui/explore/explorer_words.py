@@ -9,7 +9,7 @@ import html
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ganexplorer.app.explorer_state import ExplorerState
+from ganexplorer.app.explorer_state import PCA, ExplorerState
 from ganexplorer.core.device import device_label
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, bands
@@ -199,6 +199,11 @@ class ExplorerWords:
         n_ws = m.num_ws if m is not None else 1
         out = []
         for e in state.w_edits:
+            if e.set_name != PCA:
+                named = {s.name: s for s in state.direction_sets}.get(e.set_name)
+                if named is not None and e.component < len(named) and e.sigmas:
+                    out.append(f"{e.set_name}[{e.component}] {e.sigmas:+.1f}\u03c3")
+                continue
             if e.component >= len(d.vectors) or e.sigmas == 0:
                 continue
             end = n_ws if e.layer_end is None else e.layer_end
