@@ -122,3 +122,62 @@ def test_too_few_of_a_class_cannot_be_fitted(qtbot, window):
     qtbot.mouseClick(dialog.fit_btn, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert dialog.dset is None and not dialog.slider.isEnabled() and not dialog.add_btn.isEnabled()
+
+
+def _compare(qtbot, win):
+    dialog = win.directions_menu.open("compare")   # as the menu's action does
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.figure is not None, timeout=60_000)
+    return dialog
+
+
+def test_compare_through_the_menu_add_sefa_and_save_the_labelled_strips(qtbot, shapes, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ganexplorer.core.render.directions_file import load_directions
+
+    qtbot.waitUntil(lambda: shapes.explorer.directions is not None, timeout=60_000)
+    shapes.directions_menu.compare_action.trigger()
+    dialog = shapes.directions_menu.dialogs["compare"]
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.figure is not None, timeout=60_000)
+    assert dialog.table.rowCount() == 3 and dialog.table.item(1, 1).text() == "+1.00"
+    assert dialog.table.item(0, 1).text() in ("+0.00", "-0.00")      # principal components are orthogonal
+    first = dialog.figure
+    qtbot.mouseClick(dialog.sefa_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 6, timeout=60_000)
+    assert any(dialog.list.item(i).text().startswith("SeFa") for i in range(dialog.list.count()))
+    qtbot.waitUntil(lambda: dialog.figure is not None and dialog.figure.shape[0] > first.shape[0], timeout=60_000)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "cmp.png"), ""))
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: (tmp_path / "cmp.png").exists(), timeout=10_000)
+    from PIL import Image
+
+    saved = np.asarray(Image.open(tmp_path / "cmp.png").convert("RGB"))
+    assert saved.shape == dialog.figure.shape and np.array_equal(saved, dialog.figure)
+    # the SeFa set goes out as a file others can open
+    row = next(i for i in range(dialog.list.count()) if dialog.list.item(i).text().startswith("SeFa"))
+    dialog.list.setCurrentRow(row)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "sefa.npz"), ""))
+    qtbot.mouseClick(dialog.export_btn, Qt.MouseButton.LeftButton)
+    got = load_directions(tmp_path / "sefa.npz", shapes.model.w_dim, shapes.model.G.num_ws)
+    assert got.method == "sefa" and len(got) == 3
+
+
+@pytest.mark.parametrize("crafted,fragment", [("nan", "NaN"), ("other", "this model's w has"), ("pickle", "pickle")])
+def test_importing_a_bad_directions_file_is_one_sentence_and_changes_nothing(qtbot, window, tmp_path, monkeypatch,
+                                                                             crafted, fragment):
+    from PySide6.QtWidgets import QFileDialog
+
+    qtbot.waitUntil(lambda: window.explorer.directions is not None, timeout=60_000)
+    dialog = _compare(qtbot, window)
+    before = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    path = tmp_path / f"{crafted}.npz"
+    d = window.model.w_dim
+    vec = {"nan": np.full((1, d), np.nan), "other": np.eye(1, d + 3), "pickle": np.array([{}], dtype=object)}[crafted]
+    np.savez(path, directions=vec, method=np.array("labels"), layers=np.array([0, 2]), sigma=np.ones(1))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(dialog.import_btn, Qt.MouseButton.LeftButton)
+    text = dialog.status.text()
+    assert path.name in text and fragment in text and "\n" not in text and "Traceback" not in text
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == before

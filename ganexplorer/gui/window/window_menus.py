@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
 from ganexplorer import applog
 from ganexplorer.core.paths import bundled_models
 from ganexplorer.gui.common.help import HelpDialog
+from ganexplorer.gui.explore.directions.menu import DirectionsMenu
 
 PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 
@@ -62,6 +63,8 @@ class WindowMenus:
         self.presentation_action.setShortcut(QKeySequence("F5"))
         self.presentation_action.toggled.connect(self.set_presentation)
         v.addAction(self.presentation_action)
+        self.directions_menu = DirectionsMenu(self)   # from labels, compare (issue 24)
+        self.menuBar().addMenu(self.directions_menu)
         s = self.menuBar().addMenu(self.tr("&Settings"))
         lang = s.addMenu(self.tr("&Language"))
         group = QActionGroup(self)

@@ -57,7 +57,7 @@ class ExploreHost:
         """The directions the Explore tab offers now: the PCA components, then every named set's directions."""
         out: list[Active] = []
         num_ws = int(self.model.G.num_ws) if self.model is not None and self.model.is_style_based else 1
-        pca = self.panel.directions() if hasattr(self.panel, "directions") else None
+        pca = getattr(self.panel, "directions", None)   # the PCA (a property; None until computed)
         if pca is not None:
             d = DirectionSet(np.asarray(pca.vectors, np.float32), np.asarray(pca.sigmas, np.float32), "pca",
                              (0, num_ws))

@@ -1,0 +1,225 @@
+"""Compare directions side by side: the cosines between them and a strip of pictures along each (−3σ … +3σ).
+
+The list offers every direction the Explore tab has (PCA components, sets added there, sets made in
+the labelling dialog), plus SeFa sets made here and directions files imported here (a file for another
+model or a crafted one is one sentence, and nothing changes). The strips are rendered on the worker
+as one labelled figure (core), which Ctrl+S saves as it is shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ganexplorer.core.render import direction_sets as ds
+from ganexplorer.core.render.direction_figure import comparison_figure
+from ganexplorer.core.render.directions_file import load_directions, save_directions
+from ganexplorer.core.render.images import save_png
+from ganexplorer.gui.common.core_text import translate_core
+from ganexplorer.gui.common.image_view import qimage_from_rgb
+from ganexplorer.gui.explore.directions.host import Active, ExploreHost
+from ganexplorer.gui.explore.directions.label_dialog import layer_choices
+
+JOB = "dirs.compare."
+MAX_COMPARED = 8
+FIRST_PCA = 3         # PCA components ticked at the start (the rest of the list is ticked in full)
+
+
+class CompareDialog(QDialog):
+    """Tick directions; see their cosines and strips; add SeFa sets, import and export directions files."""
+
+    def __init__(self, host: ExploreHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.setWindowTitle(self.tr("Compare directions"))
+        self.figure: np.ndarray | None = None
+        self.entries: list[Active] = []
+        self._seen: set[str] = set()
+        lay = QVBoxLayout(self)
+        tools = QHBoxLayout()
+        self.sefa_layers = QComboBox()
+        words = {"all": self.tr("all layers"), "coarse": self.tr("coarse"), "middle": self.tr("middle"),
+                 "fine": self.tr("fine")}
+        for name, (a, b) in layer_choices(host.model):
+            self.sefa_layers.addItem(self.tr("{0} (w {1}\u2013{2})").format(words.get(name, name), a, b - 1), (a, b))
+        self.sefa_num = QSpinBox()
+        self.sefa_num.setRange(1, 16)
+        self.sefa_num.setValue(3)
+        self.sefa_btn = QPushButton(self.tr("Add SeFa directions"))
+        self.sefa_btn.setToolTip(self.tr("Closed-form directions from the weights of the layers chosen (Shen & Zhou "
+                                         "2021): no sampling, instant"))
+        self.sefa_btn.clicked.connect(self._add_sefa)
+        self.import_btn = QPushButton(self.tr("Import\u2026"))
+        self.import_btn.clicked.connect(self._import)
+        self.export_btn = QPushButton(self.tr("Export selected set\u2026"))
+        self.export_btn.clicked.connect(self._export)
+        for w in (self.sefa_layers, self.sefa_num, self.sefa_btn, self.import_btn, self.export_btn):
+            tools.addWidget(w)
+        tools.addStretch(1)
+        lay.addLayout(tools)
+        body = QHBoxLayout()
+        self.list = QListWidget()
+        self.list.setMaximumWidth(220)
+        self.list.itemChanged.connect(lambda _i: self._refresh())
+        body.addWidget(self.list)
+        right = QVBoxLayout()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        right.addWidget(self.table, 1)
+        self.strip = QLabel()
+        self.strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.strip.setMinimumSize(480, 240)
+        right.addWidget(self.strip, 2)
+        body.addLayout(right, 1)
+        lay.addLayout(body, 1)
+        self.status = QLabel(self.tr("Ctrl+S saves the strips as a labelled picture."))
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_figure)
+        host.worker.job_done.connect(self._done)
+        host.worker.job_failed.connect(self._failed)
+        self.refresh_list()
+
+    # -- the list --------------------------------------------------------------------------------
+    def refresh_list(self) -> None:
+        """The list from the host; ticks kept by name, new sets ticked (of PCA only the first few)."""
+        ticked = {self.list.item(i).text() for i in range(self.list.count())
+                  if self.list.item(i).checkState() == Qt.CheckState.Checked}
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.entries = self.host.active()
+        for a in self.entries:
+            item = QListWidgetItem(a.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            new = a.name not in self._seen
+            on = a.name in ticked or (new and (a.dset.method != "pca" or a.index < FIRST_PCA))
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+            self._seen.add(a.name)
+        self.list.blockSignals(False)
+        self._refresh()
+
+    def chosen(self) -> list[Active]:
+        out = [a for i, a in enumerate(self.entries) if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return out[:MAX_COMPARED]
+
+    # -- cosines and strips ----------------------------------------------------------------------
+    def _refresh(self) -> None:
+        chosen = self.chosen()
+        names = [a.name for a in chosen]
+        self.table.setRowCount(len(chosen))
+        self.table.setColumnCount(len(chosen))
+        self.table.setHorizontalHeaderLabels(names)
+        self.table.setVerticalHeaderLabels(names)
+        if not chosen:
+            self.strip.clear()
+            self.figure = None
+            return
+        cos = ds.cosines(np.stack([a.dset.vectors[a.index] for a in chosen]))
+        for i in range(len(chosen)):
+            for j in range(len(chosen)):
+                item = QTableWidgetItem(f"{cos[i, j]:+.2f}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(i, j, item)
+        caption = self._caption(names, cos)
+        base = self.host.base_request()
+        self.host.worker.run_job(JOB + "strips", lambda r: comparison_figure(
+            [ds.strip(r, base, a.dset, a.index) for a in chosen], names, ds.STRIP_SIGMAS, caption),
+            key=JOB + "strips")
+
+    def _caption(self, names: list[str], cos: np.ndarray) -> str:
+        pairs = sorted(((abs(cos[i, j]), i, j) for i in range(len(names)) for j in range(i + 1, len(names))),
+                       reverse=True)[:3]
+        text = self.tr("Seed {0}; each row moves it along one direction by \u22123\u03c3 \u2026 +3\u03c3 (\u03c3: the "
+                       "spread of w along it).").format(self.host.base_request().seed)
+        if pairs:
+            text += " " + self.tr("Most alike: {0}.").format(
+                ", ".join(f"{names[i]} / {names[j]} cos {cos[i, j]:+.2f}" for _, i, j in pairs))
+        return text
+
+    def save_figure(self) -> None:
+        """Ctrl+S: the labelled strips as shown, as a PNG."""
+        if self.figure is None:
+            self.status.setText(self.tr("Nothing to save yet: tick at least one direction."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the comparison"), "directions.png",
+                                              self.tr("PNG pictures (*.png)"))
+        if not path:
+            return
+        try:
+            save_png(self.figure, path)
+        except (OSError, ValueError) as e:
+            self.status.setText(translate_core(str(e)))
+            return
+        self.status.setText(self.tr("Saved {0}").format(path))
+
+    # -- making, importing and exporting sets ----------------------------------------------------
+    def _add_sefa(self) -> None:
+        model, host, layers, num = self.host.model, self.host, self.sefa_layers.currentData(), self.sefa_num.value()
+        self.host.worker.run_job(JOB + "sefa", lambda _r: ds.sefa_set(
+            model, num, layers, host.samples(lambda: ds.sigma_samples(model))), key=JOB + "sefa")
+        self.status.setText(self.tr("Computing SeFa directions\u2026"))
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import directions"), "",
+                                              self.tr("Directions files (*.npz)"))
+        if not path:
+            return
+        model = self.host.model
+        try:
+            dset = load_directions(path, model.w_dim, int(model.G.num_ws))
+        except ValueError as e:
+            self.status.setText(translate_core(str(e)))
+            return
+        self._added(Path(path).stem, dset)
+
+    def _export(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.entries):
+            self.status.setText(self.tr("Select a direction in the list first; its whole set is exported."))
+            return
+        entry = self.entries[row]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export directions"), "directions.npz",
+                                              self.tr("Directions files (*.npz)"))
+        if not path:
+            return
+        try:
+            save_directions(path, entry.dset)
+        except OSError as e:
+            self.status.setText(translate_core(str(e)))
+            return
+        self.status.setText(self.tr("Saved {0}").format(path))
+
+    def _added(self, name: str, dset: Any) -> None:
+        self.host.add_set(name, dset)
+        self.status.setText(self.tr("Added \u201c{0}\u201d ({1} directions).").format(name, len(dset)))
+        self.refresh_list()
+
+    # -- results from the worker -----------------------------------------------------------------
+    def _done(self, name: str, result: Any) -> None:
+        if name == JOB + "strips":
+            self.figure = result
+            pix = QPixmap.fromImage(qimage_from_rgb(result))
+            self.strip.setPixmap(pix.scaled(self.strip.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+        elif name == JOB + "sefa":
+            a, b = result.layers
+            self._added(f"SeFa w{a}\u2013{b - 1}", result)
+
+    def _failed(self, name: str, message: str) -> None:
+        if name.startswith(JOB):
+            self.status.setText(translate_core(message))
+
+    def done(self, r: int) -> None:  # noqa: D102 - disconnect from the shared worker when the dialog closes
+        for sig, slot in ((self.host.worker.job_done, self._done), (self.host.worker.job_failed, self._failed)):
+            try:
+                sig.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        super().done(r)
