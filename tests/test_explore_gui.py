@@ -319,3 +319,35 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     settle(qtbot, window)
     assert np.array_equal(shown(window), picture)
     assert np.array_equal(picture, expected(window, saved_req))
+
+
+def test_a_failed_model_swap_is_reported_and_the_old_model_never_draws_the_new_ones_pictures(qtbot, tiny_stylegan2):
+    """Issue 21 (code review): the swap job failed silently and the next requests, meant for the new model,
+    were drawn by the old one."""
+    from ganexplorer.core.formats.loaded import LoadedModel
+    from ganexplorer.gui.explore.inference_worker import InferenceWorker
+
+    w = InferenceWorker(torch.device("cpu"))
+    shown, refused, failed = [], [], []
+    w.rendered.connect(lambda gen, res: shown.append(gen))
+    w.render_failed.connect(lambda gen, message: refused.append((gen, message)))
+    w.job_failed.connect(lambda name, message: failed.append((name, message)))
+    try:
+        w.set_model(LoadedModel(G=tiny_stylegan2[0], family="stylegan2", format="native"))
+        first = w.submit(RenderRequest(seed=1))
+        qtbot.waitUntil(lambda: first in shown, timeout=30_000)
+        broken = LoadedModel(G=build_preset("dcgan32")[0].eval(), family="dcgan32", format="native")
+
+        def no_room(_device):
+            raise RuntimeError("not enough memory on the device")
+        broken.to = no_room
+        w.set_model(broken)
+        gen = w.submit(RenderRequest(seed=2))
+        qtbot.waitUntil(lambda: any(g == gen for g, _ in refused) or gen in shown, timeout=30_000)
+        assert gen not in shown
+        assert [n for n, _ in failed] == ["set_model"] and "memory" in failed[0][1]
+        w.set_model(LoadedModel(G=tiny_stylegan2[0], family="stylegan2", format="native"))   # a good one again
+        gen = w.submit(RenderRequest(seed=3))
+        qtbot.waitUntil(lambda: gen in shown, timeout=30_000)
+    finally:
+        w.shutdown()

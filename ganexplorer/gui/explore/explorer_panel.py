@@ -302,5 +302,5 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
             self.status.emit(self.tr("Saved {0}").format(result))
 
     def _on_job_failed(self, name: str, message: str) -> None:
-        if name in ("variation", "grid", "directions", "layers", "export"):
+        if name in ("variation", "grid", "directions", "layers", "export", "set_model"):
             self.status.emit(message)

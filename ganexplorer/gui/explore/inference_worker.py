@@ -110,6 +110,7 @@ class InferenceWorker(QObject):
         self._generations = itertools.count(1)
         self._model_gen = 0                   # bumped by set_model (UI thread, under the lock)
         self._renderer_gen = 0                # the model generation of _renderer
+        self._swap_error: str | None = None   # why the last model could not be swapped in
         self.render_count = 0
 
     # -- called from the UI thread ------------------------------------------------------------
@@ -155,11 +156,22 @@ class InferenceWorker(QObject):
             self._lock.notify_all()
 
         def swap(_: Renderer | None) -> LoadedModel:
-            model.to(self.device)
-            if self.device.type == "cuda":
-                fused.prepare(self.device)
-            renderer = Renderer(model)
+            try:
+                model.to(self.device)
+                if self.device.type == "cuda":
+                    fused.prepare(self.device)
+                renderer = Renderer(model)
+            except BaseException as e:
+                # The UI already shows the new model: its requests are refused (one sentence each), never
+                # drawn by the old one; the failure itself goes out as job_failed('set_model').
+                with self._lock:
+                    self._renderer, self._renderer_gen = None, gen
+                    self._swap_error = describe(e) if isinstance(e, Exception) else None
+                    self._refine = None
+                    self._full_seconds.clear()
+                raise
             with self._lock:
+                self._swap_error = None
                 self._renderer, self._renderer_gen = renderer, gen
                 self._refine = None  # the owed picture was the old model's
                 self._full_seconds.clear()
@@ -271,6 +283,7 @@ class InferenceWorker(QObject):
                 self._refine = None
             p = self._pending
             if p is not None and (p.model_gen == self._renderer_gen or not self._jobs):
+                # (no job left that could swap its model in: _render_one refuses it with a sentence)
                 self._pending, self._refine = None, None
                 return ("preview" if self.previewing else "full"), p
             if self._jobs:
@@ -335,7 +348,9 @@ class InferenceWorker(QObject):
     def _render_one(self, kind: str, item: _Render) -> RenderResult | None:
         """The picture for ``item``, or None if it was abandoned for a newer request, another model or closing."""
         renderer = self._renderer
-        if renderer is None:
+        if renderer is None or item.model_gen != self._renderer_gen:
+            if self._swap_error:
+                raise ValueError(f"the model could not be made ready for drawing: {self._swap_error}")
             raise ValueError("no model is loaded")
 
         def stop() -> bool:
