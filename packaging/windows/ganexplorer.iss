@@ -1,4 +1,5 @@
-; Inno Setup script: ganexplorer-setup-X.Y.Z.exe from the PyInstaller folder.
+﻿; Inno Setup script: ganexplorer-setup-X.Y.Z.exe from the PyInstaller folder.
+; Saved as UTF-8 with a byte-order mark: Inno Setup then reads the Korean messages as Unicode.
 ; Built by `python packaging/build.py` on Windows, or by hand:
 ;   iscc /DAppVersion=0.1.0 /DSourceDir=dist\ganexplorer /DOutputDir=dist packaging\windows\ganexplorer.iss
 #ifndef AppVersion
@@ -34,9 +35,20 @@ PrivilegesRequiredOverridesAllowed=dialog
 Name: "english"; MessagesFile: "compiler:Default.isl"
 Name: "korean"; MessagesFile: "compiler:Languages\Korean.isl"
 
+; Every label the installer shows comes from Inno's own translated messages or from these, in both languages.
+[CustomMessages]
+english.AssociateTask=Open .pkl, .pt, .pth and .safetensors checkpoints with ganexplorer
+korean.AssociateTask=.pkl, .pt, .pth, .safetensors 체크포인트를 ganexplorer로 열기
+english.AssociationsGroup=File associations:
+korean.AssociationsGroup=파일 연결:
+english.CommandLineShortcut=ganexplorer command line (prints; for --self-test)
+korean.CommandLineShortcut=ganexplorer 명령줄 (출력 표시, --self-test용)
+english.NoticesShortcut=Licence and third-party notices
+korean.NoticesShortcut=라이선스 및 타사 고지
+
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
-Name: "associate"; Description: "Open .pkl, .pt and .safetensors checkpoints with ganexplorer"; GroupDescription: "File associations:"
+Name: "associate"; Description: "{cm:AssociateTask}"; GroupDescription: "{cm:AssociationsGroup}"
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -44,6 +56,10 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{group}\ganexplorer"; Filename: "{app}\ganexplorer.exe"
 Name: "{group}\{cm:UninstallProgram,ganexplorer}"; Filename: "{uninstallexe}"
+; The windowed ganexplorer.exe has no console: this shortcut opens a command prompt in the app folder, where
+; ganexplorer-cli.exe (the same program, console build) prints the CLI's and --self-test's output.
+Name: "{group}\{cm:CommandLineShortcut}"; Filename: "{cmd}"; Parameters: "/k ganexplorer-cli.exe --help"; WorkingDir: "{app}"
+Name: "{group}\{cm:NoticesShortcut}"; Filename: "{app}\THIRD_PARTY_NOTICES.md"
 Name: "{autodesktop}\ganexplorer"; Filename: "{app}\ganexplorer.exe"; Tasks: desktopicon
 
 [Registry]
