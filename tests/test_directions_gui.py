@@ -103,8 +103,16 @@ def test_label_by_clicks_and_keys_fit_and_the_slider_moves_the_picture(qtbot, sh
     want = Renderer(shapes.model).render(ds.moved(shapes.explorer.current_request().with_(w_edits=()),
                                                   dialog.dset, 0, 3.0)).rgb
     assert np.abs(want.astype(int) - after).max() <= 1
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "bright background")
     qtbot.mouseClick(dialog.add_btn, Qt.MouseButton.LeftButton)
-    assert dialog.status.text()
+    assert "bright background" in dialog.status.text()
+    named = {d.name: d for d in shapes.explorer.controller.state.direction_sets}["bright background"]
+    assert named.method == "labels" and np.allclose(named.vectors[0], dialog.dset.vectors[0], atol=1e-6)
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "pca")   # the PCA's own name: refused in one sentence, nothing added
+    qtbot.mouseClick(dialog.add_btn, Qt.MouseButton.LeftButton)
+    assert "pca" in dialog.status.text() and len(shapes.explorer.controller.state.direction_sets) == 1
 
 
 def test_too_few_of_a_class_cannot_be_fitted(qtbot, window):

@@ -197,7 +197,11 @@ class CompareDialog(QDialog):
         self.status.setText(self.tr("Saved {0}").format(path))
 
     def _added(self, name: str, dset: Any) -> None:
-        self.host.add_set(name, dset)
+        try:
+            self.host.add_set(name, dset)
+        except ValueError as e:   # the Explore tab refused it (a reserved name, another model's w)
+            self.status.setText(translate_core(str(e)))
+            return
         self.status.setText(self.tr("Added \u201c{0}\u201d ({1} directions).").format(name, len(dset)))
         self.refresh_list()
 

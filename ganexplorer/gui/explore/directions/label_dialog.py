@@ -171,7 +171,11 @@ class LabelDialog(QDialog):
         if self.dset is None:
             return
         name = self.name.text().strip() or self.tr("labels")
-        taken = self.host.add_set(name, self.dset)
+        try:
+            taken = self.host.add_set(name, self.dset)
+        except ValueError as e:   # the Explore tab refused it (a reserved name, another model's w)
+            self.status.setText(translate_core(str(e)))
+            return
         self.status.setText(self.tr("Added \u201c{0}\u201d to the Explore tab.").format(name) if taken else
                             self.tr("Kept \u201c{0}\u201d for Compare directions (this Explore tab cannot hold "
                                     "direction sets yet).").format(name))
