@@ -161,9 +161,11 @@ def session(level: int = logging.INFO) -> Iterator[Path | None]:
     sys.excepthook = _sys_hook
     threading.excepthook = _thread_hook
     _active = True
+    from ganexplorer.core.sysinfo import one_line   # first line: app, OS, Python, torch, Qt, device (issue 26)
+
+    log.info("%s | started (pid %d, %s)", one_line(), os.getpid(), " ".join(sys.argv))
     if problem:
         log.warning(problem)
-    log.info("ganexplorer started (pid %d, %s)", os.getpid(), " ".join(sys.argv))
     try:
         yield path
     finally:

@@ -163,3 +163,17 @@ def test_bundled_files_are_found_frozen_installed_or_in_the_checkout(monkeypatch
 def test_the_spec_runs_under_every_os_branch(monkeypatch, sysname):
     ns = run_spec(monkeypatch, SPEC.read_text(), "nt" if sysname == "Windows" else "posix", sysname)
     assert ns["built"]["COLLECT"] and ns["VERSION"] == metadata.version("ganexplorer")
+
+
+def test_the_logs_first_line_names_app_os_python_torch_qt_and_device(monkeypatch, tmp_path):
+    import platform
+
+    from ganexplorer import __version__, applog
+
+    monkeypatch.setenv(applog.LOG_DIR_ENV, str(tmp_path))
+    with applog.session() as path:
+        applog.log.info("something later")
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    for needed in (f"ganexplorer {__version__}", platform.system(), f"Python {platform.python_version()}",
+                   f"torch {metadata.version('torch')}", "Qt ", "device "):
+        assert needed in first, f"{needed!r} not in the log's first line: {first}"
