@@ -172,7 +172,10 @@ def test_ctrl_s_saves_the_labelled_plane_and_a_gif(qtbot, lab_tab, tmp_path):
     qtbot.keyClicks(dlg.path_edit, str(tmp_path / "plane.png"))
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Save), LEFT)
     qtbot.waitUntil(lambda: (tmp_path / "plane.gif").exists())
-    assert Image.open(tmp_path / "plane.png").size[0] >= panel.plane.width()
+    png = np.asarray(Image.open(tmp_path / "plane.png").convert("RGB"))
+    assert png.shape[1] >= panel.plane.width()
+    assert png[:5].mean() > 200                        # the caption's white band, not freed memory
+    assert (png.reshape(-1, 3) != png[0, 0]).any(axis=1).mean() > 0.05    # the caption and the plane
     gif = Image.open(tmp_path / "plane.gif")
     assert gif.n_frames == len(panel.frames) == 4       # the first picture and one per step
     assert "plane.gif" in win.statusBar().currentMessage()

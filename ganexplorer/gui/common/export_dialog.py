@@ -34,7 +34,7 @@ def rgb_from_qimage(image: QImage) -> np.ndarray:
     img = image.convertToFormat(QImage.Format.Format_RGB888)
     h, w, stride = img.height(), img.width(), img.bytesPerLine()
     buf = np.frombuffer(img.constBits(), np.uint8, count=h * stride).reshape(h, stride)
-    return np.ascontiguousarray(buf[:, : w * 3].reshape(h, w, 3))
+    return buf[:, : w * 3].reshape(h, w, 3).copy()   # always a copy: when stride == 3w a view would outlive the QImage
 
 
 class ExportDialog(QDialog):

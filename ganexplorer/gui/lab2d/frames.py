@@ -16,20 +16,22 @@ SIDE = 240
 
 
 def labelled_picture(view: QWidget, caption: str) -> np.ndarray:
-    """The widget as it looks with a caption line above it, as uint8 RGB."""
+    """The widget as it looks with a caption (one line per '\\n') above it, as uint8 RGB."""
     shot = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     font = QFont(view.font())
     font.setPointSize(max(9, font.pointSize()))
-    line = int(font.pointSize() * 2.2)
-    out = QImage(shot.width(), shot.height() + line, QImage.Format.Format_RGB888)
+    lines = caption.split("\n")
+    line = int(font.pointSize() * 2.0)
+    out = QImage(shot.width(), shot.height() + line * len(lines), QImage.Format.Format_RGB888)
     out.fill(QColor("white"))
     p = QPainter(out)
     p.setFont(font)
     p.setPen(QColor("black"))
-    p.drawText(QRect(6, 0, shot.width() - 12, line), int(Qt.AlignmentFlag.AlignVCenter), caption)
-    p.drawImage(0, line, shot)
+    for k, text in enumerate(lines):
+        p.drawText(QRect(6, k * line, shot.width() - 12, line), int(Qt.AlignmentFlag.AlignVCenter), text)
+    p.drawImage(0, line * len(lines), shot)
     p.end()
-    return rgb_from_qimage(out)
+    return rgb_from_qimage(out).copy()     # a copy while ``out`` lives: the array may alias its buffer
 
 
 def frame(s: PlaneSnapshot, side: int = SIDE) -> np.ndarray:

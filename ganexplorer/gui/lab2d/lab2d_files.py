@@ -54,7 +54,8 @@ class Lab2DFiles:
     def current_picture(self):
         """Ctrl+S: the plane with a caption (target, step, coverage), and a file-name stem."""
         key = self.controls.target.currentData()
-        caption = " \u00b7 ".join([self.controls.target.currentText(), self.numbers.text()])
+        caption = " \u00b7 ".join([self.controls.target.currentText(), self.numbers.text()]) + "\n" + self.tr(
+            "green: real samples \u00b7 purple: generated \u00b7 dark line: D = 0.5 \u00b7 short lines: G's pull")
         return labelled_picture(self.plane, caption), f"lab2d-{key}"
 
     def saved_picture(self, path: str) -> None:

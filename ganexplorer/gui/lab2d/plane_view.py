@@ -14,26 +14,37 @@ from PySide6.QtCore import Qt, Signal
 from ganexplorer.core.lab2d.plane import PlaneSnapshot
 
 REAL, FAKE, DRAWN = (46, 160, 67), (142, 68, 173), (230, 126, 34)
-LOW, HIGH = np.array([236, 224, 246], np.float32), np.array([214, 240, 218], np.float32)   # D says fake / real
+LOW, HIGH = np.array([196, 160, 230], np.float32), np.array([160, 222, 172], np.float32)   # D: fake / real
+UPSAMPLE = 4
+
+
+def _upsample(h: np.ndarray, f: int) -> np.ndarray:
+    """Bilinear enlargement of a square grid by f (so the 0.5 line is thin and smooth, not a staircase)."""
+    n = h.shape[0]
+    x = np.clip((np.arange(n * f) + 0.5) / f - 0.5, 0, n - 1)
+    i0 = np.floor(x).astype(int)
+    i1 = np.minimum(i0 + 1, n - 1)
+    w = (x - i0).astype(np.float32)
+    rows = h[i0] * (1 - w)[:, None] + h[i1] * w[:, None]
+    return rows[:, i0] * (1 - w)[None, :] + rows[:, i1] * w[None, :]
 
 
 def heat_rgb(heat: np.ndarray, contour: bool = True) -> np.ndarray:
-    """D's score [h, w] in [0, 1] -> uint8 RGB [2w, 2h, 3] for ImageItem (x-major): purple-ish where D says
-    'generated', green-ish where it says 'real', white at 0.5; with ``contour``, the 0.5 line in dark grey
+    """D's score [h, w] in [0, 1] -> uint8 RGB [4w, 4h, 3] for ImageItem (x-major): purple where D says
+    'generated', green where it says 'real', white at 0.5; with ``contour``, the 0.5 line in dark grey
     (pixels whose neighbour lies on the other side: far cheaper than an isocurve item)."""
-    h = np.clip(np.nan_to_num(heat, nan=0.5), 0, 1).astype(np.float32)
-    h = np.repeat(np.repeat(h, 2, axis=0), 2, axis=1)
+    h = _upsample(np.clip(np.nan_to_num(heat, nan=0.5), 0, 1).astype(np.float32), UPSAMPLE)
     t = h[..., None]
     white = np.float32(255.0)
-    lo = white + (LOW - white) * np.clip(1 - 2 * t, 0, 1) * 2.2
-    hi = white + (HIGH - white) * np.clip(2 * t - 1, 0, 1) * 2.2
+    lo = white + (LOW - white) * np.clip(1 - 2 * t, 0, 1) * 1.5
+    hi = white + (HIGH - white) * np.clip(2 * t - 1, 0, 1) * 1.5
     rgb = np.clip(np.where(t < 0.5, lo, hi), 0, 255).astype(np.uint8)
     if contour:
         side = h >= 0.5
         edge = np.zeros_like(side)
         edge[1:] |= side[1:] != side[:-1]
         edge[:, 1:] |= side[:, 1:] != side[:, :-1]
-        rgb[edge] = (70, 70, 70)
+        rgb[edge] = (60, 60, 60)
     return rgb.transpose(1, 0, 2)
 
 
