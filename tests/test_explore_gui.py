@@ -351,3 +351,42 @@ def test_a_failed_model_swap_is_reported_and_the_old_model_never_draws_the_new_o
         qtbot.waitUntil(lambda: gen in shown, timeout=30_000)
     finally:
         w.shutdown()
+
+
+def test_noise_none_switches_its_strength_off_and_the_noise_seed_is_for_random_only(window, qtbot):
+    """Issue 21: noise mode 'none' left its strength slider enabled (moving it changed nothing)."""
+    e = window.explorer
+    e.noise_mode.setFocus()
+    choose(e.noise_mode, "none")
+    qtbot.waitUntil(lambda: e.controller.state.noise_mode == "none")
+    assert not e.noise_strength.isEnabled() and not e.noise_seed.isEnabled()
+    choose(e.noise_mode, "random")
+    assert e.noise_strength.isEnabled() and e.noise_seed.isEnabled()
+    choose(e.noise_mode, "const (stored)")
+    assert e.noise_strength.isEnabled() and not e.noise_seed.isEnabled()
+
+
+def test_ctrl_arrows_step_the_seed_while_the_seed_box_has_focus(window, qtbot):
+    """Issue 21: Ctrl+Left/Right did nothing while the seed box had focus (its line edit took them)."""
+    e = window.explorer
+    window.activateWindow()
+    field = e.seed.spin.lineEdit()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    before = e.seed.value()
+    qtbot.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: e.seed.value() == before + 1, timeout=5_000)
+    qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: e.seed.value() == before, timeout=5_000)
+    assert e.controller.state.seed == before
+
+
+def test_a_dcgan_is_told_in_z_words_not_w(dcgan_window, qtbot):
+    """Issue 21: a DCGAN's info strip, psi tooltip and direction sliders spoke of a w space it does not have."""
+    e = dcgan_window.explorer
+    info = e.info.text()
+    assert "z 100" in info and "w 100" not in info and "num_ws" not in info
+    for tip in (e.psi.toolTip(), e.w_sliders[0].toolTip()):
+        assert " w " not in tip and "ws" not in tip and " z " in tip
+    assert e.w_group.title().startswith("z directions")
+    assert not e.w_start.isVisible() and not e.w_reset.text().endswith("w")

@@ -104,6 +104,8 @@ class StateBinding:
         """The controller has a new state: show it and render what it asks for."""
         self._show_state(state, old)
         self._update_range_words()
+        self.noise_strength.setEnabled(state.noise_mode != "none")   # (the group is off for a DCGAN)
+        self.noise_seed.setEnabled(state.noise_mode == "random")
         if state.ablations != old.ablations:
             self._update_ablation_labels()
         if state.zoom != old.zoom:

@@ -150,6 +150,7 @@ class ControlGroups:
 
     def _w_group(self) -> QGroupBox:
         g = QGroupBox(self.tr("w directions (principal components, in \u03c3)"))
+        self.w_group = g
         grid = QGridLayout(g)
         self.w_sliders = []
         self.w_status = QLabel(self.tr("Computed in the background after a model loads."))
@@ -163,7 +164,9 @@ class ControlGroups:
             grid.addWidget(s, i + 1, 1)
             self.w_sliders.append(s)
         rng, self.w_start, self.w_end = self._layer_range()
-        grid.addWidget(QLabel(self.tr("Layers [a, b)")), N_DIRECTIONS + 1, 0)
+        self.w_range_label = QLabel(self.tr("Layers [a, b)"))
+        self.w_range_row = rng
+        grid.addWidget(self.w_range_label, N_DIRECTIONS + 1, 0)
         grid.addWidget(rng, N_DIRECTIONS + 1, 1)
         self.w_band = QLabel()
         grid.addWidget(self.w_band, N_DIRECTIONS + 2, 1)

@@ -12,7 +12,7 @@ import time
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ganexplorer.app.explorer_controller import ExplorerController
@@ -42,6 +42,19 @@ from ganexplorer.gui.explore.inference_worker import InferenceWorker
 __all__ = ["CAPTION_SCALE", "GRID", "IMAGE", "LAYERS", "N_DIRECTIONS", "N_Z_SLIDERS", "PRESENTATION_CAPTION_SCALE",
            "VARIATION", "ExplorerPanel", "layer_band", "ranges_text", "short_layer"]
 CAPTION_INTERVAL_S = 0.15   # during a drag: a caption per frame costs the UI thread and cannot be read anyway
+
+
+class _LeaveCtrlArrows(QObject):
+    """Lets Ctrl+Left/Right reach the window's previous/next-seed shortcuts while a seed box has focus (its line
+    edit would take them as word jumps, which mean nothing in a number)."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)):
+            event.ignore()
+            return True
+        return False
 
 
 class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidget):
@@ -91,6 +104,9 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         worker.job_done.connect(self._on_job_done)
         worker.job_failed.connect(self._on_job_failed)
         self._connect_controls()
+        self._ctrl_arrows = _LeaveCtrlArrows(self)
+        for target in (self.seed.spin, self.seed.spin.lineEdit()):
+            target.installEventFilter(self._ctrl_arrows)
         self.controller.add_view(self)
         self._set_enabled(False)
         self._apply_caption_font()
@@ -175,6 +191,24 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
             if style else why)
         for s in (self.w_start, self.w_end):
             s.setToolTip(self.tr("Which w layers the direction moves [a, b)") if style else why)
+        self._latent_words(style)
+
+    def _latent_words(self, style: bool) -> None:
+        """A DCGAN has no w: its truncation, directions and reset speak of z, and the w layer range is hidden."""
+        if style:
+            self.psi.setToolTip(self.tr("\u03c8 (psi) pulls w toward the average w: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture"))
+            self.w_group.setTitle(self.tr("w directions (principal components, in \u03c3)"))
+            tip = self.tr("Moves w along a principal direction of many sampled ws, in standard deviations (\u03c3) of w along it: \u00b12\u03c3 stays among typical pictures, \u00b15\u03c3 is extreme. PC0 is the direction w varies most")
+            self.w_reset.setText(self.tr("Reset w"))
+        else:
+            self.psi.setToolTip(self.tr("\u03c8 (psi) scales z toward 0, the centre of the prior: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture"))
+            self.w_group.setTitle(self.tr("z directions (principal components, in \u03c3)"))
+            tip = self.tr("Moves z along a principal direction of many sampled zs, in standard deviations (\u03c3) along it: \u00b12\u03c3 stays among typical pictures, \u00b15\u03c3 is extreme. PC0 is the direction z varies most")
+            self.w_reset.setText(self.tr("Reset directions"))
+        for s in self.w_sliders:
+            s.setToolTip(tip)
+        for w in (self.w_range_label, self.w_range_row, self.w_band, self.w_legend):
+            w.setVisible(style)
 
     def _set_enabled(self, on: bool) -> None:
         for w in self.findChildren(QGroupBox):

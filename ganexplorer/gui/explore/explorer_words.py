@@ -70,8 +70,8 @@ class ExplorerWords:
         d = m.describe()
         esc = html.escape
         name = esc(m.path.name) if m.path else self.tr("(unsaved)")
-        parts = [f"<b>{name}</b>", esc(str(d['family'])), f"{d['resolution']}\u00b2\u00d7{d['channels']}",
-                 f"z {d['z_dim']}", f"w {d['w_dim']}", f"num_ws {d['num_ws']}",
+        latent = [f"z {d['z_dim']}"] + ([f"w {d['w_dim']}", f"num_ws {d['num_ws']}"] if m.is_style_based else [])
+        parts = [f"<b>{name}</b>", esc(str(d['family'])), f"{d['resolution']}\u00b2\u00d7{d['channels']}", *latent,
                  self.tr("{0} parameters").format(f"{d['G_parameters']:,}"),
                  self.tr("device: {0}").format(device_label(self.worker.device)),
                  self._ops_text(m)]
