@@ -177,3 +177,114 @@ def test_the_logs_first_line_names_app_os_python_torch_qt_and_device(monkeypatch
     for needed in (f"ganexplorer {__version__}", platform.system(), f"Python {platform.python_version()}",
                    f"torch {metadata.version('torch')}", "Qt ", "device "):
         assert needed in first, f"{needed!r} not in the log's first line: {first}"
+
+
+# -- the window: what the operating system hands over, what a user reports --------------------------------
+
+from gui_fixtures import *  # noqa: E402,F403 - the offscreen window fixtures (settings, pkl, window, dialogs)
+
+
+def _help_action(window, text: str):
+    return next(a for a in window.help_menu.actions() if a.text() == text)
+
+
+def test_a_finder_double_click_opens_the_checkpoint(qtbot, qapp, window, tmp_path, tiny_stylegan2):
+    """macOS hands a double-clicked file to the application as a QFileOpenEvent, not as an argument."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFileOpenEvent
+
+    from ganexplorer.gui.window.startup import handle_file_open_events
+
+    other = write_nvidia_pickle(tmp_path / "from-finder.pkl", *tiny_stylegan2)  # noqa: F405
+    handle_file_open_events(qapp, window)
+    QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(other)))
+    qtbot.waitUntil(lambda: window.model is not None and window.model.path == other, timeout=30_000)
+    assert "from-finder.pkl" in window.windowTitle()
+
+
+def test_screenshot_mode_does_not_add_its_file_to_the_recent_files(qtbot, pkl, settings, monkeypatch, tmp_path):
+    from ganexplorer.gui import app
+
+    monkeypatch.setattr(app, "QSettings", lambda: settings)
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(tmp_path / "logs"))
+    assert app.run_gui(str(pkl), screenshot=str(tmp_path / "shot.png"), language="en") == 0
+    settings.sync()
+    assert str(pkl) not in settings.value("recent_files", "[]")
+    win = open_window(qtbot, settings, pkl)   # noqa: F405 - a user opening it does add it
+    assert win.recent_files()[0] == str(pkl)
+    win.worker.shutdown()
+
+
+def test_copy_system_info_puts_the_versions_on_the_clipboard(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("")
+    _help_action(window, "Copy &system info").trigger()
+    text = QGuiApplication.clipboard().text()
+    for needed in ("ganexplorer ", "Python ", f"torch {metadata.version('torch')}", "Qt ", "window device: CPU",
+                   "log file: "):
+        assert needed in text
+    assert "copied" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("browser", [True, False])
+def test_report_a_problem_opens_the_issue_page_with_the_text_or_says_where_to_send_it(qtbot, window, monkeypatch,
+                                                                                    browser):
+    import tomllib
+
+    from PySide6.QtCore import QUrl, QUrlQuery
+
+    from ganexplorer.gui.window import system_info
+
+    opened = []
+    monkeypatch.setattr(system_info.QDesktopServices, "openUrl", lambda url: opened.append(url) or browser)
+    issues = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Issues"]
+    assert system_info.issues_url() == issues
+    _help_action(window, "&Report a problem\u2026").trigger()
+    (url,) = opened
+    assert url.toString().startswith(issues + "/new?")
+    body = QUrlQuery(url).queryItemValue("body", QUrl.ComponentFormattingOption.FullyDecoded)
+    assert f"torch {metadata.version('torch')}" in body and "Python " in body
+    box = window.problem_reporter.where_box
+    qtbot.waitUntil(box.isVisible)
+    assert issues in box.text() and "ganexplorer.log" in box.text()
+    assert ("No web browser" in box.text()) is (not browser)
+    box.close()
+
+
+def test_about_names_the_licence_and_shows_the_third_party_notices(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    _help_action(window, "&About ganexplorer").trigger()
+    box = window.problem_reporter.about_box
+    qtbot.waitUntil(box.isVisible)
+    assert "MIT" in box.text() and "Qt (LGPL-3.0)" in box.text()
+    qtbot.mouseClick(window.problem_reporter.licences_button, Qt.MouseButton.LeftButton)
+    dialog = window.problem_reporter.licences_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    shown = dialog.text.toPlainText()
+    assert shown.startswith("MIT License") and "GNU LESSER GENERAL PUBLIC LICENSE" in shown and "PyTorch" in shown
+    dialog.close()
+
+
+@pytest.mark.parametrize("screenshot", [False, True])
+def test_a_start_that_fails_says_why_in_a_dialog_unless_a_script_is_waiting(qtbot, qapp, monkeypatch, tmp_path,
+                                                                           screenshot):
+    from ganexplorer.gui import app
+    from ganexplorer.gui.window import main_window, startup
+
+    def broken(*_a, **_k):
+        raise RuntimeError("the Qt platform plugin broke")
+
+    said = []
+    monkeypatch.setattr(main_window, "MainWindow", broken)
+    monkeypatch.setattr(startup, "NO_SCREEN_PLATFORMS", ())     # as on a real screen
+    monkeypatch.setattr(startup.QMessageBox, "critical", lambda parent, title, text: said.append(text))
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(tmp_path / "logs"))
+    out = str(tmp_path / "shot.png") if screenshot else None
+    assert app.run_gui(None, screenshot=out, language="en") == 1
+    if screenshot:
+        assert said == []
+    else:
+        (text,) = said
+        assert "RuntimeError: the Qt platform plugin broke" in text and str(tmp_path / "logs") in text

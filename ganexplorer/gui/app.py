@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from ganexplorer import applog
 from ganexplorer.core.paths import checkpoints_dir, resources_dir
+from ganexplorer.gui.window.startup import handle_file_open_events, say_startup_failure
 
 if TYPE_CHECKING:
     from ganexplorer.gui.window.main_window import MainWindow
@@ -139,6 +140,7 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
             return _run_gui(checkpoint, screenshot, tab, language)
         except Exception as e:  # noqa: BLE001 - a double-clicked app has no console: the log must have it
             applog.report_uncaught(e, e.__traceback__, "MainThread")
+            say_startup_failure(e, screenshot is not None)   # a windowed start says why in a dialog (issue 26)
             return 1
 
 
@@ -183,6 +185,7 @@ def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language:
     logging.getLogger("ganexplorer").addHandler(errors)
     try:
         win = MainWindow(settings, interactive=screenshot is None)  # screenshot mode: no dialog can wait for a click
+        win.file_open_handler = handle_file_open_events(app, win)   # macOS Finder's double-click on a checkpoint
         if screenshot is not None:
             from ganexplorer.gui.window.main_window import DEFAULT_SIZE
 

@@ -226,7 +226,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.show_model(model, switch_tab=self._switch_on_load)
         if pending is not None and pending[0] == ticket:  # the state file this model was opened for
             self.apply_state(pending[1])
-        if model.path is not None:
+        if model.path is not None and self.interactive:   # screenshot mode leaves the recent files alone
             self._remember_recent(str(model.path))
         self.statusBar().showMessage(self.tr("Loaded {0}").format(model.path.name if model.path else ""))
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QFont, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolTip
+from PySide6.QtWidgets import QMenu, QToolTip
 
 from ganexplorer import applog
 from ganexplorer.core.paths import bundled_models
 from ganexplorer.gui.common.help import HelpDialog
 from ganexplorer.gui.explore.directions.menu import DirectionsMenu
+from ganexplorer.gui.window.system_info import ProblemReporter
 
 PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 
@@ -84,6 +85,8 @@ class WindowMenus:
         self.show_log_action = self._action(self.tr("Show &log folder"), self.show_log_folder)
         self.show_log_action.setToolTip(self.tr("Open the folder with ganexplorer's log, to send it with a bug report"))
         h.addAction(self.show_log_action)
+        self.problem_reporter = ProblemReporter(self)   # Copy system info, Report a problem, About (issue 26)
+        self.problem_reporter.add_to(h)
         h.addSeparator()
         h.addAction(self._action(self.tr("&About ganexplorer"), self.about))
 
@@ -146,7 +149,4 @@ class WindowMenus:
             self.statusBar().showMessage(self.tr("The log is in {0}").format(str(folder)))
 
     def about(self) -> None:
-        from ganexplorer import __version__
-
-        QMessageBox.about(self, self.tr("About ganexplorer"),
-                          self.tr("ganexplorer {0}: see and teach Generative Adversarial Networks.").format(__version__))
+        self.problem_reporter.about()   # the version, the licence and a Licences button (system_info.py)
