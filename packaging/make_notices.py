@@ -39,7 +39,7 @@ COMPONENTS = [
 HEADER = """# Third-party notices
 
 ganexplorer itself is under the MIT licence (LICENSE). Its installers (Windows setup, macOS .dmg, Linux
-.deb and .tar.gz) also contain the Python runtime and the libraries below, each under its own licence.
+.deb and .tar.xz) also contain the Python runtime and the libraries below, each under its own licence.
 A `pip install` fetches the same libraries as separate packages. Full texts follow the table.
 
 | component | what | licence |
