@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-__all__ = ["DatasetError", "ImageDataset", "model_input"]
+__all__ = ["MAX_IMAGE_BYTES", "MAX_SIDE", "DatasetError", "ImageDataset", "guarded_open", "model_input", "too_many"]
+
+# What a training set may hold in memory, as uint8 pixels (every reader checks before it reads): 384 MB is
+# 490 000 MNIST-size or 130 000 CIFAR-size images, more than any model here trains on in a lesson, and
+# keeps a refusal (or a load) well under the 1.5 GB a classroom laptop can spare.
+MAX_IMAGE_BYTES = 384 * 2**20
+MAX_SIDE = 4096          # pixels on a side of one stored image (models are at most 1024 px)
 
 
 class DatasetError(Exception):
@@ -27,6 +33,7 @@ class ImageDataset:
     labels: torch.Tensor | None = None
     class_names: tuple[str, ...] = ()
     attribution: str = ""
+    notes: tuple[str, ...] = ()   # sentences about what was left out ("skipped 3 unreadable images in ...")
 
     def __len__(self) -> int:
         return int(self.images.shape[0])
@@ -49,6 +56,24 @@ class ImageDataset:
         Four times the memory of the uint8 set: for small sets and metrics. Training converts one
         batch at a time instead (:class:`ganexplorer.core.data.batches.TrainingImages`)."""
         return model_input(self.images, resolution, channels)
+
+
+def too_many(path: object, n_bytes: int, what: str = "images") -> DatasetError:
+    """The refusal of a set larger than :data:`MAX_IMAGE_BYTES`."""
+    from ganexplorer.core.guarded import shown_path, size_text
+
+    return DatasetError(f"'{shown_path(path)}' holds {size_text(n_bytes)} of {what}, more than the "
+                        f"{size_text(MAX_IMAGE_BYTES)} ganexplorer trains on; use a part of it")
+
+
+def guarded_open(path: object, limit: int, what: str):  # noqa: ANN201 - (BinaryIO, size)
+    """:func:`ganexplorer.core.guarded.open_input` with its refusal as a :class:`DatasetError`."""
+    from ganexplorer.core.guarded import InputFileError, open_input
+
+    try:
+        return open_input(path, limit, what)  # type: ignore[arg-type]
+    except InputFileError as e:
+        raise DatasetError(str(e)) from None
 
 
 def model_input(images: torch.Tensor, resolution: int, channels: int) -> torch.Tensor:

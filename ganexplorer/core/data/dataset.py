@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 from ganexplorer.core.data.base import DatasetError, ImageDataset, model_input
+from ganexplorer.core.guarded import shown_path
 
 __all__ = ["DatasetError", "ImageDataset", "check_dataset_spec", "model_input", "open_dataset"]
 
@@ -38,9 +39,9 @@ def check_dataset_spec(spec: str) -> None:
                            "cifar10:DIR or folder:DIR")
     path = Path(arg)
     if FILE_KINDS[kind] == "folder" and not path.is_dir():
-        raise DatasetError(f"'{path}' is not a folder")
+        raise DatasetError(f"'{shown_path(path)}' is not a folder")
     if not path.exists():
-        raise DatasetError(f"'{path}' does not exist")
+        raise DatasetError(f"'{shown_path(path)}' does not exist")
 
 
 def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
@@ -72,10 +73,10 @@ def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
         raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, builtin:shapes, mnist:PATH, quickdraw:PATH, "
                            "cifar10:DIR or folder:DIR")
     if len(ds) == 0:
-        raise DatasetError(f"'{arg or spec}' holds no images")
+        raise DatasetError(f"'{shown_path(arg or spec)}' holds no images")
     if limit is not None and len(ds) > limit:
         ds = ImageDataset(ds.name, ds.images[:limit], None if ds.labels is None else ds.labels[:limit],
-                          ds.class_names, ds.attribution)
+                          ds.class_names, ds.attribution, ds.notes)
     return ds
 
 

@@ -1,42 +1,96 @@
-"""Any folder of images (PNG, JPEG, ...): centre-cropped to squares, grey if every image is grey."""
+"""Any folder of images (PNG, JPEG, ...): centre-cropped to squares, grey if every image is grey.
+
+An image that cannot be read -- damaged, not an image, a FIFO or device named ``x.png``, a
+30000² picture (its size is read from the header before anything is decoded) -- is skipped and
+counted, and the set says so in a note naming the first one; only a folder where none can be
+read is refused.
+"""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
-from ganexplorer.core.data.base import DatasetError, ImageDataset
+from ganexplorer.core.data.base import MAX_IMAGE_BYTES, DatasetError, ImageDataset, guarded_open
+from ganexplorer.core.guarded import regular_file_problem, shown_path
 
 EXTENSIONS = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
+MAX_PIXELS = 8192 * 8192          # one image, read from its header before decoding (a 30000² PNG is 2.7 GB)
+MAX_FILE_BYTES = 256 * 2**20      # one image file
+
+
+def _picture(p: Path, size: int) -> tuple[np.ndarray, bool]:
+    """One image as uint8 [size, size, 3] and whether it is grey; raises ``ValueError`` with the reason."""
+    problem = regular_file_problem(p)
+    if problem:
+        raise ValueError(problem)
+    f, _ = guarded_open(p, MAX_FILE_BYTES, "picture")
+    with f, warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # DecompressionBombWarning and friends: our own bound is below
+        try:
+            im = Image.open(f)
+        except Image.DecompressionBombError:
+            raise ValueError(f"is a picture of more than {MAX_PIXELS // 10**6} million pixels, the most one may have") \
+                from None
+        w, h = im.size
+        if w * h > MAX_PIXELS or w < 1 or h < 1:
+            raise ValueError(f"is {w} x {h} pixels, more than the {MAX_PIXELS // 10**6} million pixels one picture "
+                             "may have")
+        im.draft("RGB", (size, size))   # JPEG: decode at a reduced size where it can
+        im.load()
+        grey = im.mode in ("L", "1", "LA", "I", "I;16")
+        im = im.convert("RGB")
+    w, h = im.size
+    s = min(w, h)
+    im = im.crop(((w - s) // 2, (h - s) // 2, (w - s) // 2 + s, (h - s) // 2 + s))
+    return np.asarray(im.resize((size, size), Image.Resampling.LANCZOS)), grey
+
+
+def _reason(e: BaseException) -> str:
+    """Why one image was skipped, as a short phrase (the file is named beside it)."""
+    if isinstance(e, DatasetError):   # the guarded opener's "'PATH': problem." -> problem
+        return str(e).split("': ", 1)[-1].rstrip(".")
+    if isinstance(e, ValueError):
+        return str(e)
+    return f"not a readable image ({type(e).__name__})"
 
 
 def load_folder(path: Path, size: int = 64) -> ImageDataset:
     if not path.is_dir():
-        raise DatasetError(f"'{path}' is not a folder")
-    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS)
+        raise DatasetError(f"'{shown_path(path)}' is not a folder")
+    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS and not p.is_dir())
     if not files:
-        raise DatasetError(f"'{path}' holds no images ({', '.join(sorted(EXTENSIONS))})")
+        raise DatasetError(f"'{shown_path(path)}' holds no images ({', '.join(sorted(EXTENSIONS))})")
     pics, grey = [], True
-    skipped = 0
+    skipped: list[tuple[Path, str]] = []
+    most = MAX_IMAGE_BYTES // (size * size * 3)
     for p in files:
+        if len(pics) >= most:
+            break
         try:
-            with Image.open(p) as im:
-                im.load()
-                grey = grey and im.mode in ("L", "1", "LA", "I", "I;16")
-                im = im.convert("RGB")
-        except (UnidentifiedImageError, OSError):
-            skipped += 1
+            pic, g = _picture(p, size)
+        except Exception as e:  # noqa: BLE001 -- any image the library cannot read is skipped and counted
+            skipped.append((p, _reason(e)))
             continue
-        w, h = im.size
-        s = min(w, h)
-        im = im.crop(((w - s) // 2, (h - s) // 2, (w - s) // 2 + s, (h - s) // 2 + s))
-        pics.append(np.asarray(im.resize((size, size), Image.Resampling.LANCZOS)))
+        pics.append(pic)
+        grey = grey and g
     if not pics:
-        raise DatasetError(f"none of the {len(files)} image files in '{path}' could be read")
+        first, why = skipped[0]
+        raise DatasetError(f"none of the {len(files)} image files in '{shown_path(path)}' could be read "
+                           f"(first: {shown_path(first.relative_to(path))}: {why})")
+    notes = []
+    if skipped:
+        first, why = skipped[0]
+        n = len(skipped)
+        notes.append(f"skipped {n} unreadable image{'s' if n != 1 else ''} in '{shown_path(path)}' "
+                     f"(first: {shown_path(first.relative_to(path))}: {why})")
+    if len(pics) + len(skipped) < len(files):
+        notes.append(f"used the first {len(pics):,} of {len(files):,} images in '{shown_path(path)}'")
     x = torch.from_numpy(np.stack(pics)).permute(0, 3, 1, 2).contiguous()
     if grey:
         x = x[:, :1].contiguous()
-    return ImageDataset(f"folder:{path.name}", x)
+    return ImageDataset(f"folder:{path.name}", x, notes=tuple(notes))

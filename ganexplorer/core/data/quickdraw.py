@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from ganexplorer.core.data.base import DatasetError, ImageDataset
+from ganexplorer.core.data.base import MAX_IMAGE_BYTES, DatasetError, ImageDataset, guarded_open, too_many
+from ganexplorer.core.guarded import shown_path
 
 ATTRIBUTION = "Quick, Draw! dataset by Google, CC BY 4.0"
 
@@ -29,36 +31,105 @@ def rasterise(strokes: list, size: int = 28, line_width: int = 12) -> np.ndarray
     return np.asarray(img.resize((size, size), Image.Resampling.LANCZOS))
 
 
+MAX_NPY_HEADER = 64 * 1024
+MAX_LINE = 1 << 20           # bytes of one .ndjson record (a real one is under 10 KB)
+MAX_POINTS = 20_000          # points of one drawing (real ones: a few hundred)
+MAX_DRAWINGS = 100_000       # drawings rasterised from one .ndjson file (~30 s); the rest are left out, with a note
+MAX_NDJSON_BYTES = 8 * 2**30
+
+
+def _load_npy(path: Path, category: str) -> ImageDataset:
+    """Quick Draw bitmaps [N, 784] uint8: the header is checked, then exactly N*784 bytes are read (never the
+    whole file into a copy: a 1 GB file used to take 2.2 GB)."""
+    f, size = guarded_open(path, MAX_NDJSON_BYTES, "NumPy file")
+    with f:
+        try:
+            version = np.lib.format.read_magic(f)
+            read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                           else np.lib.format.read_array_header_2_0)
+            shape, fortran, dtype = read_header(f, max_header_size=MAX_NPY_HEADER)
+        except Exception:  # noqa: BLE001 -- numpy's own words are not the user's; one sentence
+            raise DatasetError(f"'{shown_path(path)}' is not a readable NumPy file (.npy)") from None
+        if len(shape) != 2 or shape[1] != 784 or dtype != np.uint8 or fortran:
+            raise DatasetError(f"'{shown_path(path)}' holds an array of shape {list(shape)} and type {dtype}, "
+                               "not Quick Draw bitmaps (N x 784, uint8, C order)")
+        n_bytes = shape[0] * 784
+        if n_bytes > MAX_IMAGE_BYTES:
+            raise too_many(path, n_bytes, "drawings")
+        if size - f.tell() < n_bytes:
+            raise DatasetError(f"'{shown_path(path)}' is truncated: it should hold {n_bytes:,} bytes of drawings "
+                               f"but has {max(0, size - f.tell()):,}")
+        arr = np.empty(n_bytes, np.uint8)
+        got = f.readinto(memoryview(arr))
+        if got != n_bytes:
+            raise DatasetError(f"'{shown_path(path)}' is truncated: it changed while it was read")
+    images = torch.from_numpy(arr).reshape(-1, 1, 28, 28)
+    return ImageDataset(f"quickdraw:{category}", images, None, (), ATTRIBUTION)
+
+
+def _strokes(rec: object) -> list | None:
+    """The record's strokes checked (lists of two equally long lists of numbers in 0..255); None: not recognised."""
+    if not isinstance(rec, dict):
+        raise TypeError("not a record")
+    if rec.get("recognized", True) is False:
+        return None
+    strokes, points = rec["drawing"], 0
+    if not isinstance(strokes, list):
+        raise TypeError("drawing is not a list")
+    for stroke in strokes:
+        if not isinstance(stroke, list) or len(stroke) < 2:
+            raise TypeError("a stroke is not [xs, ys]")
+        xs, ys = stroke[0], stroke[1]
+        if not isinstance(xs, list) or not isinstance(ys, list) or len(xs) != len(ys) or not xs:
+            raise TypeError("a stroke's xs and ys differ")
+        points += len(xs)
+        if points > MAX_POINTS:
+            raise ValueError("too many points")
+        for v in (*xs, *ys):
+            if type(v) not in (int, float) or not -1024 <= v <= 1024:   # also refuses NaN
+                raise ValueError("a coordinate is not a number in 0..255")
+    return strokes
+
+
+def _load_ndjson(path: Path, category: str) -> ImageDataset:
+    """Simplified drawings, one JSON record a line, rasterised; read a line at a time (bounded), BOM allowed."""
+    f, _ = guarded_open(path, MAX_NDJSON_BYTES, "Quick Draw file")
+    pics, notes = [], []
+    with f:
+        for lineno in itertools.count(1):
+            raw = f.readline(MAX_LINE + 1)
+            if not raw:
+                break
+            if len(raw) > MAX_LINE:
+                raise DatasetError(f"'{shown_path(path)}' line {lineno} is longer than {MAX_LINE:,} bytes; "
+                                   "expected one Quick Draw drawing record per line")
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise DatasetError(f"'{shown_path(path)}' line {lineno} is not UTF-8 text; expected one Quick Draw "
+                                   "drawing record per line") from None
+            if not line.strip():
+                continue
+            if len(pics) >= MAX_DRAWINGS:
+                notes.append(f"used the first {MAX_DRAWINGS:,} drawings of '{shown_path(path)}'")
+                break
+            try:
+                strokes = _strokes(json.loads(line))
+                if strokes is not None:
+                    pics.append(rasterise(strokes))
+            except (ValueError, KeyError, TypeError, IndexError, RecursionError, OverflowError):
+                raise DatasetError(f"'{shown_path(path)}' line {lineno} is not a Quick Draw drawing record "
+                                   '({"drawing": [[xs, ys], ...]} with coordinates in 0..255)') from None
+    if not pics:
+        raise DatasetError(f"'{shown_path(path)}' holds no drawings")
+    images = torch.from_numpy(np.stack(pics)).unsqueeze(1)
+    return ImageDataset(f"quickdraw:{category}", images, None, (), ATTRIBUTION, tuple(notes))
+
+
 def load_quickdraw(path: Path) -> ImageDataset:
-    if not path.exists():
-        raise DatasetError(f"'{path}' does not exist")
     category = path.stem.replace("full_numpy_bitmap_", "").replace("full_simplified_", "")
     if path.suffix.lower() == ".npy":
-        try:
-            arr = np.load(path, allow_pickle=False)
-        except (ValueError, OSError, EOFError) as e:
-            raise DatasetError(f"'{path}' is not a readable NumPy file ({e})") from None
-        if arr.ndim != 2 or arr.shape[1] != 784 or arr.dtype != np.uint8:
-            raise DatasetError(f"'{path}' holds an array of shape {list(arr.shape)} and type {arr.dtype}, "
-                               "not Quick Draw bitmaps (N x 784, uint8)")
-        images = torch.from_numpy(arr.copy()).reshape(-1, 1, 28, 28)
-        return ImageDataset(f"quickdraw:{category}", images, None, (), ATTRIBUTION)
+        return _load_npy(path, category)
     if path.suffix.lower() == ".ndjson":
-        pics = []
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                    strokes = rec["drawing"]
-                    if rec.get("recognized", True) is False:
-                        continue
-                    pics.append(rasterise(strokes))
-                except (ValueError, KeyError, TypeError, IndexError):
-                    raise DatasetError(f"'{path}' line {lineno} is not a Quick Draw drawing record") from None
-        if not pics:
-            raise DatasetError(f"'{path}' holds no drawings")
-        images = torch.from_numpy(np.stack(pics)).unsqueeze(1)
-        return ImageDataset(f"quickdraw:{category}", images, None, (), ATTRIBUTION)
-    raise DatasetError(f"'{path}' is neither a Quick Draw .npy bitmap file nor a simplified .ndjson file")
+        return _load_ndjson(path, category)
+    raise DatasetError(f"'{shown_path(path)}' is neither a Quick Draw .npy bitmap file nor a simplified .ndjson file")

@@ -1,0 +1,149 @@
+"""The one way ganexplorer opens a file the user named: a regular file only, of a bounded size.
+
+A FIFO, a device or a link to ``/dev/zero`` put where a data set, a state file or a dropped file
+was expected used to hang the reader (a FIFO blocks ``open()`` until a writer comes; ``/dev/zero``
+never ends). Here the file is opened with ``O_NONBLOCK`` (so a FIFO cannot block the open),
+``fstat``-ed, and anything but a regular file is refused; its size is checked against what the
+caller can use before a byte is read. Every refusal is an :class:`InputFileError` (a ``ValueError``,
+so the CLI says it and exits 2) whose text is one sentence naming the file:
+``'PATH': PROBLEM.`` -- the frame the checkpoint reader uses too.
+
+Stdlib only (and :mod:`.text`): the floor of core, usable by data, formats, app and gui alike.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from ganexplorer.core.text import printable
+
+__all__ = ["InputFileError", "describe_mode", "open_input", "read_bounded_bytes", "read_bounded_text",
+           "regular_file_problem", "shown_path", "size_text"]
+
+
+class InputFileError(ValueError):
+    """A file the user named cannot be read as asked; ``str()`` is one sentence naming it."""
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file name as a sentence shows it: one line, undecodable bytes and control characters made visible."""
+    return printable(os.fspath(path), limit=300)
+
+
+def refusal(path: str | os.PathLike[str], problem: str) -> InputFileError:
+    """``'PATH': PROBLEM.`` as the error to raise."""
+    return InputFileError(f"'{shown_path(path)}': {problem}.")
+
+
+def size_text(n: int) -> str:
+    """A byte count for a sentence: '3.4 GB', '260 KB', '17 bytes'."""
+    for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def describe_mode(mode: int) -> str | None:
+    """Why a path with this ``st_mode`` is not a file to read (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return "is not a regular file"
+
+
+def _os_problem(e: OSError) -> str:
+    if e.errno == errno.ENOENT:
+        return "does not exist"
+    if e.errno == errno.ELOOP:
+        return "is a symbolic link that loops back on itself"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied)"
+    if e.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    if e.errno == errno.ENAMETOOLONG:
+        return "has a name too long for this system"
+    return f"could not be read ({printable(e.strerror or type(e).__name__, limit=120)})"
+
+
+def regular_file_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` is not a regular file to read, without opening it (None when it is one).
+
+    For choosing files from a folder listing; reading still goes through :func:`open_input`,
+    which checks again on the opened file (the path may change in between)."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ENOENT and os.path.islink(path):
+            return "is a symbolic link to a file that does not exist"
+        return _os_problem(e)
+    return describe_mode(st.st_mode)
+
+
+def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> tuple[BinaryIO, int]:
+    """``path`` opened for reading as a binary file object, and its size in bytes.
+
+    Refused (:class:`InputFileError`) unless it is a regular file of at most ``limit`` bytes;
+    ``what`` names what the file should be ('state file', 'IDX file') in the too-large sentence."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        if e.errno == errno.ENOENT and os.path.islink(path):
+            raise refusal(path, "is a symbolic link to a file that does not exist") from None
+        raise refusal(path, _os_problem(e)) from None
+    except ValueError:   # a NUL byte in the name
+        raise refusal(path, "is not a valid file name") from None
+    try:
+        st = os.fstat(fd)
+        problem = describe_mode(st.st_mode)
+        if problem:
+            raise refusal(path, problem)
+        if st.st_size > limit:
+            raise refusal(path, f"is {size_text(st.st_size)}, more than the {size_text(limit)} "
+                                f"ganexplorer reads from a {what}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return io.open(fd, "rb", closefd=True), int(st.st_size)   # type: ignore[return-value]
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_bounded_bytes(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The whole of a regular file of at most ``limit`` bytes (a file that grows while read is cut at ``limit + 1``
+    and refused)."""
+    f, _ = open_input(path, limit, what)
+    with f:
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise refusal(path, _os_problem(e)) from None
+    if len(data) > limit:
+        raise refusal(path, f"is more than the {size_text(limit)} ganexplorer reads from a {what}")
+    return data
+
+
+def read_bounded_text(path: str | os.PathLike[str], limit: int, what: str = "file") -> str:
+    """A UTF-8 text file (a byte-order mark is allowed and dropped) of at most ``limit`` bytes."""
+    data = read_bounded_bytes(path, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise refusal(path, f"is not UTF-8 text (byte {e.start:,} cannot be decoded), not a {what}") from None
+
+
+def name_of(path: str | os.PathLike[str]) -> str:
+    """The last part of a path, as a sentence shows it."""
+    return shown_path(Path(path).name)
