@@ -14,7 +14,8 @@ class DirectionsMenu(QMenu):
     """Added to a main window that has ``explorer`` (the Explore panel) and ``model``."""
 
     def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window.tr("&Directions"), window)
+        super().__init__(window)
+        self.setTitle(self.tr("&Directions"))
         self.window_ = window
         self.host: ExploreHost | None = None
         self.dialogs: dict[str, Any] = {}
