@@ -134,18 +134,37 @@ def _torch_init(c: Demo1DConfig) -> tuple[list, list]:
     return arrays(g), arrays(d)
 
 
+# What the float32 demo can learn and print: beyond these its statistics overflow to inf and NaN (mu 1e300
+# gave "nan" everywhere). (name, low, high); sigma must also be more than 0.
+LIMITS = {"mu": (-1e4, 1e4), "sigma": (1e-3, 1e4), "lr": (1e-8, 10.0), "momentum": (0.0, 0.999),
+          "seed": (0, 2**32 - 1), "epochs": (1, 10_000_000), "batch": (4, 100_000), "d_steps": (1, 1000),
+          "g_steps": (1, 1000), "g_hidden": (1, 1000), "d_hidden": (1, 1000), "print_every": (0, 10_000_000)}
+
+
+def config_problem(c: Demo1DConfig) -> str | None:
+    """Why ``c`` cannot run (one sentence naming the field and its range), or None."""
+    for name, (low, high) in LIMITS.items():
+        v = getattr(c, name)
+        integral = isinstance(low, int) and isinstance(high, int)
+        if integral and (isinstance(v, bool) or not isinstance(v, int)):
+            return f"{name} must be a whole number between {low} and {high}, not {v!r}"
+        if not integral and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
+            return f"{name} must be a finite number, not {v!r}"
+        if not low <= v <= high:
+            shown = (lambda x: str(x)) if integral else (lambda x: f"{x:g}")
+            return f"{name} must be between {shown(low)} and {shown(high)}, not {shown(v)}"
+    return None
+
+
 class Demo1D:
     """Holds G, D and their momentum; ``run()`` yields one event per epoch."""
 
     def __init__(self, config: Demo1DConfig) -> None:
         if config.preprocess not in PREPROCESS:
             raise ValueError(f"pre-processing must be one of {', '.join(PREPROCESS)}")
-        numbers = {"mu": config.mu, "sigma": config.sigma, "learning rate": config.lr, "momentum": config.momentum}
-        bad = next((name for name, v in numbers.items() if not math.isfinite(v)), None)
-        if bad is not None:
-            raise ValueError(f"{bad} must be a finite number, not {numbers[bad]}")
-        if config.sigma <= 0 or config.batch < 4 or config.epochs < 1:
-            raise ValueError("sigma must be > 0, the batch at least 4 and epochs at least 1")
+        problem = config_problem(config)
+        if problem:
+            raise ValueError(problem)
         self.config = c = config
         self.rng = np.random.default_rng(c.seed + 1)
         g_init, d_init = _torch_init(c)
