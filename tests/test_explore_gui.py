@@ -390,3 +390,34 @@ def test_a_dcgan_is_told_in_z_words_not_w(dcgan_window, qtbot):
         assert " w " not in tip and "ws" not in tip and " z " in tip
     assert e.w_group.title().startswith("z directions")
     assert not e.w_start.isVisible() and not e.w_reset.text().endswith("w")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "overflow", "ablations", "huge"])
+def test_opening_a_hostile_state_file_is_one_sentence_and_keeps_what_was_there(window, qtbot, tmp_path, monkeypatch,
+                                                                                dialogs, kind):
+    """Issue 21: a FIFO hung the window, '1e400' in an integer field raised OverflowError, 250k switched-off
+    channels froze the UI for 12 s and took 3 GB, a huge file was read whole."""
+    import json
+    import os
+    import tracemalloc
+
+    path = tmp_path / f"{kind}.json"
+    body = {"overflow": {"z_offsets": [[1e400, 0.5]]}, "ablations": {"ablations": [[B8, [0] * 250_000]]}}
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "huge":
+        path.write_bytes(b"[" + b"0," * (20 * 2 ** 20) + b"0]")
+    else:
+        path.write_text(json.dumps({"ganexplorer_state": 2, "checkpoint": None, "state": body[kind]}))
+    e = window.explorer
+    before = e.controller.state
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    tracemalloc.start()
+    try:
+        window.open_state_action.trigger()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(dialogs) == 1 and str(path) in dialogs[0] or path.name in dialogs[0]
+    assert "\n" not in dialogs[0] and "Traceback" not in dialogs[0]
+    assert e.controller.state == before and peak < 1.5 * 2 ** 30

@@ -407,3 +407,23 @@ def test_more_than_any_model_can_use_is_refused(body):
     data = {"ganexplorer_state": STATE_VERSION, "checkpoint": None, "state": body}
     with pytest.raises(ValueError):
         state_from_file(data)
+
+
+def test_reading_a_state_file_names_it_in_one_sentence(tmp_path):
+    """Opening goes through the guarded reader: the fixtures open; a FIFO, a big file, not-JSON and a crafted
+    field are each one ValueError naming the file, and the FIFO does not block."""
+    import os
+
+    from ganexplorer.app.explorer_files import MAX_STATE_BYTES, read_state_file
+
+    state, ckpt = read_state_file(V1_EDITS)
+    assert state.seed == 42 and ckpt.endswith("stylegan2-shapes.safetensors")
+    fifo, big, junk, crafted = (tmp_path / n for n in ("fifo.json", "big.json", "junk.json", "crafted.json"))
+    os.mkfifo(fifo)
+    big.write_bytes(b" " * (MAX_STATE_BYTES + 1))
+    junk.write_text("{not json")
+    crafted.write_text('{"ganexplorer_state": 2, "state": {"seed": 1e400}}')
+    for path in (fifo, big, junk, crafted, tmp_path / "missing.json"):
+        with pytest.raises(ValueError) as e:
+            read_state_file(path)
+        assert path.name in str(e.value) and "\n" not in str(e.value)

@@ -13,7 +13,8 @@ import numpy as np
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from ganexplorer.app.explorer_state import ExplorerState, state_file, state_from_file
+from ganexplorer.app.explorer_files import read_state_file
+from ganexplorer.app.explorer_state import ExplorerState, state_file
 from ganexplorer.core.render.images import save_png, upscale_nearest
 from ganexplorer.gui.common.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
 from ganexplorer.gui.common.image_view import qimage_from_rgb
@@ -132,13 +133,9 @@ class WindowFiles:
 
         The controls change only once that load succeeds; a failed load, or any newer load or state
         before it arrives, leaves everything as it was."""
-        try:
-            data = json.loads(Path(path).read_text())
-            state = state_from_file(data, self.explorer.controller.state)   # version 1 (a request) or 2
-            ckpt = data.get("checkpoint")
-            if ckpt is not None and not isinstance(ckpt, str):
-                raise ValueError("the checkpoint is named by a path")
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        try:   # guarded: a regular file of bounded size, every field bounded (app.explorer_files)
+            state, ckpt = read_state_file(path, self.explorer.controller.state)   # version 1 (a request) or 2
+        except (OSError, ValueError):
             self._warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
             return False
         if ckpt and (self.model is None or str(self.model.path) != ckpt):
