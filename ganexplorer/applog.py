@@ -136,7 +136,10 @@ def session(level: int = logging.INFO) -> Iterator[Path | None]:
     path: Path | None = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fh = _RotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        # backslashreplace: a file name that is not UTF-8 (lone surrogates in sys.argv) is logged as \udce9,
+        # not a "--- Logging error ---" traceback on the user's terminal
+        fh = _RotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True,
+                           errors="backslashreplace")
         fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"))
         fh.set_name("ganexplorer-file")
         handlers.append(fh)
