@@ -298,3 +298,32 @@ def test_cli_direction_from_another_model_exit_2(pkl, tmp_path, capsys):
     err = capsys.readouterr().err
     assert rc == 2 and "d.npz" in err and "64" in err and err.count("\n") == 1
     assert not list((tmp_path / "o").glob("*.png"))
+
+
+@pytest.mark.parametrize("content,fragment", [
+    ("seed,label\n\u00b2,1\n", "line 2 is not"),            # a digit to str.isdigit, not to int()
+    ("seed,label\n1,1,0\n", "line 2 is not"),
+    ("seed,label\n-1,1\n", "line 2 is not"),
+])
+def test_crafted_labels_files_are_one_sentence(tmp_path, content, fragment):
+    (tmp_path / "l.csv").write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=fragment):
+        ds.read_labels_csv(str(tmp_path / "l.csv"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_labels_from_a_fifo_or_too_large_are_refused(tmp_path):
+    os.mkfifo(tmp_path / "f.csv")
+    with pytest.raises(ValueError, match="FIFO"):
+        ds.read_labels_csv(str(tmp_path / "f.csv"))
+    with open(tmp_path / "big.csv", "wb") as f:
+        f.truncate(ds.MAX_LABELS_BYTES + 1)
+    with pytest.raises(ValueError, match="too large"):
+        ds.read_labels_csv(str(tmp_path / "big.csv"))
+
+
+def test_cli_sigma_without_direction_and_a_bad_direction_spec_exit_2(pkl, tmp_path, capsys):
+    for extra in (["--sigma", "2"], ["--direction", "nofile"], ["--direction", f"{tmp_path}/x.npz:0", "--sigma", "nan"]):
+        rc = main(["generate", "--network", pkl, "--seeds", "1", "--outdir", str(tmp_path / "o"), *extra])
+        err = capsys.readouterr().err
+        assert rc == 2 and err.count("\n") == 1, (extra, err)

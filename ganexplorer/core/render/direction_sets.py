@@ -9,6 +9,7 @@ side by side.
 from __future__ import annotations
 
 import os
+import re
 from typing import Callable, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ from ganexplorer.core.render.request import RenderRequest, WEdit
 from ganexplorer.core.render.sefa import sefa
 
 MAX_LABELS_BYTES = 4 * 2 ** 20
+_DIGITS = re.compile(r"[0-9]{1,20}")   # ASCII digits only: str.isdigit also takes '²', which int() refuses
 STRIP_SIGMAS = (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 Progress = Callable[[float], "bool | None"]
 
@@ -116,7 +118,7 @@ def read_labels_csv(path: str) -> tuple[list[int], list[int]]:
         if not line or (no == 1 and line.replace(" ", "").lower() == "seed,label"):
             continue
         parts = [p.strip() for p in line.split(",")]
-        if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("0", "1"):
+        if len(parts) != 2 or not _DIGITS.fullmatch(parts[0]) or parts[1] not in ("0", "1"):
             raise ValueError(message("file.frame", path=path, problem=message("dirs.labels_csv", line=no)))
         seeds.append(int(parts[0]))
         labels.append(int(parts[1]))
