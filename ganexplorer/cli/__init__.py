@@ -1,7 +1,7 @@
 """`ganexplorer ...`: the headless command line, built on ganexplorer.core only.
 
 One module per command group, each command's options next to it: ``info`` (info, summary, convert),
-``generate`` (generate, mix, walk), ``directions``, ``train``, ``quality``, ``data`` (download), ``demo1d``,
+``generate`` (generate, mix, walk), ``project``, ``directions``, ``train``, ``quality``, ``data`` (download), ``demo1d``,
 ``lab2d``, ``gui``.
 ``errors`` maps what a command raises to an exit code (see there); ``common`` holds what commands share.
 """
@@ -13,14 +13,14 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ganexplorer.cli import data, demo1d, directions, generate, gui, i18n, info, lab2d, quality, train
+from ganexplorer.cli import data, demo1d, directions, generate, gui, i18n, info, lab2d, project, quality, train
 from ganexplorer.cli.common import Command
 from ganexplorer.cli.errors import UsageError, run_reporting
 
 __all__ = ["UsageError", "build_parser", "main"]
 
 # the order `ganexplorer --help` lists them
-_GROUPS = (info, generate, directions, train, quality, data, demo1d, lab2d, gui)
+_GROUPS = (info, generate, project, directions, train, quality, data, demo1d, lab2d, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -147,6 +147,22 @@ KOREAN: dict[str, str] = {
         "--direction은 DIRS.npz:K, 즉 방향 파일과 방향 번호여야 합니다",
     "--sigma must be a finite number in -100..100": "--sigma는 -100..100 안의 유한한 수여야 합니다",
     "'{path}' holds directions 0..{high}, not {k}": "'{path}'에는 방향 0..{high}이(가) 있고 {k}번은 없습니다",
+    # project (issue 23)
+    "find the latent that draws a picture (a photo, a drawing)": "그림(사진, 손그림)을 그려 내는 잠재 벡터를 찾습니다",
+    "the picture to project (PNG, JPEG, ...)": "투영할 그림 (PNG, JPEG, ...)",
+    "optimisation steps (default 200)": "최적화 스텝 수 (기본값 200)",
+    "seed of the noise added early on (default 303)": "초반에 더하는 잡음의 시드 (기본값 303)",
+    "w: one vector, stays editable (default); w+: one per layer; z: DCGAN / MLP models":
+        "w: 벡터 하나, 계속 편집할 수 있음 (기본값), w+: 층마다 하나, z: DCGAN / MLP 모델",
+    "also fit the noise maps (saved in the .npz)": "잡음 맵도 맞춥니다 (.npz에 저장)",
+    "also write proj.mp4 (target beside each step)": "proj.mp4도 씁니다 (스텝마다 목표 옆에)",
+    "class of a conditional model (default: the nearest class's mean is tried first)":
+        "조건부 모델의 클래스 (기본값: 평균이 가장 가까운 클래스)",
+    "where to run (default auto: CUDA, then MPS, then CPU)": "실행할 장치 (기본값 auto: CUDA, 다음 MPS, 다음 CPU)",
+    "render a projected_w.npz ([1, num_ws, w_dim], any tool's) or projected_z.npz instead of seeds":
+        "시드 대신 projected_w.npz([1, num_ws, w_dim], 어느 도구의 것이든) 또는 projected_z.npz를 그립니다",
+    "give --seeds or --projected-w": "--seeds 또는 --projected-w를 주세요",
+    "give --seeds or --projected-w, not both": "--seeds와 --projected-w 중 하나만 주세요",
     # sentences
     "ganexplorer: error: {message}": "ganexplorer: 오류: {message}",
     "ganexplorer: interrupted": "ganexplorer: 중단되었습니다",
