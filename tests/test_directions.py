@@ -327,3 +327,29 @@ def test_cli_sigma_without_direction_and_a_bad_direction_spec_exit_2(pkl, tmp_pa
         rc = main(["generate", "--network", pkl, "--seeds", "1", "--outdir", str(tmp_path / "o"), *extra])
         err = capsys.readouterr().err
         assert rc == 2 and err.count("\n") == 1, (extra, err)
+
+
+def test_damaged_files_are_one_sentence(tmp_path):
+    """Bytes flipped anywhere in a good file (an unknown compression method among them): a ValueError, never another."""
+    import random
+
+    save_directions(tmp_path / "good.npz", _set())
+    raw = (tmp_path / "good.npz").read_bytes()
+    rng = random.Random(0)
+    for _ in range(300):
+        b = bytearray(raw)
+        for _ in range(rng.randint(1, 6)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        (tmp_path / "bad.npz").write_bytes(bytes(b))
+        try:
+            load_directions(tmp_path / "bad.npz", w_dim=32, num_ws=6)
+        except ValueError as e:
+            assert "bad.npz" in str(e)
+
+
+def test_a_folder_or_a_link_loop_is_one_sentence(tmp_path):
+    (tmp_path / "dir.npz").mkdir()
+    os.symlink(tmp_path / "loop.npz", tmp_path / "loop.npz")
+    for name, fragment in (("dir.npz", "folder"), ("loop.npz", "could not be opened")):
+        with pytest.raises(ValueError, match=fragment):
+            load_directions(tmp_path / name)

@@ -78,6 +78,8 @@ def _read_bytes(path: str | Path) -> bytes:
         raise _bad(path, "file.missing") from None
     except PermissionError:
         raise _bad(path, "file.permission") from None
+    except OSError as e:   # a link loop, a name too long, ...: still one sentence naming the file
+        raise _bad(path, "file.unopenable", detail=e.strerror or type(e).__name__) from None
     with os.fdopen(fd, "rb") as f:
         if st.st_size > MAX_BYTES:
             raise _bad(path, "dirs.too_large", limit=f"{MAX_BYTES // 2 ** 20} MiB")
@@ -105,7 +107,7 @@ def _arrays(path: str | Path, data: bytes) -> dict[str, np.ndarray]:
         if isinstance(e.args[0] if e.args else None, Message):
             raise
         raise _bad(path, "dirs.not_npz", detail=str(e)[:200]) from None
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as e:
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, NotImplementedError) as e:   # (an unknown compression)
         raise _bad(path, "dirs.not_npz", detail=str(e)[:200] or type(e).__name__) from None
 
 
