@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 import torch
 
-pytest.importorskip("PySide6")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 import json  # noqa: E402
@@ -187,8 +186,11 @@ def test_korean_translation_loads(qtbot, settings):
         win = MainWindow(settings)
         qtbot.addWidget(win)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-        assert titles == ["\ud0d0\uc0c9", "\ud559\uc2b5", "1\ucc28\uc6d0 \ub370\ubaa8"]  # 탐색, 학습, 1차원 데모
-        assert win.explorer.findChildren(type(win.explorer.views))[0] is not None
+        assert titles[:3] == ["\ud0d0\uc0c9", "\ud559\uc2b5", "1\ucc28\uc6d0 \ub370\ubaa8"]  # 탐색, 학습, 1차원 데모
+        assert titles[3] in ("2-D lab", "2\ucc28\uc6d0 \uc2e4\ud5d8\uc2e4")   # 2차원 실험실 once the lead's lupdate has it
+        from PySide6.QtWidgets import QGroupBox
+        titles = {g.title() for g in win.explorer.findChildren(QGroupBox)}
+        assert "\uc2dc\ub4dc" in titles and "Seed" not in titles   # 시드: the Explore tab's controls speak Korean
         win.worker.shutdown()
     finally:
         app.removeTranslator(tr)
@@ -238,24 +240,44 @@ def test_every_ui_string_has_a_korean_translation():
 
 
 def test_seed_pad_arithmetic_and_walk(window, qtbot):
+    """Clicked as a student would: a point on the seed grid, the A - B + C button, the walk's Play/Pause."""
+    from PySide6.QtCore import QPoint
+
+    from ganexplorer.core.render.blend import bilinear_blend
+    from ganexplorer.core.render.latents import walk_positions
+    from ganexplorer.core.render.walk import walk_request
+
     e = window.explorer
-    e.pad.set_position(1.5, 0.0)
+    pad = e.pad
+    qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() // 2, pad.height() // 3))
     settle(qtbot, window)
-    assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=((1, 0.5), (2, 0.5)))))
+    blend = bilinear_blend(*pad.pos_xy, pad.base, pad.columns)
+    assert len(blend) > 1 and pad.pos_xy != (0.0, 0.0)          # between seeds, not on one
+    assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=blend)))
     for box, v in zip(e.arith, (3, 4, 5)):
-        box.setValue(v)
-    e.show_arithmetic()
+        box.spin.lineEdit().selectAll()
+        qtbot.keyClicks(box.spin.lineEdit(), str(v))
+        qtbot.keyClick(box.spin.lineEdit(), Qt.Key.Key_Return)
+    qtbot.mouseClick(e.arith_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=((3, 1.0), (4, -1.0), (5, 1.0)))))
-    e.seed.setValue(2)  # picking a seed leaves blend mode
+    qtbot.mouseClick(e.seed.next_btn, Qt.MouseButton.LeftButton)   # picking a seed leaves blend mode
     settle(qtbot, window)
-    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=2)))
-    e.walk.seeds.setText("7,8")
-    e.walk.frames.setValue(4)
-    e.walk.step()
-    e.walk.step()
+    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1)))
+    e.walk.seeds.selectAll()
+    qtbot.keyClicks(e.walk.seeds, "7,8")
+    e.walk.frames.lineEdit().selectAll()
+    qtbot.keyClicks(e.walk.frames.lineEdit(), "4")
+    qtbot.keyClick(e.walk.frames.lineEdit(), Qt.Key.Key_Return)
+    qtbot.mouseClick(e.walk.play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: e.walk.index >= 2, timeout=30_000)
+    qtbot.mouseClick(e.walk.play, Qt.MouseButton.LeftButton)      # Pause
+    assert e.walk.play.text() == "Play"
     settle(qtbot, window)
-    assert np.array_equal(shown(window), expected(window, RenderRequest(seed=2, w_blend=((7, 0.5), (8, 0.5)))))
+    i, j, t = walk_positions(2, 4)[e.walk.index - 1]
+    want = walk_request(RenderRequest(seed=1), [7, 8], i, j, t, "w", 16)
+    assert e.controller.state.source[:2] == ("walk", e.walk.index)
+    assert np.array_equal(shown(window), expected(window, want))
 
 
 def test_walk_export_and_play(window, qtbot, tmp_path, monkeypatch):
