@@ -28,6 +28,7 @@ from ganexplorer.gui.common.ui_queue import UiQueue
 from ganexplorer.gui.common.wheel_guard import install_wheel_guard
 from ganexplorer.gui.window.window_files import WindowFiles
 from ganexplorer.gui.window.window_menus import PRESENTATION_SCALE, WindowMenus
+from ganexplorer.gui.explore.projection.project_dialog import is_picture, open_project_dialog
 
 __all__ = ["DEFAULT_SIZE", "MAX_RECENT", "PRESENTATION_SCALE", "STATE_VERSION", "MainWindow", "show_warning"]
 MAX_RECENT = 8
@@ -149,7 +150,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         start = self._folder("last_dir")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open checkpoint"), start,
                                               self.tr("Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)"))
-        if path:
+        if path and is_picture(path):   # a picture is projected into the open model (issue 23)
+            open_project_dialog(self, path)
+        elif path:
             self.open_checkpoint(path)
 
     def open_checkpoint(self, path: str | Path, show_progress: bool = True, switch_tab: bool = True) -> int:
@@ -265,7 +268,9 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802
         urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
-            if urls[0].endswith(".json"):
+            if is_picture(urls[0]):   # a dropped picture is projected (issue 23)
+                open_project_dialog(self, urls[0])
+            elif urls[0].endswith(".json"):
                 self.load_state(urls[0])
             else:
                 self.open_checkpoint(urls[0])

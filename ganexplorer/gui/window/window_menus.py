@@ -12,6 +12,7 @@ from ganexplorer import applog
 from ganexplorer.core.paths import bundled_models
 from ganexplorer.gui.common.help import HelpDialog
 from ganexplorer.gui.explore.directions.menu import DirectionsMenu
+from ganexplorer.gui.explore.projection.project_dialog import open_project_dialog
 from ganexplorer.gui.window.system_info import ProblemReporter
 
 PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
@@ -66,6 +67,9 @@ class WindowMenus:
         v.addAction(self.presentation_action)
         self.directions_menu = DirectionsMenu(self)   # from labels, compare (issue 24)
         self.menuBar().addMenu(self.directions_menu)
+        self.explore_menu = self.menuBar().addMenu(self.tr("&Explore"))   # project a picture (issue 23)
+        self.project_action = self._action(self.tr("&Project image\u2026"), lambda: open_project_dialog(self))
+        self.explore_menu.addAction(self.project_action)
         s = self.menuBar().addMenu(self.tr("&Settings"))
         lang = s.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
