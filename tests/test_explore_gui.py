@@ -420,3 +420,24 @@ def test_opening_a_hostile_state_file_is_one_sentence_and_keeps_what_was_there(w
     assert len(dialogs) == 1 and str(path) in dialogs[0] or path.name in dialogs[0]
     assert "\n" not in dialogs[0] and "Traceback" not in dialogs[0]
     assert e.controller.state == before and peak < 1.5 * 2 ** 30
+
+
+def test_layer_tiles_are_numbered_and_a_click_switches_a_channel_off_and_on(window, qtbot):
+    """Issue 21: the Layers view's tiles carried no channel numbers and could not be clicked."""
+    e = window.explorer
+    click_tab(qtbot, e.views, LAYERS)
+    choose(e.layer_combo, B8)
+    type_into(qtbot, e.layer_first, "16")
+    settle(qtbot, window)
+    tiles = e.layer_view
+    assert tiles.channels == list(range(16, 32))               # each tile says its channel
+    before = shown(window)
+    k = 5
+    centre = tiles._tile_rect(k).center().toPoint()
+    qtbot.mouseClick(tiles, Qt.MouseButton.LeftButton, pos=centre)
+    settle(qtbot, window)
+    assert e.controller.state.ablations == ((B8, (21,)),) and e.ablate_edit.text() == "21"
+    assert 21 in tiles.off and not np.array_equal(shown(window), before)
+    qtbot.mouseClick(tiles, Qt.MouseButton.LeftButton, pos=centre)   # again: back on
+    settle(qtbot, window)
+    assert e.controller.state.ablations == () and np.array_equal(shown(window), before)

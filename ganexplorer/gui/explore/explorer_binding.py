@@ -89,6 +89,13 @@ class StateBinding:
             return
         self.controller.set_ablation(layer, channels)
 
+    def _channel_clicked(self, channel: int) -> None:
+        """A click on a Layers tile switches its channel off, or back on."""
+        layer = self.layer_combo.currentText()
+        if layer:
+            off = set(dict(self.controller.state.ablations).get(layer, ())) ^ {int(channel)}
+            self.controller.set_ablation(layer, tuple(sorted(off)))
+
     def _layer_changed(self, *_: object) -> None:
         """Show the selected layer's own switch-offs (they stay with their layer)."""
         self.ablate_edit.setText(ranges_text(dict(self.controller.state.ablations).get(self.layer_combo.currentText(),

@@ -26,6 +26,7 @@ from ganexplorer.core.render import bands
 from ganexplorer.core.render.annotate import labelled_mixing_grid, variation_figure
 from ganexplorer.core.render.latents import parse_int_list
 from ganexplorer.core.render.views import mixing_grid, variation_levels
+from ganexplorer.gui.explore.channel_tiles import ChannelTiles
 from ganexplorer.gui.explore.explorer_words import GRID, IMAGE, LAYERS, VARIATION
 from ganexplorer.gui.common.image_view import ImageView
 
@@ -39,7 +40,8 @@ class ViewPages:
         self.image_view = ImageView()
         self.variation_view = ImageView()
         self.grid_view = ImageView()
-        self.layer_view = ImageView()
+        self.layer_view = ChannelTiles()
+        self.layer_view.toggled.connect(self._channel_clicked)
         self.views.addTab(self._image_page(), self.tr("Image"))
         self.views.addTab(self._wrap_view(self.variation_view, self._variation_bar()), self.tr("Stochastic variation"))
         self.views.addTab(self._wrap_view(self.grid_view, self._grid_bar()), self.tr("Mixing grid"))
@@ -122,7 +124,7 @@ class ViewPages:
         g.setColumnStretch(1, 1)
         return w
 
-    def _wrap_view(self, view: ImageView, bar: QWidget) -> QWidget:
+    def _wrap_view(self, view: QWidget, bar: QWidget) -> QWidget:
         w = QWidget()
         v = QVBoxLayout(w)
         v.setContentsMargins(0, 0, 0, 0)

@@ -325,10 +325,10 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
             self.grid_view.set_image(result)
         elif name == "layers":
             (picture, total), layer, first = result
-            self.layer_view.set_image(picture)
+            off = [c for c in dict(self.controller.state.ablations).get(layer, ()) if first <= c < first + 16]
+            self.layer_view.set_tiles(picture, list(range(first, min(total, first + 16))), set(off))
             text = self.tr("{0} channels in this layer; showing {1}\u2013{2}").format(
                 total, first, min(total, first + 16) - 1)
-            off = [c for c in dict(self.controller.state.ablations).get(layer, ()) if first <= c < first + 16]
             if off:
                 text += "; " + self.tr("channels {0} switched off (black)").format(ranges_text(off, "\u2013"))
             self.layer_channels.setText(text)
