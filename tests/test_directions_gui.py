@@ -189,3 +189,23 @@ def test_importing_a_bad_directions_file_is_one_sentence_and_changes_nothing(qtb
     text = dialog.status.text()
     assert path.name in text and fragment in text and "\n" not in text and "Traceback" not in text
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == before
+
+
+def test_after_another_model_is_opened_the_dialog_says_so_and_mixes_nothing(qtbot, window, pkl, tmp_path):
+    from ganexplorer.core.render.directions_file import DirectionSet
+
+    first = window.model
+    dialog = window.directions_menu.open("label")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: _pictures_shown(dialog), timeout=30_000)
+    window.open_checkpoint(pkl, show_progress=False)
+    qtbot.waitUntil(lambda: window.model is not None and window.model is not first, timeout=30_000)
+    settle(qtbot, window)
+    before = _keys(dialog)
+    qtbot.mouseClick(dialog.new_btn, Qt.MouseButton.LeftButton)
+    assert "Another model was opened" in dialog.status.text()
+    assert dialog.page == 0 and _keys(dialog) == before
+    assert not isinstance(dialog.dset, DirectionSet)
+    again = window.directions_menu.open("label")   # the menu gives a fresh dialog for the new model
+    qtbot.addWidget(again)
+    assert again is not dialog and again.model is window.model

@@ -37,6 +37,7 @@ class CompareDialog(QDialog):
     def __init__(self, host: ExploreHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        self.model = host.model     # the dialog's pictures and sets belong to this model
         self.setWindowTitle(self.tr("Compare directions"))
         self.figure: np.ndarray | None = None
         self.entries: list[Active] = []
@@ -111,6 +112,8 @@ class CompareDialog(QDialog):
 
     # -- cosines and strips ----------------------------------------------------------------------
     def _refresh(self) -> None:
+        if self._model_changed():
+            return
         chosen = self.chosen()
         names = [a.name for a in chosen]
         self.table.setRowCount(len(chosen))
@@ -161,12 +164,16 @@ class CompareDialog(QDialog):
 
     # -- making, importing and exporting sets ----------------------------------------------------
     def _add_sefa(self) -> None:
+        if self._model_changed():
+            return
         model, host, layers, num = self.host.model, self.host, self.sefa_layers.currentData(), self.sefa_num.value()
         self.host.worker.run_job(JOB + "sefa", lambda _r: ds.sefa_set(
             model, num, layers, host.samples(lambda: ds.sigma_samples(model))), key=JOB + "sefa")
         self.status.setText(self.tr("Computing SeFa directions\u2026"))
 
     def _import(self) -> None:
+        if self._model_changed():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import directions"), "",
                                               self.tr("Directions files (*.npz)"))
         if not path:
@@ -204,6 +211,14 @@ class CompareDialog(QDialog):
             return
         self.status.setText(self.tr("Added \u201c{0}\u201d ({1} directions).").format(name, len(dset)))
         self.refresh_list()
+
+    def _model_changed(self) -> bool:
+        """Another model was opened since this dialog was: say so instead of mixing the two."""
+        if self.host.model is self.model:
+            return False
+        self.status.setText(self.tr("Another model was opened since this dialog was: close it and open it again "
+                                    "from the Directions menu."))
+        return True
 
     # -- results from the worker -----------------------------------------------------------------
     def _done(self, name: str, result: Any) -> None:

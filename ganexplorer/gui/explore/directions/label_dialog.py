@@ -44,6 +44,7 @@ class LabelDialog(QDialog):
     def __init__(self, host: ExploreHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
+        self.model = host.model     # the dialog's pictures and sets belong to this model
         self.setWindowTitle(self.tr("Direction from labels"))
         self.marks: dict[int, int] = {}      # seed -> 1 (has it) / 0 (hasn't)
         self.page = 0
@@ -115,6 +116,8 @@ class LabelDialog(QDialog):
 
     # -- marking ---------------------------------------------------------------------------------
     def _show_page(self, page: int) -> None:
+        if self._model_changed():
+            return
         self.page = page
         n = COLS * ROWS
         self.seeds = list(range(page * n, (page + 1) * n))
@@ -148,6 +151,8 @@ class LabelDialog(QDialog):
 
     # -- fitting and the slider ------------------------------------------------------------------
     def _fit(self) -> None:
+        if self._model_changed():
+            return
         seeds = sorted(self.marks)
         labels = [self.marks[s] for s in seeds]
         layers = self.layers.currentData()
@@ -162,12 +167,16 @@ class LabelDialog(QDialog):
         self.host.worker.run_job(JOB + "fit", fit, key=JOB + "fit")
 
     def _preview(self, *_: object) -> None:
+        if self._model_changed():
+            return
         if self.dset is None:
             return
         req = ds.moved(self.host.base_request(), self.dset, 0, self.slider.value() / SLIDER_STEPS)
         self.host.worker.run_job(JOB + "preview", lambda r: r.render(req).rgb, key=JOB + "preview")
 
     def _add(self) -> None:
+        if self._model_changed():
+            return
         if self.dset is None:
             return
         name = self.name.text().strip() or self.tr("labels")
@@ -179,6 +188,14 @@ class LabelDialog(QDialog):
         self.status.setText(self.tr("Added \u201c{0}\u201d to the Explore tab.").format(name) if taken else
                             self.tr("Kept \u201c{0}\u201d for Compare directions (this Explore tab cannot hold "
                                     "direction sets yet).").format(name))
+
+    def _model_changed(self) -> bool:
+        """Another model was opened since this dialog was: say so instead of mixing the two."""
+        if self.host.model is self.model:
+            return False
+        self.status.setText(self.tr("Another model was opened since this dialog was: close it and open it again "
+                                    "from the Directions menu."))
+        return True
 
     # -- results from the worker -----------------------------------------------------------------
     def _done(self, name: str, result: Any) -> None:

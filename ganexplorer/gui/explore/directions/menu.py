@@ -18,6 +18,7 @@ class DirectionsMenu(QMenu):
         self.setTitle(self.tr("&Directions"))
         self.window_ = window
         self.host: ExploreHost | None = None
+        self._model: Any = None
         self.dialogs: dict[str, Any] = {}
         self.label_action = QAction(self.tr("Direction from &labels\u2026"), self)
         self.label_action.triggered.connect(lambda: self.open("label"))
@@ -36,11 +37,11 @@ class DirectionsMenu(QMenu):
             self.window_.statusBar().showMessage(self.tr("Directions in w need a style-based generator (StyleGAN2): "
                                                          "open one first."))
             return None
-        if self.host is None or self.host.model is not panel.model:
+        if self.host is None or self._model is not panel.model:   # dialogs of the previous model go
             for d in self.dialogs.values():
                 d.close()
             self.dialogs.clear()
-            self.host = ExploreHost(panel)
+            self.host, self._model = ExploreHost(panel), panel.model
         dialog = self.dialogs.get(which)
         if dialog is None or not dialog.isVisible():
             dialog = (LabelDialog if which == "label" else CompareDialog)(self.host, self.window_)
