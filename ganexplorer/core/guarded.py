@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from ganexplorer.core.text import printable
 
-__all__ = ["InputFileError", "describe_mode", "open_input", "read_bounded_bytes", "read_bounded_text",
+__all__ = ["InputFileError", "describe_mode", "open_input", "read_bounded_bytes", "read_bounded_text", "refusal",
            "regular_file_problem", "shown_path", "size_text"]
 
 

@@ -8,6 +8,7 @@ sentence for a wrong or broken file.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,8 @@ import torch
 
 from ganexplorer.core.data.base import DatasetError, ImageDataset, model_input
 from ganexplorer.core.guarded import shown_path
+
+log = logging.getLogger(__name__)
 
 __all__ = ["DatasetError", "ImageDataset", "check_dataset_spec", "model_input", "open_dataset"]
 
@@ -74,6 +77,8 @@ def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
                            "cifar10:DIR or folder:DIR")
     if len(ds) == 0:
         raise DatasetError(f"'{shown_path(arg or spec)}' holds no images")
+    for note in ds.notes:   # the command line shows warnings on stderr; the window reads ds.notes
+        log.warning("%s", note)
     if limit is not None and len(ds) > limit:
         ds = ImageDataset(ds.name, ds.images[:limit], None if ds.labels is None else ds.labels[:limit],
                           ds.class_names, ds.attribution, ds.notes)

@@ -1,12 +1,14 @@
 """Which file a checkpoint path is: a regular file opened without blocking, its identity, a legacy torch stream?
 
-Stdlib only: the isolated reader process (:mod:`.isolated`) and the parent both use it.
+Stdlib (and the floor's :mod:`ganexplorer.core.guarded`) only: the isolated reader process (:mod:`.isolated`) and the parent both use it.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+
+from ganexplorer.core.guarded import describe_mode
 
 LEGACY_MAGIC = 0x1950A86A20F9469CFC6C
 LEGACY_PROTOCOL = 1001
@@ -19,18 +21,11 @@ class ReadError(ValueError):
 
 
 def file_problem(mode: int) -> str | None:
-    """Why a path with this ``st_mode`` is not a checkpoint file (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
+    """Why a path with this ``st_mode`` is not a checkpoint file (None for a regular file); the same words as
+    every other file the app reads (:func:`ganexplorer.core.guarded.describe_mode`)."""
     if stat.S_ISDIR(mode):
         return "is a folder, not a checkpoint file"
-    if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+    return describe_mode(mode)
 
 
 def open_regular(path: str) -> tuple[int, os.stat_result]:
