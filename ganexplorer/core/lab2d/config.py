@@ -66,8 +66,8 @@ PRESETS: dict[str, Lab2DConfig] = {
     "fixed": Lab2DConfig(loss="r1", lr_d=3e-3, lr_g=3e-3, beta1=0.5, beta2=0.9, width=64, depth=3,
                          batch=256, z_dim=4, penalty=0.01, steps=10000, decay_from=0.5),
     # D learns ten times faster and five times as often; with the minimax loss G's gradient vanishes.
-    "D too strong": Lab2DConfig(loss="minimax", lr_d=2e-3, lr_g=1e-4, d_steps=5, width=128, depth=3,
-                                batch=128, penalty=0.0, steps=3000),
+    "D too strong": Lab2DConfig(loss="minimax", lr_d=2e-3, lr_g=1e-4, d_steps=5, width=64, depth=3,
+                                batch=128, penalty=0.0, steps=2000),
     # G outpaces a small, slow D: samples overshoot and swing around the plane.
     "G too strong": Lab2DConfig(loss="nonsat", lr_d=1e-4, lr_g=5e-3, width=16, depth=1, batch=128,
                                 penalty=0.0, steps=3000),
