@@ -441,3 +441,34 @@ def test_layer_tiles_are_numbered_and_a_click_switches_a_channel_off_and_on(wind
     qtbot.mouseClick(tiles, Qt.MouseButton.LeftButton, pos=centre)   # again: back on
     settle(qtbot, window)
     assert e.controller.state.ablations == () and np.array_equal(shown(window), before)
+
+
+def test_the_mixing_grid_shows_its_progress_and_can_be_cancelled(window, qtbot):
+    """Issue 21: the mixing grid gave no sign it was working (~10 s on the shapes model) and could not be stopped."""
+    import threading
+
+    e = window.explorer
+    click_tab(qtbot, e.views, GRID)
+    assert not e.grid_progress.isVisible() and not e.grid_cancel.isVisible()
+    calls, gate = [], threading.Event()
+
+    def slow(_module, _args):           # the grid's 5th picture waits until the test lets it go
+        calls.append(1)
+        if len(calls) == 5:
+            gate.wait(30)
+    handle = window.model.G.synthesis.register_forward_pre_hook(slow)
+    try:
+        click(qtbot, e.grid_button)
+        qtbot.waitUntil(lambda: e.grid_progress.isVisible() and e.grid_progress.value() > 0, timeout=30_000)
+        assert e.grid_cancel.isVisible() and e.grid_cancel.isEnabled() and not e.grid_button.isEnabled()
+        click(qtbot, e.grid_cancel)
+        gate.set()
+        qtbot.waitUntil(lambda: not e.grid_progress.isVisible(), timeout=30_000)
+    finally:
+        gate.set()
+        handle.remove()
+    settle(qtbot, window)
+    assert e.grid_view.rgb is None and e.grid_button.isEnabled() and len(calls) < 19   # stopped early
+    click(qtbot, e.grid_button)                                    # and it still works afterwards
+    qtbot.waitUntil(lambda: e.grid_view.rgb is not None, timeout=60_000)
+    assert not e.grid_progress.isVisible() and not e.grid_cancel.isVisible()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import torch
 
@@ -39,11 +41,12 @@ def stochastic_variation(renderer: Renderer, req: RenderRequest, draws: int = 16
 
 @torch.inference_mode()
 def mixing_grid(renderer: Renderer, rows: list[int], cols: list[int], styles: list[int],
-                base: RenderRequest) -> tuple[np.ndarray, dict]:
+                base: RenderRequest, progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, dict]:
     """The StyleGAN style-mixing figure: row seeds take ``styles`` (layer indices) from column seeds.
 
     Returns the grid picture (blank corner, column seeds on top, row seeds on the left) and a
-    dict of every tile keyed by seed or (row, col).
+    dict of every tile keyed by seed or (row, col). ``progress(done, total)`` is called after each
+    picture (it may raise to stop: a big grid takes seconds).
     """
     if not renderer.model.is_style_based:
         raise ValueError("style mixing needs a style-based generator (StyleGAN2)")
@@ -51,12 +54,21 @@ def mixing_grid(renderer: Renderer, rows: list[int], cols: list[int], styles: li
     if any(not 0 <= s < num_ws for s in styles):
         raise ValueError(f"style indices must be in 0..{num_ws - 1}")
     ws = {s: renderer.ws_for(base.with_(seed=s, mix_seed=None)) for s in sorted(set(rows + cols))}
-    tiles: dict = {s: to_uint8(renderer.synthesize(ws[s], base)) for s in ws}
+    total, done = len(ws) + len(rows) * len(cols), 0
+
+    def one(w: torch.Tensor) -> np.ndarray:
+        nonlocal done
+        tile = to_uint8(renderer.synthesize(w, base))
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        return tile
+    tiles: dict = {s: one(ws[s]) for s in ws}
     for r in rows:
         for c in cols:
             w = ws[r].clone()
             w[:, styles] = ws[c][:, styles]
-            tiles[(r, c)] = to_uint8(renderer.synthesize(w, base))
+            tiles[(r, c)] = one(w)
     blank = np.zeros_like(tiles[rows[0]])
     seq = [blank] + [tiles[c] for c in cols]
     for r in rows:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -173,6 +174,16 @@ class ViewPages:
         h.addWidget(QLabel(self.tr("Column seeds")))
         h.addWidget(self.grid_cols)
         h.addWidget(self.grid_button)
+        self.grid_progress = QProgressBar()
+        self.grid_progress.setRange(0, 100)
+        self.grid_progress.setToolTip(self.tr("How many of the grid's pictures are drawn"))
+        self.grid_cancel = QPushButton(self.tr("Cancel"))
+        self.grid_cancel.setToolTip(self.tr("Stop building the grid"))
+        self.grid_cancel.clicked.connect(lambda: self.worker.cancel("grid"))
+        for b in (self.grid_progress, self.grid_cancel):
+            b.setVisible(False)
+            h.addWidget(b)
+        self._grid_jobs = 0
         self.grid_legend = self._legend_label()
         v.addLayout(h)
         v.addWidget(self.grid_legend)
@@ -216,5 +227,26 @@ class ViewPages:
         self.grid_caption = caption
         self._grid_stem = f"mixing-{'-'.join(map(str, rows))}-x-{'-'.join(map(str, cols))}"
         seed_word = self.tr("seed")
-        self.worker.run_job("grid", lambda r: labelled_mixing_grid(mixing_grid(r, rows, cols, styles, req)[0],
-                                                                   rows, cols, caption, seed_word), key="grid")
+        worker = self.worker
+
+        def progress(done: int, total: int) -> None:
+            worker.check_stop()   # Cancel, another model or closing: stop between two pictures
+            worker.report_progress("grid", done / total)
+
+        self._grid_busy(+1)
+        worker.run_job("grid", lambda r: labelled_mixing_grid(mixing_grid(r, rows, cols, styles, req, progress)[0],
+                                                              rows, cols, caption, seed_word), key="grid")
+
+    def _grid_busy(self, step: int) -> None:
+        """Grid jobs in flight: while any is, the progress bar and Cancel show and Compute waits."""
+        self._grid_jobs = max(0, self._grid_jobs + step)
+        busy = self._grid_jobs > 0
+        if step > 0:
+            self.grid_progress.setValue(0)
+        self.grid_progress.setVisible(busy)
+        self.grid_cancel.setVisible(busy)
+        self.grid_button.setEnabled(not busy)
+
+    def _on_job_progress(self, name: str, fraction: float) -> None:
+        if name == "grid" and self._grid_jobs:
+            self.grid_progress.setValue(round(fraction * 100))

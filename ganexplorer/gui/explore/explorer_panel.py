@@ -103,6 +103,8 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         worker.render_failed.connect(self._on_render_failed)
         worker.job_done.connect(self._on_job_done)
         worker.job_failed.connect(self._on_job_failed)
+        worker.job_cancelled.connect(self._on_job_cancelled)
+        worker.job_progress.connect(self._on_job_progress)
         self._connect_controls()
         self._ctrl_arrows = _LeaveCtrlArrows(self)
         for target in (self.seed.spin, self.seed.spin.lineEdit()):
@@ -322,6 +324,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
             self.variation_view.set_image(picture)
             self.variation_scale.setText(self.tr("{0}: per-pixel standard deviation over {1} noise draws; the largest is {2:.2f} pixel levels (of 255). Bright = what the noise inputs change.").format(what, n, vmax))
         elif name == "grid":
+            self._grid_busy(-1)
             self.grid_view.set_image(result)
         elif name == "layers":
             (picture, total), layer, first = result
@@ -335,6 +338,14 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         elif name == "export":
             self.status.emit(self.tr("Saved {0}").format(result))
 
+    def _on_job_cancelled(self, name: str) -> None:
+        if name == "grid" and self._grid_jobs:
+            self._grid_busy(-1)
+            if not self._grid_jobs:
+                self.status.emit(self.tr("Mixing grid cancelled"))
+
     def _on_job_failed(self, name: str, message: str) -> None:
+        if name == "grid":
+            self._grid_busy(-1)
         if name in ("variation", "grid", "directions", "layers", "export", "set_model"):
             self.status.emit(message)

@@ -75,6 +75,7 @@ class InferenceWorker(QObject):
     job_done = Signal(str, object)        # (job name, result)
     job_failed = Signal(str, str)         # (job name, one sentence)
     job_cancelled = Signal(str)           # (job name): replaced, cancelled, its model replaced, or shut down
+    job_progress = Signal(str, float)     # (job name, fraction done), from report_progress
 
     # Previews (see the module docstring); instance attributes so a test or a setting can change them.
     # Full renders slower than this make the next requests previews first. 0.25 s keeps a 256² model
@@ -243,6 +244,10 @@ class InferenceWorker(QObject):
         """For a running job: whether to end early (cancelled, its model replaced, or the worker closing)."""
         job = self._current
         return self._closing or (job is not None and self._stale(job))
+
+    def report_progress(self, name: str, fraction: float) -> None:
+        """For a running job: tell the UI how far it is (``job_progress``, on the UI thread)."""
+        self._runner.post(lambda: self.job_progress.emit(name, float(fraction)))
 
     def check_stop(self) -> None:
         """For a running job: raise :class:`~ganexplorer.gui.common.background.Cancelled` if it should stop."""
