@@ -13,9 +13,8 @@ low-resolution preview (the synthesis network stopped early, ``RenderResult.prev
 in full only when no newer request has come for ``rest_s``; a newer request also abandons
 that full render between two blocks (the preview stays on screen). So a dragged slider
 shows a picture several times a second and the sharp one when the slider rests. Models
-below ``preview_min_resolution`` (the bundled 32 px ones), fast ones, and those where no
-preview is ``preview_min_speedup`` times cheaper than the full picture are rendered exactly
-as before: every picture in full, none abandoned.
+below ``preview_min_resolution``, fast ones, and those where no preview is
+``preview_min_speedup`` times cheaper are rendered in full, none abandoned.
 
 Nothing a render or a job raises stops the worker: the thread comes from the shared
 :class:`~ganexplorer.gui.common.background.Runner`, each render and job runs :func:`guarded` (logged,
@@ -23,10 +22,9 @@ reported as one sentence through ``render_failed`` / ``job_failed``), and the sc
 is reset in ``finally``. Every request and job carries the *model generation* (bumped by
 :meth:`InferenceWorker.set_model`): work asked for under a replaced model is dropped before it
 runs, asked to stop while it runs (:meth:`InferenceWorker.should_stop`), and its result is
-discarded (``job_cancelled``). Jobs given a ``key`` replace a pending job of the same key (the
-Layers view asks for feature maps on every change; only the newest is computed), and
-:meth:`InferenceWorker.cancel` drops jobs by name. :meth:`InferenceWorker.shutdown` cancels what
-is pending, asks the running render or job to stop, and joins the thread.
+discarded (``job_cancelled``). Jobs given a ``key`` replace a pending job of the same key;
+:meth:`InferenceWorker.cancel` drops jobs by name; a job may ``report_progress``. A failed model
+swap refuses the new model's requests. :meth:`InferenceWorker.shutdown` joins the thread.
 """
 
 from __future__ import annotations
