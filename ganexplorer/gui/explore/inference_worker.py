@@ -11,8 +11,7 @@ Slow models (a 1024 px StyleGAN2 on a laptop: seconds per picture) get previews:
 renders take longer than ``preview_after_s``, the newest request is first rendered as a
 low-resolution preview (the synthesis network stopped early, ``RenderResult.preview``), and
 in full only when no newer request has come for ``rest_s``; a newer request also abandons
-that full render between two blocks (the preview stays on screen). So a dragged slider
-shows a picture several times a second and the sharp one when the slider rests. Models
+that full render between two blocks (the preview stays on screen). Models
 below ``preview_min_resolution``, fast ones, and those where no preview is
 ``preview_min_speedup`` times cheaper are rendered in full, none abandoned.
 
