@@ -41,11 +41,18 @@ def refusal(path: str | os.PathLike[str], problem: str) -> InputFileError:
 
 
 def size_text(n: int) -> str:
-    """A byte count for a sentence: '3.4 GB', '260 KB', '17 bytes'."""
-    for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+    """A byte count for a sentence: '3.4 GB', '260 KB', '17 bytes' (absurd counts from a header: 'over 1000 TB')."""
+    if n >= 1000 * 2**40:
+        return "over 1000 TB"
+    for unit, size in (("TB", 2**40), ("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
         if n >= size:
-            return f"{n / size:.1f} {unit}"
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
     return f"{n} bytes"
+
+
+def _a(what: str) -> str:
+    """'a state file', 'an IDX file'."""
+    return f"an {what}" if what[:1].lower() in "aeiou" else f"a {what}"
 
 
 def describe_mode(mode: int) -> str | None:
@@ -112,7 +119,7 @@ def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
             raise refusal(path, problem)
         if st.st_size > limit:
             raise refusal(path, f"is {size_text(st.st_size)}, more than the {size_text(limit)} "
-                                f"ganexplorer reads from a {what}")
+                                f"ganexplorer reads from {_a(what)}")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return io.open(fd, "rb", closefd=True), int(st.st_size)   # type: ignore[return-value]
@@ -131,7 +138,7 @@ def read_bounded_bytes(path: str | os.PathLike[str], limit: int, what: str = "fi
         except OSError as e:
             raise refusal(path, _os_problem(e)) from None
     if len(data) > limit:
-        raise refusal(path, f"is more than the {size_text(limit)} ganexplorer reads from a {what}")
+        raise refusal(path, f"is more than the {size_text(limit)} ganexplorer reads from {_a(what)}")
     return data
 
 
@@ -141,7 +148,7 @@ def read_bounded_text(path: str | os.PathLike[str], limit: int, what: str = "fil
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise refusal(path, f"is not UTF-8 text (byte {e.start:,} cannot be decoded), not a {what}") from None
+        raise refusal(path, f"is not UTF-8 text (byte {e.start:,} cannot be decoded), not {_a(what)}") from None
 
 
 def name_of(path: str | os.PathLike[str]) -> str:
