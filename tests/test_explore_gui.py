@@ -472,3 +472,24 @@ def test_the_mixing_grid_shows_its_progress_and_can_be_cancelled(window, qtbot):
     click(qtbot, e.grid_button)                                    # and it still works afterwards
     qtbot.waitUntil(lambda: e.grid_view.rgb is not None, timeout=60_000)
     assert not e.grid_progress.isVisible() and not e.grid_cancel.isVisible()
+
+
+def test_a_minus_b_plus_c_shows_a_b_and_c_beside_the_result(window, qtbot):
+    """Issue 21: A - B + C showed only the result; the three seeds it came from are shown beside it."""
+    e = window.explorer
+    for box, v in zip(e.arith, (3, 4, 5)):
+        type_into(qtbot, box.spin, str(v))
+    assert not e.arith_strip.isVisible()
+    click(qtbot, e.arith_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.arith_strip.isVisible() and e.arith_strip.rgb is not None, timeout=30_000)
+    strip = e.arith_strip.rgb
+    side = 16                                              # the tiny model's pictures
+    f = strip.shape[0] // side
+    tiles = [strip[:, 2 * k * side * f:(2 * k + 1) * side * f:f][::f] for k in range(4)]   # A, B, C, result
+    for tile, seed in zip(tiles, (3, 4, 5)):
+        assert np.array_equal(tile, expected(window, RenderRequest(seed=seed)))
+    assert np.array_equal(tiles[3], shown(window))
+    click(qtbot, e.seed.next_btn)                          # a plain seed again: the strip goes
+    settle(qtbot, window)
+    assert not e.arith_strip.isVisible()

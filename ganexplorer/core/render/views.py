@@ -125,3 +125,30 @@ def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int 
     tiles = [np.ascontiguousarray(np.stack([t, t, t], axis=-1)) for t in grey]
     cols = int(np.ceil(np.sqrt(max(1, len(tiles)))))
     return grid(tiles, cols=cols, pad=1, fill=40), total
+
+
+@torch.inference_mode()
+def arithmetic_strip(renderer: Renderer, req: RenderRequest, seeds: tuple[int, int, int],
+                     min_tile: int = 96) -> np.ndarray:
+    """A − B + C = result as one picture: the three seeds' pictures (with ``req``'s other settings), the
+    operators between them, and ``req``'s picture; each tile enlarged by a whole factor to ``min_tile`` px
+    so the signs can be read. A tile k sits at x = 2·k·side (operators in the odd slots)."""
+    from PIL import Image, ImageDraw
+
+    from ganexplorer.core.render.annotate import BACKGROUND, INK, font, text_box
+
+    pictures = [renderer.render(req.with_(seed=s, w_blend=(), z=None, w=None)).rgb for s in seeds]
+    pictures.append(renderer.render(req).rgb)
+    side = pictures[0].shape[0]
+    f = max(1, -(-min_tile // side))
+    big = [np.repeat(np.repeat(p, f, axis=0), f, axis=1) for p in pictures]
+    t = side * f
+    fnt = font(max(12, t // 2))
+    glyphs = []
+    for sign in ("\u2212", "+", "="):
+        im = Image.new("RGB", (t, t), BACKGROUND)
+        w, h = text_box(sign, fnt)
+        ImageDraw.Draw(im).text(((t - w) // 2, (t - h) // 2), sign, fill=INK, font=fnt)
+        glyphs.append(np.asarray(im))
+    seq = [big[0], glyphs[0], big[1], glyphs[1], big[2], glyphs[2], big[3]]
+    return np.concatenate(seq, axis=1)

@@ -115,6 +115,8 @@ class StateBinding:
         self.noise_seed.setEnabled(state.noise_mode == "random")
         if state.ablations != old.ablations:
             self._update_ablation_labels()
+        if ("arith",) in (state.source[:1], old.source[:1]):   # A − B + C beside its picture, kept up to date
+            self._show_arith_strip(state.source)
         if state.zoom != old.zoom:
             for view in (self.image_view, self.variation_view, self.grid_view, self.layer_view):
                 view.set_zoom(state.zoom)

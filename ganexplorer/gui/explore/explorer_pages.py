@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ganexplorer.core.render import bands
 from ganexplorer.core.render.annotate import labelled_mixing_grid, variation_figure
 from ganexplorer.core.render.latents import parse_int_list
-from ganexplorer.core.render.views import mixing_grid, variation_levels
+from ganexplorer.core.render.views import arithmetic_strip, mixing_grid, variation_levels
 from ganexplorer.gui.explore.channel_tiles import ChannelTiles
 from ganexplorer.gui.explore.explorer_words import GRID, IMAGE, LAYERS, VARIATION
 from ganexplorer.gui.common.image_view import ImageView
@@ -83,8 +83,14 @@ class ViewPages:
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setToolTip(self.tr("What the picture above is: how it was made from seeds and settings"))
+        self.arith_strip = ImageView()
+        self.arith_strip.setMinimumSize(96, 72)
+        self.arith_strip.setMaximumHeight(140)
+        self.arith_strip.setToolTip(self.tr("The seeds A, B and C with the settings on the left, and the picture their ws make"))
+        self.arith_strip.setVisible(False)
         v.addWidget(self.badge_row)
         v.addWidget(self.image_view, 1)
+        v.addWidget(self.arith_strip)
         v.addWidget(self.caption)
         return page
 
@@ -246,6 +252,16 @@ class ViewPages:
         self.grid_progress.setVisible(busy)
         self.grid_cancel.setVisible(busy)
         self.grid_button.setEnabled(not busy)
+
+    def _show_arith_strip(self, source: tuple) -> None:
+        """Beside an A − B + C picture: A, B and C themselves (a worker job), hidden for any other picture."""
+        on = bool(source) and source[0] == "arith" and self.model is not None
+        self.arith_strip.setVisible(on)
+        if not on:
+            self.worker.cancel("arith")
+            return
+        req, seeds = self.current_request(), tuple(source[1:4])
+        self.worker.run_job("arith", lambda r: arithmetic_strip(r, req, seeds), key="arith")
 
     def _on_job_progress(self, name: str, fraction: float) -> None:
         if name == "grid" and self._grid_jobs:

@@ -323,6 +323,9 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
             vmax, picture, n, what = result
             self.variation_view.set_image(picture)
             self.variation_scale.setText(self.tr("{0}: per-pixel standard deviation over {1} noise draws; the largest is {2:.2f} pixel levels (of 255). Bright = what the noise inputs change.").format(what, n, vmax))
+        elif name == "arith":
+            if self.arith_strip.isVisible():
+                self.arith_strip.set_image(result)
         elif name == "grid":
             self._grid_busy(-1)
             self.grid_view.set_image(result)
