@@ -131,11 +131,11 @@ def cifar_fifo_in_dir(d: Path) -> str:
 
 # -- Quick Draw -------------------------------------------------------------------------------------
 
-def npy(arr_header: dict, body: bytes = b"", name: str = "cat.npy") -> Callable[[Path], str]:
+def npy(arr_header: dict, body: bytes = b"", name: str = "cat.npy", v2: bool = False) -> Callable[[Path], str]:
     """A .npy file with a hand-written header (any shape, no data needed)."""
     def build(d: Path) -> str:
         with open(d / name, "wb") as f:
-            np.lib.format.write_array_header_1_0(f, arr_header)
+            (np.lib.format.write_array_header_2_0 if v2 else np.lib.format.write_array_header_1_0)(f, arr_header)
             f.write(body)
         return f"quickdraw:{d / name}"
     return build
@@ -337,4 +337,22 @@ CORPUS: list[Case] = [
     Case("folder-only-bad", folder(put_fifo("x.png"), put("huge.png", png_header_only(30000, 30000)), goods=0),
          r"none of the 2 image files.*could be read.*huge\.png", posix_only=True),
     Case("folder-is-fifo", folder_is_fifo, r"is not a folder", posix_only=True),
+    # more of the same classes
+    Case("idx-4d", idx_raw((2, 28, 28, 3)), r"not images \[N, H, W\]"),
+    Case("idx-labels-gz-bomb", idx_with_labels(gzip.compress(idx_header((5,)) + bytes(5)) + _zero_members(2**27)),
+         r"labels-idx1-ubyte' holds more data than its header"),
+    Case("cifar-batch-is-folder", lambda d: ((d / "data_batch_1").mkdir(), f"cifar10:{d}")[1], r"is a folder"),
+    Case("cifar-labels-bool", cifar(labels=[True, False, True, False]), r"labels.*0\.\.9"),
+    Case("cifar-labels-10", cifar(labels=np.array([0, 1, 2, 10])), r"labels.*0\.\.9"),
+    Case("cifar-data-list", cifar(data=[[0] * 3072] * 4), r"3072-wide"),
+    Case("cifar-not-dict", cifar_raw(pickle.dumps([1, 2, 3], protocol=2)), r"not a CIFAR-10 batch \(it holds a list\)"),
+    Case("npy-big-endian-u2", npy_array(np.zeros((3, 784), ">u2")), r"not Quick Draw bitmaps"),
+    Case("npy-header-too-long", npy({"descr": "|u1", "fortran_order": False, "shape": (3, 784), "x": "y" * 100_000}, v2=True),
+         r"not a readable NumPy file"),
+    Case("ndjson-empty-strokes", ndjson(record([]) * 2), r"", good=True),
+    Case("ndjson-strokes-not-lists", ndjson(record([5, 6])), r"line 1 is not a Quick Draw"),
+    Case("ndjson-bom-mid-file", ndjson(GOOD_LINE + "\ufeff" + GOOD_LINE), r"line 2 is not a Quick Draw"),
+    Case("folder-300MB-file", folder(lambda d: sparse("big.png", "folder", 300 * 2**20)(d) and None),
+         r"skipped 1 .*big\.png.*300 MB, more than", good=True),
+    Case("folder-text-bomb-png", folder(put("t.png", b"\x89PNG\r\n\x1a\n" + bytes(10))), r"skipped 1 .*t\.png", good=True),
 ]
