@@ -233,3 +233,38 @@ def test_every_kind_of_reader_is_attacked():
         assert any("fifo" in n for n in mine) and any("dev-zero" in n for n in mine) or reader == "folder", reader
         assert len(mine) >= 8, (reader, sorted(mine))
     assert len(CORPUS) >= 80
+
+
+# -- the shared opener itself (state files, dropped files and every dataset reader go through it) ----------
+
+@pytest.mark.skipif(not POSIX, reason="FIFOs, /dev/zero and symbolic links")
+def test_the_shared_opener_refuses_what_is_not_a_bounded_regular_file(tmp_path):
+    from ganexplorer.core.guarded import InputFileError, read_bounded_bytes, read_bounded_text
+
+    os.mkfifo(tmp_path / "fifo.json")
+    os.symlink("/dev/zero", tmp_path / "zero.json")
+    os.symlink("nowhere.json", tmp_path / "dangling.json")
+    os.symlink("loop.json", tmp_path / "loop.json")
+    (tmp_path / "big.json").write_bytes(b"x" * 2000)
+    (tmp_path / "latin1.json").write_bytes(b'{"a": "caf\xe9"}')
+    (tmp_path / "bom.json").write_bytes("\ufeff{}".encode())
+    (tmp_path / "dir.json").mkdir()
+    cases = {"fifo.json": r"is a FIFO \(named pipe\), not a file\.$", "zero.json": r"is a device, not a file\.$",
+             "dangling.json": r"symbolic link to a file that does not exist", "loop.json": r"loops back on itself",
+             "big.json": r"is 2 KB, more than the 1000 bytes ganexplorer reads from a state file\.$",
+             "latin1.json": r"is not UTF-8 text \(byte 12 cannot be decoded\), not a state file",
+             "dir.json": r"is a folder, not a file", "missing.json": r"does not exist"}
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(TIMEOUT_S)
+    try:
+        for name, expect in cases.items():
+            with pytest.raises(InputFileError) as e:
+                read_bounded_text(tmp_path / name, 1000, "state file")
+            assert str(e.value).startswith(f"'{tmp_path / name}': ") and re.search(expect, str(e.value)), name
+    except _Hung:
+        pytest.fail("the opener blocked")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert read_bounded_text(tmp_path / "bom.json", 1000, "state file") == "{}"
+    assert read_bounded_bytes(tmp_path / "big.json", 2000) == b"x" * 2000

@@ -17,7 +17,7 @@ __all__ = ["MAX_IMAGE_BYTES", "MAX_SIDE", "DatasetError", "ImageDataset", "guard
 # 490 000 MNIST-size or 130 000 CIFAR-size images, more than any model here trains on in a lesson, and
 # keeps a refusal (or a load) well under the 1.5 GB a classroom laptop can spare.
 MAX_IMAGE_BYTES = 384 * 2**20
-MAX_SIDE = 4096          # pixels on a side of one stored image (models are at most 1024 px)
+MAX_SIDE = 1024   # pixels a side of one stored image: the largest model (64 images at 4096² were 4 GB as float)
 
 
 class DatasetError(Exception):
