@@ -72,8 +72,10 @@ def test_cli_projects_and_generate_renders_the_same_png(pkl, tmp_path, capsys, s
 def test_cli_z_model_writes_projected_z_and_prints(dcgan_file, tmp_path, capsys, one_torch_thread):
     target = _png(tmp_path / "t.png", np.full((40, 64, 3), 200, np.uint8))   # non-square, colour
     out = tmp_path / "out"
+    pytest.importorskip("imageio_ffmpeg")
     assert main(["project", "--network", dcgan_file, "--target", target, "--outdir", str(out), "--num-steps", "4",
-                 "--class", "3"]) == 0
+                 "--class", "3", "--save-video"]) == 0
+    assert (out / "proj.mp4").stat().st_size > 0
     cap = capsys.readouterr()
     assert "PSNR" in cap.out and "distance" in cap.out and "class 3" in cap.out
     assert "cropped from 64 x 40" in cap.err

@@ -60,6 +60,7 @@ class ProjectDialog(QDialog):
         self.plot.setLabel("left", self.tr("distance"))
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLogMode(y=True)
+        self.plot.getAxis("left").setStyle(maxTickLevel=0)   # decades only: minor labels overlap on a small plot
         self.curve = self.plot.plot(pen=pg.mkPen("#e0a030", width=2))
         self.step_label, self.notes_label = QLabel(), QLabel()
         self.notes_label.setWordWrap(True)

@@ -1,0 +1,175 @@
+"""Projection (issue 23): how close, how fast, and does a drawn digit come back as the same digit?
+
+Prints, in one run on this machine (say whether it was shared; timings are wall and process CPU seconds):
+1. the bundled 32² digits model: pictures it generated, projected with the default settings on
+   2 threads: PSNR (target >= 33 dB) and seconds (target <= 10 s);
+2. drawn digits (thick polylines, as on the drawing pad): the digit classifier's label of the drawing
+   and of its projection, with the pixel distance alone and with the digit-classifier features
+   (the perceptual term's measurement);
+3. a 256² StyleGAN2 (random weights, core.models preset): seconds per step and PSNR after --steps-256 steps;
+4. the window's UI lateness while the dialog projects (benchmarks/ui_lateness.py).
+
+    python benchmarks/bench_project.py [--seeds 0,1,2] [--steps 200] [--drawn-steps 200] [--steps-256 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+import torch
+from PIL import Image, ImageDraw
+
+from ganexplorer.core.formats import load_checkpoint
+from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.metrics.digit_classifier import load_classifier
+from ganexplorer.core.models.registry import build_preset
+from ganexplorer.core.paths import checkpoints_dir
+from ganexplorer.core.project.projector import DEFAULT_STEPS, ProjectSettings, Projector
+from ganexplorer.core.project.target import prepare_target
+from ganexplorer.core.render import Renderer, RenderRequest
+
+# Strokes of each digit in a unit box, as a hand on the drawing pad would make them.
+STROKES = {
+    0: [[(0.5, 0.15), (0.75, 0.3), (0.75, 0.7), (0.5, 0.85), (0.25, 0.7), (0.25, 0.3), (0.5, 0.15)]],
+    1: [[(0.5, 0.12), (0.5, 0.88)]],
+    2: [[(0.28, 0.3), (0.5, 0.15), (0.72, 0.3), (0.7, 0.45), (0.28, 0.85), (0.75, 0.85)]],
+    3: [[(0.28, 0.2), (0.68, 0.2), (0.48, 0.48), (0.72, 0.65), (0.5, 0.85), (0.28, 0.78)]],
+    4: [[(0.6, 0.88), (0.6, 0.12), (0.25, 0.62), (0.78, 0.62)]],
+    5: [[(0.72, 0.15), (0.32, 0.15), (0.3, 0.45), (0.65, 0.5), (0.7, 0.75), (0.45, 0.87), (0.27, 0.78)]],
+    6: [[(0.65, 0.15), (0.35, 0.45), (0.3, 0.72), (0.5, 0.87), (0.7, 0.72), (0.55, 0.52), (0.32, 0.62)]],
+    7: [[(0.25, 0.2), (0.75, 0.2), (0.45, 0.88)]],
+    8: [[(0.5, 0.5), (0.3, 0.32), (0.5, 0.14), (0.7, 0.32), (0.5, 0.5), (0.28, 0.7), (0.5, 0.87), (0.72, 0.7),
+         (0.5, 0.5)]],
+    9: [[(0.68, 0.45), (0.45, 0.52), (0.3, 0.32), (0.5, 0.14), (0.68, 0.3), (0.68, 0.45), (0.6, 0.88)]],
+}
+
+
+def drawn_digit(k: int, side: int = 224) -> np.ndarray:
+    im = Image.new("L", (side, side), 0)
+    d = ImageDraw.Draw(im)
+    for stroke in STROKES[k]:
+        pts = [(x * side, y * side) for x, y in stroke]
+        d.line(pts, fill=255, width=side // 11, joint="curve")
+        for x, y in pts:
+            r = side // 22
+            d.ellipse((x - r, y - r, x + r, y + r), fill=255)
+    return np.asarray(im)
+
+
+def project(model: LoadedModel, target: torch.Tensor, settings: ProjectSettings) -> tuple[object, float, float]:
+    t0, c0 = time.perf_counter(), time.process_time()
+    last = None
+    for ev in Projector(model, target, settings).run():
+        last = ev
+    return last, time.perf_counter() - t0, time.process_time() - c0
+
+
+def generated(model: LoadedModel, seeds: list[int], steps: int) -> None:
+    print(f"1. bundled digits model, pictures it generated, default settings ({steps} steps, space w), "
+          f"{torch.get_num_threads()} threads")
+    r = Renderer(model)
+    for seed in seeds:
+        rgb = r.render(RenderRequest(seed=seed)).rgb
+        t = prepare_target(rgb[:, :, :1].copy(), model.resolution, model.channels)
+        ev, wall, cpu = project(model, t.tensor(), ProjectSettings(num_steps=steps))
+        print(f"   seed {seed}: PSNR {ev.psnr:.2f} dB (target >= 33: {'yes' if ev.psnr >= 33 else 'NO'}), "
+              f"{wall:.1f} s wall ({wall / 10:.2f} x the 10 s target), {cpu:.1f} s process CPU")
+
+
+def drawn(model: LoadedModel, steps: int, digits: list[int]) -> None:
+    clf, _ = load_classifier()
+    print(f"2. drawn digits ({steps} steps, space w): classifier label of drawing -> projection")
+    for weight in (0.0, ProjectSettings().perceptual_weight):
+        same, rows, secs = 0, [], 0.0
+        for k in digits:
+            t = prepare_target(drawn_digit(k), model.resolution, model.channels)
+            with torch.no_grad():
+                want = int(clf(t.tensor()).argmax())
+            ev, wall, _ = project(model, t.tensor(), ProjectSettings(num_steps=steps, perceptual_weight=weight))
+            pic = torch.from_numpy(ev.picture[:, :, :1].astype(np.float32)).permute(2, 0, 1)[None] / 127.5 - 1
+            with torch.no_grad():
+                got = int(clf(pic).argmax())
+            same += got == want
+            secs += wall
+            rows.append(f"{k}:{want}->{got}")
+        name = "pixels only" if weight == 0 else f"pixels + {weight:g} x digit features"
+        print(f"   {name}: {same}/{len(digits)} keep the drawing's class ({' '.join(rows)}); "
+              f"{secs / len(digits):.1f} s each")
+
+
+def big(steps: int) -> None:
+    torch.manual_seed(0)
+    G, _ = build_preset("stylegan2-256")
+    model = LoadedModel(G=G.eval(), family="stylegan2", format="native")
+    rgb = Renderer(model).render(RenderRequest(seed=1)).rgb
+    t = prepare_target(rgb, 256, 3)
+    ev, wall, cpu = project(model, t.tensor(), ProjectSettings(num_steps=steps, w_avg_samples=10_000))
+    print(f"3. 256² StyleGAN2 (random weights), {steps} steps: {wall / steps:.2f} s/step wall "
+          f"({cpu / steps:.2f} s CPU), PSNR {ev.psnr:.2f} dB; the default {DEFAULT_STEPS} steps would take "
+          f"~{wall / steps * DEFAULT_STEPS / 60:.1f} min here")
+
+
+def ui_lateness(steps: int) -> None:
+    """The window while the dialog projects a drawing: how late a 10 ms UI timer runs (a stall shows here)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ganexplorer.gui.window.main_window import MainWindow
+    from ui_lateness import UiLateness
+
+    app = QApplication.instance() or QApplication([])
+    win = MainWindow(QSettings("/tmp/bench_project.ini", QSettings.Format.IniFormat))
+    win.show()
+    win.open_checkpoint(checkpoints_dir() / "stylegan2-digits.safetensors", show_progress=False)
+    while win.model is None:
+        app.processEvents()
+    win.project_action.trigger()
+    d = win.project_dialog
+    d.steps.setValue(steps)
+    probe = UiLateness().start()
+    d._drawn(drawn_digit(3))    # as letting go of the pad does
+    clicks = QTimer()
+    clicks.timeout.connect(win.explorer.seed.next_btn.click)   # the user keeps exploring meanwhile
+    clicks.start(500)
+    while d.result is None and d.task is not None:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    clicks.stop()
+    late = probe.stop()
+    print(f"4. UI lateness while projecting {steps} steps (and clicking Next seed): median {np.median(late):.1f} ms, "
+          f"99th percentile {np.percentile(late, 99):.1f} ms, worst {late.max():.1f} ms over {len(late)} ticks")
+    d.close()
+    win.worker.shutdown()
+    win.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", default="0,1,2")
+    ap.add_argument("--steps", type=int, default=DEFAULT_STEPS)
+    ap.add_argument("--drawn-steps", type=int, default=DEFAULT_STEPS)
+    ap.add_argument("--digits", default="0,1,2,3,4,5,6,7,8,9")
+    ap.add_argument("--steps-256", type=int, default=20)
+    ap.add_argument("--ui-steps", type=int, default=40)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: 1,2,3,4")
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    model = load_checkpoint(checkpoints_dir() / "stylegan2-digits.safetensors")
+    skip = set(a.skip.split(","))
+    if "1" not in skip:
+        generated(model, [int(s) for s in a.seeds.split(",")], a.steps)
+    if "2" not in skip:
+        drawn(model, a.drawn_steps, [int(s) for s in a.digits.split(",")])
+    if "3" not in skip:
+        big(a.steps_256)
+    if "4" not in skip:
+        ui_lateness(a.ui_steps)
+
+
+if __name__ == "__main__":
+    main()
