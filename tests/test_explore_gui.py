@@ -493,3 +493,48 @@ def test_a_minus_b_plus_c_shows_a_b_and_c_beside_the_result(window, qtbot):
     click(qtbot, e.seed.next_btn)                          # a plain seed again: the strip goes
     settle(qtbot, window)
     assert not e.arith_strip.isVisible()
+
+
+def _explore_models(tmp_path):
+    """The bundled models and a 256² StyleGAN2 (the window grew to 1423 px with one)."""
+    from ganexplorer.core.paths import bundled_models
+
+    torch.manual_seed(0)
+    G, D = build_preset("stylegan2-256")
+    big = save_native(tmp_path / "stylegan2-256.safetensors", "stylegan2", G.eval(), D)
+    return [p for p in bundled_models() if "classifier" not in p.name] + [big]
+
+
+@pytest.mark.slow
+def test_the_explore_tab_fits_1280x720_in_presentation_mode_with_every_model(qtbot, settings, tmp_path):
+    """Issue 21: F5 on a 1280x720 projector cut off the Explore tab's controls with a StyleGAN2 model."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from ganexplorer.gui.window.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.presentation_action.trigger()
+    shots = Path("/work/notes/shots")
+    try:
+        for path in _explore_models(tmp_path):
+            win.open_checkpoint(path, show_progress=False)
+            qtbot.waitUntil(lambda path=path: win.model is not None and win.model.path == path, timeout=120_000)
+            settle(qtbot, win)
+            win.resize(1280, 720)
+            QApplication.processEvents()
+            e = win.explorer
+            need = e.minimumSizeHint()
+            assert need.width() <= 1280 and win.minimumSizeHint().width() <= 1280, (path.name, need)
+            assert win.minimumSizeHint().height() <= 720 - 40, (path.name, win.minimumSizeHint())
+            assert win.width() <= 1280 and e.controls_scroll.horizontalScrollBar().maximum() == 0
+            if shots.is_dir():
+                win.grab().save(str(shots / f"explore_f5_{path.stem}.png"))
+    finally:
+        win.trainer_panel.shutdown()
+        win.worker.shutdown()

@@ -170,6 +170,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
                             key="directions")
         self._last_request = None
         self.request_render()
+        self._fit_controls()   # this model's words (bands, z or w) may need another width
 
     def _style_only(self, style: bool) -> None:
         """Enable the views and controls that need per-layer styles and noise; say why they are off."""
