@@ -70,7 +70,8 @@ def read_idx(path: Path) -> np.ndarray:
                 raise DatasetError(f"'{shown_path(path)}' holds more data than its header says "
                                    f"({'x'.join(map(str, dims))} bytes); it is not a plain IDX file")
     except (OSError, EOFError, zlib.error) as e:
-        raise DatasetError(f"'{shown_path(path)}' is a damaged or truncated IDX file ({type(e).__name__})") from None
+        raise DatasetError(f"'{shown_path(path)}' could not be read: it is a damaged or truncated IDX file "
+                           f"({type(e).__name__})") from None
     return data.reshape(dims)
 
 
