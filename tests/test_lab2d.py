@@ -136,13 +136,13 @@ def recorded(target: str, name: str, seed: int = 0, **changes) -> list[CoverageE
 def test_mode_collapse_preset_collapses_on_the_ring():
     last = recorded("ring8", "mode collapse")[-1]
     assert last.coverage.modes <= 3, last.coverage
-    # collapsed, not merely blurred: a large share of the samples piles up near one mode, none near most
+    # collapsed, not merely blurred: most samples sit in one clump (on the ring 8 modes 1.5 apart would spread
+    # them over a circle of radius 2); held for seeds 0-4 (0.79 to 1.0 of the samples)
     lab = Lab2D(ring8(), preset("mode collapse"))
     list(lab.run(every=1000, step_events=False))
-    s, c = lab.generate(), ring8().centres
-    d = np.sqrt(((s[:, None] - c[None]) ** 2).sum(axis=2))
-    near = np.bincount(d.argmin(axis=1)[d.min(axis=1) < 0.7], minlength=8)
-    assert near.max() >= 0.4 * len(s) and (near > 0.02 * len(s)).sum() <= 3, near
+    s = lab.generate()
+    r = np.sqrt(((s - np.median(s, axis=0)) ** 2).sum(axis=1))
+    assert (r < 1.0).mean() >= 0.7, (r < 1.0).mean()
 
 
 @pytest.mark.slow
