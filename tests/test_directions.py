@@ -353,3 +353,20 @@ def test_a_folder_or_a_link_loop_is_one_sentence(tmp_path):
     for name, fragment in (("dir.npz", "folder"), ("loop.npz", "could not be opened")):
         with pytest.raises(ValueError, match=fragment):
             load_directions(tmp_path / name)
+
+
+def test_cli_directions_of_a_dcgan_exit_2(tmp_path, capsys):
+    from ganexplorer.core.paths import bundled_models
+
+    path = next((str(p) for p in bundled_models() if p.stem == "dcgan-digits"), None)
+    if path is None:
+        pytest.skip("the bundled dcgan-digits model is not in this copy")
+    rc = main(["directions", "--network", path, "--method", "sefa", "--out", str(tmp_path / "d.npz")])
+    err = capsys.readouterr().err
+    assert rc == 2 and "style-based" in err and err.count("\n") == 1
+    assert not (tmp_path / "d.npz").exists()
+    save_directions(tmp_path / "s.npz", _set())
+    rc = main(["generate", "--network", path, "--seeds", "1", "--direction", f"{tmp_path / 's.npz'}:0",
+               "--outdir", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert rc == 2 and "style-based" in err and err.count("\n") == 1
