@@ -370,3 +370,16 @@ def test_cli_directions_of_a_dcgan_exit_2(tmp_path, capsys):
                "--outdir", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert rc == 2 and "style-based" in err and err.count("\n") == 1
+
+
+def test_labels_with_directions_held_fixed_leave_them_unchanged(model):
+    """Conditional manipulation: the labelled direction has no component along the fixed ones."""
+    seeds = list(range(40))
+    ws = ds.seed_ws(model, seeds)
+    labels = [int(v) for v in ws[:, 0] > np.median(ws[:, 0])]
+    samples = mapped_ws(model, 500).numpy()
+    fixed = ds.pca_set(model, 3, samples=samples).vectors
+    free = ds.labels_set(model, seeds, labels, samples=samples)
+    held = ds.labels_set(model, seeds, labels, fixed=fixed, samples=samples)
+    assert np.abs(free.vectors @ fixed.T).max() > 1e-2
+    np.testing.assert_allclose(held.vectors @ fixed.T, 0, atol=1e-5)

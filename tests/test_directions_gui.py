@@ -91,7 +91,7 @@ def test_label_by_clicks_and_keys_fit_and_the_slider_moves_the_picture(qtbot, sh
     assert dialog.fit_btn.isEnabled() and not dialog.slider.isEnabled()
     qtbot.mouseClick(dialog.fit_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.dset is not None and dialog.preview_rgb is not None, timeout=60_000)
-    assert "Held-out accuracy" in dialog.result.text()
+    assert "Held-out accuracy" in dialog.accuracy.text()
     assert float(dialog.dset.scores[0]) > 0.6     # the background brightness is easy to see in w
     before = dialog.preview_rgb.copy()
     dialog.slider.setFocus()

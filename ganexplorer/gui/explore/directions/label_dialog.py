@@ -82,9 +82,9 @@ class LabelDialog(QDialog):
         fit_row = QHBoxLayout()
         self.fit_btn = QPushButton(self.tr("Fit"))
         self.fit_btn.clicked.connect(self._fit)
-        self.result = QLabel()
+        self.accuracy = QLabel()
         fit_row.addWidget(self.fit_btn)
-        fit_row.addWidget(self.result, 1)
+        fit_row.addWidget(self.accuracy, 1)
         lay.addLayout(fit_row)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(-SLIDER_SIGMAS * SLIDER_STEPS, SLIDER_SIGMAS * SLIDER_STEPS)
@@ -159,7 +159,7 @@ class LabelDialog(QDialog):
         fixed = [a.dset.vectors[a.index] for a in self.host.active()] if self.hold.isChecked() else None
         model, host, label = self.host.model, self.host, self.host.base_request().label
         self.status.clear()
-        self.result.setText(self.tr("Fitting\u2026"))
+        self.accuracy.setText(self.tr("Fitting\u2026"))
 
         def fit(_r):   # on the worker thread: only what was read above
             samples = host.samples(lambda: ds.sigma_samples(model))
@@ -208,7 +208,7 @@ class LabelDialog(QDialog):
         elif name == JOB + "fit":
             self.dset = result
             n0, n1 = self._count()
-            self.result.setText(self.tr("Held-out accuracy {0:.0%} ({1} labels; chance is about {2:.0%}); "
+            self.accuracy.setText(self.tr("Held-out accuracy {0:.0%} ({1} labels; chance is about {2:.0%}); "
                                         "\u03c3 = {3:.3g}").format(float(result.scores[0]), n0 + n1,
                                                                    max(n0, n1) / (n0 + n1), float(result.sigmas[0])))
             self._update()
@@ -220,7 +220,7 @@ class LabelDialog(QDialog):
 
     def _failed(self, name: str, message: str) -> None:
         if name.startswith(JOB):
-            self.result.clear()
+            self.accuracy.clear()
             self.status.setText(translate_core(message))
 
     def done(self, r: int) -> None:  # noqa: D102 - disconnect from the shared worker when the dialog closes
