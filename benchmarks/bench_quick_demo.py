@@ -70,10 +70,10 @@ def gui_time_to_digits(cap_s: float) -> tuple[float | None, str]:
     win.show()
     win.tabs.setCurrentWidget(win.trainer_panel)
     p = win.trainer_panel
-    p.out_dir.setText(tempfile.mkdtemp())
+    p.setup.out_dir.setText(tempfile.mkdtemp())
     app.processEvents()
     t0 = time.perf_counter()
-    QTest.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(p.controls.start_btn, Qt.MouseButton.LeftButton)
     seconds = None
     while time.perf_counter() - t0 < cap_s:
         app.processEvents()

@@ -88,9 +88,9 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
     win.show()
     p = win.trainer_panel
     win.tabs.setCurrentWidget(p)
-    p.model.setCurrentIndex(p.model.findData(model))
-    p.data.setText(spec)
-    p.out_dir.setText(tempfile.mkdtemp())
+    p.setup.model.setCurrentIndex(p.setup.model.findData(model))
+    p.setup.data.setText(spec)
+    p.setup.out_dir.setText(tempfile.mkdtemp())
     p.setup.max_steps.setValue(3)
     results = []
     for _ in range(runs):
@@ -99,7 +99,7 @@ def gui_start(spec: str, model: str, runs: int = 2) -> list[dict[str, float]]:
         probe = UiLateness().start()
         first_step: list[float] = []
         t0 = time.perf_counter()
-        QTest.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(p.controls.start_btn, Qt.MouseButton.LeftButton)
         t_click = time.perf_counter() - t0
         probe.restart_clock()
         p.worker.event.connect(lambda ev, first=first_step: isinstance(ev, StepEvent) and not first

@@ -50,13 +50,13 @@ def in_gui(model: str, steps: int, warm: int) -> tuple[float, np.ndarray]:
     win.show()
     win.tabs.setCurrentIndex(1)
     p = win.trainer_panel
-    p.model.setCurrentIndex(p.model.findData(model))
+    p.setup.model.setCurrentIndex(p.setup.model.findData(model))
     p.setup.sample_every.setValue(10)
-    p.out_dir.setText("")
+    p.setup.out_dir.setText("")
     marks: dict[int, float] = {}
     probe = UiLateness().start()
     p.setup.max_steps.setValue(warm + steps)
-    QTest.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)   # as the user starts it
+    QTest.mouseClick(p.controls.start_btn, Qt.MouseButton.LeftButton)   # as the user starts it
     p.worker.event.connect(lambda ev: isinstance(ev, StepEvent) and marks.setdefault(ev.step, time.perf_counter()))
     while p.worker.is_running():
         app.processEvents()

@@ -7,7 +7,7 @@ Imported with ``from gui_fixtures import *`` so each GUI test module gets the sa
 import numpy as np
 import pytest
 
-pytest.importorskip("PySide6")
+import PySide6  # noqa: E402,F401  (the [test] extra brings Qt: a broken install fails here, never skips)
 
 from layouts import write_nvidia_pickle  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402

@@ -65,12 +65,12 @@ def test_the_train_tab_says_a_dataset_error_in_korean(qtbot, tmp_path):
         qtbot.addWidget(win)
         p = win.trainer_panel
         win.tabs.setCurrentWidget(p)
-        p.data.clear()
-        qtbot.keyClicks(p.data, f"mnist:{tmp_path / 'nothing-here.gz'}")
-        qtbot.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)
+        p.setup.data.clear()
+        qtbot.keyClicks(p.setup.data, f"mnist:{tmp_path / 'nothing-here.gz'}")
+        qtbot.mouseClick(p.controls.start_btn, Qt.MouseButton.LeftButton)
         said = win.statusBar().currentMessage()
         assert "nothing-here.gz" in said and "존재하지 않습니다" in said, said
-        assert p.start_btn.isEnabled()
+        assert p.controls.start_btn.isEnabled()
         win.worker.shutdown()
     finally:
         QCoreApplication.removeTranslator(tr)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-pytest.importorskip("PySide6")
+import PySide6  # noqa: E402,F401  (the [test] extra brings Qt: a broken install fails here, never skips)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from gui_fixtures import *  # noqa: E402,F403  (the fixtures: dialogs, settings)

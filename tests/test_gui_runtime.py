@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 import torch
 
-pytest.importorskip("PySide6")
+import PySide6  # noqa: E402,F401  (the [test] extra brings Qt: a broken install fails here, never skips)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
@@ -116,8 +116,8 @@ def train_tab(qtbot, settings, tmp_path):
     win.show()
     win.tabs.setCurrentWidget(win.trainer_panel)
     p = win.trainer_panel
-    p.model.setCurrentIndex(p.model.findData("mlp-gan"))
-    p.out_dir.setText(str(tmp_path / "runs"))
+    p.setup.model.setCurrentIndex(p.setup.model.findData("mlp-gan"))
+    p.setup.out_dir.setText(str(tmp_path / "runs"))
     yield win
     p.shutdown()
     win.worker.shutdown()
@@ -139,12 +139,12 @@ def test_a_training_run_raising_key_error_ends_with_a_message_and_start_is_enabl
 
     monkeypatch.setattr(GANTrainer, "run", run_that_fails)
     win, p = train_tab, train_tab.trainer_panel
-    click(qtbot, p.start_btn)
-    qtbot.waitUntil(lambda: p.start_btn.isEnabled() and p.worker is not None and not p.worker.is_running(),
+    click(qtbot, p.controls.start_btn)
+    qtbot.waitUntil(lambda: p.controls.start_btn.isEnabled() and p.worker is not None and not p.worker.is_running(),
                     timeout=60_000)
     message = win.statusBar().currentMessage()
     assert "KeyError" in message and "no such preset field" in message and one_sentence(message)
-    assert not p.stop_btn.isEnabled() and not p.pause_btn.isEnabled()
+    assert not p.controls.stop_btn.isEnabled() and not p.controls.pause_btn.isEnabled()
     assert logged_with_traceback(caplog, KeyError)
 
 
@@ -155,13 +155,13 @@ def test_a_download_raising_an_unexpected_error_enables_the_button_again(train_t
         raise KeyError("mirror index")
 
     monkeypatch.setattr(dataset_download, "download", broken)
-    win, button = train_tab, train_tab.trainer_panel.download
-    data_before = train_tab.trainer_panel.data.text()
+    win, button = train_tab, train_tab.trainer_panel.setup.download
+    data_before = train_tab.trainer_panel.setup.data.text()
     button.menu().actions()[0].trigger()          # Download… ▸ MNIST
     qtbot.waitUntil(button.isEnabled, timeout=30_000)
     message = win.statusBar().currentMessage()
     assert "KeyError" in message and "mirror index" in message and one_sentence(message)
-    assert train_tab.trainer_panel.data.text() == data_before
+    assert train_tab.trainer_panel.setup.data.text() == data_before
     assert logged_with_traceback(caplog, KeyError)
 
 

@@ -4,7 +4,7 @@ menu, stale status messages, presentation mode, Help, Qt's own Korean strings.""
 import numpy as np
 import pytest
 
-pytest.importorskip("PySide6")
+import PySide6  # noqa: E402,F401  (the [test] extra brings Qt: a broken install fails here, never skips)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
@@ -174,17 +174,21 @@ def test_title_follows_the_model_and_survives_a_failed_load(window, qtbot, tmp_p
 def test_title_after_open_in_explorer_from_the_train_tab(window, qtbot, tmp_path):
     p = window.trainer_panel
     _click_tab(window.tabs, 1, qtbot)
-    p.model.setCurrentIndex(p.model.findData("mlp-gan"))
-    p.out_dir.clear()
-    qtbot.keyClicks(p.out_dir, str(tmp_path / "run"))
-    qtbot.mouseClick(p.start_btn, Qt.MouseButton.LeftButton)
+    p.setup.model.setCurrentIndex(p.setup.model.findData("mlp-gan"))
+    p.setup.out_dir.clear()
+    qtbot.keyClicks(p.setup.out_dir, str(tmp_path / "run"))
+    qtbot.mouseClick(p.controls.start_btn, Qt.MouseButton.LeftButton)
     try:
-        qtbot.waitUntil(p.explore_btn.isEnabled, timeout=60_000)
-        qtbot.mouseClick(p.explore_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(p.controls.explore_btn.isEnabled, timeout=60_000)
+        qtbot.mouseClick(p.controls.explore_btn, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.model.path is None, timeout=30_000)
         assert window.windowTitle().startswith("G (training) \u00b7 ")
         assert window.windowTitle().endswith(" \u2014 ganexplorer") and "step" in window.windowTitle()
         assert window.tabs.currentWidget() is window.explorer
+        # The snapshot is of a run that saves: the info strip names the run, not "(unsaved)".
+        run = p.run_dir
+        assert run is not None and run.name in window.explorer.info.text()
+        assert "(unsaved)" not in window.explorer.info.text()
         settle(qtbot, window)
     finally:
         p.shutdown()
@@ -338,3 +342,26 @@ def test_file_menu_opens_each_bundled_model_without_a_file_dialog(window, qtbot)
     settle(qtbot, window)
     assert "dcgan-digits" in window.windowTitle()
     assert window.explorer.image_view.isVisible()
+
+
+def test_mp4_is_offered_only_where_it_can_be_written(window, qtbot, monkeypatch, tmp_path):
+    """Without the video extra, the walk's export dialog offers GIF only, and a typed .mp4 becomes a GIF
+    instead of failing after every frame was rendered."""
+    from PIL import Image
+
+    from ganexplorer.gui.explore import walk_panel
+
+    monkeypatch.setattr(walk_panel, "mp4_problem", lambda: "writing MP4 needs the video extra")
+    offered = []
+
+    def save_dialog(parent, title, start, filters, *a, **k):
+        offered.append(filters)
+        return str(tmp_path / "walk.mp4"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    w = window.explorer.walk
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "walk.gif").exists(), timeout=60_000)
+    settle(qtbot, window)
+    assert offered and "mp4" not in offered[0].lower() and not (tmp_path / "walk.mp4").exists()
+    assert Image.open(tmp_path / "walk.gif").n_frames > 1

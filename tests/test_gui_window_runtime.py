@@ -11,7 +11,7 @@ import threading
 import numpy as np
 import pytest
 
-pytest.importorskip("PySide6")
+import PySide6  # noqa: E402,F401  (the [test] extra brings Qt: a broken install fails here, never skips)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
@@ -165,7 +165,8 @@ def test_screenshot_with_tab_train_shows_the_train_tab_once_the_model_loaded(qtb
 
 def test_a_bug_while_the_window_is_built_is_logged_and_said_in_one_line(qtbot, tmp_path, monkeypatch, log_dir,
                                                                         capsys):
-    from ganexplorer.gui import app, main_window
+    from ganexplorer.gui import app
+    from ganexplorer.gui.window import main_window
 
     def broken(*a, **k):
         raise AttributeError("'NoneType' object has no attribute 'G'")

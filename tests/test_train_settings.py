@@ -89,10 +89,10 @@ def train_tab(qtbot, settings):  # noqa: F811 (the fixture imported above)
 
 def _pick_model(qtbot, p, name: str) -> None:
     """Choose ``name`` in the model box with the keyboard, as a user does."""
-    p.model.setFocus()
-    while p.model.currentData() != name:
-        qtbot.keyClick(p.model, Qt.Key.Key_Down)
-        assert p.model.currentIndex() < p.model.count() - 1 or p.model.currentData() == name
+    p.setup.model.setFocus()
+    while p.setup.model.currentData() != name:
+        qtbot.keyClick(p.setup.model, Qt.Key.Key_Down)
+        assert p.setup.model.currentIndex() < p.setup.model.count() - 1 or p.setup.model.currentData() == name
 
 
 def test_train_tab_shows_the_core_defaults(qtbot, train_tab):

@@ -16,7 +16,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         raise UsageError(f"the window needs the gui extra (pip install 'ganexplorer[gui]'): {e}") from None
     if args.checkpoint is not None and not Path(args.checkpoint).exists():
         raise UsageError(f"'{args.checkpoint}' does not exist")
-    return run_gui(args.checkpoint, screenshot=args.screenshot, tab=args.tab, language=args.language)
+    return run_gui(args.checkpoint, screenshot=args.screenshot, tab=args.tab, language=args.language,
+                   presentation=args.presentation)
 
 
 def add_commands(add: AddCommand) -> None:
@@ -26,3 +27,5 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--screenshot", metavar="OUT.png", help="render, save a picture of the window and exit")
     p.add_argument("--tab", choices=["explore", "train", "demo1d"], default="explore")
     p.add_argument("--language", choices=["en", "ko"], default=None, help="UI language (default: system)")
+    p.add_argument("--presentation", action="store_true",
+                   help="start in presentation mode (large text for projectors, as F5); not remembered")

@@ -123,7 +123,7 @@ def qt_messages_logged() -> Iterator[None]:
 
 
 def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: str = "explore",
-            language: str | None = None) -> int:
+            language: str | None = None, presentation: bool = False) -> int:
     """Open the window (on ``checkpoint`` or the bundled model). With ``screenshot``: render, save, exit.
 
     Everything goes to the log (:mod:`ganexplorer.applog`) while it runs; an exception nobody caught
@@ -137,7 +137,7 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
                 if sys.stderr is not None:
                     print(f"ganexplorer: error: {problem}", file=sys.stderr)
                 return 2
-            return _run_gui(checkpoint, screenshot, tab, language)
+            return _run_gui(checkpoint, screenshot, tab, language, presentation)
         except Exception as e:  # noqa: BLE001 - a double-clicked app has no console: the log must have it
             applog.report_uncaught(e, e.__traceback__, "MainThread")
             say_startup_failure(e, screenshot is not None)   # a windowed start says why in a dialog (issue 26)
@@ -175,7 +175,8 @@ class _ErrorCount(logging.Handler):
             self.count += 1
 
 
-def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language: str | None) -> int:
+def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language: str | None,
+             presentation: bool = False) -> int:
     app = make_app()
     settings = QSettings()
     install_translators(app, language or settings.value("language", "") or None)
@@ -190,6 +191,8 @@ def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language:
             from ganexplorer.gui.window.main_window import DEFAULT_SIZE
 
             win.resize(*DEFAULT_SIZE)  # the same picture on every machine: a projector's 1280x720
+        if presentation:
+            win.set_presentation(True, remember=False)
         index = {"explore": 0, "train": 1, "demo1d": 2}.get(tab, 0)
         win.tabs.setCurrentIndex(index)
         path = checkpoint or default_checkpoint()

@@ -8,6 +8,20 @@ import numpy as np
 from PIL import Image
 
 
+def mp4_problem() -> str | None:
+    """Why an MP4 cannot be written here (None: it can), checked before any frame is rendered."""
+    try:
+        import imageio.v2  # noqa: F401
+        import imageio_ffmpeg
+    except ImportError:
+        return "writing MP4 needs the video extra: pip install 'ganexplorer[video]'"
+    try:
+        imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError as e:   # the package without its ffmpeg (the installers leave its copy out)
+        return f"writing MP4 needs ffmpeg ({e}); install ffmpeg or save a .gif instead"
+    return None
+
+
 def write_animation(frames: list[np.ndarray], path: str | Path, fps: int = 24) -> Path:
     """Save uint8 HxWx3 frames; the format follows the suffix (.gif or .mp4)."""
     path = Path(path)

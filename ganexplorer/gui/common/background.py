@@ -12,23 +12,26 @@ silently and left the window waiting forever. Here the rules live once:
 * :class:`Runner` owns the threads (started on first use, joined by :meth:`Runner.shutdown`).
   Each :meth:`Runner.submit` returns a :class:`Task` whose outcome reaches the UI thread, where
   exactly one of its ``done`` / ``failed`` / ``cancelled`` callbacks is always called.
+* :class:`UiQueue` is how anything reaches the UI thread (``Runner.post`` uses it).
+
+docs/ARCHITECTURE.md ("Threading: one mechanism") says how the workers use it.
 """
 
 from __future__ import annotations
 
 import logging
 import queue
+import sys
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable, Generic, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
 
 from ganexplorer.core.data.dataset import DatasetError
 from ganexplorer.core.formats import CheckpointError
 from ganexplorer.gui.common.core_text import translate_core
-from ganexplorer.gui.common.ui_queue import UiQueue
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -283,3 +286,42 @@ class Runner:
         task._finished.set()
         self.post(lambda: task._deliver(outcome))
         task._posted.set()
+
+
+class UiQueue(QObject):
+    """Hands items from any thread to ``deliver(item)`` on the UI thread, in order (create on the UI thread).
+
+    Only an argument-less signal crosses threads (queued Python objects are where PySide has had
+    refcount bugs), and a burst of puts costs one wake-up. A ``deliver`` that raises goes to
+    ``sys.excepthook`` (the app logs it and says it) and the items after it are still delivered."""
+
+    _wake = Signal()
+
+    def __init__(self, deliver: Callable[[object], None]) -> None:
+        super().__init__()
+        self._deliver = deliver
+        self._items: queue.Queue[object] = queue.Queue()
+        self._notified = threading.Event()
+        self._wake.connect(self.drain, Qt.ConnectionType.QueuedConnection)
+
+    def put(self, item: object) -> None:
+        self._items.put(item)
+        if not self._notified.is_set():
+            self._notified.set()
+            try:
+                self._wake.emit()
+            except RuntimeError:   # the UI side is gone (the app is closing): nobody is left to tell
+                pass
+
+    def drain(self) -> None:
+        """Deliver everything queued so far (UI thread; also callable directly, e.g. after a join)."""
+        self._notified.clear()
+        while True:
+            try:
+                item = self._items.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                self._deliver(item)
+            except Exception:  # noqa: BLE001 -- one bad delivery must not stop the queue
+                sys.excepthook(*sys.exc_info())

@@ -69,7 +69,7 @@ class ExplorerWords:
         name or metadata shows as text, never as markup."""
         d = m.describe()
         esc = html.escape
-        name = esc(m.path.name) if m.path else self.tr("(unsaved)")
+        name = esc(m.path.name) if m.path else esc(m.network)   # a Train-tab snapshot: its notes name the run
         latent = [f"z {d['z_dim']}"] + ([f"w {d['w_dim']}", f"num_ws {d['num_ws']}"] if m.is_style_based else [])
         parts = [f"<b>{name}</b>", esc(str(d['family'])), f"{d['resolution']}\u00b2\u00d7{d['channels']}", *latent,
                  self.tr("{0} parameters").format(f"{d['G_parameters']:,}"),
@@ -248,7 +248,7 @@ class ExplorerWords:
     def _image_stem(self) -> str:
         if self.last_result is not None:
             req = self.last_result.request
-            state = self._sources.get(req)
+            state = self.last_result.state
             return self._stem_for(req, state.source if state is not None else ())
         return self._stem_for(self.current_request(), self.controller.state.source)
 

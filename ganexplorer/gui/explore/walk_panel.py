@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ganexplorer.app.explorer_state import EXPORT_SIDE_RANGE, WALK_FPS_RANGE, WALK_FRAMES_RANGE
 from ganexplorer.core.render.latents import parse_int_list, walk_positions
+from ganexplorer.core.render.video import mp4_problem
 
 DEFAULT_EXPORT_SIDE = 512   # shorter side of exported clips: big enough for a slide
 
@@ -120,8 +121,11 @@ class WalkControls(QWidget):
         seeds = self.keyframes()
         if seeds is None:
             return
+        mp4 = mp4_problem() is None   # offer MP4 only where it can be written (checked before rendering)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export latent walk"), "walk.gif",
-                                              self.tr("Animations (*.gif *.mp4)"))
+                                              self.tr("Animations (*.gif *.mp4)") if mp4 else self.tr("GIF (*.gif)"))
+        if path and not mp4 and path.lower().endswith(".mp4"):
+            path = path[:-4] + ".gif"   # typed by hand: what this copy can write
         if path:
             self.export.emit(path, seeds, self.space.currentData(), self.frames.value(), self.fps.value(),
                              self.export_size.value())

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ganexplorer.app.train_controller import Buttons
+
 
 class TrainControls(QWidget):
     """Start / Resume… / Pause / Stop, the single-step buttons, Open in explorer, smoothing, speed, folder."""
@@ -34,6 +36,10 @@ class TrainControls(QWidget):
                                        "values, so the trend is visible through the step-to-step noise"))
         self.rate_label = QLabel(self.tr("Not running"))
         self.rate_label.setToolTip(self.tr("Training steps done, epochs (passes over the data) and speed"))
+        self.step_change = QLabel()
+        self.step_change.setWordWrap(True)
+        self.step_change.setToolTip(self.tr("What the last single step changed; its point is ringed on the "
+                                            "D(x) / D(G(z)) plot"))
         self.run_label = QLabel(self.tr("Run folder: (made when you press Start)"))
         self.run_label.setWordWrap(True)
         self.run_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,6 +52,7 @@ class TrainControls(QWidget):
         lv.addLayout(buttons)
         lv.addWidget(self.smooth)
         lv.addWidget(self.rate_label)
+        lv.addWidget(self.step_change)
         lv.addWidget(self.run_label)
 
     @staticmethod
@@ -54,13 +61,14 @@ class TrainControls(QWidget):
         b.setToolTip(tip)
         return b
 
-    def set_state(self, running: bool, preparing: bool, paused: bool, has_trainer: bool) -> None:
-        """Enable what makes sense now: only Stop while preparing, the single steps only while paused."""
-        self.start_btn.setEnabled(not running)
-        self.resume_btn.setEnabled(not running)
-        self.pause_btn.setEnabled(running and not preparing)
-        self.pause_btn.setText(self.tr("Continue") if paused else self.tr("Pause"))   # "Resume…" opens a saved run
-        self.stop_btn.setEnabled(running)
-        self.step_d_btn.setEnabled(paused)
-        self.step_g_btn.setEnabled(paused)
-        self.explore_btn.setEnabled(has_trainer)
+    def set_state(self, b: Buttons) -> None:
+        """Enable what the controller allows now (only Stop while preparing, single steps only while paused
+        with no step in flight)."""
+        self.start_btn.setEnabled(b.start)
+        self.resume_btn.setEnabled(b.start)
+        self.pause_btn.setEnabled(b.pause)
+        self.pause_btn.setText(self.tr("Continue") if b.paused else self.tr("Pause"))   # "Resume…" opens a saved run
+        self.stop_btn.setEnabled(b.stop)
+        self.step_d_btn.setEnabled(b.step)
+        self.step_g_btn.setEnabled(b.step)
+        self.explore_btn.setEnabled(b.explore)

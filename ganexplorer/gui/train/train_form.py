@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QLineEdit, QPushButton, \
-    QSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, \
+    QPushButton, QSpinBox
 
 from ganexplorer.core.models.registry import PRESETS, QUICK_DEMO
 from ganexplorer.core.train.config import LOSSES, PRECISIONS, TrainConfig
@@ -60,12 +60,44 @@ class TrainSetupForm(QGroupBox):
         self._model_changed()
 
     # -- the rows ---------------------------------------------------------------------------------
+    def _model_words(self) -> dict[str, tuple[str, str]]:
+        """Each preset's name in the list, and what a teacher can expect from it (shown under the list)."""
+        minute, minutes = self.tr("digits after about a minute on a laptop"), self.tr(
+            "blurry digits after a few minutes on a laptop")
+        gpu = self.tr("slow on a laptop: a GPU helps")
+        return {
+            QUICK_DEMO: (self.tr("Quick demo \u2014 DCGAN 32\u00b2 digits"), minute),
+            "mlp-gan": (self.tr("MLP GAN 28\u00b2 (the lecture's)"), minutes),
+            "mlp-gan-bn": (self.tr("MLP GAN 28\u00b2 with BatchNorm"), minutes),
+            "dcgan32": (self.tr("DCGAN 32\u00b2"), self.tr("digits after a few minutes on a laptop")),
+            "dcgan32-cond": (self.tr("DCGAN 32\u00b2, conditional (pick the digit)"),
+                             self.tr("digits after a few minutes on a laptop")),
+            "dcgan64": (self.tr("DCGAN 64\u00b2 (PyTorch tutorial)"), gpu),
+            "dcgan64-cond": (self.tr("DCGAN 64\u00b2, conditional"), gpu),
+            "dcgan128": (self.tr("DCGAN 128\u00b2"), self.tr("needs a GPU")),
+            "stylegan2-32": (self.tr("StyleGAN2 32\u00b2"), self.tr("shapes appear after ~10 min on a laptop")),
+            "stylegan2-32-cond": (self.tr("StyleGAN2 32\u00b2, conditional"),
+                                  self.tr("shapes appear after ~10 min on a laptop")),
+            "stylegan2-64": (self.tr("StyleGAN2 64\u00b2"), self.tr("hours on a laptop: a GPU helps")),
+            "stylegan2-64-small": (self.tr("StyleGAN2 64\u00b2, narrow (the bundled shapes model)"),
+                                   self.tr("about an hour on a laptop")),
+        }
+
     def _build_model_and_data(self) -> None:
         self.model = QComboBox()
+        # A long name must not widen the form (the tab fits 1280x720): the list shows names in full when open.
+        self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model.setMinimumContentsLength(14)
+        words = self._model_words()
         for name in trainable_models():
-            text = self.tr("Quick demo ({0})").format(name) if name == QUICK_DEMO else name
+            text, expect = words.get(name, (name, ""))
             self.model.addItem(text, name)
-            self.model.setItemData(self.model.count() - 1, PRESETS[name].description, Qt.ItemDataRole.ToolTipRole)
+            self.model.setItemData(self.model.count() - 1, f"{name}: {PRESETS[name].description}",
+                                   Qt.ItemDataRole.ToolTipRole)
+        self.expect = QLabel()
+        self.expect.setWordWrap(True)
+        self.expect.setToolTip(self.tr("What to expect from this model with the shipped digits on a laptop CPU"))
+        self._expectations = {name: w[1] for name, w in words.items()}
         self.model.setToolTip(self.tr("The network to train. \u201cQuick demo\u201d is a narrow DCGAN that draws "
                                       "recognisable digits within about a minute on a laptop; the others are "
                                       "the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower)."))
@@ -80,6 +112,7 @@ class TrainSetupForm(QGroupBox):
         self.download.downloaded.connect(self.data.setText)
         self.download.message.connect(self.status)
         self.form.addRow(self.tr("Model"), self.model)
+        self.form.addRow("", self.expect)
         self.form.addRow(self.tr("Data"), field_row(self.data, self.data_browse, self.download))
 
     def _build_optimiser(self) -> None:
@@ -194,6 +227,7 @@ class TrainSetupForm(QGroupBox):
         self.sample_every.setValue(max(1, cfg.sample_every))
         # The lazy-R1 interval is the config's (a preset may set its own), not a number written here.
         self.form.labelForField(self.r1_gamma).setText(self.r1_label.format(cfg.r1_interval))
+        self.expect.setText(self._expectations.get(model, ""))
         style = self.is_stylegan2()
         for _, w in self.style_rows:
             self.form.setRowVisible(w, style)

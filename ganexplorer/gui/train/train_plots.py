@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
-from ganexplorer.core.train.events import ClassHistogramEvent, StepEvent
+from ganexplorer.core.train.events import ClassHistogramEvent, MixingEvent, SamplesEvent, StepEvent
 from ganexplorer.gui.common.image_view import ImageView
 
 SMOOTHING = 0.9          # EMA weight of the past in the smoothed curves (about a 10-step window)
@@ -97,6 +97,9 @@ class TrainPlots(QSplitter):
         self.half_line = pg.InfiniteLine(pos=0.5, angle=0, movable=False,
                                          pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DashLine))
         self.prob_plot.addItem(self.half_line)
+        # The point a single D or G step made, ringed (D(x) and D(G(z)) of that step).
+        self.step_marks = self.prob_plot.plot([], [], pen=None, symbol="o", symbolSize=16, symbolBrush=None,
+                                              symbolPen=pg.mkPen("#000000", width=2))
         # Raw values (faint when smoothing is on) and the smoothed trend on top.
         self.raw_curves = {k: plot.plot(pen=pg.mkPen(COLOURS[k] + "55", width=1))
                            for k, plot in (("d", self.loss_plot), ("g", self.loss_plot),
@@ -153,6 +156,7 @@ class TrainPlots(QSplitter):
         self.mixing_view = ImageView()
         self.mixing_title = QLabel(self.tr(
             "Style mixing (moving-average G): rows take the coarse styles of the top row"))
+        self.mixing_title.setWordWrap(True)   # F5's large font must not widen the tab past 1280 px
         for view in (self.samples, self.real_view, self.mixing_view):
             view.setMinimumSize(120, 120)   # the tab must fit 1280x720 with the StyleGAN2 rows shown
         self._pictures = QWidget()
@@ -176,7 +180,23 @@ class TrainPlots(QSplitter):
         self.grids = []
         self.timeline.setRange(0, 0)
         self.timeline.setEnabled(False)
+        self.step_marks.setData([], [])
         self._dirty = True
+
+    def show_event(self, ev: object) -> None:
+        """A training event that shows on this side: a step, a sample grid, the mixing strip, the classes."""
+        if isinstance(ev, StepEvent):
+            self.add_step(ev)
+        elif isinstance(ev, SamplesEvent):
+            self.add_grid(ev.step, ev.grid)
+        elif isinstance(ev, MixingEvent):
+            self.mixing_view.set_image(ev.grid)
+        elif isinstance(ev, ClassHistogramEvent):
+            self.show_classes(ev)
+
+    def mark_step(self, step: int, d_real: float, d_fake: float) -> None:
+        """Ring where a single step left D(x) and D(G(z))."""
+        self.step_marks.setData([step, step], [d_real, d_fake])
 
     def add_step(self, ev: StepEvent) -> None:
         self.series.append([ev.step, ev.d_loss, ev.g_loss, ev.d_real, ev.d_fake, ev.r1])
@@ -276,10 +296,12 @@ class TrainPlots(QSplitter):
         losses = [_swatch(COLOURS["d"], "D"), _swatch(COLOURS["g"], "G")]
         if self._stylegan2:
             losses.append(_swatch(COLOURS["r1"], "R1", dashed=True))
-        self.loss_plot.setTitle(self.tr("Losses") + "&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(losses), size=size)
-        probs = [_swatch(COLOURS["real"], "D(x)"), _swatch(COLOURS["fake"], "D(G(z))"),
-                 _swatch("#888888", "0.5", dashed=True)]
-        self.prob_plot.setTitle("&nbsp;&nbsp;".join(probs), size=size)
+        # In presentation mode the legends take two lines: on one, the large text was cut off at 1280 px.
+        gap = "<br>" if self._presentation else "&nbsp;&nbsp;"
+        self.loss_plot.setTitle(self.tr("Losses") + gap + "&nbsp;&nbsp;".join(losses), size=size)
+        probs = [_swatch(COLOURS["real"], "D(x)"), _swatch(COLOURS["fake"], "D(G(z))")]
+        self.prob_plot.setTitle("&nbsp;&nbsp;".join(probs) + gap + _swatch("#888888", "0.5", dashed=True),
+                                size=size)
         self.class_plot.setTitle(self.tr("Digits recognised"), size=size)
 
     def set_presentation(self, on: bool) -> None:

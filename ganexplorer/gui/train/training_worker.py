@@ -25,6 +25,7 @@ from typing import Callable, Iterator, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from ganexplorer.app.train_controller import StepFailed
 from ganexplorer.gui.common.background import Runner, Task, describe
 
 log = logging.getLogger(__name__)
@@ -126,8 +127,11 @@ class TrainingWorker(QObject):
         self._runner.drain()
 
     # -- training thread ----------------------------------------------------------------------
-    def _put(self, ev: object) -> None:
+    def post_event(self, ev: object) -> None:
+        """Any thread: emit ``ev`` on the UI thread, after the events before it and before ``finished``."""
         self._runner.post(lambda: self.event.emit(ev))
+
+    _put = post_event
 
     def _serve_between(self) -> None:
         while True:
@@ -149,7 +153,7 @@ class TrainingWorker(QObject):
                     self._serve_between()
                     while not self._calls.empty():
                         self._holding.clear()
-                        result = self._calls.get()()
+                        result = _call(self._calls.get())
                         for item in (result if isinstance(result, list) else [result]):
                             if item is not None:
                                 self._put(item)
@@ -166,6 +170,16 @@ class TrainingWorker(QObject):
             with self._lock:
                 self._looping = False
             self._serve_between()   # asked for while the last step ran: nothing changes the networks now
+
+
+def _call(fn: Callable[[], object]) -> object:
+    """A call while paused (one step by hand): an exception is said (a ``StepFailed`` event) and the run goes
+    on paused, as a failed call between steps does; it never ends the run."""
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 - any error in a single step is reported, not fatal
+        log.exception("a call while paused failed")
+        return StepFailed(str(e) or type(e).__name__)
 
 
 def _serve(fn: Callable[[], T], future: Future[T]) -> None:

@@ -98,9 +98,11 @@ class WindowMenus:
         self.settings.setValue("language", code)
         self.statusBar().showMessage(self.tr("The language changes the next time ganexplorer starts."))
 
-    def set_presentation(self, on: bool) -> None:
-        """Projector mode: the whole window's text 1.5x larger; panels thicken their plots (remembered)."""
-        self.settings.setValue("view/presentation", bool(on))
+    def set_presentation(self, on: bool, remember: bool = True) -> None:
+        """Projector mode: the whole window's text 1.5x larger; panels thicken their plots (remembered, unless
+        ``remember`` is False: ``ganexplorer gui --presentation`` is for one session)."""
+        if remember:
+            self.settings.setValue("view/presentation", bool(on))
         font = QFont(self._base_font)
         if on:
             if font.pointSizeF() > 0:
@@ -119,7 +121,9 @@ class WindowMenus:
             if callable(fn):
                 fn(bool(on))
         if self.presentation_action.isChecked() != bool(on):
+            self.presentation_action.blockSignals(True)   # (its toggled signal would come back here)
             self.presentation_action.setChecked(bool(on))
+            self.presentation_action.blockSignals(False)
 
     def show_help(self) -> None:
         """Explain the current tab (its panel's ``help_html``, else an overview of the tabs)."""
