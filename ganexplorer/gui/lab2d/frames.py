@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ganexplorer.core.lab2d.plane import PlaneSnapshot
@@ -20,16 +20,21 @@ def labelled_picture(view: QWidget, caption: str) -> np.ndarray:
     shot = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     font = QFont(view.font())
     font.setPointSize(max(9, font.pointSize()))
-    lines = caption.split("\n")
-    line = int(font.pointSize() * 2.0)
-    out = QImage(shot.width(), shot.height() + line * len(lines), QImage.Format.Format_RGB888)
+    width = shot.width() - 12
+    flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+    metrics = QFontMetrics(font)
+    heights = [metrics.boundingRect(QRect(0, 0, width, 10_000), flags, text).height() + 4
+               for text in caption.split("\n")]
+    out = QImage(shot.width(), shot.height() + sum(heights) + 4, QImage.Format.Format_RGB888)
     out.fill(QColor("white"))
     p = QPainter(out)
     p.setFont(font)
     p.setPen(QColor("black"))
-    for k, text in enumerate(lines):
-        p.drawText(QRect(6, k * line, shot.width() - 12, line), int(Qt.AlignmentFlag.AlignVCenter), text)
-    p.drawImage(0, line * len(lines), shot)
+    top = 2
+    for text, height in zip(caption.split("\n"), heights):     # long lines wrap: nothing is cut off
+        p.drawText(QRect(6, top, width, height), flags, text)
+        top += height
+    p.drawImage(0, top + 2, shot)
     p.end()
     return rgb_from_qimage(out).copy()     # a copy while ``out`` lives: the array may alias its buffer
 
