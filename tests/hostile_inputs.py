@@ -355,4 +355,5 @@ CORPUS: list[Case] = [
     Case("folder-300MB-file", folder(lambda d: sparse("big.png", "folder", 300 * 2**20)(d) and None),
          r"skipped 1 .*big\.png.*300 MB, more than", good=True),
     Case("folder-text-bomb-png", folder(put("t.png", b"\x89PNG\r\n\x1a\n" + bytes(10))), r"skipped 1 .*t\.png", good=True),
+    Case("ndjson-3e6-blank-lines", ndjson("\n" * 3_000_000), r"holds no drawings"),
 ]

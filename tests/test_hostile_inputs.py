@@ -268,3 +268,20 @@ def test_the_shared_opener_refuses_what_is_not_a_bounded_regular_file(tmp_path):
         signal.signal(signal.SIGALRM, old)
     assert read_bounded_text(tmp_path / "bom.json", 1000, "state file") == "{}"
     assert read_bounded_bytes(tmp_path / "big.json", 2000) == b"x" * 2000
+
+
+def test_a_folder_picked_by_mistake_is_not_walked_for_ever(tmp_path, monkeypatch):
+    """folder:~ or folder:/ walked the whole tree; the walk stops after MAX_ENTRIES and says so."""
+    import ganexplorer.core.data.folder as folder_reader
+    from ganexplorer.core.data import open_dataset
+
+    from hostile_inputs import good_png
+
+    monkeypatch.setattr(folder_reader, "MAX_ENTRIES", 50)
+    for i in range(3):
+        good_png(tmp_path / f"a{i}.png")
+    (tmp_path / "zz").mkdir()
+    for i in range(80):
+        (tmp_path / "zz" / f"note{i}.txt").touch()
+    ds = open_dataset(f"folder:{tmp_path}")
+    assert len(ds) == 3 and any("looked at only the first 50 files and folders" in n for n in ds.notes), ds.notes

@@ -8,6 +8,7 @@ read is refused.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ganexplorer.core.guarded import regular_file_problem, shown_path
 EXTENSIONS = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
 MAX_PIXELS = 8192 * 8192          # one image, read from its header before decoding (a 30000² PNG is 2.7 GB)
 MAX_FILE_BYTES = 256 * 2**20      # one image file
+MAX_ENTRIES = 200_000             # files and folders looked at under the chosen folder
 
 
 def _picture(p: Path, size: int) -> tuple[np.ndarray, bool]:
@@ -59,10 +61,23 @@ def _reason(e: BaseException) -> str:
     return f"not a readable image ({type(e).__name__})"
 
 
+def _image_files(path: Path) -> tuple[list[Path], bool]:
+    """The image files under ``path`` (symbolic links to folders not followed), sorted, and whether the walk was
+    cut short: a folder picked by mistake (a home folder, a whole disk) must not be walked for minutes."""
+    found, seen = [], 0
+    for folder, dirs, names in os.walk(path):
+        dirs.sort()
+        seen += len(dirs) + len(names)
+        found += [Path(folder) / n for n in names if Path(n).suffix.lower() in EXTENSIONS]
+        if seen > MAX_ENTRIES:
+            return sorted(found), True
+    return sorted(found), False
+
+
 def load_folder(path: Path, size: int = 64) -> ImageDataset:
     if not path.is_dir():
         raise DatasetError(f"'{shown_path(path)}' is not a folder")
-    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in EXTENSIONS and not p.is_dir())
+    files, cut = _image_files(path)
     if not files:
         raise DatasetError(f"'{shown_path(path)}' holds no images ({', '.join(sorted(EXTENSIONS))})")
     pics, grey = [], True
@@ -88,6 +103,8 @@ def load_folder(path: Path, size: int = 64) -> ImageDataset:
         n = len(skipped)
         notes.append(f"skipped {n} unreadable image{'s' if n != 1 else ''} in '{shown_path(path)}' "
                      f"(first: {shown_path(first.relative_to(path))}: {why})")
+    if cut:
+        notes.append(f"looked at only the first {MAX_ENTRIES:,} files and folders in '{shown_path(path)}'")
     if len(pics) + len(skipped) < len(files):
         notes.append(f"used the first {len(pics):,} of {len(files):,} images in '{shown_path(path)}'")
     x = torch.from_numpy(np.stack(pics)).permute(0, 3, 1, 2).contiguous()

@@ -35,6 +35,7 @@ MAX_NPY_HEADER = 64 * 1024
 MAX_LINE = 1 << 20           # bytes of one .ndjson record (a real one is under 10 KB)
 MAX_POINTS = 20_000          # points of one drawing (real ones: a few hundred)
 MAX_DRAWINGS = 25_000        # drawings rasterised from one .ndjson file (seconds each thousand); the rest: a note
+MAX_LINES = 2_000_000        # lines read from one .ndjson file
 MAX_NDJSON_BYTES = 8 * 2**30
 
 
@@ -99,6 +100,9 @@ def _load_ndjson(path: Path, category: str) -> ImageDataset:
         for lineno in itertools.count(1):
             raw = f.readline(MAX_LINE + 1)
             if not raw:
+                break
+            if lineno > MAX_LINES:   # millions of blank or unrecognised lines: stop, keep what was drawn
+                notes.append(f"read only the first {MAX_LINES:,} lines of '{shown_path(path)}'")
                 break
             if len(raw) > MAX_LINE:
                 raise DatasetError(f"'{shown_path(path)}' line {lineno} is longer than {MAX_LINE:,} bytes; "
