@@ -9,6 +9,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ganexplorer import applog
@@ -26,7 +27,7 @@ class FileOpenHandler(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FileOpen and watched is QCoreApplication.instance():
+        if isinstance(event, QFileOpenEvent) and watched is QCoreApplication.instance():
             path = event.file() or event.url().toLocalFile()
             if path:
                 applog.log.info("the system asks to open %s", path)
