@@ -66,6 +66,7 @@ class RenderResult:
     seconds: float
     preview: bool = False                   # a low-resolution stand-in; the full picture follows
     preview_resolution: int | None = None   # its side in pixels (None for a full picture)
+    state: object = None                    # what the caller made ``request`` from (the explorer's state)
 
 
 class RenderCancelled(Exception):

@@ -108,48 +108,61 @@ class StateBinding:
 
     # -- state -> widgets -------------------------------------------------------------------------
     def state_changed(self, state: ExplorerState, old: ExplorerState) -> None:
-        """The controller has a new state: show it and render what it asks for."""
-        self._show_state(state, old)
-        self._update_range_words()
-        self.noise_strength.setEnabled(state.noise_mode != "none")   # (the group is off for a DCGAN)
-        self.noise_seed.setEnabled(state.noise_mode == "random")
-        if state.ablations != old.ablations:
+        """The controller has a new state: show what changed in it and render what it asks for.
+
+        Only the widgets whose field changed are touched (one slider tick sets one widget); after a new
+        model or an opened file (``_show_all``) every widget is set, since their ranges changed too."""
+        full, self._show_all = self._show_all, False
+        changed = (lambda *names: True) if full else (
+            lambda *names: any(getattr(state, n) != getattr(old, n) for n in names))
+        self._show_state(state, old, changed)
+        if changed("mix_start", "mix_end", "w_start", "w_end"):
+            self._update_range_words()
+        if changed("noise_mode"):
+            self.noise_strength.setEnabled(state.noise_mode != "none")   # (the group is off for a DCGAN)
+            self.noise_seed.setEnabled(state.noise_mode == "random")
+        if changed("ablations"):
             self._update_ablation_labels()
-        if ("arith",) in (state.source[:1], old.source[:1]):   # A − B + C beside its picture, kept up to date
-            self._show_arith_strip(state.source)
-        if state.zoom != old.zoom:
+        if changed("zoom"):
             for view in (self.image_view, self.variation_view, self.grid_view, self.layer_view):
                 view.set_zoom(state.zoom)
+        if ("arith",) in (state.source[:1], old.source[:1]):   # A − B + C beside its picture, kept up to date
+            self._show_arith_strip(state.source)
         self.request_render()
 
-    def _show_state(self, s: ExplorerState, old: ExplorerState) -> None:
+    def _show_state(self, s: ExplorerState, old: ExplorerState, changed: Callable[..., bool]) -> None:
         self._building = True
         try:
-            self.seed.setValue(s.seed)
-            self.pad.set_base(s.seed)
-            dot = blend_position(s.blend, s.seed, self.pad.columns) if s.source == ("pad",) else None
-            if dot is not None:
-                self.pad.show_position(*dot)
-            if s.label is not None:
+            if changed("seed"):
+                self.seed.setValue(s.seed)
+                self.pad.set_base(s.seed)
+            if changed("seed", "blend", "source"):
+                dot = blend_position(s.blend, s.seed, self.pad.columns) if s.source == ("pad",) else None
+                if dot is not None:
+                    self.pad.show_position(*dot)
+            if changed("label") and s.label is not None:
                 self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(s.label)))
-            self.force_fp32.setChecked(s.force_fp32)
-            self.psi.setValue(s.psi)
-            self.cutoff.setValue(s.cutoff)
-            self.noise_mode.setCurrentIndex(max(0, self.noise_mode.findData(s.noise_mode)))
-            self.noise_strength.setValue(s.noise_strength)
-            self.noise_seed.setValue(s.noise_seed)
-            self.mix_on.setChecked(s.mix_on)
-            self.mix_seed.setValue(s.mix_seed)
-            self.mix_start.setValue(s.mix_start)
-            self.mix_end.setValue(s.mix_end)
-            self.w_start.setValue(s.w_start)
-            self.w_end.setValue(s.w_end)
-            self._show_sliders(s)
-            for box, v in zip(self.arith, s.arith):
-                box.setValue(v)
-            self._show_walk(s)
-            self.views.setCurrentIndex(s.view)
-            if s.ablations != old.ablations:
+            for name, widget in (("force_fp32", self.force_fp32),):
+                if changed(name):
+                    widget.setChecked(getattr(s, name))
+            for name in ("psi", "cutoff", "noise_strength", "noise_seed", "mix_seed", "mix_start", "mix_end",
+                         "w_start", "w_end"):
+                if changed(name):
+                    getattr(self, name).setValue(getattr(s, name))
+            if changed("noise_mode"):
+                self.noise_mode.setCurrentIndex(max(0, self.noise_mode.findData(s.noise_mode)))
+            if changed("mix_on"):
+                self.mix_on.setChecked(s.mix_on)
+            if changed("z_offsets", "w_edits"):
+                self._show_sliders(s)
+            if changed("arith"):
+                for box, v in zip(self.arith, s.arith):
+                    box.setValue(v)
+            if changed("walk"):
+                self._show_walk(s)
+            if changed("view"):
+                self.views.setCurrentIndex(s.view)
+            if changed("ablations"):
                 layer = self.layer_combo.currentText()
                 if s.ablations and layer not in dict(s.ablations):
                     self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findText(s.ablations[0][0])))

@@ -9,7 +9,6 @@ jobs and shows the results. Builders live in ``explorer_controls`` / ``explorer_
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -67,14 +66,13 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self.worker = worker
         self.model: LoadedModel | None = None
         self.controller = ExplorerController()
-        self._shown_gen = 0
+        self._show_all = True       # the next state is shown in every widget (a new model, an opened file)
         self._frame_times: list[float] = []
         self._building = False
         self._presentation = False
         self.last_result = None
         self._hold_render = False
         self._last_request: RenderRequest | None = None
-        self._sources: OrderedDict = OrderedDict()  # request -> the state it came from, for its caption
         self._variation_stem, self._grid_stem, self._layers_stem = "variation", "mixing", "layers"
         self.grid_caption = ""
         self._caption_for: tuple | None = None
@@ -125,6 +123,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
     def load_state(self, state: ExplorerState) -> None:
         """Show a saved state (its w edits become sliders once the directions are known)."""
         self._last_request = None
+        self._show_all = True
         self.controller.load(state)
 
     def set_model(self, model: LoadedModel) -> None:
@@ -150,6 +149,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self.ablate_edit.clear()
         self._building = False
         self._hold_render = True
+        self._show_all = True
         try:
             self.controller.set_model(ModelFacts(z_dim=model.z_dim, num_ws=num_ws, c_dim=model.c_dim,
                                                  style_based=model.is_style_based, layers=tuple(layers),
@@ -264,28 +264,22 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
     def request_render(self, *_: object) -> None:
         if self._building or self._hold_render or self.model is None:
             return
-        req = self.current_request()
-        self._sources[req] = self.controller.state
-        self._sources.move_to_end(req)
-        while len(self._sources) > 16:
-            self._sources.popitem(last=False)
+        req, state = self.current_request(), self.controller.state
         if req != self._last_request:
             self._last_request = req
-            self.worker.submit(req)
+            self.worker.submit(req, state)   # the result comes back with the state it was made from
         elif self._caption_for is not None and self._caption_for[0] == req:
             # the same picture, told differently (e.g. saved w edits matched to their components)
             self._caption_for = (req, self.controller.state, self._caption_for[2])
             self._show_caption()
 
     def _on_rendered(self, gen: int, result) -> None:
-        if gen < self._shown_gen:
-            return  # stale
-        self._shown_gen = gen
+        """A picture: the worker drops stale ones (one check, there), so every result here is shown."""
         self.last_result = result
         preview = bool(getattr(result, "preview", False))
         self.image_view.set_image(result.rgb, smooth=preview)
         now = time.perf_counter()
-        self._caption_for = (result.request, self._sources.get(result.request), preview)
+        self._caption_for = (result.request, result.state, preview)
         wait = CAPTION_INTERVAL_S - (now - self._caption_at)
         if wait <= 0:
             self._show_caption()

@@ -53,6 +53,7 @@ class _Render:
     gen: int                # the request's number (what ``rendered`` reports)
     req: RenderRequest
     model_gen: int          # the model it was asked for
+    state: object = None    # what the request was made from; the result carries it back
 
 
 @dataclass(eq=False)
@@ -112,11 +113,12 @@ class InferenceWorker(QObject):
         self.render_count = 0
 
     # -- called from the UI thread ------------------------------------------------------------
-    def submit(self, req: RenderRequest) -> int:
-        """Replace any pending request with ``req``; returns its generation number."""
+    def submit(self, req: RenderRequest, state: object = None) -> int:
+        """Replace any pending request with ``req`` (made from ``state``, which its result carries); returns its
+        generation number."""
         gen = next(self._generations)
         with self._lock:
-            self._pending = _Render(gen, req, self._model_gen)
+            self._pending = _Render(gen, req, self._model_gen, state)
             self._lock.notify_all()  # ends a rest period early
             self._schedule()
         return gen
@@ -375,6 +377,7 @@ class InferenceWorker(QObject):
         except RenderCancelled:
             return None   # replaced: the newer request is previewed, then refined
         self.render_count += 1
+        result.state = item.state
         return result
 
     def _run_job(self, job: _Job) -> None:
