@@ -175,3 +175,19 @@ def test_at_the_step_limit_already_is_refused():
     c = TrainController(view, lambda job: pytest.fail("must not launch"))
     assert not c.start(TrainConfig(model="mlp-gan"), 10, "", resume_from=Path("/r/last.safetensors"), at_step=10)
     assert view.said[-1].kind == "at_limit"
+
+
+def test_resume_reads_the_header_and_refuses_what_cannot_go_on(tmp_path, monkeypatch):
+    from ganexplorer.app import train_controller
+
+    view = MockView()
+    c = TrainController(view, lambda job: pytest.fail("reading must not launch"))
+    bad = tmp_path / "last.safetensors"
+    bad.write_bytes(b"not a checkpoint at all")
+    assert c.read_resume(bad, {"mlp-gan"}) is None
+    assert view.said[-1].kind == "refused" and view.said[-1].text   # core's sentence about the file
+    monkeypatch.setattr(train_controller, "read_run_config", lambda path: (TrainConfig(model="mlp-gan"), 12))
+    assert c.read_resume(bad, {"dcgan32"}) is None                     # not offered by this tab
+    assert view.said[-1].kind == "cannot_train" and view.said[-1].args == (bad, "mlp-gan")
+    cfg, step = c.read_resume(bad, {"mlp-gan"})
+    assert cfg.model == "mlp-gan" and step == 12

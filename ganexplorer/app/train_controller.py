@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,6 +24,8 @@ import numpy as np
 
 from ganexplorer.core.data import DatasetError
 from ganexplorer.core.data.dataset import check_dataset_spec
+from ganexplorer.core.models.registry import PRESETS
+from ganexplorer.core.train.checkpoint import read_run_config
 from ganexplorer.core.train.config import TrainConfig
 from ganexplorer.core.train.events import CheckpointEvent, LogEvent, ReadyEvent, SetupEvent, StepEvent, StoppedEvent
 
@@ -111,7 +113,7 @@ class StepChange:
 class Said:
     """A status-bar sentence by kind (the view words and translates it) or core's own ``text``."""
 
-    kind: str            # 'refused', 'at_limit', 'preparing', 'ready', 'resumed', 'checkpoint', 'log', 'error',
+    kind: str            # 'refused', 'cannot_train', 'at_limit', 'preparing', 'ready', 'resumed', 'checkpoint', 'log', 'error',
     #                      'nan', 'finished', 'stopped', 'stopped_saved', 'stopped_early', 'step_failed'
     args: tuple = ()
     text: str = ""       # core's sentence (translated by code in the view), for 'refused', 'error', 'log'
@@ -186,6 +188,20 @@ class TrainController:
         self.view.say(Said("preparing", (config.model, config.data)))
         self._show()
         return True
+
+    def read_resume(self, checkpoint: Path, offered: Collection[str]) -> tuple[TrainConfig, int] | None:
+        """The settings and step a saved run was at (its header only: cheap), or None and a sentence: an
+        unreadable file, or a model this version does not offer for training."""
+        try:
+            config, step = read_run_config(checkpoint)
+        except (ValueError, OSError) as e:
+            self.view.say(Said("refused", text=str(e)))
+            return None
+        preset = PRESETS.get(config.model)
+        if preset is None or not preset.trainable or config.model not in offered:
+            self.view.say(Said("cannot_train", (checkpoint, config.model)))
+            return None
+        return config, step
 
     @property
     def active(self) -> bool:

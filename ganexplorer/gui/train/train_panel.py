@@ -25,7 +25,6 @@ from ganexplorer.app.train_controller import (Buttons, Job, Progress, RunStarted
                                               plain_events, single_step_events)
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.registry import PRESETS
-from ganexplorer.core.train.checkpoint import read_run_config
 from ganexplorer.core.train.events import CheckpointEvent
 from ganexplorer.core.train.preload import preload_training_imports
 from ganexplorer.core.train.session import training_session
@@ -205,15 +204,11 @@ class TrainPanel(QWidget):
         """Continue the run saved in ``checkpoint`` (its folder keeps receiving the checkpoints)."""
         if self.controller.active:
             return False
-        try:
-            cfg, step = read_run_config(checkpoint)   # the header only: cheap
-        except (ValueError, OSError) as e:
-            self.status.emit(translate_core(str(e)))
+        box = self.setup.model
+        found = self.controller.read_resume(Path(checkpoint), {box.itemData(i) for i in range(box.count())})
+        if found is None:
             return False
-        if cfg.model not in PRESETS or not PRESETS[cfg.model].trainable or self.setup.model.findData(cfg.model) < 0:
-            self.status.emit(self.tr("'{0}' was trained as {1}, which this version cannot train")
-                             .format(checkpoint, cfg.model))
-            return False
+        cfg, step = found
         self.setup.show_config(cfg)
         return self.controller.start(self.setup.config(), self._max_steps(max_steps), "",
                                      resume_from=Path(checkpoint), at_step=step)
@@ -273,6 +268,7 @@ class TrainPanel(QWidget):
             return self.tr("That step failed: {0}").format(text) if said.kind == "step_failed" else text
         a = said.args
         words = {
+            "cannot_train": lambda: self.tr("'{0}' was trained as {1}, which this version cannot train"),
             "at_limit": lambda: self.tr("The run is already at step {0}; raise \u201cStop at step\u201d to go on"),
             "preparing": lambda: self.tr("Preparing {0} on {1}\u2026"),
             "ready": lambda: self.tr("Training {0} on {1}"),
