@@ -99,7 +99,7 @@ class TrainPlots(QSplitter):
         self.prob_plot.addItem(self.half_line)
         # The point a single D or G step made, ringed (D(x) and D(G(z)) of that step).
         self.step_marks = self.prob_plot.plot([], [], pen=None, symbol="o", symbolSize=16, symbolBrush=None,
-                                              symbolPen=pg.mkPen("#000000", width=2))
+                                              symbolPen=pg.mkPen("#ffd400", width=2.5))   # seen on the black plot
         # Raw values (faint when smoothing is on) and the smoothed trend on top.
         self.raw_curves = {k: plot.plot(pen=pg.mkPen(COLOURS[k] + "55", width=1))
                            for k, plot in (("d", self.loss_plot), ("g", self.loss_plot),
