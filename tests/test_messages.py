@@ -81,8 +81,9 @@ def test_the_cli_language_follows_the_usual_variables(env, lang):
 
 # Exceptions whose text reaches the user; their raise sites must pass a message(...) (or a variable
 # holding one), never a literal English sentence that no translation could follow.
-USER_ERRORS = {"CheckpointError", "ReadError", "LoadCancelled"}
-SWEPT = ["core/formats"]
+USER_ERRORS = {"CheckpointError", "ReadError", "LoadCancelled", "DatasetError", "InputFileError"}
+SWEPT = ["core/formats", "core/data", "core/guarded.py"]   # folders (every .py under them) or files
+NOT_YET = {"core/data/download.py"}   # its sentences get their codes in another change
 
 
 def _literal_sentences(path: Path) -> list[str]:
@@ -98,6 +99,12 @@ def _literal_sentences(path: Path) -> list[str]:
     return found
 
 
+def _swept_files(place: str) -> list[Path]:
+    files = [ROOT / place] if place.endswith(".py") else sorted((ROOT / place).rglob("*.py"))
+    assert files and all(p.is_file() for p in files), place
+    return [p for p in files if str(p.relative_to(ROOT)) not in NOT_YET]
+
+
 def test_user_facing_errors_are_raised_with_a_code():
-    literal = [hit for folder in SWEPT for p in sorted((ROOT / folder).rglob("*.py")) for hit in _literal_sentences(p)]
+    literal = [hit for folder in SWEPT for p in _swept_files(folder) for hit in _literal_sentences(p)]
     assert not literal, f"raise these with core.messages.message(CODE, ...): {literal}"

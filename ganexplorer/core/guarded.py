@@ -8,7 +8,7 @@ caller can use before a byte is read. Every refusal is an :class:`InputFileError
 so the CLI says it and exits 2) whose text is one sentence naming the file:
 ``'PATH': PROBLEM.`` -- the frame the checkpoint reader uses too.
 
-Stdlib only (and :mod:`.text`): the floor of core, usable by data, formats, app and gui alike.
+Stdlib only (and :mod:`.text`, :mod:`.messages` for its sentences by code): the floor of core, usable by data, formats, app and gui alike.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from ganexplorer.core.messages import Message, message
 from ganexplorer.core.text import printable
 
 __all__ = ["InputFileError", "describe_mode", "open_input", "read_bounded_bytes", "read_bounded_text", "refusal",
@@ -36,8 +37,8 @@ def shown_path(path: str | os.PathLike[str]) -> str:
 
 
 def refusal(path: str | os.PathLike[str], problem: str) -> InputFileError:
-    """``'PATH': PROBLEM.`` as the error to raise."""
-    return InputFileError(f"'{shown_path(path)}': {problem}.")
+    """``'PATH': PROBLEM.`` as the error to raise (a problem made by :func:`message` is translated with it)."""
+    return InputFileError(message("file.frame", path=shown_path(path), problem=problem))
 
 
 def size_text(n: int) -> str:
@@ -55,36 +56,36 @@ def _a(what: str) -> str:
     return f"an {what}" if what[:1].lower() in "aeiou" else f"a {what}"
 
 
-def describe_mode(mode: int) -> str | None:
+def describe_mode(mode: int) -> Message | None:
     """Why a path with this ``st_mode`` is not a file to read (None for a regular file)."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return message("file.folder_not_file")
     if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a file"
+        return message("file.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
+        return message("file.device")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    return "is not a regular file"
+        return message("file.socket")
+    return message("file.not_regular")
 
 
-def _os_problem(e: OSError) -> str:
+def _os_problem(e: OSError) -> Message:
     if e.errno == errno.ENOENT:
-        return "does not exist"
+        return message("file.missing")
     if e.errno == errno.ELOOP:
-        return "is a symbolic link that loops back on itself"
+        return message("file.link_loop")
     if e.errno in (errno.EACCES, errno.EPERM):
-        return "cannot be read (permission denied)"
+        return message("file.permission")
     if e.errno == errno.EISDIR:
-        return "is a folder, not a file"
+        return message("file.folder_not_file")
     if e.errno == errno.ENAMETOOLONG:
-        return "has a name too long for this system"
-    return f"could not be read ({printable(e.strerror or type(e).__name__, limit=120)})"
+        return message("file.name_too_long")
+    return message("file.unreadable", detail=printable(e.strerror or type(e).__name__, limit=120))
 
 
-def regular_file_problem(path: str | os.PathLike[str]) -> str | None:
+def regular_file_problem(path: str | os.PathLike[str]) -> Message | None:
     """Why ``path`` is not a regular file to read, without opening it (None when it is one).
 
     For choosing files from a folder listing; reading still goes through :func:`open_input`,
@@ -93,7 +94,7 @@ def regular_file_problem(path: str | os.PathLike[str]) -> str | None:
         st = os.stat(path)
     except OSError as e:
         if e.errno == errno.ENOENT and os.path.islink(path):
-            return "is a symbolic link to a file that does not exist"
+            return message("file.dangling_link")
         return _os_problem(e)
     return describe_mode(st.st_mode)
 
@@ -108,18 +109,18 @@ def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
         fd = os.open(path, flags)
     except OSError as e:
         if e.errno == errno.ENOENT and os.path.islink(path):
-            raise refusal(path, "is a symbolic link to a file that does not exist") from None
+            raise refusal(path, message("file.dangling_link")) from None
         raise refusal(path, _os_problem(e)) from None
     except ValueError:   # a NUL byte in the name
-        raise refusal(path, "is not a valid file name") from None
+        raise refusal(path, message("file.bad_name")) from None
     try:
         st = os.fstat(fd)
         problem = describe_mode(st.st_mode)
         if problem:
             raise refusal(path, problem)
         if st.st_size > limit:
-            raise refusal(path, f"is {size_text(st.st_size)}, more than the {size_text(limit)} "
-                                f"ganexplorer reads from {_a(what)}")
+            raise refusal(path, message("file.over_limit", size=size_text(st.st_size), limit=size_text(limit),
+                                        what=_a(what)))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return io.open(fd, "rb", closefd=True), int(st.st_size)   # type: ignore[return-value]
@@ -138,7 +139,7 @@ def read_bounded_bytes(path: str | os.PathLike[str], limit: int, what: str = "fi
         except OSError as e:
             raise refusal(path, _os_problem(e)) from None
     if len(data) > limit:
-        raise refusal(path, f"is more than the {size_text(limit)} ganexplorer reads from {_a(what)}")
+        raise refusal(path, message("file.grew_over", limit=size_text(limit), what=_a(what)))
     return data
 
 
@@ -148,7 +149,7 @@ def read_bounded_text(path: str | os.PathLike[str], limit: int, what: str = "fil
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise refusal(path, f"is not UTF-8 text (byte {e.start:,} cannot be decoded), not {_a(what)}") from None
+        raise refusal(path, message("file.not_utf8", byte=f"{e.start:,}", what=_a(what))) from None
 
 
 def name_of(path: str | os.PathLike[str]) -> str:

@@ -6,10 +6,14 @@ readers import this module and :mod:`.dataset` imports the readers: one directio
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+
+from ganexplorer.core.messages import message
 
 __all__ = ["MAX_IMAGE_BYTES", "MAX_SIDE", "DatasetError", "ImageDataset", "guarded_open", "model_input", "too_many"]
 
@@ -58,12 +62,12 @@ class ImageDataset:
         return model_input(self.images, resolution, channels)
 
 
-def too_many(path: object, n_bytes: int, what: str = "images") -> DatasetError:
+def too_many(path: "str | os.PathLike[str]", n_bytes: int, what: str = "images") -> DatasetError:
     """The refusal of a set larger than :data:`MAX_IMAGE_BYTES`."""
     from ganexplorer.core.guarded import shown_path, size_text
 
-    return DatasetError(f"'{shown_path(path)}' holds {size_text(n_bytes)} of {what}, more than the "
-                        f"{size_text(MAX_IMAGE_BYTES)} ganexplorer trains on; use a part of it")
+    code = "data.too_many_drawings" if what == "drawings" else "data.too_many_images"
+    return DatasetError(message(code, path=shown_path(path), size=size_text(n_bytes), limit=size_text(MAX_IMAGE_BYTES)))
 
 
 def guarded_open(path: object, limit: int, what: str):  # noqa: ANN201 - (BinaryIO, size)
@@ -88,7 +92,7 @@ def model_input(images: torch.Tensor, resolution: int, channels: int) -> torch.T
         elif x.shape[1] == 1:
             x = x.expand(-1, channels, -1, -1)
         else:
-            raise DatasetError(f"cannot turn {x.shape[1]}-channel images into {channels} channels")
+            raise DatasetError(message("data.channels", have=x.shape[1], want=channels))
     if x.shape[-1] != resolution or x.shape[-2] != resolution:
         x = F.interpolate(x, size=(resolution, resolution), mode="bilinear", align_corners=False, antialias=True)
     return x.clamp(-1, 1).contiguous()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import torch
 
 from ganexplorer.core.data.base import DatasetError, ImageDataset, model_input
+from ganexplorer.core.messages import message
 
 
 class TrainingImages:
@@ -21,7 +22,7 @@ class TrainingImages:
     def __init__(self, dataset: ImageDataset, resolution: int, channels: int) -> None:
         have = dataset.channels
         if have != channels and channels != 1 and have != 1:
-            raise DatasetError(f"cannot turn {have}-channel images into {channels} channels")
+            raise DatasetError(message("data.channels", have=have, want=channels))
         self.images = dataset.images
         self.resolution, self.channels = resolution, channels
 

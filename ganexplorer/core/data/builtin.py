@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from ganexplorer.core.data.base import DatasetError, ImageDataset
+from ganexplorer.core.messages import message
 
 HERE = Path(__file__).parent / "builtin"
 DIGITS_ATTRIBUTION = ("Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998), "
@@ -26,7 +27,7 @@ def load_builtin(name: str) -> ImageDataset:
 
         return load_shapes()
     if name != "digits":
-        raise DatasetError(f"there is no built-in dataset '{name}'; the built-in ones are 'digits' and 'shapes'")
+        raise DatasetError(message("data.no_builtin", name=name))
     with gzip.open(HERE / "uci_digits.csv.gz", "rt") as f:
         rows = np.loadtxt(f, delimiter=",", dtype=np.float32)
     counts, labels = rows[:, :64], rows[:, 64].astype(np.int64)

@@ -14,6 +14,7 @@ from ganexplorer.core.data.base import MAX_IMAGE_BYTES, DatasetError, ImageDatas
 from ganexplorer.core.formats.errors import UnsafePickleError
 from ganexplorer.core.formats.safe_pickle import RestrictedUnpickler
 from ganexplorer.core.guarded import shown_path
+from ganexplorer.core.messages import message
 
 CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
 
@@ -23,7 +24,7 @@ MAX_BATCH_BYTES = 256 * 2**20   # a CIFAR-10 batch is 31 MB; CIFAR-100's train f
 
 def _labels(path: Path, labels: object, n: int) -> np.ndarray:
     """The batch's labels as int64, or one sentence saying what was expected."""
-    expected = f"'{shown_path(path)}' has 'labels' that are not one integer label in 0..9 per image"
+    expected = message("data.cifar_labels", path=shown_path(path))
     if isinstance(labels, np.ndarray):
         if labels.ndim != 1 or labels.dtype.kind not in "iu":
             raise DatasetError(expected)
@@ -37,8 +38,8 @@ def _labels(path: Path, labels: object, n: int) -> np.ndarray:
     else:
         raise DatasetError(expected)
     if len(values) != n:
-        raise DatasetError(f"'{shown_path(path)}' has {len(values):,} labels for {n:,} images; "
-                           "expected one label per image")
+        raise DatasetError(message("data.cifar_label_count", path=shown_path(path), labels=f"{len(values):,}",
+                                   count=f"{n:,}"))
     if values.size and (values.min() < 0 or values.max() > 9):
         raise DatasetError(expected)
     return values
@@ -50,19 +51,18 @@ def _batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
         with f:
             d = RestrictedUnpickler(f, encoding="bytes").load()
     except UnsafePickleError as e:
-        raise DatasetError(f"'{shown_path(path)}' is a pickle that names {e}, which ganexplorer refuses to run") \
-            from None
+        raise DatasetError(message("data.cifar_code", path=shown_path(path), name=str(e))) from None
     except Exception as e:  # noqa: BLE001 -- any failure of a foreign pickle is one sentence
-        raise DatasetError(f"'{shown_path(path)}' is not a readable CIFAR-10 batch ({type(e).__name__})") from None
+        raise DatasetError(message("data.cifar_unreadable", path=shown_path(path), detail=type(e).__name__)) from None
     if not isinstance(d, dict):
-        raise DatasetError(f"'{shown_path(path)}' is not a CIFAR-10 batch (it holds a {type(d).__name__})")
+        raise DatasetError(message("data.cifar_not_dict", path=shown_path(path), kind=type(d).__name__))
     data = d.get(b"data", d.get("data"))
     labels = d.get(b"labels", d.get("labels"))
     if not isinstance(data, np.ndarray) or data.ndim != 2 or data.shape[1] != 3072 or labels is None:
-        raise DatasetError(f"'{shown_path(path)}' is not a CIFAR-10 batch (no 3072-wide 'data' array with 'labels')")
+        raise DatasetError(message("data.cifar_no_data", path=shown_path(path)))
     if data.dtype != np.uint8:
         if data.dtype.kind not in "iu" or (data.size and (data.min() < 0 or data.max() > 255)):
-            raise DatasetError(f"'{shown_path(path)}' holds 'data' of type {data.dtype}; expected bytes (0..255)")
+            raise DatasetError(message("data.cifar_dtype", path=shown_path(path), dtype=data.dtype))
         data = data.astype(np.uint8)
     return data, _labels(path, labels, len(data))
 
@@ -71,7 +71,7 @@ def load_cifar10(path: Path) -> ImageDataset:
     if path.is_dir():
         files = sorted(path.glob("data_batch_*")) or sorted(path.glob("test_batch"))
         if not files:
-            raise DatasetError(f"'{shown_path(path)}' holds no CIFAR-10 batches (data_batch_1 ... data_batch_5)")
+            raise DatasetError(message("data.cifar_no_batches", path=shown_path(path)))
     else:
         files = [path]
     datas, labels, total = [], [], 0

@@ -16,11 +16,13 @@ import torch
 
 from ganexplorer.core.data.base import DatasetError, ImageDataset, model_input
 from ganexplorer.core.guarded import shown_path
+from ganexplorer.core.messages import message
 
 log = logging.getLogger(__name__)
 
 __all__ = ["DatasetError", "ImageDataset", "check_dataset_spec", "model_input", "open_dataset"]
 
+CHOICES = "builtin:digits, builtin:shapes, mnist:PATH, quickdraw:PATH, cifar10:DIR or folder:DIR"
 FILE_KINDS = {"mnist": "file", "fashion-mnist": "file", "idx": "file", "quickdraw": "file", "cifar10": "path",
               "cifar-10": "path", "cifar": "path", "folder": "folder"}
 
@@ -35,16 +37,15 @@ def check_dataset_spec(spec: str) -> None:
         from ganexplorer.core.data.builtin import BUILTIN
 
         if (arg or "digits") not in BUILTIN:
-            raise DatasetError(f"there is no built-in dataset '{arg}'; the built-in ones are 'digits' and 'shapes'")
+            raise DatasetError(message("data.no_builtin", name=arg))
         return
     if kind not in FILE_KINDS:
-        raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, builtin:shapes, mnist:PATH, quickdraw:PATH, "
-                           "cifar10:DIR or folder:DIR")
+        raise DatasetError(message("data.unknown", spec=spec, choices=CHOICES))
     path = Path(arg)
     if FILE_KINDS[kind] == "folder" and not path.is_dir():
-        raise DatasetError(f"'{shown_path(path)}' is not a folder")
+        raise DatasetError(message("data.not_folder", path=shown_path(path)))
     if not path.exists():
-        raise DatasetError(f"'{shown_path(path)}' does not exist")
+        raise DatasetError(message("data.missing", path=shown_path(path)))
 
 
 def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
@@ -73,10 +74,9 @@ def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
 
         ds = load_folder(Path(arg))
     else:
-        raise DatasetError(f"unknown dataset '{spec}': use builtin:digits, builtin:shapes, mnist:PATH, quickdraw:PATH, "
-                           "cifar10:DIR or folder:DIR")
+        raise DatasetError(message("data.unknown", spec=spec, choices=CHOICES))
     if len(ds) == 0:
-        raise DatasetError(f"'{shown_path(arg or spec)}' holds no images")
+        raise DatasetError(message("data.no_images", path=shown_path(arg or spec)))
     for note in ds.notes:   # the command line shows warnings on stderr; the window reads ds.notes
         log.warning("%s", note)
     if limit is not None and len(ds) > limit:

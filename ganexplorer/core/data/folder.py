@@ -18,6 +18,7 @@ from PIL import Image
 
 from ganexplorer.core.data.base import MAX_IMAGE_BYTES, DatasetError, ImageDataset, guarded_open
 from ganexplorer.core.guarded import regular_file_problem, shown_path
+from ganexplorer.core.messages import Message, message
 
 EXTENSIONS = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
 MAX_PIXELS = 8192 * 8192          # one image, read from its header before decoding (a 30000² PNG is 2.7 GB)
@@ -34,14 +35,12 @@ def _picture(p: Path, size: int) -> tuple[np.ndarray, bool]:
     with f, warnings.catch_warnings():
         warnings.simplefilter("ignore")   # DecompressionBombWarning and friends: our own bound is below
         try:
-            im = Image.open(f)
+            im: Image.Image = Image.open(f)
         except Image.DecompressionBombError:
-            raise ValueError(f"is a picture of more than {MAX_PIXELS // 10**6} million pixels, the most one may have") \
-                from None
+            raise ValueError(message("data.pixels_bomb", million=MAX_PIXELS // 10**6)) from None
         w, h = im.size
         if w * h > MAX_PIXELS or w < 1 or h < 1:
-            raise ValueError(f"is {w} x {h} pixels, more than the {MAX_PIXELS // 10**6} million pixels one picture "
-                             "may have")
+            raise ValueError(message("data.pixels", width=w, height=h, million=MAX_PIXELS // 10**6))
         im.draft("RGB", (size, size))   # JPEG: decode at a reduced size where it can
         im.load()
         grey = im.mode in ("L", "1", "LA", "I", "I;16")
@@ -53,18 +52,22 @@ def _picture(p: Path, size: int) -> tuple[np.ndarray, bool]:
 
 
 def _reason(e: BaseException) -> str:
-    """Why one image was skipped, as a short phrase (the file is named beside it)."""
+    """Why one image was skipped, as a short phrase (the file is named beside it; a core sentence keeps its code)."""
+    said = str(e)
     if isinstance(e, DatasetError):   # the guarded opener's "'PATH': problem." -> problem
-        return str(e).split("': ", 1)[-1].rstrip(".")
+        if isinstance(said, Message) and said.code == "file.frame":
+            return said.args["problem"]
+        return said.split("': ", 1)[-1].rstrip(".")
     if isinstance(e, ValueError):
-        return str(e)
-    return f"not a readable image ({type(e).__name__})"
+        return said
+    return message("data.not_image", detail=type(e).__name__)
 
 
 def _image_files(path: Path) -> tuple[list[Path], bool]:
     """The image files under ``path`` (symbolic links to folders not followed), sorted, and whether the walk was
     cut short: a folder picked by mistake (a home folder, a whole disk) must not be walked for minutes."""
-    found, seen = [], 0
+    found: list[Path] = []
+    seen = 0
     for folder, dirs, names in os.walk(path):
         dirs.sort()
         seen += len(dirs) + len(names)
@@ -76,11 +79,12 @@ def _image_files(path: Path) -> tuple[list[Path], bool]:
 
 def load_folder(path: Path, size: int = 64) -> ImageDataset:
     if not path.is_dir():
-        raise DatasetError(f"'{shown_path(path)}' is not a folder")
+        raise DatasetError(message("data.not_folder", path=shown_path(path)))
     files, cut = _image_files(path)
     if not files:
-        raise DatasetError(f"'{shown_path(path)}' holds no images ({', '.join(sorted(EXTENSIONS))})")
-    pics, grey = [], True
+        raise DatasetError(message("data.no_images_of", path=shown_path(path), extensions=", ".join(sorted(EXTENSIONS))))
+    pics: list[np.ndarray] = []
+    grey = True
     skipped: list[tuple[Path, str]] = []
     most = MAX_IMAGE_BYTES // (size * size * 3)
     for p in files:
@@ -95,18 +99,18 @@ def load_folder(path: Path, size: int = 64) -> ImageDataset:
         grey = grey and g
     if not pics:
         first, why = skipped[0]
-        raise DatasetError(f"none of the {len(files)} image files in '{shown_path(path)}' could be read "
-                           f"(first: {shown_path(first.relative_to(path))}: {why})")
-    notes = []
+        raise DatasetError(message("data.none_readable", count=len(files), path=shown_path(path),
+                                   first=shown_path(first.relative_to(path)), why=why))
+    notes: list[str] = []
     if skipped:
         first, why = skipped[0]
         n = len(skipped)
-        notes.append(f"skipped {n} unreadable image{'s' if n != 1 else ''} in '{shown_path(path)}' "
-                     f"(first: {shown_path(first.relative_to(path))}: {why})")
+        notes.append(message("data.skipped" if n != 1 else "data.skipped_one", count=n, path=shown_path(path),
+                             first=shown_path(first.relative_to(path)), why=why))
     if cut:
-        notes.append(f"looked at only the first {MAX_ENTRIES:,} files and folders in '{shown_path(path)}'")
+        notes.append(message("data.walk_cut", count=f"{MAX_ENTRIES:,}", path=shown_path(path)))
     if len(pics) + len(skipped) < len(files):
-        notes.append(f"used the first {len(pics):,} of {len(files):,} images in '{shown_path(path)}'")
+        notes.append(message("data.used_first", used=f"{len(pics):,}", count=f"{len(files):,}", path=shown_path(path)))
     x = torch.from_numpy(np.stack(pics)).permute(0, 3, 1, 2).contiguous()
     if grey:
         x = x[:, :1].contiguous()

@@ -19,6 +19,7 @@ import torch
 
 from ganexplorer.core.data.base import MAX_IMAGE_BYTES, MAX_SIDE, DatasetError, ImageDataset, guarded_open, too_many
 from ganexplorer.core.guarded import regular_file_problem, shown_path
+from ganexplorer.core.messages import message
 
 FASHION = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
 MAX_FILE_BYTES = 2 * MAX_IMAGE_BYTES   # an uncompressed IDX file at most; a gzip one is bounded by its header
@@ -28,12 +29,11 @@ def _read_exact(f: BinaryIO, n: int, path: Path) -> np.ndarray:
     """``n`` bytes from ``f`` as a writable uint8 array, read in chunks (no whole-file ``bytes`` copy: copying
     47 MB through a Python ``bytes`` holds the interpreter lock ~150 ms, a visible stall of the window)."""
     out = np.empty(n, dtype=np.uint8)
-    view, done = memoryview(out), 0
+    view, done = out.data, 0   # a writable memoryview of ``out``
     while done < n:
         got = f.readinto(view[done:done + (8 << 20)])  # type: ignore[attr-defined]
         if not got:
-            raise DatasetError(f"'{shown_path(path)}' is truncated: it should hold {n:,} bytes of data "
-                               f"but has {done:,}")
+            raise DatasetError(message("data.idx_truncated", path=shown_path(path), expected=f"{n:,}", got=f"{done:,}"))
         done += got
     return out
 
@@ -41,15 +41,13 @@ def _read_exact(f: BinaryIO, n: int, path: Path) -> np.ndarray:
 def _header(f: BinaryIO, path: Path) -> tuple[int, ...]:
     head = f.read(4)
     if len(head) < 4 or head[0] != 0 or head[1] != 0:
-        raise DatasetError(f"'{shown_path(path)}' is not an IDX file (MNIST format): its first bytes are "
-                           f"{head.hex(' ') or 'missing'}")
+        raise DatasetError(message("data.idx_magic", path=shown_path(path), head=head.hex(" ") or "missing"))
     if head[2] != 0x08:
-        raise DatasetError(f"'{shown_path(path)}' is an IDX file of type 0x{head[2]:02x}; only unsigned bytes (0x08) "
-                           "are supported")
+        raise DatasetError(message("data.idx_type", path=shown_path(path), kind=f"0x{head[2]:02x}"))
     ndim = head[3]
     raw = f.read(4 * ndim)
     if len(raw) < 4 * ndim:
-        raise DatasetError(f"'{shown_path(path)}' is truncated: its header is incomplete")
+        raise DatasetError(message("data.idx_header", path=shown_path(path)))
     return struct.unpack(">" + "I" * ndim, raw)
 
 
@@ -67,11 +65,9 @@ def read_idx(path: Path) -> np.ndarray:
                 raise too_many(path, n)
             data = _read_exact(src, n, path)
             if gz and src.read(1):
-                raise DatasetError(f"'{shown_path(path)}' holds more data than its header says "
-                                   f"({'x'.join(map(str, dims))} bytes); it is not a plain IDX file")
+                raise DatasetError(message("data.idx_extra", path=shown_path(path), dims="x".join(map(str, dims))))
     except (OSError, EOFError, zlib.error) as e:
-        raise DatasetError(f"'{shown_path(path)}' could not be read: it is a damaged or truncated IDX file "
-                           f"({type(e).__name__})") from None
+        raise DatasetError(message("data.idx_damaged", path=shown_path(path), detail=type(e).__name__)) from None
     return data.reshape(dims)
 
 
@@ -88,13 +84,12 @@ def _labels_path(images: Path) -> Path | None:
 def load_idx_dataset(path: Path) -> ImageDataset:
     arr = read_idx(path)
     if arr.ndim != 3:
-        raise DatasetError(f"'{shown_path(path)}' holds an IDX array of shape {list(arr.shape)}, not images [N, H, W]")
+        raise DatasetError(message("data.idx_shape", path=shown_path(path), shape=list(arr.shape)))
     n, h, w = arr.shape
     if n == 0:
-        raise DatasetError(f"'{shown_path(path)}' holds no images")
+        raise DatasetError(message("data.no_images", path=shown_path(path)))
     if not (1 <= h <= MAX_SIDE and 1 <= w <= MAX_SIDE):
-        raise DatasetError(f"'{shown_path(path)}' holds images of {h} x {w} pixels; expected 1 to {MAX_SIDE} "
-                           "pixels a side")
+        raise DatasetError(message("data.idx_side", path=shown_path(path), height=h, width=w, most=MAX_SIDE))
     images = torch.from_numpy(arr).unsqueeze(1)
     labels = None
     names: tuple[str, ...] = ()
@@ -102,11 +97,11 @@ def load_idx_dataset(path: Path) -> ImageDataset:
     if lp is not None:
         lab = read_idx(lp)
         if lab.ndim != 1:
-            raise DatasetError(f"'{shown_path(lp)}' holds an IDX array of shape {list(lab.shape)}, "
-                               f"not one label per image of '{shown_path(path.name)}'")
+            raise DatasetError(message("data.idx_label_shape", path=shown_path(lp), shape=list(lab.shape),
+                                       images=shown_path(path.name)))
         if len(lab) != n:
-            raise DatasetError(f"'{shown_path(lp)}' holds {len(lab):,} labels for {n:,} images in "
-                               f"'{shown_path(path.name)}'; expected one label per image")
+            raise DatasetError(message("data.idx_label_count", path=shown_path(lp), labels=f"{len(lab):,}",
+                                       count=f"{n:,}", images=shown_path(path.name)))
         labels = torch.from_numpy(lab.astype(np.int64))
         names = FASHION if "fashion" in str(path).lower() else tuple(str(d) for d in range(int(lab.max()) + 1))
     return ImageDataset(f"mnist:{path.name}", images, labels, names)

@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw
 
 from ganexplorer.core.data.base import MAX_IMAGE_BYTES, DatasetError, ImageDataset, guarded_open, too_many
 from ganexplorer.core.guarded import shown_path
+from ganexplorer.core.messages import message
 
 ATTRIBUTION = "Quick, Draw! dataset by Google, CC BY 4.0"
 
@@ -50,20 +51,19 @@ def _load_npy(path: Path, category: str) -> ImageDataset:
                            else np.lib.format.read_array_header_2_0)
             shape, fortran, dtype = read_header(f, max_header_size=MAX_NPY_HEADER)
         except Exception:  # noqa: BLE001 -- numpy's own words are not the user's; one sentence
-            raise DatasetError(f"'{shown_path(path)}' is not a readable NumPy file (.npy)") from None
+            raise DatasetError(message("data.npy_unreadable", path=shown_path(path))) from None
         if len(shape) != 2 or shape[1] != 784 or dtype != np.uint8 or fortran:
-            raise DatasetError(f"'{shown_path(path)}' holds an array of shape {list(shape)} and type {dtype}, "
-                               "not Quick Draw bitmaps (N x 784, uint8, C order)")
+            raise DatasetError(message("data.npy_shape", path=shown_path(path), shape=list(shape), dtype=dtype))
         n_bytes = shape[0] * 784
         if n_bytes > MAX_IMAGE_BYTES:
             raise too_many(path, n_bytes, "drawings")
         if size - f.tell() < n_bytes:
-            raise DatasetError(f"'{shown_path(path)}' is truncated: it should hold {n_bytes:,} bytes of drawings "
-                               f"but has {max(0, size - f.tell()):,}")
+            raise DatasetError(message("data.npy_truncated", path=shown_path(path), expected=f"{n_bytes:,}",
+                                       got=f"{max(0, size - f.tell()):,}"))
         arr = np.empty(n_bytes, np.uint8)
-        got = f.readinto(memoryview(arr))
+        got = f.readinto(arr.data)
         if got != n_bytes:
-            raise DatasetError(f"'{shown_path(path)}' is truncated: it changed while it was read")
+            raise DatasetError(message("data.npy_changed", path=shown_path(path)))
     images = torch.from_numpy(arr).reshape(-1, 1, 28, 28)
     return ImageDataset(f"quickdraw:{category}", images, None, (), ATTRIBUTION)
 
@@ -95,37 +95,35 @@ def _strokes(rec: object) -> list | None:
 def _load_ndjson(path: Path, category: str) -> ImageDataset:
     """Simplified drawings, one JSON record a line, rasterised; read a line at a time (bounded), BOM allowed."""
     f, _ = guarded_open(path, MAX_NDJSON_BYTES, "Quick Draw file")
-    pics, notes = [], []
+    pics: list[np.ndarray] = []
+    notes: list[str] = []
     with f:
         for lineno in itertools.count(1):
             raw = f.readline(MAX_LINE + 1)
             if not raw:
                 break
             if lineno > MAX_LINES:   # millions of blank or unrecognised lines: stop, keep what was drawn
-                notes.append(f"read only the first {MAX_LINES:,} lines of '{shown_path(path)}'")
+                notes.append(message("data.lines_cut", count=f"{MAX_LINES:,}", path=shown_path(path)))
                 break
             if len(raw) > MAX_LINE:
-                raise DatasetError(f"'{shown_path(path)}' line {lineno} is longer than {MAX_LINE:,} bytes; "
-                                   "expected one Quick Draw drawing record per line")
+                raise DatasetError(message("data.line_long", path=shown_path(path), line=lineno, limit=f"{MAX_LINE:,}"))
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:
-                raise DatasetError(f"'{shown_path(path)}' line {lineno} is not UTF-8 text; expected one Quick Draw "
-                                   "drawing record per line") from None
+                raise DatasetError(message("data.line_not_utf8", path=shown_path(path), line=lineno)) from None
             if not line.strip():
                 continue
             if len(pics) >= MAX_DRAWINGS:
-                notes.append(f"used the first {MAX_DRAWINGS:,} drawings of '{shown_path(path)}'")
+                notes.append(message("data.drawings_cut", count=f"{MAX_DRAWINGS:,}", path=shown_path(path)))
                 break
             try:
                 strokes = _strokes(json.loads(line))
                 if strokes is not None:
                     pics.append(rasterise(strokes))
             except (ValueError, KeyError, TypeError, IndexError, RecursionError, OverflowError):
-                raise DatasetError(f"'{shown_path(path)}' line {lineno} is not a Quick Draw drawing record "
-                                   '({"drawing": [[xs, ys], ...]} with coordinates in 0..255)') from None
+                raise DatasetError(message("data.line_not_record", path=shown_path(path), line=lineno)) from None
     if not pics:
-        raise DatasetError(f"'{shown_path(path)}' holds no drawings")
+        raise DatasetError(message("data.no_drawings", path=shown_path(path)))
     images = torch.from_numpy(np.stack(pics)).unsqueeze(1)
     return ImageDataset(f"quickdraw:{category}", images, None, (), ATTRIBUTION, tuple(notes))
 
@@ -136,4 +134,4 @@ def load_quickdraw(path: Path) -> ImageDataset:
         return _load_npy(path, category)
     if path.suffix.lower() == ".ndjson":
         return _load_ndjson(path, category)
-    raise DatasetError(f"'{shown_path(path)}' is neither a Quick Draw .npy bitmap file nor a simplified .ndjson file")
+    raise DatasetError(message("data.quickdraw_kind", path=shown_path(path)))
