@@ -8,20 +8,22 @@ import sys
 
 from ganexplorer.cli.common import AddCommand
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import say
 
 
 def _target(spec: str):
     from ganexplorer.core.lab2d.points import PointsFileError, read_points
     from ganexplorer.core.lab2d.targets import BUILTIN, builtin, from_points
+    from ganexplorer.core.messages import message
 
     if spec in BUILTIN:
         return builtin(spec)
     try:
         return from_points(read_points(spec), name=spec)
     except PointsFileError as e:
-        raise UsageError(str(e)) from None
-    except ValueError as e:
-        raise UsageError(f"{spec}: {e}") from None
+        raise UsageError(str(e)) from None        # a core sentence naming the file: cli.errors says it
+    except ValueError as e:                       # the file read, but its points make no target
+        raise UsageError(message("file.frame", path=spec, problem=str(e))) from None
 
 
 def cmd_lab2d(args: argparse.Namespace) -> int:
@@ -52,7 +54,7 @@ def cmd_lab2d(args: argparse.Namespace) -> int:
                       f"({ev.seconds:.1f} s)", flush=True)
         elif isinstance(ev, Diverged):
             result.update(diverged=ev.step, reason=ev.reason)
-            print(ev.line(), file=sys.stderr)
+            print(say(ev.line()), file=sys.stderr)
         elif isinstance(ev, Finished):
             result.update(seconds=ev.seconds, steps_done=ev.step)
             if ev.coverage is not None:
@@ -68,7 +70,7 @@ def cmd_lab2d(args: argparse.Namespace) -> int:
             print(f"ganexplorer: cannot write {args.samples_out}: {e.strerror or e}", file=sys.stderr)
             return 1
         except PointsFileError as e:
-            print(f"ganexplorer: {e}", file=sys.stderr)
+            print(f"ganexplorer: {say(str(e))}", file=sys.stderr)
             return 1
     if args.json:
         print(json.dumps(result))

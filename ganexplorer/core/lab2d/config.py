@@ -6,7 +6,9 @@ import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from ganexplorer.core.lab2d.errors import Lab2DError
 from ganexplorer.core.lab2d.losses import LOSSES
+from ganexplorer.core.messages import message
 
 
 @dataclass(frozen=True)
@@ -40,20 +42,21 @@ NAMES = {"lr_d": "D's learning rate", "lr_g": "G's learning rate", "beta1": "Ada
 
 
 def check(c: Lab2DConfig) -> None:
-    """ValueError (one sentence) for a setting the lab cannot train with."""
+    """Lab2DError (a ValueError, one core sentence) for a setting the lab cannot train with."""
     if c.loss not in LOSSES:
-        raise ValueError(f"the loss must be one of {', '.join(LOSSES)}, not {c.loss!r}")
+        raise Lab2DError(message("lab2d.loss", choices=", ".join(LOSSES), value=repr(c.loss)))
     for f in fields(c):
         if f.name not in LIMITS:
             continue
         v = getattr(c, f.name)
         lo, hi = LIMITS[f.name]
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            raise ValueError(f"{NAMES[f.name]} must be a finite number, not {v!r}")
+            raise Lab2DError(message("train.finite", name=NAMES[f.name], value=repr(v)))
         if f.type in ("int", int) and int(v) != v:
-            raise ValueError(f"{NAMES[f.name]} must be a whole number, not {v!r}")
+            raise Lab2DError(message("lab2d.whole", name=NAMES[f.name], value=repr(v)))
         if not lo <= v <= hi:
-            raise ValueError(f"{NAMES[f.name]} must be between {lo:g} and {hi:g}, not {v:g}")
+            raise Lab2DError(message("lab2d.between", name=NAMES[f.name], low=f"{lo:g}", high=f"{hi:g}",
+                                     value=f"{v:g}"))
 
 
 PRESETS: dict[str, Lab2DConfig] = {
@@ -76,7 +79,7 @@ PRESET_NAMES = tuple(PRESETS)
 
 
 def preset(name: str, **changes: Any) -> Lab2DConfig:
-    """A preset by name with some fields changed; ValueError for an unknown name."""
+    """A preset by name with some fields changed; Lab2DError (a ValueError) for an unknown name."""
     if name not in PRESETS:
-        raise ValueError(f"the preset must be one of {', '.join(repr(p) for p in PRESETS)}, not {name!r}")
+        raise Lab2DError(message("lab2d.preset", choices=", ".join(repr(p) for p in PRESETS), value=repr(name)))
     return replace(PRESETS[name], **changes)

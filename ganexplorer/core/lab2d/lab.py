@@ -19,6 +19,7 @@ from ganexplorer.core.lab2d.config import Lab2DConfig, check
 from ganexplorer.core.lab2d.metrics import SAMPLES, Coverage, coverage
 from ganexplorer.core.lab2d.nets import DTYPE, MLP, Adam
 from ganexplorer.core.lab2d.targets import Target
+from ganexplorer.core.messages import Message, message
 
 FAR = 1e4    # generated samples beyond this have diverged
 HUGE = 1e6   # so have losses beyond this (Adam keeps weights finite, but a critic's values can run away)
@@ -49,10 +50,10 @@ class CoverageEvent:
 @dataclass(frozen=True)
 class Diverged:
     step: int
-    reason: str
+    reason: str          # a core sentence (a Message: the GUI and the CLI say it in the user's language)
 
-    def line(self) -> str:
-        return f"The run diverged at step {self.step} ({self.reason}); it was stopped."
+    def line(self) -> Message:
+        return message("lab2d.diverged", step=self.step, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -181,18 +182,18 @@ class Lab2D:
     # -- watching ---------------------------------------------------------------------------------
     def check_diverged(self) -> Diverged | None:
         """A Diverged event when the losses, weights or samples have left the finite world."""
-        reason = None
+        reason: Message | None = None
         if not (np.isfinite(self.last_d_loss) or self.d_updates == 0) or \
                 not (np.isfinite(self.last_g_loss) or self.step == 0):
-            reason = "a loss became NaN or infinite"
+            reason = message("lab2d.reason_loss")
         elif abs(self.last_d_loss) > HUGE or abs(self.last_g_loss) > HUGE:
-            reason = "the losses ran away beyond 10^6"
+            reason = message("lab2d.reason_runaway")
         elif not (np.isfinite(self.G.theta).all() and np.isfinite(self.D.theta).all()):
-            reason = "a weight became NaN or infinite"
+            reason = message("lab2d.reason_weight")
         else:
             s = self.G.forward(self.eval_z[:256])[0]
             if not np.isfinite(s).all() or np.abs(s).max() > FAR:
-                reason = "the generated samples flew off beyond 10^4"
+                reason = message("lab2d.reason_samples")
         if reason is not None:
             self.diverged = Diverged(self.step, reason)
         return self.diverged

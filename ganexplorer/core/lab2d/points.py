@@ -16,14 +16,16 @@ from pathlib import Path
 import numpy as np
 
 from ganexplorer.core.io import atomic_write
+from ganexplorer.core.lab2d.errors import Lab2DError
+from ganexplorer.core.messages import message
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_POINTS = 100_000
 TEXT_SUFFIXES = (".csv", ".txt")
 
 
-class PointsFileError(ValueError):
-    """A points file that cannot be used; the message is one sentence naming it."""
+class PointsFileError(Lab2DError):
+    """A points file that cannot be used; the message is one core sentence naming it."""
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -31,18 +33,18 @@ def _read_bounded(path: Path) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise PointsFileError(f"{path}: no such file") from None
+        raise PointsFileError(message("lab2d.points_missing", path=path)) from None
     except OSError as e:
-        raise PointsFileError(f"{path}: cannot be opened ({e.strerror or e})") from None
+        raise PointsFileError(message("lab2d.points_unopenable", path=path, detail=e.strerror or e)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise PointsFileError(f"{path} is a folder, not a points file")
+            raise PointsFileError(message("lab2d.points_folder", path=path))
         if not stat.S_ISREG(st.st_mode):
-            raise PointsFileError(f"{path} is not a regular file (a pipe, a device or a socket)")
+            raise PointsFileError(message("lab2d.points_not_regular", path=path))
         if st.st_size > MAX_BYTES:
-            raise PointsFileError(f"{path} is {st.st_size / 2**20:.0f} MiB; a points file may be at most "
-                                  f"{MAX_BYTES // 2**20} MiB")
+            raise PointsFileError(message("lab2d.points_too_large", path=path, size=f"{st.st_size / 2**20:.0f}",
+                                          limit=MAX_BYTES // 2**20))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         chunks, total = [], 0
@@ -53,7 +55,7 @@ def _read_bounded(path: Path) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > MAX_BYTES:
-            raise PointsFileError(f"{path} grew beyond {MAX_BYTES // 2**20} MiB while it was read")
+            raise PointsFileError(message("lab2d.points_grew", path=path, limit=MAX_BYTES // 2**20))
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -64,7 +66,7 @@ def _parse_text(path: Path, data: bytes) -> np.ndarray:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PointsFileError(f"{path} is not a text file of x, y rows") from None
+        raise PointsFileError(message("lab2d.points_not_text", path=path)) from None
     for number, line in enumerate(text.splitlines(), 1):
         line = line.split("#", 1)[0].strip()
         if not line:
@@ -75,11 +77,11 @@ def _parse_text(path: Path, data: bytes) -> np.ndarray:
         except ValueError:
             if not rows and number == 1:
                 continue        # a header line
-            raise PointsFileError(f"{path}, line {number}: expected two numbers x, y") from None
+            raise PointsFileError(message("lab2d.points_line", path=path, line=number)) from None
         if len(rows[-1]) != 2:
-            raise PointsFileError(f"{path}, line {number}: expected two numbers x, y, found {len(parts)}")
+            raise PointsFileError(message("lab2d.points_line_count", path=path, line=number, found=len(parts)))
         if len(rows) > MAX_POINTS:
-            raise PointsFileError(f"{path} has more than {MAX_POINTS} points")
+            raise PointsFileError(message("lab2d.points_too_many", path=path, limit=MAX_POINTS))
     return np.array(rows, dtype=np.float64).reshape(-1, 2)
 
 
@@ -88,15 +90,14 @@ def _parse_npy(path: Path, data: bytes) -> np.ndarray:
         arr = np.load(io.BytesIO(data), allow_pickle=False)
     except ValueError as e:
         if "pickle" in str(e).lower():
-            raise PointsFileError(f"{path} holds Python objects (a pickle); only plain number arrays are "
-                                  f"read") from None
-        raise PointsFileError(f"{path} is not a valid .npy array") from None
+            raise PointsFileError(message("lab2d.points_pickle", path=path)) from None
+        raise PointsFileError(message("lab2d.points_bad_npy", path=path)) from None
     except Exception:   # noqa: BLE001 - numpy raises many kinds for a damaged header
-        raise PointsFileError(f"{path} is not a valid .npy array") from None
+        raise PointsFileError(message("lab2d.points_bad_npy", path=path)) from None
     if not isinstance(arr, np.ndarray):
-        raise PointsFileError(f"{path} is an archive of arrays, not one .npy array")
+        raise PointsFileError(message("lab2d.points_archive", path=path))
     if arr.dtype.kind not in "fiu":
-        raise PointsFileError(f"{path} holds {arr.dtype} values, not numbers")
+        raise PointsFileError(message("lab2d.points_dtype", path=path, dtype=arr.dtype))
     return arr
 
 
@@ -106,15 +107,15 @@ def read_points(path: str | Path) -> np.ndarray:
     data = _read_bounded(path)
     is_npy = data[:6] == b"\x93NUMPY"
     if path.suffix.lower() == ".npy" and not is_npy and data[:2] != b"PK":
-        raise PointsFileError(f"{path} is not a .npy array (it does not start with the .npy magic)")
+        raise PointsFileError(message("lab2d.points_magic", path=path))
     arr = _parse_npy(path, data) if is_npy or data[:2] == b"PK" else _parse_text(path, data)
     if arr.ndim != 2 or arr.shape[1] != 2:
-        raise PointsFileError(f"{path} holds an array of shape {list(arr.shape)}, not [n, 2] points")
+        raise PointsFileError(message("lab2d.points_shape", path=path, shape=list(arr.shape)))
     if len(arr) > MAX_POINTS:
-        raise PointsFileError(f"{path} has {len(arr)} points; at most {MAX_POINTS} are read")
+        raise PointsFileError(message("lab2d.points_count", path=path, count=len(arr), limit=MAX_POINTS))
     arr = arr.astype(np.float64)
     if not np.isfinite(arr).all():
-        raise PointsFileError(f"{path} contains NaN or infinite coordinates")
+        raise PointsFileError(message("lab2d.points_not_finite", path=path))
     return arr
 
 

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ganexplorer.core.lab2d.errors import Lab2DError
+from ganexplorer.core.messages import message
+
 DTYPE = np.float32
 BUILTIN = ("ring8", "grid25", "moons", "spiral", "line")
 MIN_POINTS = 10
@@ -81,24 +84,24 @@ def line() -> Target:
 
 
 def from_points(points: np.ndarray, name: str = "drawn") -> Target:
-    """A target of the user's own points [m, 2]; ValueError (one sentence) unless there are at least
-    MIN_POINTS finite ones."""
+    """A target of the user's own points [m, 2]; Lab2DError (a ValueError, one sentence) unless there are
+    at least MIN_POINTS finite ones."""
     pts = np.asarray(points, dtype=np.float64)
     if pts.ndim != 2 or pts.shape[1] != 2:
-        raise ValueError(f"the points must be an array of shape [n, 2], not {list(pts.shape)}")
+        raise Lab2DError(message("lab2d.target_shape", shape=list(pts.shape)))
     if not np.isfinite(pts).all():
-        raise ValueError("the points contain NaN or infinite coordinates")
+        raise Lab2DError(message("lab2d.target_not_finite"))
     if len(pts) < MIN_POINTS:
-        raise ValueError(f"a target needs at least {MIN_POINTS} points, this one has {len(pts)}")
+        raise Lab2DError(message("lab2d.target_few", low=MIN_POINTS, count=len(pts)))
     if np.abs(pts).max() > 1e3:
-        raise ValueError("the points lie too far out (coordinates beyond \u00b11000)")
+        raise Lab2DError(message("lab2d.target_far"))
     spread = float(np.ptp(pts, axis=0).max())
     return Target(name, points=pts, jitter=max(0.01, 0.01 * spread))
 
 
 def builtin(name: str) -> Target:
-    """One of BUILTIN by name; ValueError otherwise."""
+    """One of BUILTIN by name; Lab2DError (a ValueError) otherwise."""
     makers = {"ring8": ring8, "grid25": grid25, "moons": moons, "spiral": spiral, "line": line}
     if name not in makers:
-        raise ValueError(f"the target must be one of {', '.join(BUILTIN)} or a points file, not {name!r}")
+        raise Lab2DError(message("lab2d.target_unknown", choices=", ".join(BUILTIN), value=repr(name)))
     return makers[name]()

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from ganexplorer.core.lab2d.points import PointsFileError, read_points, write_points
 from ganexplorer.core.lab2d.targets import from_points
+from ganexplorer.core.messages import message
 from ganexplorer.core.render.video import write_animation
+from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.gui.lab2d.frames import frame, labelled_picture
 
 GIF_FRAMES = 120     # at most this many frames in the GIF (the run is thinned evenly)
@@ -23,11 +25,11 @@ class Lab2DFiles:
         try:
             pts = read_points(path)
             from_points(pts)       # the same checks a run makes: at least 10 finite points, not too far out
-        except PointsFileError as e:
-            self.status.emit(str(e))
+        except PointsFileError as e:       # core's sentence naming the file, in the window's language
+            self.status.emit(translate_core(str(e)))
             return False
-        except ValueError as e:
-            self.status.emit(f"{path}: {e}")
+        except ValueError as e:            # the file read, but its points make no target: name the file
+            self.status.emit(translate_core(message("file.frame", path=path, problem=str(e))))
             return False
         self.plane.set_drawn(pts)
         self.status.emit(self.tr("Loaded {0} points from {1}").format(len(pts), Path(path).name))
@@ -66,6 +68,7 @@ class Lab2DFiles:
         try:
             write_animation([frame(s) for s in self.frames[::max(1, len(self.frames) // GIF_FRAMES)]], gif, fps=10)
         except (OSError, ValueError) as e:
-            self.status.emit(self.tr("Could not save {0}: {1}").format(gif, getattr(e, "strerror", None) or e))
+            self.status.emit(self.tr("Could not save {0}: {1}").format(
+                gif, getattr(e, "strerror", None) or translate_core(str(e))))
             return
         self.status.emit(self.tr("Saved {0} and {1}").format(Path(path).name, gif.name))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ganexplorer.core.lab2d.lab import CoverageEvent, Diverged, Finished, Lab2D
 from ganexplorer.core.lab2d.plane import PlaneSnapshot, snapshot
 from ganexplorer.core.lab2d.targets import builtin, from_points
+from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.gui.lab2d.lab2d_files import GIF_FRAMES, Lab2DFiles
 from ganexplorer.gui.lab2d.lab2d_controls import Lab2DControls
 from ganexplorer.gui.lab2d.lab2d_plots import Lab2DPlots
@@ -157,7 +158,7 @@ class Lab2DPanel(Lab2DFiles, QWidget):
             try:
                 self.lab = Lab2D(self._target(), self.controls.config())
             except ValueError as e:
-                self.status.emit(self.tr("Cannot start: {0}.").format(str(e)))
+                self.status.emit(self.tr("Cannot start: {0}.").format(translate_core(str(e))))
                 return False
             self.generation += 1
             self.plots.reset_data()
@@ -257,7 +258,7 @@ class Lab2DPanel(Lab2DFiles, QWidget):
         elif isinstance(ev, Diverged):
             self.plots.mark(ev.step, self.tr("diverged"))
             self.status.emit(self.tr("The run diverged at step {0} ({1}) and was stopped; press Reset.").format(
-                ev.step, ev.reason))
+                ev.step, translate_core(ev.reason)))
             if self.worker is not None:
                 self.worker.stop()
             self._dirty = True
