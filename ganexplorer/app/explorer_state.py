@@ -59,9 +59,8 @@ from ganexplorer.app.explorer_values import (
     check_zoom,
 )
 from ganexplorer.app import state_json as sj
-from ganexplorer.core.models.stylegan2 import NOISE_MODES
 from ganexplorer.core.render.directions import Directions
-from ganexplorer.core.render.request import RenderRequest, WEdit
+from ganexplorer.core.render.request import RenderRequest, WEdit, check_noise_mode
 
 __all__ = ["DIRECTION_METHODS", "EXPORT_SIDE_RANGE", "MAX_DIM", "MAX_LAYERS", "MAX_SEED", "NOISE_STRENGTH_RANGE",
            "PCA", "PROJECTED_SPACES", "PSI_RANGE", "STATE_VERSION", "VIEWS", "W_SIGMA_RANGE", "WALK_FPS_RANGE",
@@ -119,8 +118,7 @@ class ExplorerState:
     def __post_init__(self) -> None:
         """Every state is one the controls can show and the model can use: a hand-edited or hostile file is
         refused here, with one ValueError, before any widget or the controller sees it."""
-        if self.noise_mode not in NOISE_MODES:
-            raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r:.40}")
+        check_noise_mode(self.noise_mode)
         for name in ("seed", "noise_seed", "mix_seed"):
             check_int(getattr(self, name), name, 0, MAX_SEED)
         if self.label is not None:
@@ -140,10 +138,10 @@ class ExplorerState:
             if not isinstance(e, DirectionEdit):
                 raise ValueError("a w edit names a direction set, a direction and an amount")
         check_count(self.legacy_w_edits, MAX_EDITS, "w edits")
-        for e in self.legacy_w_edits:
-            check_vector(e.direction, "w edit direction")
-            check_number(e.amount, "w edit amount")
-            check_layers(e.layer_start, e.layer_end)
+        for legacy in self.legacy_w_edits:
+            check_vector(legacy.direction, "w edit direction")
+            check_number(legacy.amount, "w edit amount")
+            check_layers(legacy.layer_start, legacy.layer_end)
         check_count(self.blend, MAX_EDITS, "blend seeds")
         for seed, weight in self.blend:
             check_int(seed, "blend seed", 0, MAX_SEED)

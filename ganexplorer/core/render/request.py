@@ -13,6 +13,12 @@ from typing import Any
 from ganexplorer.core.models.stylegan2 import NOISE_MODES
 
 
+def check_noise_mode(mode: object) -> None:
+    """The one check of a noise mode for requests and explorer states (the model's own is in NoiseControl)."""
+    if mode not in NOISE_MODES:
+        raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {mode!r:.40}")
+
+
 @dataclass(frozen=True)
 class WEdit:
     """Move w by ``amount`` along ``direction`` on the ws in [layer_start, layer_end) (end None = all)."""
@@ -57,8 +63,7 @@ class RenderRequest:
     w: tuple[tuple[float, ...], ...] | None = None   # explicit w rows: [1][w_dim] (every layer) or [num_ws][w_dim]
 
     def __post_init__(self) -> None:
-        if self.noise_mode not in NOISE_MODES:
-            raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {self.noise_mode!r}")
+        check_noise_mode(self.noise_mode)
         if self.cutoff is not None and self.cutoff < 0:
             raise ValueError("truncation cutoff must be >= 0")
         if self.w is not None and (not self.w or len({len(r) for r in self.w}) != 1):
