@@ -59,8 +59,8 @@ def module_device(module: torch.nn.Module) -> torch.device:
     """Where ``module`` computes: the device of its first parameter (or buffer); the CPU if it has neither."""
     for t in module.parameters():
         return t.device
-    for t in module.buffers():
-        return t.device
+    for b in module.buffers():
+        return b.device
     return torch.device("cpu")
 
 

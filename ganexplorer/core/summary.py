@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.stylegan2 import SynthesisLayer, ToRGBLayer
 from ganexplorer.core.models.stylegan2_discriminator import MinibatchStdLayer
@@ -95,19 +96,20 @@ def format_table(title: str, rows: list[LayerRow], trainable: int | None = None)
 
 
 def example_inputs_g(G: nn.Module) -> tuple[torch.Tensor, torch.Tensor | None]:
-    z = torch.randn(1, G.z_dim)
+    z = torch.randn(1, int_fact(G, "z_dim"))
     c = None
     if G.c_dim:
-        c = torch.zeros(1, G.c_dim)
+        c = torch.zeros(1, int_fact(G, "c_dim"))
         c[0, 0] = 1
     return z, c
 
 
 def example_inputs_d(D: nn.Module, G: nn.Module) -> tuple[torch.Tensor, torch.Tensor | None]:
     n = 4  # minibatch-std layers need a group
-    img = torch.zeros(n, G.img_channels, G.img_resolution, G.img_resolution)
+    res = int_fact(G, "img_resolution")
+    img = torch.zeros(n, int_fact(G, "img_channels"), res, res)
     c = None
     if G.c_dim:
-        c = torch.zeros(n, G.c_dim)
+        c = torch.zeros(n, int_fact(G, "c_dim"))
         c[:, 0] = 1
     return img, c

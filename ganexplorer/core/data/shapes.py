@@ -82,12 +82,14 @@ def draw_shapes(count: int, seed: int = 0, resolution: int = RESOLUTION) -> tupl
     s = res / 64  # all sizes below are for 64², scaled
     f32 = np.float32
     kind = rng.integers(0, len(SHAPES), n)
+    cx: np.ndarray
+    cy: np.ndarray
     cx, cy = (res / 2 + rng.uniform(-10, 10, (2, n)) * s)
-    radius = rng.uniform(11, 19, n) * s
-    angle = rng.uniform(0, 2 * np.pi, n)
+    radius: np.ndarray = rng.uniform(11, 19, n) * s
+    angle: np.ndarray = rng.uniform(0, 2 * np.pi, n)
     fill = _hsv_to_rgb(rng.uniform(0, 1, n), rng.uniform(0.55, 1.0, n), rng.uniform(0.75, 1.0, n))
     outline = _hsv_to_rgb(rng.uniform(0, 1, n), rng.uniform(0.0, 0.6, n), rng.uniform(0.85, 1.0, n))
-    thickness = rng.choice([0.0, 1.0, 2.0, 3.5], n) * s
+    thickness: np.ndarray = rng.choice([0.0, 1.0, 2.0, 3.5], n) * s
     tint = _hsv_to_rgb(rng.uniform(0, 1, n), rng.uniform(0.3, 0.7, n), rng.uniform(0.12, 0.3, n))
     speckle_density = rng.uniform(0.04, 0.22, n)
     strands = rng.integers(3, 9, n)

@@ -99,6 +99,8 @@ def _hint(obj: Any, names: tuple[str, ...]) -> int | None:
 
 def load_dcgan(path: Path, obj: Any, sd: dict, where: str, nz: int | None = None) -> LoadedModel:
     layers = _layers(sd)
+    if layers is None:
+        raise CheckpointError(path, message("ckpt.dcgan_layers"))
     kinds = [k for k, _ in layers]
     expected = ["conv", "bn"] * (kinds.count("conv") - 1) + ["conv"]
     if kinds != expected:

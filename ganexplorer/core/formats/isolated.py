@@ -105,7 +105,7 @@ def _close(r: _Reader) -> None:
     if r.proc.is_alive():
         r.proc.kill()
         r.proc.join(5)
-    if r.job is not None:  # pragma: no cover - Windows
+    if r.job is not None and sys.platform == "win32":  # pragma: no cover - Windows (the only place a job is made)
         import ctypes
 
         ctypes.windll.kernel32.CloseHandle(r.job)
@@ -250,6 +250,9 @@ def child_main(conn: Any) -> None:
         job = json.loads(conn.recv_bytes(1 << 16))
         limits = Limits(*job["limits"])
         _limit_self(limits)
+        header: dict[str, Any] | None
+        blob: bytes | None
+        data: bytes | None
         try:
             header, blob = reader.read_file(job["path"], job["kind"])
             header.update(ok=True, blob=len(blob))
@@ -345,6 +348,8 @@ def _mapped_now() -> int:
 
 def _windows_job(proc: Any, limits: Limits) -> Any:  # pragma: no cover - exercised on Windows only
     """Put the child in a job object with a memory and CPU-time limit, killed when the job closes."""
+    if sys.platform != "win32":   # (also tells type checkers that the ctypes Windows names below exist)
+        return None
     try:
         import ctypes
         from ctypes import wintypes

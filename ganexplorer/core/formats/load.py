@@ -134,7 +134,7 @@ def _read_untrusted(path: Path, fh: Any, st: os.stat_result, kind: str, cancel: 
     from ganexplorer.core.formats.rebuild import RebuildError, Rebuilder
 
     try:
-        return Rebuilder(fh, st.st_size, msg.get("storages"), blob).value(msg.get("tree"))
+        return Rebuilder(fh, st.st_size, msg.get("storages", []), blob).value(msg.get("tree"))
     except RebuildError as e:
         what = "pickle" if kind == "pickle" else "torch file"
         raise CheckpointError(path, message("ckpt.unpack_refused", what=what, detail=str(e))) from None

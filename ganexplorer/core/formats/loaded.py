@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import torch
 from torch import nn
@@ -12,6 +12,10 @@ from torch import nn
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.text import printable
 from ganexplorer.core.messages import message
+from ganexplorer.core.models.facts import int_fact
+
+if TYPE_CHECKING:
+    from ganexplorer.core.models.stylegan2 import Generator
 
 
 def count_parameters(module: nn.Module | None, trainable_only: bool = False) -> int:
@@ -35,19 +39,19 @@ class LoadedModel:
 
     @property
     def z_dim(self) -> int:
-        return int(self.G.z_dim)
+        return int_fact(self.G, "z_dim")
 
     @property
     def c_dim(self) -> int:
-        return int(self.G.c_dim)
+        return int_fact(self.G, "c_dim")
 
     @property
     def resolution(self) -> int:
-        return int(self.G.img_resolution)
+        return int_fact(self.G, "img_resolution")
 
     @property
     def channels(self) -> int:
-        return int(self.G.img_channels)
+        return int_fact(self.G, "img_channels")
 
     @property
     def is_style_based(self) -> bool:
@@ -55,11 +59,16 @@ class LoadedModel:
 
     @property
     def w_dim(self) -> int:
-        return int(self.G.w_dim) if self.is_style_based else self.z_dim
+        return int_fact(self.G, "w_dim") if self.is_style_based else self.z_dim
 
     @property
     def num_ws(self) -> int:
-        return int(self.G.num_ws) if self.is_style_based else 1
+        return int_fact(self.G, "num_ws") if self.is_style_based else 1
+
+    @property
+    def style(self) -> Generator:
+        """G as the StyleGAN2 generator it is when ``is_style_based`` (NVIDIA and rosinality files both build one)."""
+        return cast("Generator", self.G)
 
     @property
     def device(self) -> torch.device:

@@ -172,7 +172,7 @@ def _read_tensors(fh: Any, layout: dict[str, tuple[torch.dtype, list[int], int, 
     for name, (dtype, shape, a, b) in layout.items():
         raw = torch.empty(b - a, dtype=torch.uint8)
         fh.seek(a)
-        if b > a and fh.readinto(memoryview(raw.numpy())) != b - a:
+        if b > a and fh.readinto(raw.numpy().data) != b - a:
             raise NativeFormatError("it changed while it was being read")
         out[name] = raw.view(dtype).reshape(shape) if b > a else torch.empty(shape, dtype=dtype)
     return out
@@ -227,6 +227,8 @@ def load_native(path: Path) -> LoadedModel:
     g_state = _section(tensors, network)
     g_kwargs = header.get("G_kwargs")
     check_kwargs(path, g_kwargs)
+    if not isinstance(g_kwargs, dict):
+        raise CheckpointError(path, "has no generator description (G_kwargs), so ganexplorer cannot build it")
     G = build_bounded(path, lambda: build_generator(family, dict(g_kwargs)), numel(g_state))
     load_weights(path, G, g_state, network)
     check_finite(path, G)

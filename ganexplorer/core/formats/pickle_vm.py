@@ -144,9 +144,9 @@ class Machine:
                 n = op - 0x84
                 if len(stack) < n:
                     raise DamagedPickleError("a stack underflow")
-                items = tuple(stack[-n:])
+                top = tuple(stack[-n:])
                 del stack[-n:]
-                stack.append(items)
+                stack.append(top)
             elif c == "l":
                 items = pop_mark()
                 stack.append(items)

@@ -114,7 +114,7 @@ def iter_ops(buf: Any, start: int = 0, end: int | None = None, *,
             n, fmt = fixed
             if pos + n > end:
                 raise DamagedPickleError(f"it ends inside an opcode at byte {at} (truncated)")
-            arg = buf[pos] if fmt == "<B" else _u(buf[pos:pos + n], fmt)
+            arg: Any = buf[pos] if fmt == "<B" else _u(buf[pos:pos + n], fmt)
             pos += n
             if op == 0x95 and arg > end - pos:  # FRAME
                 raise DamagedPickleError(f"a frame of {arg:,} bytes where {end - pos:,} remain")
@@ -150,7 +150,7 @@ def iter_ops(buf: Any, start: int = 0, end: int | None = None, *,
         if op in _TEXT:
             raw, pos = _line(buf, pos, end)
             if op == ord("I"):
-                arg: Any = {b"01": True, b"00": False}.get(raw)
+                arg = {b"01": True, b"00": False}.get(raw)
                 if arg is None:
                     arg = _text_int(raw, at)
             elif op == ord("L") or op in (ord("g"), ord("p")):
@@ -201,7 +201,7 @@ def prescan(buf: Any, start: int = 0, end: int | None = None) -> ScanSummary:
     scalar = (0, 1, None, False)
 
     def pop_mark() -> list[Any]:
-        items = []
+        items: list[Any] = []
         while stack:
             e = stack.pop()
             if e is None:

@@ -129,9 +129,9 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
                 r = G.state_dict()[f"{layer}.noise_const"].shape[-1]
                 st[f"{layer}.noise_const"] = torch.randn(r, r, generator=torch.Generator().manual_seed(j))
                 notes.append("the file stores no constant noise; a fixed random one is used")
-        for k, v in G.state_dict().items():  # FIR filters: rosinality's default [1,3,3,1] equals ours
-            if k.endswith("resample_filter"):
-                st[k] = v
+        for name, v in G.state_dict().items():  # FIR filters: rosinality's default [1,3,3,1] equals ours
+            if name.endswith("resample_filter"):
+                st[name] = v
     except KeyError as e:
         raise CheckpointError(path, message("ckpt.rosinality_missing", name=e)) from None
     except (IndexError, ValueError, TypeError, AttributeError, RuntimeError) as e:

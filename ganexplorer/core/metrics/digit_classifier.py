@@ -92,7 +92,7 @@ class DigitGate:
     untrained generator) as about a digit: the bundled one calls every such picture an '8'.
     """
 
-    def __init__(self, classifier: nn.Module, real: torch.Tensor) -> None:
+    def __init__(self, classifier: DigitClassifier, real: torch.Tensor) -> None:
         """``real``: some real images [N, C, H, W] in [-1, 1], any size (the classifier resizes them)."""
         self.classifier = classifier.eval()
         self._real: torch.Tensor | None = real   # measured on first use (on the training thread)
@@ -100,8 +100,8 @@ class DigitGate:
         self.radius = torch.zeros(0)
 
     @torch.no_grad()
-    def _fit(self) -> None:
-        feats = self.classifier.embed(self._real)
+    def _fit(self, real: torch.Tensor) -> None:
+        feats = self.classifier.embed(real)
         labels = self.classifier.head(feats).argmax(dim=1)
         self.centres = torch.zeros(10, feats.shape[1])
         self.radius = torch.full((10,), -1.0)   # a class the real data never shows admits nothing
@@ -115,7 +115,7 @@ class DigitGate:
     @torch.no_grad()
     def confident_counts(self, images: torch.Tensor) -> tuple[int, ...]:
         if self._real is not None:
-            self._fit()
+            self._fit(self._real)
         feats = self.classifier.embed(images)
         p, label = F.softmax(self.classifier.head(feats), dim=1).max(dim=1)
         near = (feats - self.centres[label]).norm(dim=1) <= self.radius[label]

@@ -22,6 +22,7 @@ import torch
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.device import module_device, to_host
 from ganexplorer.core.metrics.digit_classifier import DigitClassifier, class_report
+from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.modes import evaluating
 
 
@@ -71,7 +72,7 @@ def sample_generator(G: torch.nn.Module, n: int, seed: int = 0, batch: int = 250
     out = []
     for i in range(0, n, batch):
         k = min(batch, n - i)
-        z = torch.randn(k, G.z_dim, generator=g).to(dev)
+        z = torch.randn(k, int_fact(G, "z_dim"), generator=g).to(dev)
         c = (torch.nn.functional.one_hot(torch.arange(i, i + k) % c_dim, c_dim).float().to(dev)
              if c_dim else None)
         out.append(to_host(G(z, c), torch.float32).clamp(-1, 1))

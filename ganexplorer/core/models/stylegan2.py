@@ -31,6 +31,8 @@ _IGNORED_KWARGS = {"fp16_channels_last", "channels_last", "fused_modconv_default
 class MappingNetwork(nn.Module):
     """z (and label c) -> w, broadcast to ``num_ws`` copies, with truncation toward ``w_avg``."""
 
+    w_avg: torch.Tensor  # Buffer, present when num_ws and w_avg_beta are set.
+
     def __init__(
         self,
         z_dim: int,                 # Latent z width (0 = none).
@@ -73,14 +75,17 @@ class MappingNetwork(nn.Module):
         truncation_cutoff: int | None = None,
         update_w_avg: bool = False,
     ) -> torch.Tensor:
-        x = None
+        x: torch.Tensor | None = None
         if self.z_dim > 0:
+            assert z is not None, "this mapping network takes a latent z"
             x = normalize_2nd_moment(z.to(torch.float32))
         if self.c_dim > 0:
+            assert c is not None, "this mapping network takes a label c"
             y = normalize_2nd_moment(self.embed(c.to(torch.float32)))
             x = torch.cat([x, y], dim=1) if x is not None else y
         for i in range(self.num_layers):
             x = getattr(self, f"fc{i}")(x)
+        assert x is not None
         if update_w_avg and self.w_avg_beta is not None:
             self.w_avg.copy_(x.detach().float().mean(dim=0).lerp(self.w_avg, self.w_avg_beta))
         if self.num_ws is not None:
@@ -112,6 +117,9 @@ class NoiseControl:
 
 class SynthesisLayer(nn.Module):
     """Modulated 3x3 conv (optionally up-sampling by 2), noise, bias, lrelu, clamp."""
+
+    resample_filter: torch.Tensor  # Buffers declared so type checkers read a Tensor, not Tensor | Module.
+    noise_const: torch.Tensor  # Buffer, present when use_noise.
 
     def __init__(
         self,
@@ -188,6 +196,8 @@ class ToRGBLayer(nn.Module):
 class SynthesisBlock(nn.Module):
     """One resolution: [up-sampling conv0], conv1, toRGB added to the up-sampled image."""
 
+    resample_filter: torch.Tensor  # Buffers declared so type checkers read a Tensor, not Tensor | Module.
+
     def __init__(
         self,
         in_channels: int,           # 0 = first block (starts from the learned constant).
@@ -231,6 +241,7 @@ class SynthesisBlock(nn.Module):
             if fastpath.fast_path_applies(x):
                 x = x.contiguous(memory_format=torch.channels_last)  # The fast path runs channels-last.
         else:
+            assert x is not None, "a block after the first takes the previous block's features"
             x = self.conv0(x.to(dtype), next(w_iter), noise)
         x = self.conv1(x, next(w_iter), noise)
         if img is not None:
@@ -332,6 +343,7 @@ class SynthesisNetwork(nn.Module):
                 on_block(block.resolution, img)
             if block.resolution == stop_at:
                 break
+        assert img is not None, "a synthesis network has at least one block"
         return img
 
 

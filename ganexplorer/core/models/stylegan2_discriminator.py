@@ -20,6 +20,8 @@ from ganexplorer.core.ops import downsample2d, make_filter
 class DiscriminatorBlock(nn.Module):
     """fromRGB (first block or 'skip'), conv0, down-sampling conv1, and a residual 1x1 skip."""
 
+    resample_filter: torch.Tensor  # Buffer (declared so type checkers read a Tensor, not Tensor | Module).
+
     def __init__(
         self,
         in_channels: int,           # 0 = first block (reads the image).
@@ -49,6 +51,7 @@ class DiscriminatorBlock(nn.Module):
 
     def forward(self, x: torch.Tensor | None, img: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor | None]:
         if self.in_channels == 0 or self.architecture == "skip":
+            assert img is not None, "the first (or a 'skip') block reads the image"
             y = self.fromrgb(img)
             x = x + y if x is not None else y
             img = downsample2d(img, self.resample_filter) if self.architecture == "skip" else None
@@ -103,6 +106,7 @@ class DiscriminatorEpilogue(nn.Module):
         x = self.conv(x)
         x = self.out(self.fc(x.flatten(1)))
         if self.cmap_dim > 0:
+            assert cmap is not None, "a conditional discriminator projects onto the label embedding"
             x = (x * cmap).sum(dim=1, keepdim=True) * (1 / math.sqrt(self.cmap_dim))
         return x
 
@@ -140,7 +144,7 @@ class Discriminator(nn.Module):
             cmap_dim = ch[4]
         if c_dim == 0:
             cmap_dim = 0
-        common = dict(img_channels=img_channels, architecture=architecture, conv_clamp=conv_clamp)
+        common: dict[str, Any] = dict(img_channels=img_channels, architecture=architecture, conv_clamp=conv_clamp)
         for res in self.block_resolutions:
             block = DiscriminatorBlock(ch[res] if res < img_resolution else 0, ch[res], ch[res // 2], res,
                                        use_fp16=(res >= fp16_resolution), **(block_kwargs or {}), **common)

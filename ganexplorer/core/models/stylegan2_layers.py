@@ -44,7 +44,7 @@ class FullyConnectedLayer(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         w = self.weight.to(x.dtype) * self.weight_gain
-        b = self.bias
+        b: torch.Tensor | None = self.bias
         if b is not None:
             b = b.to(x.dtype)
             if self.bias_gain != 1:
@@ -59,6 +59,8 @@ class FullyConnectedLayer(nn.Module):
 
 class Conv2dLayer(nn.Module):
     """Equalised-lr convolution with optional FIR up/down-sampling, bias, activation, clamp."""
+
+    resample_filter: torch.Tensor  # Buffer (declared so type checkers read a Tensor, not Tensor | Module).
 
     def __init__(
         self,

@@ -31,6 +31,7 @@ def conv2d_resample(
         raise ValueError("conv2d_resample: resampling needs a filter")
     if up == 1 and down == 1:
         return F.conv2d(x, w, padding=padding, groups=groups)
+    assert f is not None  # resampling without a filter was refused above
 
     fw = f.shape[-1]
     if down > 1:

@@ -97,7 +97,9 @@ def _derived(weight: torch.Tensor, name: str, fn: Callable[[torch.Tensor], torch
     stamp = (weight.data_ptr(), weight._version, weight.dtype, weight.device, tuple(weight.shape))
     entry = _cache.get(key)
     if entry is None or entry[0]() is not weight or entry[1] != stamp:
-        ref = weakref.ref(weight, lambda _r, k=key: _cache.pop(k, None))
+        def forget(_ref: object, k: int = key) -> None:
+            _cache.pop(k, None)
+        ref = weakref.ref(weight, forget)
         entry = (ref, stamp, {})
         _cache[key] = entry
     store = entry[2]
@@ -357,7 +359,7 @@ def torgb_layer(
 
 
 # -- skip-image up-sampling ------------------------------------------------------------------------
-def _up2_1d(x: torch.Tensor, dim: int, h: tuple[float, float, float, float]) -> torch.Tensor:
+def _up2_1d(x: torch.Tensor, dim: int, h: tuple[float, ...]) -> torch.Tensor:  # h: 4 taps
     """Zero-insert by 2 along ``dim`` and correlate with the 4 taps ``h`` (pad 2 before, 1 after), polyphase.
 
     Even outputs are ``h0 x[i-1] + h2 x[i]``, odd ones ``h1 x[i] + h3 x[i+1]``: two 2-tap

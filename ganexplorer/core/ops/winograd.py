@@ -122,9 +122,9 @@ def winograd_conv3x3(
     out = x.new_empty(n, th, TILE, tw, TILE, o)
     # Rows of tiles in chunks whose transformed tiles (~CHUNK_ELEMENTS numbers) stay in cache:
     # the transforms are memory-bound, the GEMMs are not.
-    rows = max(1, min(th, CHUNK_ELEMENTS // (ALPHA * ALPHA * n * tw * max(c, o))))
-    for t0 in range(0, th, rows):
-        t1 = min(th, t0 + rows)
+    chunk_rows = max(1, min(th, CHUNK_ELEMENTS // (ALPHA * ALPHA * n * tw * max(c, o))))
+    for t0 in range(0, th, chunk_rows):
+        t1 = min(th, t0 + chunk_rows)
         _chunk(xp[:, TILE * t0: TILE * t1 + 2], u, out[:, t0:t1])
     return out.reshape(n, h, w, o)
 

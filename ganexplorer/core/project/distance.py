@@ -13,11 +13,15 @@ how often the projected digit keeps the drawn digit's class with and without it)
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+if TYPE_CHECKING:
+    from ganexplorer.core.metrics.digit_classifier import DigitClassifier
 
 MIN_SCALE = 8
 PERCEPTUAL_WEIGHT = 0.5   # measured on the bundled digits: see bench_project.py
@@ -36,7 +40,7 @@ class DigitFeatures(nn.Module):
 
     TAPS = (1, 4, 7)
 
-    def __init__(self, classifier: nn.Module) -> None:
+    def __init__(self, classifier: DigitClassifier) -> None:
         super().__init__()
         self.classifier = classifier.eval()
         for p in self.classifier.parameters():

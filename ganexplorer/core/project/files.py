@@ -44,7 +44,7 @@ def save_projected(path: str | Path, kind: str, latent: np.ndarray, noise: dict[
 
     def write(tmp: Path) -> None:
         with open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)
+            np.savez(fh, **arrays)  # type: ignore[arg-type]  # numpy's stub matches ** against allow_pickle: bool
     atomic_write(path, write)
     return path
 

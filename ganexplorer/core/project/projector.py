@@ -22,13 +22,13 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, cast
 
 import numpy as np
 import torch
 
 from ganexplorer.core.formats.loaded import LoadedModel
-from ganexplorer.core.models.stylegan2 import NoiseControl
+from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
 from ganexplorer.core.project.distance import PERCEPTUAL_WEIGHT, Distance, psnr, shipped_features
 from ganexplorer.core.render.images import to_uint8
 
@@ -149,7 +149,7 @@ class Projector:
         ws = []
         for chunk in z.split(1000):
             c = self._label(label)
-            ws.append(self.G.mapping(chunk.to(self.device), None if c is None else c.expand(len(chunk), -1))[:, 0])
+            ws.append(cast(Generator, self.G).mapping(chunk.to(self.device), None if c is None else c.expand(len(chunk), -1))[:, 0])
         w = torch.cat(ws)
         avg = w.mean(0, keepdim=True)
         return avg, float(((w - avg).square().sum() / samples).sqrt())
@@ -158,7 +158,7 @@ class Projector:
         if not self.model.is_style_based:
             return self.G(latent, self._label(label))
         ws = latent.expand(-1, self.model.num_ws, -1) if latent.shape[1] == 1 else latent
-        return self.G.synthesis(ws, noise=noise)
+        return cast(Generator, self.G).synthesis(ws, noise=noise)
 
     @torch.no_grad()
     def _pick_label(self) -> int | None:
@@ -220,8 +220,8 @@ class Projector:
             dist = self.distance(img)
             loss = dist + s.regularize_noise_weight * _noise_regularizer([n for _, n in maps]) if maps else dist
             grads = torch.autograd.grad(loss, params)
-            for p, g in zip(params, grads):
-                p.grad = g
+            for p, grad in zip(params, grads):
+                p.grad = grad
             opt.step()
             if maps:
                 with torch.no_grad():

@@ -62,7 +62,7 @@ def _decode(data: bytes, name: str) -> tuple["object", list[str]]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = Image.open(io.BytesIO(data))
+            im: Image.Image = Image.open(io.BytesIO(data))
             w, h = im.size
             if w * h > MAX_TARGET_PIXELS:
                 raise TargetError(f"{name}: the picture says it is {w} x {h} pixels, more than the "
@@ -143,7 +143,7 @@ def prepare_target(pixels: np.ndarray, resolution: int, channels: int, name: str
     side = a.shape[0]
     if side != resolution:
         im = Image.fromarray(a[:, :, 0] if channels == 1 else a)
-        im = im.resize((resolution, resolution), Image.LANCZOS)
+        im = im.resize((resolution, resolution), Image.Resampling.LANCZOS)
         a = np.asarray(im, dtype=np.uint8).reshape(resolution, resolution, channels)
         notes.append(f"{'enlarged' if side < resolution else 'resized'} from {side} x {side} to "
                      f"{resolution} x {resolution}")

@@ -35,7 +35,7 @@ Progress = Callable[[float], "bool | None"]
 
 def layer_range(model: LoadedModel, layers: tuple[int, int] | None) -> tuple[int, int]:
     """``layers`` checked against the model's ws ([start, end), end exclusive); None: all of them."""
-    num_ws = int(model.G.num_ws) if model.is_style_based else 1
+    num_ws = model.num_ws
     if layers is None:
         return 0, num_ws
     start, end = layers
@@ -81,7 +81,7 @@ def seed_ws(model: LoadedModel, seeds: Sequence[int], label: int | None = None) 
         c = torch.zeros(len(seeds), model.c_dim, device=device)
         c[:, label or 0] = 1
     with torch.inference_mode():
-        w = model.G.mapping(z, c)[:, 0] if model.is_style_based else z
+        w = model.style.mapping(z, c)[:, 0] if model.is_style_based else z
     return w.to("cpu", torch.float64).numpy()
 
 

@@ -44,7 +44,7 @@ def mapped_ws(model: LoadedModel, n_samples: int, seed: int = 0, batch: int = 50
                 if model.c_dim:
                     c = torch.nn.functional.one_hot(torch.from_numpy(rng.randint(0, model.c_dim, n)), model.c_dim)
                     c = c.float().to(device)
-                w = model.G.mapping(z.to(device), c)[:, 0]
+                w = model.style.mapping(z.to(device), c)[:, 0]
             else:
                 w = z
             chunks.append(to_host(w, torch.float32))

@@ -58,7 +58,7 @@ def save_directions(path: str | Path, dset: DirectionSet) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".dirs-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)  # type: ignore[arg-type]  (numpy's stub reads ** as allow_pickle)
+            np.savez(f, **arrays)  # type: ignore[arg-type]  # numpy's stub matches ** against allow_pickle: bool
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ shapes).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import torch
@@ -19,6 +20,7 @@ from threadpoolctl import threadpool_limits
 from torch import nn
 
 from ganexplorer.core.messages import message
+from ganexplorer.core.models.stylegan2 import SynthesisLayer, SynthesisNetwork
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,15 @@ class ClosedForm:
     layers: tuple[int, int]  # the w indices [start, end) whose conv layers were stacked
 
 
-def conv_layers_by_w(G: nn.Module) -> list[tuple[int, nn.Module]]:
+def conv_layers_by_w(G: nn.Module) -> list[tuple[int, SynthesisLayer]]:
     """(w index, conv layer) for every synthesis conv layer, in forward order, toRGB excluded.
 
     The w index follows ``SynthesisNetwork.block_ws``: a block's convs take consecutive ws and its
     toRGB shares its w with the next block's first conv (b4.conv1 -> 0, b8.conv0 -> 1, b8.conv1 -> 2 ...)."""
-    out, idx = [], 0
-    for block in G.synthesis.blocks():
+    out: list[tuple[int, SynthesisLayer]] = []
+    idx = 0
+    synthesis = cast(SynthesisNetwork, G.synthesis)   # a style-based generator (callers check)
+    for block in synthesis.blocks():
         convs = ([block.conv0] if hasattr(block, "conv0") else []) + [block.conv1]
         for k, layer in enumerate(convs):
             out.append((idx + k, layer))
@@ -45,7 +49,7 @@ def conv_layers_by_w(G: nn.Module) -> list[tuple[int, nn.Module]]:
 def affine_gram(G: nn.Module, start: int = 0, end: int | None = None) -> np.ndarray:
     """AᵀA [w_dim, w_dim] for A = the effective (equalised-lr gain applied) affine weights of the chosen convs,
     stacked by rows; summed layer by layer (AᵀA = Σ A_lᵀA_l), so the tall A is never built."""
-    gram = None
+    gram: np.ndarray | None = None
     for i, layer in conv_layers_by_w(G):
         if start <= i and (end is None or i < end):
             a = layer.affine.weight.detach().to("cpu", torch.float32).numpy() * np.float32(layer.affine.weight_gain)
@@ -73,5 +77,5 @@ def sefa(G: nn.Module, num: int = 8, start: int = 0, end: int | None = None) -> 
     signs = np.sign(vecs[np.arange(k), np.abs(vecs).argmax(axis=1)])
     vecs = vecs * np.where(signs == 0, 1, signs)[:, None]
     total = float(vals.sum()) or 1.0
-    stop = int(G.num_ws) if end is None else end
+    stop = int(cast(int, G.num_ws)) if end is None else end
     return ClosedForm(vecs.astype(np.float32), (vals[:k] / total).astype(np.float32), (start, stop))

@@ -45,6 +45,7 @@ def write_animation(frames: list[np.ndarray], path: str | Path, fps: int = 24) -
         with writer as w:
             for f in frames:
                 h, wd = f.shape[:2]
-                w.append_data(np.ascontiguousarray(f[: h - h % 2, : wd - wd % 2]))
+                # imageio.v2.get_writer is annotated with the v3 base class; the legacy writer it returns has append_data
+                w.append_data(np.ascontiguousarray(f[: h - h % 2, : wd - wd % 2]))  # type: ignore[attr-defined]
         return path
     raise ValueError(f"unknown animation format '{path.suffix}': use .gif or .mp4")

@@ -100,7 +100,7 @@ def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int 
     modules = dict(renderer.G.named_modules())
     if layer not in modules:
         raise ValueError(f"the model has no layer named '{layer}'")
-    captured = {}
+    captured: dict[str, torch.Tensor] = {}
     ws = renderer.ws_for(req)
     with ablated(renderer.G, req.ablations):
         h = modules[layer].register_forward_hook(lambda m, a, out: captured.setdefault("x", out.detach()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ganexplorer.core.train.settings import setting, settings_of
 
@@ -93,7 +94,7 @@ class TrainConfig:
         from ganexplorer.core.models.registry import PRESETS   # torch: only when a config is made
 
         preset = PRESETS.get(model)
-        base = dict(TRAINING_DEFAULTS.get(preset.family, {})) if preset else {}
+        base: dict[str, Any] = dict(TRAINING_DEFAULTS.get(preset.family, {})) if preset else {}
         base.update(preset.train_defaults if preset else {})
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(model=model, **base)

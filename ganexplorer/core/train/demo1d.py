@@ -172,7 +172,8 @@ class Demo1D:
         self.D = MLP([d_input_size(c.preprocess, c.batch), c.d_hidden, c.d_hidden, 1], "sigmoid", d_init)
         self.epoch = 0
         self.seconds = 0.0
-        self._last_real = self._last_gen = None
+        self._last_real: np.ndarray | None = None
+        self._last_gen: np.ndarray | None = None
 
     def real(self, n: int | None = None) -> np.ndarray:
         """A real batch [1, n] from N(mu, sigma)."""
@@ -204,17 +205,20 @@ class Demo1D:
             # d BCE(sigmoid(l), y) / dl = sigmoid(l) - y, for each of the two batches (losses summed)
             D.backward(cache, 1.0 / (1.0 + np.exp(-logit)) - target)
             D.sgd_step(c.lr, c.momentum)
+        assert logit is not None   # d_steps >= 1 (config_problem)
         real_err, fake_err = softplus(-logit[0, 0]), softplus(logit[0, 1])
         # G phase: each step sees the G the previous step left.
         noise = rng.random((c.g_steps, 1, n), dtype=DTYPE)
         gen = g_logit = None
         for k in range(c.g_steps):
             gen, g_cache = G.forward(noise[k])
-            seen = BatchFeatures(gen, mode)
-            g_logit, cache = D.forward(seen.features)
+            gen_seen = BatchFeatures(gen, mode)
+            g_logit, cache = D.forward(gen_seen.features)
             d_seen = D.backward(cache, 1.0 / (1.0 + np.exp(-g_logit)) - 1.0, weights=False, inputs=True)
-            G.backward(g_cache, seen.backward(d_seen))
+            assert d_seen is not None   # inputs=True returns the gradient w.r.t. the inputs
+            G.backward(g_cache, gen_seen.backward(d_seen))
             G.sgd_step(c.lr, c.momentum)
+        assert gen is not None and g_logit is not None   # g_steps >= 1 (config_problem)
         g_err = softplus(-g_logit[0, 0])
         self._last_real, self._last_gen = reals[-1:].copy(), gen
         ev = Demo1DEvent(self.epoch, float(real_err), float(fake_err), float(g_err),
@@ -264,5 +268,5 @@ class Demo1D:
         for ev in self.run():
             if isinstance(ev, Demo1DSummary):
                 yield ev.line()
-            elif ev.epoch % every == 0 or ev.epoch == self.config.epochs - 1:
+            elif isinstance(ev, Demo1DEvent) and (ev.epoch % every == 0 or ev.epoch == self.config.epochs - 1):
                 yield ev.log_line()

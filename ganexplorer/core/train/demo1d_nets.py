@@ -72,6 +72,7 @@ class BatchFeatures:
         if mode == "raw":
             return grad.reshape(1, n)
         g = grad.reshape(-1)
+        g_dev: np.ndarray | None
         if mode == "diffs":
             g_dev = DTYPE(2.0) * g[n:] * self.dev
             return (g[:n] + g_dev - DTYPE(float(np.add.reduce(g_dev)) / n)).reshape(1, n)
@@ -113,7 +114,10 @@ class MLP:
         self.theta = np.empty(total, dtype=DTYPE)
         self.grad = np.zeros(total, dtype=DTYPE)
         self.buf: np.ndarray | None = None      # SGD momentum, created on the first step as torch does
-        self.W, self.b, self.gW, self.gb = [], [], [], []
+        self.W: list[np.ndarray] = []
+        self.b: list[np.ndarray] = []
+        self.gW: list[np.ndarray] = []
+        self.gb: list[np.ndarray] = []
         k = 0
         for (o, i), (w, b) in zip(shapes, init):
             for store, grads, shape, value in ((self.W, self.gW, (o, i), w), (self.b, self.gb, (o, 1), b)):

@@ -16,12 +16,14 @@ convolution backward, atomics) differ from run to run unless made deterministic
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Any, Callable
 
 import torch
+from torch import nn
 
-from ganexplorer.core.train.distributed import any_rank, sync_buffers, wrap, write_digest_for_tests
+from ganexplorer.core.train.distributed import World, any_rank, sync_buffers, wrap, write_digest_for_tests
 from ganexplorer.core.train.placement import to_device
-from ganexplorer.core.train.precision import Forward
+from ganexplorer.core.train.precision import Forward, Precision
 
 
 class TrainerExecution:
@@ -29,6 +31,19 @@ class TrainerExecution:
 
     # Set by the trainer's constructor (``GANTrainer.__init__``).
     device: torch.device
+    G: nn.Module
+    D: nn.Module
+    precision: Precision
+    world: World
+    G_train: nn.Module   # the Forward wrappers, or DDP around them in a group
+    D_train: nn.Module
+    # Provided by the trainer class (its signature differs between families).
+    _generate: Callable[..., Any]
+
+    if TYPE_CHECKING:   # provided by the trainer class; declared here for type checkers only
+        def modules(self) -> dict[str, nn.Module]: ...
+
+        def condition(self, labels: torch.Tensor | None) -> torch.Tensor | None: ...
 
     def _place(self) -> None:
         """Move the networks to the training device, and build the fused GPU ops for it (once, up front)."""
