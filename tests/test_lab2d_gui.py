@@ -228,3 +228,19 @@ def test_click_and_drag_paints_a_trail_of_points(qtbot, lab_tab):
     assert len(xs) == len(pts)
     click_step(qtbot, panel, panel.d_btn)                     # enough points: it trains on them
     assert panel.lab.target.points.shape == pts.shape
+
+
+def test_a_step_that_raises_is_said_and_the_tab_recovers(qtbot, lab_tab, monkeypatch):
+    """A D step that fails (here: made to) is one sentence in the status bar; the next step works."""
+    win, panel = lab_tab
+    click_step(qtbot, panel, panel.d_btn)
+    from ganexplorer.core.lab2d.lab import Lab2D
+
+    real = Lab2D.d_step
+    monkeypatch.setattr(Lab2D, "d_step", lambda self: (_ for _ in ()).throw(RuntimeError("made to fail")))
+    qtbot.mouseClick(panel.d_btn, LEFT)
+    qtbot.waitUntil(lambda: "made to fail" in win.statusBar().currentMessage(), timeout=10_000)
+    monkeypatch.setattr(Lab2D, "d_step", real)
+    qtbot.waitUntil(lambda: panel.d_btn.isEnabled(), timeout=10_000)
+    click_step(qtbot, panel, panel.g_btn)
+    assert panel.lab.step == 1

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ganexplorer.app.train_controller import StepFailed
 from ganexplorer.core.lab2d.lab import CoverageEvent, Diverged, Finished, Lab2D
 from ganexplorer.core.lab2d.plane import PlaneSnapshot, snapshot
 from ganexplorer.core.lab2d.targets import builtin, from_points
@@ -262,6 +263,8 @@ class Lab2DPanel(Lab2DFiles, QWidget):
             if self.worker is not None:
                 self.worker.stop()
             self._dirty = True
+        elif isinstance(ev, StepFailed):   # a single step raised: said, the run stays paused
+            self.status.emit(self.tr("That step failed: {0}").format(translate_core(ev.message)))
         elif isinstance(ev, Finished):
             self.status.emit(self.tr("Done: {0} steps in {1:.1f} s.").format(ev.step, ev.seconds))
         self._update_buttons()
