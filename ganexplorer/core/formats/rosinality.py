@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
@@ -104,8 +104,8 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
                       synthesis_kwargs=dict(channel_base=base, channel_max=cmax))
         check_kwargs(path, kwargs, "rosinality generator")
         # Noise buffers the file may lack are made here: up to two per resolution.
-        G = build_bounded(path, lambda: Generator(**kwargs), numel(sd), "rosinality generator",
-                          allowance=BUILD_ALLOWANCE + 3 * size * size)
+        G = cast(Generator, build_bounded(path, lambda: Generator(**kwargs), numel(sd), "rosinality generator",
+                                          allowance=BUILD_ALLOWANCE + 3 * size * size))
         st: dict[str, torch.Tensor] = {}
         for i in range(n_mlp):
             st[f"mapping.fc{i}.weight"] = sd[f"style.{i + 1}.weight"]
@@ -195,7 +195,8 @@ def load_rosinality_d(path: Path, sd: Any, args: Any) -> tuple[Discriminator | N
                       channel_base=base, channel_max=cmax, epilogue_kwargs=dict(mbstd_group_size=4,
                                                                                 mbstd_num_channels=1))
         check_kwargs(path, kwargs, "rosinality discriminator")
-        D = build_bounded(path, lambda: Discriminator(**kwargs), numel(sd), "rosinality discriminator")
+        D = cast(Discriminator, build_bounded(path, lambda: Discriminator(**kwargs), numel(sd),
+                                              "rosinality discriminator"))   # build_bounded returns what it built
         own = D.state_dict()
         st = {k: v for k, v in own.items() if k.endswith("resample_filter")}   # ours = rosinality's Blur kernel
         names = {"convs.0.0.weight": f"b{size}.fromrgb.weight", "convs.0.1.bias": f"b{size}.fromrgb.bias",
