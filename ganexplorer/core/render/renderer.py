@@ -21,7 +21,7 @@ import time
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 import torch
@@ -128,7 +128,7 @@ class Renderer:
 
     def __init__(self, model: LoadedModel) -> None:
         self.model = model
-        self.G = model.G
+        self.G: Any = model.G   # our generators: mapping/synthesis submodules the type checker cannot see
         self._ws_cache: OrderedDict[tuple, torch.Tensor] = OrderedDict()
         self.device = module_device(self.G)
         self.block_seconds: dict[int, float] = {}   # resolution -> time from synthesis start (last full render)
@@ -232,7 +232,11 @@ class Renderer:
     def _base_ws(self, req: RenderRequest) -> torch.Tensor:
         """ws before mixing, truncation and edits: a blend of seeds, an explicit w, or the (edited) z mapped."""
         if req.w_blend:
-            return sum(w * self._seed_ws(s, req.label) for s, w in req.w_blend)
+            parts = [w * self._seed_ws(s, req.label) for s, w in req.w_blend]
+            out = parts[0]
+            for p in parts[1:]:   # in order, as sum() did: the same bits as before
+                out = out + p
+            return out
         if req.w is not None:
             return self.explicit_ws(req.w)
         z = self.z_for(req)
