@@ -214,3 +214,42 @@ def test_resuming_with_another_model_of_the_same_family_is_one_sentence(tmp_path
     assert main(["train", "--model", "dcgan64", "--steps", "2", "--resume", *common]) == 2
     err = capsys.readouterr().err.strip()
     assert err.endswith("holds a dcgan32-quick model, not dcgan64") and "\n" not in err
+
+
+def test_loading_checkpoints_on_another_thread_leaves_the_training_stream_alone(tmp_path):
+    """Issue 22 item 5. Before: building a loaded model drew its initial weights from torch's global RNG
+    (nn.init.kaiming_uniform_ slipped past the build guard), which is the trainer's stream while it trains:
+    a model opened in the Explore tab during training silently broke the bit-exact resume."""
+    import threading
+
+    from ganexplorer.core.formats.load import load_checkpoint
+
+    model = "mlp-gan"   # dropout: the modules draw from the swapped-in stream too
+    data = tiny_digits()
+    whole = make_trainer(config(model), data, out_dir=tmp_path / "whole")
+    list(whole.run(max_steps=6))
+    other = make_trainer(config("dcgan32-quick"), data, out_dir=tmp_path / "other")
+    other.save_checkpoint()
+    for path in ("checkpoints/dcgan-digits.safetensors", tmp_path / "other" / "last.safetensors"):
+        torch.manual_seed(0)
+        before = torch.get_rng_state()
+        load_checkpoint(path)
+        assert torch.equal(before, torch.get_rng_state()), path   # loading draws no random numbers
+
+    stop = threading.Event()
+
+    def keep_loading():
+        while not stop.is_set():
+            load_checkpoint(tmp_path / "other" / "last.safetensors")
+    loader = threading.Thread(target=keep_loading, daemon=True)
+    loader.start()
+    try:
+        first = make_trainer(config(model), data, out_dir=tmp_path / "halves")
+        list(first.run(max_steps=3))
+        second = make_trainer(config(model), data, out_dir=tmp_path / "halves", resume=True)
+        list(second.run(max_steps=6))
+    finally:
+        stop.set()
+        loader.join(30)
+    a, b = tensors(whole), tensors(second)
+    assert [k for k in a if not torch.equal(a[k], b[k])] == []

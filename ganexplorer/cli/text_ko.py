@@ -51,6 +51,8 @@ KOREAN: dict[str, str] = {
     "class label for conditional models": "조건부 모델의 클래스 레이블",
     "column seeds, e.g. 55,821": "열 시드, 예: 55,821",
     "continue from OUT/last.safetensors": "OUT/last.safetensors에서 이어서 학습합니다",
+    "continue from OUT/last.safetensors if it exists, else start a new run there":
+        "OUT/last.safetensors가 있으면 이어서 학습하고, 없으면 그곳에서 새로 시작합니다",
     "convert any supported checkpoint to ganexplorer's safetensors format":
         "지원하는 체크포인트를 ganexplorer의 safetensors 형식으로 변환합니다",
     "dcgan32-quick (digits in about a minute), mlp-gan, mlp-gan-bn, dcgan32, dcgan32-cond, dcgan64, ...":

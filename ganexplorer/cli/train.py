@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import math
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ganexplorer.cli.common import AddCommand
 from ganexplorer.cli.errors import UsageError
@@ -38,12 +42,15 @@ def cmd_train(args: argparse.Namespace) -> int:
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
         raise UsageError("give at most one of --epochs, --minutes, --steps")
     for flag, value in (("--epochs", args.epochs), ("--minutes", args.minutes), ("--steps", args.steps)):
-        if value is not None and not value > 0:   # `not >` also refuses nan
-            raise UsageError(f"{flag} must be more than 0, not {value}")
+        if value is not None and not (value > 0 and math.isfinite(value)):   # `not >` also refuses nan
+            raise UsageError(f"{flag} must be a number more than 0, not {value}")
     out = Path(args.out)
     cfg = _config(args)
-    if args.resume and not (out / "last.safetensors").exists():
-        raise UsageError(f"--resume: {out / 'last.safetensors'} does not exist")
+    if args.resume_or_start:
+        args.resume = (out / "last.safetensors").exists()
+    elif args.resume and not (out / "last.safetensors").exists():
+        raise UsageError(f"--resume: {out} holds no checkpoint yet (the run stopped before its first save); "
+                         "train it again, or give --resume-or-start")
     world = world_from_env()
     device = train_device(cfg.device, world)   # not here (--device cuda on a laptop): one sentence, exit 2
     check_world(world, cfg.batch_size, PRESETS[cfg.model].family)   # before joining: every process says it
@@ -51,12 +58,68 @@ def cmd_train(args: argparse.Namespace) -> int:
         return _run(args, cfg, out, world)
 
 
+SIGNAL_NAMES = {signal.SIGINT: "Ctrl+C", signal.SIGTERM: "SIGTERM"}
+
+
+@contextmanager
+def _stop_on_signals(enabled: bool) -> Iterator[dict[str, int]]:
+    """Ctrl+C and SIGTERM ask the loop to stop between steps (``stop['signal']``) instead of raising inside a
+    step, which skipped the save; a second one raises at once. Single-process runs in the main thread only:
+    the ranks of a torchrun group would stop at different steps and wait for each other for ever."""
+    stop: dict[str, int] = {}
+    if not enabled:
+        yield stop
+        return
+
+    def ask(signum: int, frame: object) -> None:
+        if stop:
+            raise KeyboardInterrupt
+        stop["signal"] = signum
+    old = {sig: signal.signal(sig, ask) for sig in SIGNAL_NAMES}
+    try:
+        yield stop
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _save_png(image, path: Path) -> None:
+    """A sample picture written whole or not at all (a full disk leaves no truncated PNG)."""
+    from PIL import Image
+
+    from ganexplorer.core.io import WriteError, atomic_write
+
+    try:
+        atomic_write(path, lambda tmp: Image.fromarray(image).save(tmp, format="PNG"))
+    except OSError as e:
+        raise WriteError(path, e, "training stopped") from None
+
+
+def _stopped_sentence(signum: int, trainer, out: Path) -> str:
+    """Where the interrupted run's work is: one sentence."""
+    name = SIGNAL_NAMES.get(signum, f"signal {signum}")
+    if trainer is not None and trainer.last_checkpoint is not None:
+        step, path = trainer.last_checkpoint
+        return f"stopped by {name} at step {step}; saved {path} (go on with --resume)"
+    if (out / "last.safetensors").exists():
+        return f"stopped by {name}; {out / 'last.safetensors'} holds the run (go on with --resume)"
+    return f"stopped by {name} before the first step; nothing to save"
+
+
 def _run(args: argparse.Namespace, cfg, out: Path, world) -> int:
-    """The session's events, printed (rank 0 only) and saved. One loop, one branch per event type: long,
-    but read top to bottom."""
+    """The session's events, printed (rank 0 only) and saved; Ctrl+C / SIGTERM stop between events and save.
+    One loop, one branch per event type: long, but read top to bottom."""
+    import threading
+
+    single = world.size == 1 and threading.current_thread() is threading.main_thread()
+    with _stop_on_signals(single) as stop:
+        rc = _drive(args, cfg, out, world, stop)
+    return rc
+
+
+def _drive(args: argparse.Namespace, cfg, out: Path, world, stop: dict[str, int]) -> int:
     from tqdm import tqdm
 
-    from ganexplorer.core.render.images import save_png
     from ganexplorer.core.train.events import (CheckpointEvent, LogEvent, MixingEvent, ReadyEvent, SamplesEvent,
                                                SetupEvent, StepEvent, StoppedEvent)
     from ganexplorer.core.train.session import training_session
@@ -66,15 +129,17 @@ def _run(args: argparse.Namespace, cfg, out: Path, world) -> int:
     limit = args.steps
     session = training_session(cfg, run_dir=out, resume_from=out / "last.safetensors" if args.resume else None,
                                max_steps=limit, epochs=epochs, minutes=args.minutes, world=world)
-    bar = None
+    bar = trainer = None
     rc = 0
     try:
         for ev in session:
+            if stop:
+                break
             if isinstance(ev, SetupEvent):
                 if not quiet:
                     print(ev.text, file=sys.stderr, flush=True)
             elif isinstance(ev, ReadyEvent):
-                tr = ev.trainer
+                tr = trainer = ev.trainer
                 total = limit if limit is not None else (int(epochs * tr.batches_per_epoch / cfg.d_steps)
                                                          if epochs else None)
                 bar = tqdm(total=total, initial=ev.step, unit="step", file=sys.stderr, disable=quiet,
@@ -85,9 +150,9 @@ def _run(args: argparse.Namespace, cfg, out: Path, world) -> int:
             elif isinstance(ev, LogEvent) and not quiet:
                 bar.write(ev.text, file=sys.stdout)
             elif isinstance(ev, SamplesEvent):
-                save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
+                _save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
             elif isinstance(ev, MixingEvent):
-                save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
+                _save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
             elif isinstance(ev, CheckpointEvent) and not quiet:
                 bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
             elif isinstance(ev, StoppedEvent) and ev.reason == "error":
@@ -99,9 +164,13 @@ def _run(args: argparse.Namespace, cfg, out: Path, world) -> int:
                     print(f"ganexplorer: {ev.message}", file=sys.stderr)
                 rc = 3
     finally:
-        session.close()   # interrupted (Ctrl+C, a full disk): the trainer saves what it has trained
         if bar is not None:
             bar.close()
+        session.close()   # stopped (Ctrl+C, SIGTERM, a full disk): the trainer saves what it has trained
+    if stop:
+        if world.is_main:
+            print(f"ganexplorer: {_stopped_sentence(stop['signal'], trainer, out)}", file=sys.stderr)
+        return 128 + stop["signal"]   # the shell's code for a signal: 130 Ctrl+C, 143 SIGTERM
     return rc
 
 
@@ -142,5 +211,8 @@ def add_commands(add: AddCommand) -> None:
     g.add_argument("--minutes", type=float, default=None)
     g.add_argument("--steps", type=int, default=None, help="stop at this many G steps in total")
     p.add_argument("--out", required=True, help="run folder: last.safetensors, samples/")
-    p.add_argument("--resume", action="store_true", help="continue from OUT/last.safetensors")
+    r = p.add_mutually_exclusive_group()
+    r.add_argument("--resume", action="store_true", help="continue from OUT/last.safetensors")
+    r.add_argument("--resume-or-start", action="store_true",
+                   help="continue from OUT/last.safetensors if it exists, else start a new run there")
     _add_train_settings(p)

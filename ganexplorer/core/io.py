@@ -7,12 +7,35 @@ into the checkpoint readers.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["atomic_write"]
+__all__ = ["WriteError", "atomic_write"]
+
+_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
+
+
+class WriteError(OSError):
+    """A file could not be written (a full disk, a folder without permission): one sentence naming it.
+
+    Raised by savers that go through :func:`atomic_write`, so the file that was there before is still whole.
+    """
+
+    def __init__(self, path: Path, cause: BaseException, kept: str = "") -> None:
+        text = str(cause)
+        number = getattr(cause, "errno", None)
+        if number in _FULL or "No space left" in text or "StorageFull" in text or "code: 28" in text:
+            why = "the disk is full"
+        elif number in (errno.EACCES, errno.EPERM, errno.EROFS) or "PermissionDenied" in text:
+            why = "permission denied"
+        else:
+            why = (getattr(cause, "strerror", None) or type(cause).__name__).rstrip(".")
+        super().__init__(f"could not write {path}: {why}" + (f"; {kept}" if kept else ""))
+        self.path = Path(path)
+        self.disk_full = why == "the disk is full"
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:

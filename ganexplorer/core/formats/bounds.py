@@ -135,6 +135,10 @@ class _Budget(TorchFunctionMode):
         kwargs = kwargs or {}
         if func in _RANDOM_INIT:
             return args[0]
+        if getattr(func, "__module__", None) == "torch.nn.init" and func.__name__.endswith("_"):
+            # nn.init's own in-place fills too: inside them the mode is off, and they would draw from
+            # torch's global RNG (another thread's training stream)
+            return args[0] if args else kwargs["tensor"]
         if (func in _SCALE and len(args) == 2 and id(args[0]) in self._placeholders
                 and isinstance(args[1], (int, float)) and not kwargs):
             return args[0]   # scaling a random draw that the file's weights will replace

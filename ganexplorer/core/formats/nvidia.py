@@ -25,7 +25,7 @@ from typing import Any
 from ganexplorer.core.formats.bounds import build_bounded, check_finite, check_kwargs, numel
 from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
-from ganexplorer.core.formats.safe_pickle import PersistentObject
+from ganexplorer.core.formats.persistent import PersistentObject
 from ganexplorer.core.models.stylegan2 import Generator
 from ganexplorer.core.models.stylegan2_discriminator import Discriminator
 from ganexplorer.core.messages import message

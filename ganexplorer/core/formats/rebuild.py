@@ -20,7 +20,7 @@ import torch
 from ganexplorer.core.formats.prescan import MAX_DEPTH
 from ganexplorer.core.formats.encode import MAX_NODES
 from ganexplorer.core.formats.records import MAX_NDIM
-from ganexplorer.core.formats.safe_pickle import PersistentObject
+from ganexplorer.core.formats.persistent import PersistentObject
 
 DTYPES = {"float64": torch.float64, "float32": torch.float32, "float16": torch.float16,
           "bfloat16": torch.bfloat16, "int64": torch.int64, "int32": torch.int32, "int16": torch.int16,

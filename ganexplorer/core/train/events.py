@@ -5,12 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from ganexplorer.core.train.gan_trainer import GANTrainer
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ class SetupEvent:
 class ReadyEvent:
     """The session is prepared: the trainer, where it saves, and what a consumer shows before step one."""
 
-    trainer: "GANTrainer"
+    trainer: Any           # the GANTrainer (typed loosely: events.py imports no trainer, no import circle)
     run_dir: Path | None   # None: not saving
     real_grid: np.ndarray  # uint8 HxWx3, the first grid_size² training images as the model sees them
     step: int              # > 0 when resumed
@@ -101,5 +98,11 @@ class ReadyEvent:
 @dataclass(frozen=True)
 class StoppedEvent:
     step: int
-    reason: str            # 'finished', 'nan', or 'error' (the session could not start; message says why)
+    reason: str            # 'finished', 'nan', or 'error' (could not start, or could not save: message says why)
     message: str = ""
+
+
+def format_log(ev: StepEvent) -> str:
+    """The one-line progress report the CLI prints every ``log_every`` steps."""
+    return (f"Epoch {ev.epoch} step {ev.step}: D {ev.d_loss:.3f} (D(x) {ev.d_real:.2f}, D(G(z)) {ev.d_fake:.2f}) "
+            f"G {ev.g_loss:.3f}")

@@ -24,38 +24,31 @@ from torch import nn
 
 from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import ImageDataset
+from ganexplorer.core.io import WriteError
 from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report
 from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train import losses
-from ganexplorer.core.train.checkpoint import restore_checkpoint, write_checkpoint
+from ganexplorer.core.train.checkpoint import fit_error, read_checkpoint, write_checkpoint
 from ganexplorer.core.train.config import TrainConfig
 from ganexplorer.core.train.distributed import (SINGLE, World, any_rank, batch_slice, check_world, rank_rng_state,
                                                 train_device)
 from ganexplorer.core.train.events import (CheckpointEvent, ClassHistogramEvent, LogEvent, SamplesEvent, StepEvent,
-                                           StoppedEvent)
+                                           StoppedEvent, format_log)
 from ganexplorer.core.train.execution import TrainerExecution
+from ganexplorer.core.train.init_weights import dcgan_init
 from ganexplorer.core.train.placement import batch_on, to_device
 from ganexplorer.core.train.precision import Precision
 from ganexplorer.core.train.rng import TrainerRNG
+from ganexplorer.core.train.trainer_state import TrainerState
 
+FIRST_CHECKPOINT_SECONDS = 30.0   # a run's first save comes this early: a demo stopped after a minute resumes
 CLASS_SAMPLES = 200        # fixed-noise samples the digit classifier labels for the class histogram
 GATE_REAL_IMAGES = 1000    # real images that calibrate the classifier's confidence gate
 
 
-def dcgan_init(m: nn.Module) -> None:
-    """N(0, 0.02) weights for convolutions and linear layers, N(1, 0.02) BatchNorm scales (DCGAN paper)."""
-    if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
-        nn.init.normal_(m.weight, 0.0, 0.02)
-        if m.bias is not None:
-            nn.init.zeros_(m.bias)
-    elif isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)):
-        nn.init.normal_(m.weight, 1.0, 0.02)
-        nn.init.zeros_(m.bias)
-
-
-class GANTrainer(TrainerExecution):
+class GANTrainer(TrainerExecution, TrainerState):
     """One GAN, its data and optimisers. ``run()`` yields events until stopped or finished."""
 
     def __init__(self, config: TrainConfig, dataset: ImageDataset, out_dir: str | Path | None = None,
@@ -180,8 +173,9 @@ class GANTrainer(TrainerExecution):
     def _z(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
         """Latents (and random labels) drawn on the CPU from the trainer's stream, then moved: the same
         numbers on any device."""
-        z = to_device(torch.randn(n, self.G.z_dim), self.device)
-        c = to_device(torch.randint(0, self.n_classes, (n,)), self.device) if self.n_classes else None
+        g = self.rng.generator
+        z = to_device(torch.randn(n, self.G.z_dim, generator=g), self.device)
+        c = to_device(torch.randint(0, self.n_classes, (n,), generator=g), self.device) if self.n_classes else None
         return z, c
 
     # -- single steps ---------------------------------------------------------------------------
@@ -297,7 +291,7 @@ class GANTrainer(TrainerExecution):
         """Write the whole training state atomically: ``out_dir/last.safetensors`` unless ``path`` is given."""
         own = path is None
         path = Path(path) if path is not None else self.out_dir / "last.safetensors"
-        write_checkpoint(self, path)
+        write_checkpoint(path, self.family, self.G, self.D, self.ema_module(), **self.state_dict())
         if own:
             self._saved_step, self._saved_at = self.step, time.monotonic()
             self.last_checkpoint = (self.step, path)
@@ -307,7 +301,11 @@ class GANTrainer(TrainerExecution):
         path = Path(path) if path is not None else self.out_dir / "last.safetensors" if self.out_dir else None
         if path is None:
             raise ValueError("nothing to resume: no checkpoint and no run folder given")
-        restore_checkpoint(self, path)
+        state = read_checkpoint(path, self.family, self.config.model)
+        try:
+            self.load_state_dict(state)
+        except (RuntimeError, KeyError, ValueError) as e:   # shapes of another layout (a file without settings)
+            raise fit_error(path, self.config.model, e) from None
 
     # -- what a subclass adds to a checkpoint (StyleGAN2: the moving average and its counters) --
     def extra_state(self) -> dict[str, torch.Tensor]:
@@ -328,7 +326,10 @@ class GANTrainer(TrainerExecution):
         if self.out_dir is None or self.step == self._saved_step:
             return False
         by_steps = bool(cfg.checkpoint_every) and self.step % cfg.checkpoint_every == 0
-        by_time = bool(cfg.checkpoint_minutes) and time.monotonic() - self._saved_at >= 60 * cfg.checkpoint_minutes
+        every = 60 * cfg.checkpoint_minutes
+        if self.last_checkpoint is None:   # nothing saved yet in this run: do not wait the whole interval
+            every = min(every, FIRST_CHECKPOINT_SECONDS)
+        by_time = bool(cfg.checkpoint_minutes) and time.monotonic() - self._saved_at >= every
         return by_steps or by_time
 
     def _save_if_unsaved(self) -> CheckpointEvent | None:
@@ -376,13 +377,21 @@ class GANTrainer(TrainerExecution):
                 if cfg.sample_every and self.step % cfg.sample_every == 0:
                     events.extend(self._samples())
                 if self._checkpoint_due():
-                    events.append(CheckpointEvent(self.step, self.save_checkpoint()))
+                    try:
+                        events.append(CheckpointEvent(self.step, self.save_checkpoint()))
+                    except WriteError as e:   # a full disk: say so and stop; the last good file stays
+                        yield StoppedEvent(self.step, "error", str(e))
+                        return
                 for e in events:
                     t_held = time.perf_counter()
                     yield e
                     t_last += time.perf_counter() - t_held   # a paused consumer is not slow training
             self._end_together()
-            saved = self._save_if_unsaved()
+            try:
+                saved = self._save_if_unsaved()
+            except WriteError as e:
+                yield StoppedEvent(self.step, "error", str(e))
+                return
             if saved is not None:
                 yield saved
             yield from self._samples()
@@ -390,9 +399,3 @@ class GANTrainer(TrainerExecution):
         except GeneratorExit:   # stopped by the consumer: keep what was trained
             self._save_if_unsaved()
             raise
-
-
-def format_log(ev: StepEvent) -> str:
-    """The one-line progress report the CLI prints every ``log_every`` steps."""
-    return (f"Epoch {ev.epoch} step {ev.step}: D {ev.d_loss:.3f} (D(x) {ev.d_real:.2f}, D(G(z)) {ev.d_fake:.2f}) "
-            f"G {ev.g_loss:.3f}")

@@ -4,10 +4,12 @@ The first torch optimiser a process builds imports ``torch._dynamo`` (about 3 s,
 modules). On a worker thread the import itself shares the interpreter fairly with the UI
 thread, but the objects it creates set off full garbage collections, and each of those holds
 the interpreter lock for 100-300 ms: the window stops answering (measured with
-``benchmarks/bench_train_start.py``). So the import runs with the cyclic collector paused, and
-what the process holds afterwards is moved to the collector's permanent generation
-(``gc.freeze``): modules live as long as the process anyway, and later collections need not walk
-them again.
+``benchmarks/bench_train_start.py``). So, on the main thread (the command line), the import runs
+with the cyclic collector paused, and what the process holds afterwards is moved to the collector's
+permanent generation (``gc.freeze``): modules live as long as the process anyway. The collector's
+switches are the whole process's, so another thread never touches them: it could turn collection
+back on under the window, which runs the collector itself, on its UI thread, from a timer
+(``gui/app.collect_garbage_on_ui_thread``) — and there the import needs no pause.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ def preload_training_imports() -> None:
     """Import ``torch._dynamo`` (what ``torch.optim`` needs on first use) quietly; at once if already done."""
     with _LOCK:
         if "torch._dynamo" in sys.modules:
+            return
+        if threading.current_thread() is not threading.main_thread():
+            try:
+                import torch._dynamo  # noqa: F401
+            except ImportError:
+                pass
             return
         enabled = gc.isenabled()
         gc.disable()

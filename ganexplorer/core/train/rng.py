@@ -1,11 +1,14 @@
 """A trainer's own random numbers, so runs resume bit-exactly and never disturb one another.
 
-Training draws from torch's global CPU generator in many places it does not control (dropout
-layers, layer constructors, ``randn_like``), so threading a ``torch.Generator`` through every call
-cannot cover them all. Instead each trainer keeps the state of a generator of its own and swaps it
-in for the block that trains (``with trainer.rng:``), then gives the caller's state back. The state
-is a small uint8 tensor, saved in the checkpoint. A lock keeps two trainers on two threads from
-swapping at the same time; nested blocks of the same trainer swap only once.
+Every number the trainer draws itself (latents, labels, style mixing, augmentation, StyleGAN2's noise
+inputs, path-length directions) comes from an explicit ``torch.Generator``, :attr:`TrainerRNG.generator`:
+no other thread can take from it. What torch's modules draw inside themselves (dropout, layer
+constructors' initial weights) cannot be given a generator; for those the trainer keeps a second
+stream and swaps it into torch's global CPU generator for the block that trains (``with trainer.rng:``),
+then gives the caller's state back. A lock keeps two trainers on two threads from swapping at the same
+time; nested blocks of the same trainer swap only once. Loading a checkpoint draws nothing
+(``core/formats/bounds.py`` builds without drawing), so opening a model on another thread while a
+run trains leaves its streams alone. Both states are small uint8 tensors, saved in the checkpoint.
 
 Only the CPU generator is swapped, and that is enough on a GPU too: training draws every random
 number on the CPU and copies it to the device (``execution.py``), so a CUDA run uses the same stream
@@ -28,6 +31,7 @@ class TrainerRNG:
 
     def __init__(self, seed: int) -> None:
         self.state = torch.Generator().manual_seed(seed).get_state()   # = the global one after manual_seed
+        self.generator = torch.Generator().manual_seed(seed + 0x5EED)   # the trainer's own draws
         self._depth = 0
         self._outer: torch.Tensor | None = None
 
@@ -47,6 +51,8 @@ class TrainerRNG:
             self._outer = None
         _LOCK.release()
 
-    def load(self, state: torch.Tensor) -> None:
-        """Continue from a saved state (from :attr:`state` of an earlier run)."""
+    def load(self, state: torch.Tensor, draws: torch.Tensor | None = None) -> None:
+        """Continue from saved states (:attr:`state`, and :attr:`generator`'s; without it, an older
+        checkpoint or another rank's fresh stream, the generator starts from ``state`` too)."""
         self.state = state.to(torch.uint8).clone()
+        self.generator.set_state((draws if draws is not None else state).to(torch.uint8).clone())

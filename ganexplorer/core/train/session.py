@@ -25,6 +25,8 @@ from ganexplorer.core.train.distributed import World
 from ganexplorer.core.train.events import ReadyEvent, SetupEvent, StoppedEvent
 from ganexplorer.core.train.factory import make_trainer
 from ganexplorer.core.train.preload import preload_training_imports
+from ganexplorer.core.train.run_lock import RunLock
+from ganexplorer.core.train.threads import using_training_threads
 
 SETUP_ERRORS = (DatasetError, CheckpointError, ValueError, OSError)
 
@@ -47,6 +49,13 @@ def training_session(config: TrainConfig, run_dir: str | Path | None = None, out
     from. ``max_steps`` / ``epochs`` / ``minutes``: as :meth:`GANTrainer.run`. ``world``: this process's
     place in a torchrun group (``distributed.py``; None: a single process).
     """
+    with using_training_threads(config.model):   # small models train fastest on one thread
+        yield from _session(config, run_dir, out_root, resume_from, max_steps, epochs, minutes, world)
+
+
+def _session(config: TrainConfig, run_dir: str | Path | None, out_root: str | Path | None,
+             resume_from: str | Path | None, max_steps: int | None, epochs: float | None,
+             minutes: float | None, world: World | None) -> Iterator[object]:
     try:
         config.validate()
         yield SetupEvent("dataset", config.data, f"opening {config.data}\u2026")
@@ -58,10 +67,15 @@ def training_session(config: TrainConfig, run_dir: str | Path | None = None, out
         picture = real_grid(data, trainer.resolution, trainer.channels, config.grid_size)
         if run_dir is None and out_root:
             run_dir = trainer.out_dir = new_run_dir(out_root, config.model)
-    except SETUP_ERRORS as e:
+        lock = RunLock(run_dir).acquire() if run_dir is not None and trainer.out_dir is not None else None
+    except SETUP_ERRORS as e:   # a folder another live run holds (RunLocked) too
         yield StoppedEvent(0, "error", str(e))
         return
     del data   # the trainer holds the images it needs (the same uint8 tensor, not a copy)
-    yield ReadyEvent(trainer, Path(run_dir) if run_dir is not None else None, picture, trainer.step,
-                     tuple(trainer.history), trainer.dataset_name, resume_from is not None)
-    yield from trainer.run(max_steps=max_steps, epochs=epochs, minutes=minutes)
+    try:
+        yield ReadyEvent(trainer, Path(run_dir) if run_dir is not None else None, picture, trainer.step,
+                         tuple(trainer.history), trainer.dataset_name, resume_from is not None)
+        yield from trainer.run(max_steps=max_steps, epochs=epochs, minutes=minutes)
+    finally:   # closed, finished or failed: the folder is free again once the trainer has saved
+        if lock is not None:
+            lock.release()
