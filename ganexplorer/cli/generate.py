@@ -51,6 +51,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_mix(args: argparse.Namespace) -> int:
     from ganexplorer.core.render import RenderRequest
+    from ganexplorer.core.render.annotate import labelled_mixing_grid
     from ganexplorer.core.render.images import save_png
     from ganexplorer.core.render.views import mixing_grid
 
@@ -64,6 +65,7 @@ def cmd_mix(args: argparse.Namespace) -> int:
     check_label(model, args.class_idx)
     if any(not 0 <= s < model.num_ws for s in styles):
         raise UsageError(f"--styles must be layer indices in 0..{model.num_ws - 1}")
+    check_size(args.size)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
@@ -72,7 +74,9 @@ def cmd_mix(args: argparse.Namespace) -> int:
     cells = [(a, b) for a in rows for b in cols]
     for row, col in progress(cells, len(cells), "save", args.quiet):
         save_png(tiles[(row, col)], outdir / f"{row}-{col}.png")
-    save_png(picture, outdir / "grid.png")
+    # As the window exports it: seed numbers over the columns and beside the rows, a caption, --size px.
+    save_png(labelled_mixing_grid(picture, rows, cols, mix_caption(model, styles), min_side=args.size),
+             outdir / "grid.png")
     if not args.quiet:
         print(f"wrote {outdir / 'grid.png'} and {len(cells)} cell image(s)")
     return 0
@@ -89,6 +93,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
         raise UsageError("--frames must be at least 2")
     if args.fps < 1:
         raise UsageError("--fps must be at least 1")
+    check_size(args.size)
     check_render_options(args)
     out = Path(args.out)
     if out.suffix.lower() not in (".gif", ".mp4"):
@@ -99,11 +104,32 @@ def cmd_walk(args: argparse.Namespace) -> int:
     base = with_direction(args, model, base)
     requests = walk_requests(base, seeds, args.frames, args.space, model.z_dim)
     bar = progress(range(len(requests)), len(requests), "walk", args.quiet)
-    export_walk(renderer(model, args.device), requests, out, args.fps, progress=lambda k, n: bar.update(1))
+    export_walk(renderer(model, args.device), requests, out, args.fps, progress=lambda k, n: bar.update(1),
+                min_side=args.size)
     bar.close()
     if not args.quiet:
         print(f"wrote {out} ({len(requests)} frames)")
     return 0
+
+
+SIZE_RANGE = (16, 4096)   # the window's export sizes
+
+
+def check_size(side: int) -> None:
+    if not SIZE_RANGE[0] <= side <= SIZE_RANGE[1]:
+        raise UsageError(f"--size must be {SIZE_RANGE[0]}..{SIZE_RANGE[1]} pixels")
+
+
+def mix_caption(model, styles: list[int]) -> str:
+    """The window's grid caption: which layers (and bands) each picture takes from its column's seed."""
+    from ganexplorer.core.render import bands
+
+    first, last = min(styles), max(styles)
+    span = bands.range_bands(first, last + 1, model.num_ws, model.resolution)
+    if span is None or sorted(styles) != list(range(first, last + 1)):
+        return f"Each picture: its row's seed with layers {','.join(map(str, styles))} taken from its column's seed"
+    return (f"Each picture: its row's seed with layers {bands.layers(span.first, span.last)} ({span.name}, "
+            f"{bands.squares(span.lo, span.hi)}) taken from its column's seed")
 
 
 def add_commands(add: AddCommand) -> None:
@@ -125,6 +151,8 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--cols", required=True, help="column seeds, e.g. 55,821")
     p.add_argument("--styles", default="0-6", help="layer indices taken from the column seed (default 0-6)")
     p.add_argument("--outdir", required=True)
+    p.add_argument("--size", type=int, default=512,
+                   help="grid.png is enlarged (whole factors) to at least this many pixels, labelled (default 512)")
     add_render_options(p)
     add_direction_options(p)
 
@@ -135,5 +163,7 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--space", choices=["z", "w"], default="z", help="slerp in z or lerp in w")
     p.add_argument("--fps", type=int, default=24)
     p.add_argument("--out", required=True, help="walk.gif or walk.mp4")
+    p.add_argument("--size", type=int, default=512,
+                   help="frames are enlarged (whole factors) to at least this many pixels (default 512)")
     add_render_options(p)
     add_direction_options(p)
