@@ -227,8 +227,7 @@ def load_native(path: Path) -> LoadedModel:
     g_state = _section(tensors, network)
     g_kwargs = header.get("G_kwargs")
     check_kwargs(path, g_kwargs)
-    if not isinstance(g_kwargs, dict):
-        raise CheckpointError(path, "has no generator description (G_kwargs), so ganexplorer cannot build it")
+    assert isinstance(g_kwargs, dict)   # check_kwargs refused anything else with a sentence
     G = build_bounded(path, lambda: build_generator(family, dict(g_kwargs)), numel(g_state))
     load_weights(path, G, g_state, network)
     check_finite(path, G)

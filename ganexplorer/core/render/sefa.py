@@ -20,6 +20,7 @@ from threadpoolctl import threadpool_limits
 from torch import nn
 
 from ganexplorer.core.messages import message
+from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.stylegan2 import SynthesisLayer, SynthesisNetwork
 
 
@@ -77,5 +78,5 @@ def sefa(G: nn.Module, num: int = 8, start: int = 0, end: int | None = None) -> 
     signs = np.sign(vecs[np.arange(k), np.abs(vecs).argmax(axis=1)])
     vecs = vecs * np.where(signs == 0, 1, signs)[:, None]
     total = float(vals.sum()) or 1.0
-    stop = int(cast(int, G.num_ws)) if end is None else end
+    stop = int_fact(G, "num_ws") if end is None else end
     return ClosedForm(vecs.astype(np.float32), (vals[:k] / total).astype(np.float32), (start, stop))
