@@ -165,6 +165,24 @@ KOREAN: dict[str, str] = {
         "시드 대신 projected_w.npz([1, num_ws, w_dim], 어느 도구의 것이든) 또는 projected_z.npz를 그립니다",
     "give --seeds or --projected-w": "--seeds 또는 --projected-w를 주세요",
     "give --seeds or --projected-w, not both": "--seeds와 --projected-w 중 하나만 주세요",
+    # the 2-D lab, the walk/mix sizes, the window's presentation start
+    "G updates (default: the preset's)": "G 갱신 횟수 (기본값: 프리셋의 값)",
+    "frames are enlarged (whole factors) to at least this many pixels (default 512)":
+        "프레임을 정수 배로 키워 적어도 이만큼의 픽셀로 만듭니다 (기본값 512)",
+    "grid.png is enlarged (whole factors) to at least this many pixels, labelled (default 512)":
+        "grid.png를 정수 배로 키워 적어도 이만큼의 픽셀로 만들고 레이블을 붙입니다 (기본값 512)",
+    "print one JSON object (coverage history) at the end": "끝에 JSON 객체 하나(포괄도 기록)를 출력합니다",
+    "ring8, grid25, moons, spiral, line, or a points file (.npy or x,y text)":
+        "ring8, grid25, moons, spiral, line, 또는 점 파일 (.npy 또는 x,y 텍스트)",
+    "start in presentation mode (large text for projectors, as F5); not remembered":
+        "발표 모드로 시작합니다 (프로젝터용 큰 글씨, F5와 같음). 기억하지 않습니다",
+    "starting weights and random numbers (default 0)": "시작 가중치와 난수 (기본값 0)",
+    "steps between progress lines (default: 20 lines)": "진행 줄 사이의 스텝 수 (기본값: 20줄)",
+    "the 2-D GAN lab headless: train on a target, print mode coverage":
+        "창 없이 돌리는 2차원 GAN 실험실: 목표 분포로 학습하고 모드 포괄도를 출력합니다",
+    "the settings to train with": "학습에 쓸 설정",
+    "write 2,500 generated points [2500, 2] after the last step (.npy, or .csv/.txt)":
+        "마지막 스텝 뒤에 생성한 점 2,500개 [2500, 2]를 씁니다 (.npy, 또는 .csv/.txt)",
     # sentences
     "ganexplorer: error: {message}": "ganexplorer: 오류: {message}",
     "ganexplorer: interrupted": "ganexplorer: 중단되었습니다",

@@ -1,6 +1,139 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ChannelTiles</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/channel_tiles.py" line="59" />
+        <source>Click a tile to switch its channel off; click again to switch it back on</source>
+        <translation>타일을 클릭하면 그 채널이 꺼지고, 다시 클릭하면 다시 켜집니다</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="41" />
+        <source>Compare directions</source>
+        <translation>방향 비교</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="48" />
+        <source>all layers</source>
+        <translation>모든 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="48" />
+        <source>coarse</source>
+        <translation>거친 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="48" />
+        <source>middle</source>
+        <translation>중간 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="49" />
+        <source>fine</source>
+        <translation>세밀한 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="51" />
+        <source>{0} (w {1}–{2})</source>
+        <translation>{0} (w {1}–{2})</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="55" />
+        <source>Add SeFa directions</source>
+        <translation>SeFa 방향 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="56" />
+        <source>Closed-form directions from the weights of the layers chosen (Shen &amp; Zhou 2021): no sampling, instant</source>
+        <translation>고른 층의 가중치에서 닫힌 형태로 구한 방향 (Shen &amp; Zhou 2021): 샘플링 없이 바로</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="59" />
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="61" />
+        <source>Export selected set…</source>
+        <translation>선택한 세트 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="82" />
+        <source>Ctrl+S saves the strips as a labelled picture.</source>
+        <translation>Ctrl+S로 줄 그림들을 이름표가 붙은 그림으로 저장합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="142" />
+        <source>Seed {0}; each row moves it along one direction by −3σ … +3σ (σ: the spread of w along it).</source>
+        <translation>시드 {0}. 각 줄은 이 그림을 한 방향을 따라 −3σ … +3σ 옮깁니다 (σ: 그 방향으로 w가 퍼진 정도).</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="145" />
+        <source>Most alike: {0}.</source>
+        <translation>가장 비슷한 쌍: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="152" />
+        <source>Nothing to save yet: tick at least one direction.</source>
+        <translation>아직 저장할 것이 없습니다. 방향을 하나 이상 체크하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="154" />
+        <source>Save the comparison</source>
+        <translation>비교 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="155" />
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 그림 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="163" />
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="204" />
+        <source>Saved {0}</source>
+        <translation>{0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="172" />
+        <source>Computing SeFa directions…</source>
+        <translation>SeFa 방향을 계산하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="177" />
+        <source>Import directions</source>
+        <translation>방향 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="178" />
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="196" />
+        <source>Directions files (*.npz)</source>
+        <translation>방향 파일 (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="192" />
+        <source>Select a direction in the list first; its whole set is exported.</source>
+        <translation>먼저 목록에서 방향을 고르세요. 그 방향이 속한 세트 전체를 내보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="195" />
+        <source>Export directions</source>
+        <translation>방향 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="212" />
+        <source>Added “{0}” ({1} directions).</source>
+        <translation>“{0}”을(를) 추가했습니다 (방향 {1}개).</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="219" />
+        <source>Another model was opened since this dialog was: close it and open it again from the Directions menu.</source>
+        <translation>이 대화상자를 연 뒤 다른 모델이 열렸습니다. 닫고 Directions 메뉴에서 다시 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>ControlGroups</name>
     <message>
         <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="63" />
@@ -134,108 +267,108 @@
         <translation>선택한 층에 스타일을 복사해 줄 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="124" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="125" />
         <source>Mix seed</source>
         <translation>믹스 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="125" />
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="166" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="126" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="168" />
         <source>Layers [a, b)</source>
         <translation>층 [a, b)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="133" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="134" />
         <source>The StyleGAN paper's bands: coarse styles (4²–8²) set pose and shape, middle ones (16²–32²) smaller features, fine ones (64² and up) colour and micro-structure</source>
         <translation>StyleGAN 논문의 구간: 거친 스타일(4²–8²)은 자세와 형태를, 중간 스타일(16²–32²)은 더 작은 특징을, 세밀한 스타일(64² 이상)은 색과 미세 구조를 정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="137" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="138" />
         <source>z sliders</source>
         <translation>z 슬라이더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="140" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="141" />
         <source>Adds an offset to one coordinate of the seed's z (z itself is a standard normal vector, so ±3 is a big move); 0 = the seed's own z</source>
         <translation>시드의 z에서 좌표 하나에 오프셋을 더합니다(z 자체는 표준 정규 벡터이므로 ±3은 큰 이동입니다). 0 = 시드 본래의 z</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="147" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="148" />
         <source>Reset z</source>
         <translation>z 초기화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="152" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="153" />
         <source>w directions (principal components, in σ)</source>
         <translation>w 방향 (주성분, σ 단위)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="155" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="157" />
         <source>Computed in the background after a model loads.</source>
         <translation>모델을 불러오면 백그라운드에서 계산합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="158" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="160" />
         <source>Moves w along a principal direction of many sampled ws, in standard deviations (σ) of w along it: ±2σ stays among typical pictures, ±5σ is extreme. PC0 is the direction w varies most</source>
         <translation>샘플링한 많은 w의 주성분 방향을 따라 w를 이동합니다. 단위는 그 방향의 w 표준편차(σ)입니다. ±2σ는 전형적인 그림 범위 안이고, ±5σ는 극단적입니다. PC0은 w가 가장 많이 변하는 방향입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="172" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="177" />
         <source>Reset w</source>
         <translation>w 초기화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="182" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="187" />
         <source>First w layer of the range (0 = the coarsest, 4²)</source>
         <translation>범위의 첫 w 층 (0 = 가장 거친 층, 4²)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="183" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="188" />
         <source>End of the range: layers a, a+1, …, b−1 are affected (b itself is not)</source>
         <translation>범위의 끝: 층 a, a+1, …, b−1에 적용됩니다(b 자체는 제외)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="189" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="194" />
         <source>Seed grid (drag to blend w)</source>
         <translation>시드 격자 (끌어서 w 섞기)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="192" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="197" />
         <source>Each dot is a seed. Drag between dots: the picture's w is the weighted average of the four nearest seeds' ws, so you see how the generator fills the space between them</source>
         <translation>각 점은 시드입니다. 점 사이를 끌어 보세요. 그림의 w는 가장 가까운 시드 네 개의 w를 가중 평균한 것이므로, 생성자가 시드 사이의 공간을 어떻게 채우는지 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="197" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="202" />
         <source>Vector arithmetic in w</source>
         <translation>w 벡터 연산</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="200" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="205" />
         <source>A: the seed to start from</source>
         <translation>A: 출발점이 되는 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="200" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="205" />
         <source>B: the seed whose features are taken away (−B)</source>
         <translation>B: 특징을 빼는 시드 (−B)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="201" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="206" />
         <source>C: the seed whose features are added (+C)</source>
         <translation>C: 특징을 더하는 시드 (+C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="205" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="210" />
         <source>Show A − B + C</source>
         <translation>A − B + C 보기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="207" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="212" />
         <source>Shows w(A) − w(B) + w(C): if B and C differ in one feature (e.g. thickness), A gets that change</source>
         <translation>w(A) − w(B) + w(C)를 보여 줍니다. B와 C가 한 특징(예: 굵기)만 다르면 A에 그 변화가 적용됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="212" />
+        <location filename="../../ganexplorer/gui/explore/explorer_controls.py" line="217" />
         <source>Latent walk</source>
         <translation>잠재 공간 산책</translation>
     </message>
@@ -502,6 +635,29 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
 </context>
 <context>
+    <name>DirectionsMenu</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/menu.py" line="18" />
+        <source>&amp;Directions</source>
+        <translation>방향(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/menu.py" line="23" />
+        <source>Direction from &amp;labels…</source>
+        <translation>레이블로 방향 만들기(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/menu.py" line="25" />
+        <source>&amp;Compare directions…</source>
+        <translation>방향 비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/menu.py" line="37" />
+        <source>Directions in w need a style-based generator (StyleGAN2): open one first.</source>
+        <translation>w의 방향에는 스타일 기반 생성자(StyleGAN2)가 필요합니다. 먼저 그런 모델을 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadButton</name>
     <message>
         <location filename="../../ganexplorer/gui/train/dataset_download.py" line="27" />
@@ -565,99 +721,152 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
 </context>
 <context>
+    <name>DrawingPad</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/drawing_pad.py" line="26" />
+        <source>Draw with the mouse; let go to project the drawing</source>
+        <translation>마우스로 그리세요. 버튼을 놓으면 그림을 투영합니다</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerPanel</name>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="73" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="84" />
         <source>No model loaded. Open a checkpoint with File → Open or drop it here.</source>
         <translation>불러온 모델이 없습니다. 파일 → 열기로 체크포인트를 열거나 여기에 끌어다 놓으세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="144" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="163" />
         <source>Click Compute to see what the noise inputs change.</source>
         <translation>계산을 누르면 노이즈 입력이 무엇을 바꾸는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="145" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="164" />
         <source>Type row and column seeds, then click Compute.</source>
         <translation>행 시드와 열 시드를 입력한 다음 계산을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="173" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="193" />
         <source>Truncate only the first N w layers (the coarse ones first); 'all' truncates every layer</source>
         <translation>앞쪽 w 층 N개(거친 층부터)만 절단합니다. '전체'는 모든 층을 절단합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="170" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="190" />
         <source>Noise</source>
         <translation>노이즈</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="171" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="191" />
         <source>Style mixing</source>
         <translation>스타일 믹싱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="212" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="250" />
         <source>Exporting {0} frames…</source>
         <translation>프레임 {0}개 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="126" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="143" />
         <source>class {0}</source>
         <translation>클래스 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="147" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="166" />
         <source>Computing principal directions of w…</source>
         <translation>w의 주성분 방향을 계산하는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="158" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="178" />
         <source>Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs</source>
         <translation>스타일 기반 생성자(StyleGAN2)가 필요합니다. 이 {0}에는 층별 스타일이나 노이즈 입력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="169" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="189" />
         <source>StyleGAN2 only</source>
         <translation>StyleGAN2 전용</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="176" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="196" />
         <source>Which w layers the direction moves [a, b)</source>
         <translation>방향이 움직이는 w 층 [a, b)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="288" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="202" />
+        <source>ψ (psi) pulls w toward the average w: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture</source>
+        <translation>ψ(psi)는 w를 평균 w 쪽으로 당깁니다. 1 = 샘플링한 그대로, 0 = '평균' 그림, 그 사이 = 더 전형적이지만 덜 다양한 그림, 음수 = '반대' 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="203" />
+        <source>w directions (principal components, in σ)</source>
+        <translation>w 방향 (주성분, σ 단위)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="204" />
+        <source>Moves w along a principal direction of many sampled ws, in standard deviations (σ) of w along it: ±2σ stays among typical pictures, ±5σ is extreme. PC0 is the direction w varies most</source>
+        <translation>샘플링한 많은 w의 주성분 방향을 따라 w를 이동합니다. 단위는 그 방향의 w 표준편차(σ)입니다. ±2σ는 전형적인 그림 범위 안이고, ±5σ는 극단적입니다. PC0은 w가 가장 많이 변하는 방향입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="205" />
+        <source>Reset w</source>
+        <translation>w 초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="207" />
+        <source>ψ (psi) scales z toward 0, the centre of the prior: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture</source>
+        <translation>ψ(psi)는 z를 사전 분포의 중심인 0 쪽으로 줄입니다: 1 = 뽑힌 그대로, 0 = '평균' 그림, 그 사이 = 더 전형적이지만 덜 다양한 그림, 음수 = '반대' 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="208" />
+        <source>z directions (principal components, in σ)</source>
+        <translation>z 방향 (주성분, σ 단위)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="209" />
+        <source>Moves z along a principal direction of many sampled zs, in standard deviations (σ) along it: ±2σ stays among typical pictures, ±5σ is extreme. PC0 is the direction z varies most</source>
+        <translation>많이 뽑은 z들의 주방향을 따라 z를 그 방향의 표준편차(σ) 단위로 움직입니다: ±2σ는 전형적인 그림 사이에 머물고, ±5σ는 극단적입니다. PC0은 z가 가장 많이 변하는 방향입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="210" />
+        <source>Reset directions</source>
+        <translation>방향 초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="320" />
         <source>{0}: per-pixel standard deviation over {1} noise draws; the largest is {2:.2f} pixel levels (of 255). Bright = what the noise inputs change.</source>
         <translation>{0}: 노이즈 샘플 {1}개에 대한 픽셀별 표준편차. 최댓값은 {2:.2f} 픽셀 값(255 기준)입니다. 밝을수록 노이즈 입력이 많이 바꾸는 부분입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="294" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="331" />
         <source>{0} channels in this layer; showing {1}–{2}</source>
         <translation>이 층의 채널 {0}개 중 {1}–{2} 표시</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="298" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="334" />
         <source>channels {0} switched off (black)</source>
         <translation>채널 {0} 꺼짐 (검정)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="261" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="343" />
+        <source>Mixing grid cancelled</source>
+        <translation>혼합 격자를 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="293" />
         <source>preview at {0} px: {1:.1f} ms · the full picture follows when the slider rests</source>
         <translation>{0} px 미리보기: {1:.1f} ms · 슬라이더가 멈추면 전체 그림이 이어집니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="264" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="296" />
         <source>render {0:.1f} ms · {1:.1f} fps (model) · {2} frames in the last second</source>
         <translation>렌더링 {0:.1f} ms · {1:.1f} fps (모델) · 최근 1초 동안 {2} 프레임</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="282" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="314" />
         <source>{0} directions from 3,000 samples; σ of PC0 = {1:.2f}</source>
         <translation>샘플 3,000개에서 얻은 방향 {0}개; PC0의 σ = {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="301" />
+        <location filename="../../ganexplorer/gui/explore/explorer_panel.py" line="337" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
@@ -698,11 +907,6 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="60" />
         <source>&lt;p&gt;&lt;b&gt;Layers&lt;/b&gt;: 16 feature maps (channels) of one layer for the current picture. Type channel numbers to switch them off (set them to zero): the picture changes, a red badge says so on the Image tab, and the switched-off maps are shown black. Each layer keeps its own list.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;층&lt;/b&gt;: 현재 그림에 대한 한 층의 특징 맵(채널) 16개입니다. 채널 번호를 입력하면 그 채널을 끕니다(0으로 설정). 그러면 그림이 바뀌고, 이미지 탭에 빨간 배지가 표시되며, 꺼진 맵은 검게 보입니다. 층마다 자체 목록을 유지합니다.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="72" />
-        <source>(unsaved)</source>
-        <translation>(저장되지 않음)</translation>
     </message>
     <message>
         <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="75" />
@@ -840,54 +1044,54 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>층 {0}을(를) 시드 {1}에서 가져옴 ({2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="205" />
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="216" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="210" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="221" />
         <source>on layers {0}</source>
         <translation>층 {0}에서</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="219" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="224" />
         <source>class {0}</source>
         <translation>클래스 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="222" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="227" />
         <source>random noise (seed {0})</source>
         <translation>무작위 노이즈 (시드 {0})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="224" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="229" />
         <source>no noise</source>
         <translation>노이즈 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="226" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="231" />
         <source>noise × {0:.2f}</source>
         <translation>노이즈 × {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="228" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="233" />
         <source>switched off: {0}</source>
         <translation>꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="229" />
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="233" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="234" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="238" />
         <source>{0} channels {1}</source>
         <translation>{0} 채널 {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="239" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="244" />
         <source>Ablation on — switched off: {0}</source>
         <translation>채널 끄기 적용 중 — 꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="240" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="245" />
         <source>Switched off: {0}</source>
         <translation>꺼짐: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="241" />
+        <location filename="../../ganexplorer/gui/explore/explorer_words.py" line="246" />
         <source>No channels switched off.</source>
         <translation>꺼진 채널이 없습니다.</translation>
     </message>
@@ -980,72 +1184,966 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
     </message>
 </context>
 <context>
+    <name>Lab2DControls</name>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="37" />
+        <source>Ring of 8 Gaussians</source>
+        <translation>가우시안 8개의 고리</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="37" />
+        <source>5×5 grid of Gaussians</source>
+        <translation>가우시안 5×5 격자</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="38" />
+        <source>Two moons</source>
+        <translation>두 개의 반달</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="38" />
+        <source>Spiral</source>
+        <translation>나선</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="38" />
+        <source>A line</source>
+        <translation>직선</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="39" />
+        <source>Drawn by you</source>
+        <translation>직접 그리기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="42" />
+        <source>The real distribution G must learn to imitate. “Drawn by you”: click and drag on the plane to paint your own.</source>
+        <translation>G가 흉내 내도록 배워야 하는 실제 분포입니다. “직접 그리기”: 평면을 클릭하고 끌어서 직접 점을 그리세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="45" />
+        <source>Mode collapse</source>
+        <translation>모드 붕괴</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="45" />
+        <source>Fixed (covers every mode)</source>
+        <translation>해결됨 (모든 모드를 덮음)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="46" />
+        <source>D too strong</source>
+        <translation>D가 너무 강함</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="46" />
+        <source>G too strong</source>
+        <translation>G가 너무 강함</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="49" />
+        <source>Settings that show a lesson: vanilla settings collapse onto a few modes; the fixed recipe (R1 penalty, Adam (0.5, 0.9), a large batch, a falling learning rate) covers every mode.</source>
+        <translation>교훈을 보여 주는 설정: 기본(바닐라) 설정은 몇 개의 모드로 붕괴하고, 해결 레시피(R1 페널티, Adam (0.5, 0.9), 큰 배치, 점점 줄어드는 학습률)는 모든 모드를 덮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="53" />
+        <source>minimax</source>
+        <translation>미니맥스</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="53" />
+        <source>non-saturating</source>
+        <translation>비포화</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="54" />
+        <source>least squares</source>
+        <translation>최소 제곱</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="54" />
+        <source>WGAN-GP</source>
+        <translation>WGAN-GP</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="55" />
+        <source>non-saturating + R1</source>
+        <translation>비포화 + R1</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="58" />
+        <source>minimax: G minimises log(1 − D(G(z))) (its gradient vanishes when D is sure); non-saturating: G maximises log D(G(z)); least squares: squared distances to 1 and 0; WGAN-GP: a critic with a gradient penalty; R1: a penalty on D's slope at real samples.</source>
+        <translation>미니맥스: G가 log(1 − D(G(z)))를 최소화합니다(D가 확신하면 기울기가 사라짐). 비포화: G가 log D(G(z))를 최대화합니다. 최소 제곱: 1과 0까지의 거리의 제곱. WGAN-GP: 기울기 페널티가 있는 비평자(critic). R1: 실제 샘플에서 D의 기울기에 주는 페널티.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="74" />
+        <source>{0} steps/s</source>
+        <translation>초당 {0}단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="74" />
+        <source>full speed</source>
+        <translation>최고 속도</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="76" />
+        <source>Slow the run down to watch single steps, or let it run as fast as it can.</source>
+        <translation>한 걸음씩 보려면 실행을 늦추고, 아니면 최대한 빠르게 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="78" />
+        <source>D's learning rate (Adam).</source>
+        <translation>D의 학습률(Adam).</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="78" />
+        <source>G's learning rate (Adam).</source>
+        <translation>G의 학습률(Adam).</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="79" />
+        <source>R1's γ or WGAN-GP's λ: how strongly D's slope is held down.</source>
+        <translation>R1의 γ 또는 WGAN-GP의 λ: D의 기울기를 얼마나 강하게 억누르는지.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="80" />
+        <source>Adam's β1 (momentum); 0.5 or 0 is usual for GANs.</source>
+        <translation>Adam의 β1(모멘텀). GAN에서는 보통 0.5나 0을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="81" />
+        <source>How many D updates before each G update.</source>
+        <translation>G를 한 번 갱신하기 전에 D를 몇 번 갱신할지.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="82" />
+        <source>Hidden units per layer, in G and in D.</source>
+        <translation>G와 D의 층마다 은닉 유닛 수.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="83" />
+        <source>Hidden layers, in G and in D.</source>
+        <translation>G와 D의 은닉층 수.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="84" />
+        <source>Samples per update.</source>
+        <translation>갱신 한 번에 쓰는 샘플 수.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="85" />
+        <source>The noise dimension (z); the z-grid shows its first two.</source>
+        <translation>노이즈(z)의 차원. z-격자는 처음 두 차원을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="86" />
+        <source>G updates in a run; late in a run the learning rates fall.</source>
+        <translation>한 번 실행할 때 G 갱신 횟수. 실행 후반에는 학습률이 줄어듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="87" />
+        <source>Starting weights and random numbers: the same seed repeats the same run.</source>
+        <translation>초기 가중치와 난수: 같은 시드는 같은 실행을 되풀이합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="94" />
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="96" />
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="98" />
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="100" />
+        <source>lr D</source>
+        <translation>D 학습률</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="100" />
+        <source>lr G</source>
+        <translation>G 학습률</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="101" />
+        <source>D steps</source>
+        <translation>D 단계 수</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="101" />
+        <source>γ / λ</source>
+        <translation>γ / λ</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="102" />
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="102" />
+        <source>Depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="103" />
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="103" />
+        <source>z dim</source>
+        <translation>z 차원</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="104" />
+        <source>Steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="104" />
+        <source>β1</source>
+        <translation>β1</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="105" />
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_controls.py" line="105" />
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+</context>
+<context>
+    <name>Lab2DFiles</name>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="35" />
+        <source>Loaded {0} points from {1}</source>
+        <translation>{1}에서 점 {0}개를 불러왔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="39" />
+        <source>Load points</source>
+        <translation>점 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="40" />
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="46" />
+        <source>Points (*.npy *.csv *.txt)</source>
+        <translation>점 (*.npy *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="45" />
+        <source>Save points</source>
+        <translation>점 저장</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="52" />
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="71" />
+        <source>Could not save {0}: {1}</source>
+        <translation>{0}을(를) 저장할 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="54" />
+        <source>Saved {0}</source>
+        <translation>{0}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="60" />
+        <source>green: real samples · purple: generated · dark line: D = 0.5 · short lines: G's pull</source>
+        <translation>초록: 실제 샘플 · 보라: 생성 샘플 · 어두운 선: D = 0.5 · 짧은 선: G를 당기는 힘</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_files.py" line="74" />
+        <source>Saved {0} and {1}</source>
+        <translation>{0}과(와) {1} 저장함</translation>
+    </message>
+</context>
+<context>
+    <name>Lab2DPanel</name>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="81" />
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="81" />
+        <source>Train continuously (D steps, then a G step, ...).</source>
+        <translation>계속 학습합니다(D 단계, 그다음 G 단계, ...).</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="83" />
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="83" />
+        <source>Hold the run after the current step.</source>
+        <translation>지금 단계가 끝나면 실행을 멈춥니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="84" />
+        <source>D step</source>
+        <translation>D 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="84" />
+        <source>One update of D only: watch the heat map move.</source>
+        <translation>D만 한 번 갱신합니다: 히트맵이 움직이는 것을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="86" />
+        <source>G step</source>
+        <translation>G 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="86" />
+        <source>One update of G only: watch the samples follow the arrows.</source>
+        <translation>G만 한 번 갱신합니다: 샘플이 화살표를 따라가는 것을 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="88" />
+        <source>D + G step</source>
+        <translation>D + G 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="88" />
+        <source>D's steps then one G step.</source>
+        <translation>D 단계들 다음에 G 한 단계.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="90" />
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="90" />
+        <source>Throw this run away; the settings can be changed again.</source>
+        <translation>이 실행을 버립니다. 설정을 다시 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="92" />
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="94" />
+        <source>Click and drag on the plane to paint the target's points.</source>
+        <translation>평면을 클릭하고 끌어서 목표의 점을 그립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="96" />
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="96" />
+        <source>Remove every drawn point.</source>
+        <translation>그린 점을 모두 지웁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="98" />
+        <source>Load…</source>
+        <translation>불러오기…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="98" />
+        <source>Read points from a .npy or x,y text file.</source>
+        <translation>.npy 파일이나 x,y 텍스트 파일에서 점을 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="100" />
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="100" />
+        <source>Write the drawn points to a .npy or .csv file.</source>
+        <translation>그린 점을 .npy 또는 .csv 파일로 저장합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="110" />
+        <source>D's heat map</source>
+        <translation>D의 히트맵</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="110" />
+        <source>Real</source>
+        <translation>실제</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="110" />
+        <source>Generated</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="111" />
+        <source>G's pull</source>
+        <translation>G를 당기는 힘</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="111" />
+        <source>z-grid under G</source>
+        <translation>G가 옮긴 z-격자</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="156" />
+        <source>This run diverged; press Reset to start again.</source>
+        <translation>이 실행은 발산했습니다. 다시 시작하려면 초기화를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="162" />
+        <source>Cannot start: {0}.</source>
+        <translation>시작할 수 없습니다: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="260" />
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="261" />
+        <source>The run diverged at step {0} ({1}) and was stopped; press Reset.</source>
+        <translation>실행이 {0}단계에서 발산하여({1}) 멈췄습니다. 초기화를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="267" />
+        <source>That step failed: {0}</source>
+        <translation>그 스텝이 실패했습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="269" />
+        <source>Done: {0} steps in {1:.1f} s.</source>
+        <translation>완료: {0}단계, {1:.1f}초.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="314" />
+        <source>Step {0}</source>
+        <translation>{0}단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="317" />
+        <source>{0}/{1} modes, {2:.1f}% high quality</source>
+        <translation>모드 {0}/{1}개, 고품질 {2:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="320" />
+        <source>D loss {0:.3f}, G loss {1:.3f}</source>
+        <translation>D 손실 {0:.3f}, G 손실 {1:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="322" />
+        <source>{0} points drawn</source>
+        <translation>점 {0}개 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_panel.py" line="351" />
+        <source>&lt;h3&gt;The 2-D lab&lt;/h3&gt;&lt;p&gt;Real samples (green) come from a target in the plane; G turns noise z into points (purple). The background is D's answer at each place: green where it says “real”, purple where it says “generated”; the dark line is 0.5, where D cannot tell. The short lines show where G's loss pulls each generated point.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;D step&lt;/b&gt; to watch the surface move, &lt;b&gt;G step&lt;/b&gt; to watch the points follow it, &lt;b&gt;Play&lt;/b&gt; to train. The plots count the &lt;b&gt;modes covered&lt;/b&gt; (at least 12 of 2,500 samples within 3 std of a mode) and the share of &lt;b&gt;high-quality&lt;/b&gt; samples, so mode collapse is seen, not guessed. Try the presets: “Mode collapse”, then “Fixed”.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;2차원 실험실&lt;/h3&gt;&lt;p&gt;실제 샘플(초록)은 평면 위의 목표에서 나오고, G는 노이즈 z를 점(보라)으로 바꿉니다. 배경은 각 위치에서 D가 내놓는 답입니다: “실제”라고 하는 곳은 초록, “생성”이라고 하는 곳은 보라이며, 어두운 선은 D가 구별하지 못하는 0.5입니다. 짧은 선은 G의 손실이 각 생성 점을 당기는 방향입니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;D 한 단계&lt;/b&gt;를 누르면 표면이 움직이고, &lt;b&gt;G 한 단계&lt;/b&gt;를 누르면 점이 그 표면을 따라갑니다. &lt;b&gt;재생&lt;/b&gt;을 누르면 학습합니다. 그래프는 &lt;b&gt;덮은 모드&lt;/b&gt;(샘플 2,500개 중 12개 이상이 모드의 표준편차 3배 안에 있음)와 &lt;b&gt;고품질&lt;/b&gt; 샘플의 비율을 세므로, 모드 붕괴를 짐작이 아니라 눈으로 봅니다. 프리셋 “모드 붕괴”를 먼저, 그다음 “해결됨”을 해 보세요.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Lab2DPlots</name>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="25" />
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="29" />
+        <source>modes covered</source>
+        <translation>덮은 모드</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="30" />
+        <source>high quality</source>
+        <translation>고품질</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="31" />
+        <source>D loss</source>
+        <translation>D 손실</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="32" />
+        <source>G loss</source>
+        <translation>G 손실</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="37" />
+        <source>Blue: the share of the target's modes that G covers (at least 12 of 2,500 samples within 3 std of the mode). Green: the share of G's samples within 3 std of some mode.</source>
+        <translation>파란색: G가 덮는 목표 모드의 비율(샘플 2,500개 중 12개 이상이 모드 중심에서 표준편차 3배 안에 있을 때). 초록색: 어떤 모드의 표준편차 3배 안에 있는 G 샘플의 비율.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/lab2d/lab2d_plots.py" line="40" />
+        <source>D's and G's losses after each measured step.</source>
+        <translation>측정한 단계마다 D와 G의 손실.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="48" />
+        <source>Direction from labels</source>
+        <translation>레이블로 방향 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="55" />
+        <source>Click a picture once if it has the property (green), twice if it hasn't (red), a third time to unmark it. Keys: arrows move, 1 or H = has it, 0 or N = hasn't, Space = unmark. Fit needs at least {0} of each.</source>
+        <translation>그림이 그 성질을 가지면 한 번(초록), 가지지 않으면 두 번(빨강) 누르고, 세 번째로 누르면 표시가 지워집니다. 키: 화살표로 이동, 1 또는 H = 있음, 0 또는 N = 없음, Space = 표시 지우기. 맞추려면 각각 {0}개 이상 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="64" />
+        <source>New pictures</source>
+        <translation>새 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="71" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="182" />
+        <source>labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
+        <source>all layers</source>
+        <translation>모든 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
+        <source>coarse</source>
+        <translation>거친 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
+        <source>middle</source>
+        <translation>중간 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="74" />
+        <source>fine</source>
+        <translation>세밀한 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="76" />
+        <source>{0} (w {1}–{2})</source>
+        <translation>{0} (w {1}–{2})</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="77" />
+        <source>Hold the other active directions fixed (project them out)</source>
+        <translation>다른 활성 방향은 고정 (투영해서 빼기)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="78" />
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="79" />
+        <source>Acts on</source>
+        <translation>작용하는 층</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="83" />
+        <source>Fit</source>
+        <translation>맞추기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="91" />
+        <source>Move the explored picture along the new direction, in its σ (+ = more of the property)</source>
+        <translation>탐색 중인 그림을 새 방향을 따라 σ 단위로 옮깁니다 (+ = 그 성질이 더 많이)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="100" />
+        <source>Add to Explore</source>
+        <translation>탐색 탭에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="102" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="126" />
+        <source>seed {0}</source>
+        <translation>시드 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="147" />
+        <source>has it: {0} · hasn't: {1}</source>
+        <translation>있음: {0} · 없음: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="162" />
+        <source>Fitting…</source>
+        <translation>맞추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="188" />
+        <source>Added “{0}” to the Explore tab.</source>
+        <translation>“{0}”을(를) 탐색 탭에 추가했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="189" />
+        <source>Kept “{0}” for Compare directions (this Explore tab cannot hold direction sets yet).</source>
+        <translation>“{0}”을(를) 방향 비교용으로 보관했습니다 (이 탐색 탭은 아직 방향 세트를 담을 수 없습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="196" />
+        <source>Another model was opened since this dialog was: close it and open it again from the Directions menu.</source>
+        <translation>이 대화상자를 연 뒤 다른 모델이 열렸습니다. 닫고 Directions 메뉴에서 다시 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="211" />
+        <source>Held-out accuracy {0:.0%} ({1} labels; chance is about {2:.0%}); σ = {3:.3g}</source>
+        <translation>맞추는 데 쓰지 않은 레이블의 정확도 {0:.0%} (레이블 {1}개, 우연 수준은 약 {2:.0%}), σ = {3:.3g}</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="144" />
+        <source>Licences</source>
+        <translation>라이선스</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="155" />
+        <source>{0} is missing from this copy of ganexplorer.</source>
+        <translation>이 ganexplorer에는 {0} 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="157" />
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="71" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="86" />
         <source>Explore</source>
         <translation>탐색</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="77" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="92" />
         <source>Train</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="82" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="97" />
         <source>1-D demo</source>
         <translation>1차원 데모</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="88" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="102" />
+        <source>2-D lab</source>
+        <translation>2차원 실험실</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="108" />
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="122" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="149" />
         <source>Something went wrong ({0}); the window goes on. Details: Help ▸ Show log folder.</source>
         <translation>문제가 발생했습니다({0}). 창은 계속 사용할 수 있습니다. 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="143" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="170" />
         <source>Open checkpoint</source>
         <translation>체크포인트 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="144" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="171" />
         <source>Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)</source>
         <translation>체크포인트 (*.pkl *.pt *.pth *.ckpt *.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="160" />
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="162" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="189" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="191" />
         <source>Loading {0}…</source>
         <translation>{0} 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="162" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="191" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="180" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="209" />
         <source>Loading cancelled; the previous model stays loaded.</source>
         <translation>불러오기를 취소했습니다. 이전 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="197" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="226" />
         <source>Building the fused GPU ops (first use, up to a minute); the reference ops are used if that fails…</source>
         <translation>융합 GPU 연산을 빌드하는 중입니다 (처음 한 번, 최대 1분). 실패하면 기준 연산을 사용합니다…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="224" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="253" />
         <source>Loaded {0}</source>
         <translation>{0} 불러옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/main_window.py" line="235" />
+        <location filename="../../ganexplorer/gui/window/main_window.py" line="264" />
         <source>Could not open the checkpoint</source>
         <translation>체크포인트를 열 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemReporter</name>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="63" />
+        <source>Copy &amp;system info</source>
+        <translation>시스템 정보 복사(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="64" />
+        <source>Copy the app, system, PyTorch, Qt and device versions, for a bug report</source>
+        <translation>버그 보고용으로 앱, 시스템, PyTorch, Qt, 장치 버전을 복사합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="66" />
+        <source>&amp;Report a problem…</source>
+        <translation>문제 보고(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="67" />
+        <source>Open the project's issue page with the system information filled in</source>
+        <translation>시스템 정보가 채워진 프로젝트 이슈 페이지를 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="93" />
+        <source>System information copied: paste it into your report.</source>
+        <translation>시스템 정보를 복사했습니다. 보고서에 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="101" />
+        <source>What I did, what I expected, what happened:</source>
+        <translation>한 일, 기대한 결과, 실제로 일어난 일:</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="102" />
+        <source>System information:</source>
+        <translation>시스템 정보:</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="103" />
+        <source>Problem: </source>
+        <translation>문제: </translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="104" />
+        <source>the person who gave you ganexplorer</source>
+        <translation>ganexplorer를 준 사람</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="106" />
+        <source>Your browser shows the project's issue page with the system information filled in. If this computer is offline, the same text is on the clipboard: send it later to {0}, with the log file {1}.</source>
+        <translation>브라우저에 시스템 정보가 채워진 프로젝트 이슈 페이지가 열렸습니다. 이 컴퓨터가 오프라인이면 같은 내용이 클립보드에 있으니, 나중에 로그 파일 {1}과 함께 {0}(으)로 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="110" />
+        <source>No web browser could be opened. The system information is on the clipboard: send it to {0}, with what happened and the log file {1}.</source>
+        <translation>웹 브라우저를 열 수 없습니다. 시스템 정보가 클립보드에 있으니, 일어난 일과 로그 파일 {1}과 함께 {0}(으)로 보내 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="113" />
+        <source>Report a problem</source>
+        <translation>문제 보고</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="122" />
+        <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
+        <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르칩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="123" />
+        <source>Licensed under the MIT licence. ganexplorer includes Qt (LGPL-3.0), PyTorch, NumPy, Pillow, pyqtgraph and other open-source software under their own licences: see Licences.</source>
+        <translation>MIT 라이선스로 배포됩니다. ganexplorer에는 각자의 라이선스를 따르는 Qt(LGPL-3.0), PyTorch, NumPy, Pillow, pyqtgraph 등 오픈 소스 소프트웨어가 포함되어 있습니다. 라이선스를 참고하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="126" />
+        <source>About ganexplorer</source>
+        <translation>ganexplorer 정보</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/system_info.py" line="128" />
+        <source>&amp;Licences…</source>
+        <translation>라이선스(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="42" />
+        <source>Project image</source>
+        <translation>이미지 투영</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="54" />
+        <source>Open a picture
+or draw one</source>
+        <translation>그림을 열거나
+직접 그리세요</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="60" />
+        <source>distance</source>
+        <translation>거리</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="61" />
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="69" />
+        <source>w: one vector, stays editable</source>
+        <translation>w: 벡터 하나, 계속 편집할 수 있음</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="70" />
+        <source>w+: one per layer, closer, less editable</source>
+        <translation>w+: 층마다 하나, 더 가깝지만 편집하기 어려움</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="72" />
+        <source>z: this model's only latent</source>
+        <translation>z: 이 모델의 유일한 잠재 공간</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="78" />
+        <source>Optimise noise too</source>
+        <translation>잡음도 최적화</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="81" />
+        <source>nearest class</source>
+        <translation>가장 가까운 클래스</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="85" />
+        <source>Open picture…</source>
+        <translation>그림 열기…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="87" />
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="91" />
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="94" />
+        <source>Project</source>
+        <translation>투영</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="97" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="104" />
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="105" />
+        <source>The generator's attempt</source>
+        <translation>생성자의 시도</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="110" />
+        <source>Space</source>
+        <translation>공간</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="110" />
+        <source>Steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="129" />
+        <source>Open a picture to project</source>
+        <translation>투영할 그림 열기</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="130" />
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;All files (*)</source>
+        <translation>그림 (*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="151" />
+        <source>the drawing</source>
+        <translation>그린 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="193" />
+        <source>Cancelled: the picture is as it was.</source>
+        <translation>취소했습니다: 그림은 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="197" />
+        <source>Starting from the mean w…</source>
+        <translation>평균 w에서 시작합니다…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="198" />
+        <source>Starting from z = 0…</source>
+        <translation>z = 0에서 시작합니다…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="212" />
+        <source>step {0} of {1}, distance {2:.4f}</source>
+        <translation>스텝 {0} / {1}, 거리 {2:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="213" />
+        <source>step 0 of {0}</source>
+        <translation>스텝 0 / {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="215" />
+        <source>, PSNR {0:.1f} dB</source>
+        <translation>, PSNR {0:.1f} dB</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="229" />
+        <source>w (one vector for every layer)</source>
+        <translation>w (모든 층에 벡터 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="229" />
+        <source>w+ (one vector per layer)</source>
+        <translation>w+ (층마다 벡터 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="230" />
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="231" />
+        <source>, class {0}</source>
+        <translation>, 클래스 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="232" />
+        <source>Done: the picture now starts from the projected {0}{1}; every slider works on it. PSNR {2:.1f} dB.</source>
+        <translation>완료: 이제 그림은 투영된 {0}{1}에서 시작하며 모든 슬라이더가 그 위에서 움직입니다. PSNR {2:.1f} dB.</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +2152,23 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <location filename="../../ganexplorer/gui/explore/seed_pad.py" line="27" />
         <source>Drag to blend the w of the four nearest seeds</source>
         <translation>끌어서 가장 가까운 시드 네 개의 w를 섞습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ganexplorer/gui/window/startup.py" line="69" />
+        <source>ganexplorer could not start: {0}
+
+The details are in the log file {1}. Help with this comes quickest if you send that file with your report.</source>
+        <translation>ganexplorer를 시작할 수 없습니다: {0}
+
+자세한 내용은 로그 파일 {1}에 있습니다. 보고할 때 이 파일을 함께 보내 주시면 가장 빨리 도움을 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/startup.py" line="73" />
+        <source>ganexplorer could not start</source>
+        <translation>ganexplorer를 시작할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1067,103 +2182,108 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>TrainControls</name>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="18" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="20" />
         <source>Start</source>
         <translation>시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="18" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="20" />
         <source>Start a new run in a new folder with these settings</source>
         <translation>이 설정으로 새 폴더에서 새 실행을 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="19" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="21" />
         <source>Resume…</source>
         <translation>재개…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="20" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="22" />
         <source>Continue a saved run: pick its last.safetensors; it goes on in the same folder from the step it stopped at</source>
         <translation>저장된 실행 이어 하기: 해당 last.safetensors를 선택하면 같은 폴더에서 멈췄던 단계부터 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="22" />
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="62" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="24" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="70" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="23" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="25" />
         <source>Hold training between two steps (then step it by hand); press again to continue</source>
         <translation>두 단계 사이에서 학습을 멈춥니다(그다음 직접 한 단계씩 진행). 다시 누르면 계속합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="24" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="26" />
         <source>Stop</source>
         <translation>정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="24" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="26" />
         <source>End the run and save it in its run folder</source>
         <translation>실행을 끝내고 실행 폴더에 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="25" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="27" />
         <source>One D step</source>
         <translation>D 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="26" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="28" />
         <source>While paused: one discriminator update. Watch D(x) rise and D(G(z)) fall</source>
         <translation>일시 정지 중: 판별자를 한 번 업데이트합니다. D(x)가 오르고 D(G(z))가 내려가는 것을 보세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="27" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="29" />
         <source>One G step</source>
         <translation>G 한 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="28" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="30" />
         <source>While paused: one generator update. Watch D(G(z)) rise: G fools D a little more</source>
         <translation>일시 정지 중: 생성자를 한 번 업데이트합니다. D(G(z))가 오르는 것을 보세요. G가 D를 조금 더 속입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="29" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="31" />
         <source>Open in explorer</source>
         <translation>탐색 탭에서 열기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="30" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="32" />
         <source>Look at the generator as it is now in the Explore tab</source>
         <translation>현재 상태의 생성자를 탐색 탭에서 봅니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="31" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="33" />
         <source>Smooth the curves (moving average)</source>
         <translation>곡선 다듬기 (이동 평균)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="33" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="35" />
         <source>Show an exponential moving average (about 10 steps) over the faint raw values, so the trend is visible through the step-to-step noise</source>
         <translation>흐리게 보이는 원래 값 위에 지수 이동 평균(약 10단계)을 함께 보여 주어, 단계마다의 잡음 속에서도 추세가 보이게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="35" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="37" />
         <source>Not running</source>
         <translation>실행 중 아님</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="36" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="38" />
         <source>Training steps done, epochs (passes over the data) and speed</source>
         <translation>완료한 학습 단계, 에포크(데이터를 한 번 훑는 횟수), 속도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="37" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="41" />
+        <source>What the last single step changed; its point is ringed on the D(x) / D(G(z)) plot</source>
+        <translation>마지막 한 단계가 바꾼 것입니다. 그 점은 D(x) / D(G(z)) 그래프에 동그라미로 표시됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="43" />
         <source>Run folder: (made when you press Start)</source>
         <translation>실행 폴더: (시작을 누르면 만들어짐)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_controls.py" line="62" />
+        <location filename="../../ganexplorer/gui/train/train_controls.py" line="70" />
         <source>Continue</source>
         <translation>계속</translation>
     </message>
@@ -1171,153 +2291,173 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="335" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="295" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="298" />
         <source>Not running</source>
         <translation>실행 중 아님</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="134" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="189" />
         <source>Resume a training run</source>
         <translation>학습 실행 재개</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="135" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="190" />
         <source>Training checkpoints (*.safetensors);;All files (*)</source>
         <translation>학습 체크포인트 (*.safetensors);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="162" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="242" />
+        <source>One D step</source>
+        <translation>D 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="242" />
+        <source>One G step</source>
+        <translation>G 한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="243" />
+        <source>{0} (step {1}): D(x) {2:.3f} → {3:.3f}, D(G(z)) {4:.3f} → {5:.3f}</source>
+        <translation>{0} (단계 {1}): D(x) {2:.3f} → {3:.3f}, D(G(z)) {4:.3f} → {5:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="253" />
+        <source>run {0}</source>
+        <translation>실행 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="255" />
+        <source>saved as {0}</source>
+        <translation>{0}(으)로 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="268" />
+        <source>That step failed: {0}</source>
+        <translation>그 스텝이 실패했습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="271" />
         <source>'{0}' was trained as {1}, which this version cannot train</source>
         <translation>'{0}'은(는) 이 버전에서 학습할 수 없는 {1}(으)로 학습되었습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="183" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="272" />
         <source>The run is already at step {0}; raise “Stop at step” to go on</source>
         <translation>실행이 이미 {0}단계에 있습니다. 계속하려면 “정지할 단계”를 높이세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="199" />
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="226" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="301" />
         <source>preparing…</source>
         <translation>준비 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="200" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="273" />
         <source>Preparing {0} on {1}…</source>
         <translation>{1}(으)로 {0} 준비 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="210" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="230" />
         <source>Run folder: {0}</source>
         <translation>실행 폴더: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="211" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="231" />
         <source>Run folder: none (not saving)</source>
         <translation>실행 폴더: 없음 (저장 안 함)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="215" />
-        <source>starting at step {0}…</source>
-        <translation>{0}단계에서 시작하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="216" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="275" />
         <source>Resuming {0} on {1} at step {2}</source>
         <translation>{1}로 {0} 학습을 {2}단계부터 재개하는 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="222" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="299" />
         <source>preparing: opening {0}…</source>
         <translation>준비 중: {0} 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="224" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="300" />
         <source>preparing: building {0}…</source>
         <translation>준비 중: {0} 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="235" />
-        <source>step {0} · resuming…</source>
-        <translation>{0}단계 · 재개하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="310" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="277" />
         <source>Training stopped at step {0}: a loss became NaN or infinite; the last good checkpoint is kept</source>
         <translation>스텝 {0}에서 훈련이 멈췄습니다: 손실이 NaN 또는 무한대가 되었습니다. 마지막 정상 체크포인트는 그대로 보존됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="323" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="279" />
         <source>Finished at step {0}; saved in {1}</source>
         <translation>{0}단계에서 완료; {1}에 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="324" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="280" />
         <source>Finished at step {0}</source>
         <translation>{0}단계에서 완료</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="330" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="282" />
         <source>Stopped at step {0}</source>
         <translation>스텝 {0}에서 중지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="332" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="283" />
         <source>Stopped before training began</source>
         <translation>훈련이 시작되기 전에 중지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="345" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="305" />
         <source>finished at step {0}</source>
         <translation>{0}단계에서 완료</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="345" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="305" />
         <source>stopped at step {0}</source>
         <translation>{0}단계에서 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="347" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="303" />
         <source>paused at step {0}</source>
         <translation>{0}단계에서 일시 정지됨</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="349" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="293" />
         <source>epoch {0}</source>
         <translation>에포크 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="359" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="309" />
         <source>step {0} · epoch {1} · measuring speed…</source>
         <translation>{0}단계 · 에포크 {1} · 속도 측정 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="388" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="339" />
         <source>&lt;h3&gt;Train: watch a GAN learn&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;Start&lt;/b&gt;. Two networks train against each other: the generator G turns random noise into pictures, the discriminator D tries to tell them from the real ones.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Losses&lt;/b&gt;: D's and G's. They do not both go down; a steady tug of war is healthy.&lt;/li&gt;&lt;li&gt;&lt;b&gt;D(x) and D(G(z))&lt;/b&gt;: how real D thinks the real and the generated pictures are. They move towards the dashed 0.5 line when D can no longer tell them apart.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Generated&lt;/b&gt;: the same 64 noise vectors drawn again every few steps: blobs, then strokes, then digits. Drag the slider below to go back in time.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Digits recognised&lt;/b&gt;: a digit classifier labels 200 samples; only confident labels count. Few classes means mode collapse.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Pause&lt;/b&gt;, then &lt;b&gt;One D step&lt;/b&gt; / &lt;b&gt;One G step&lt;/b&gt;, to see one update at a time. Every run is saved in its own folder; &lt;b&gt;Resume…&lt;/b&gt; continues one.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;학습: GAN이 배우는 과정 보기&lt;/h3&gt;&lt;p&gt;&lt;b&gt;시작&lt;/b&gt;을 누르세요. 두 신경망이 서로 맞서며 학습합니다. 생성자 G는 무작위 노이즈를 그림으로 바꾸고, 판별자 D는 그 그림을 실제 그림과 구별하려 합니다.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;손실&lt;/b&gt;: D와 G의 손실입니다. 둘이 함께 내려가지는 않습니다. 꾸준한 줄다리기가 건강한 상태입니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;D(x)와 D(G(z))&lt;/b&gt;: D가 실제 그림과 생성된 그림을 각각 얼마나 실제라고 보는지입니다. D가 더는 둘을 구별하지 못하면 점선 0.5 쪽으로 다가갑니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;생성 결과&lt;/b&gt;: 같은 노이즈 벡터 64개로 몇 단계마다 다시 그린 그림입니다. 얼룩, 그다음 획, 그다음 숫자가 나타납니다. 아래 슬라이더를 끌면 과거로 돌아갈 수 있습니다.&lt;/li&gt;&lt;li&gt;&lt;b&gt;인식된 숫자&lt;/b&gt;: 숫자 분류기가 샘플 200개에 레이블을 붙이며, 확신하는 레이블만 셉니다. 클래스가 적으면 모드 붕괴입니다.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;일시 정지&lt;/b&gt;한 다음 &lt;b&gt;D 한 단계&lt;/b&gt; / &lt;b&gt;G 한 단계&lt;/b&gt;를 누르면 업데이트를 하나씩 볼 수 있습니다. 실행마다 자체 폴더에 저장되며, &lt;b&gt;재개…&lt;/b&gt;로 이어서 학습할 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="216" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="274" />
         <source>Training {0} on {1}</source>
         <translation>{1}로 {0} 학습 중</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="272" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="251" />
         <source>snapshot at step {0}</source>
         <translation>{0}단계 스냅숏</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="296" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="276" />
         <source>Checkpoint written: {0}</source>
         <translation>체크포인트 저장: {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="328" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="281" />
         <source>Stopped at step {0}; saved {1}</source>
         <translation>{0}단계에서 정지; {1} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_panel.py" line="356" />
+        <location filename="../../ganexplorer/gui/train/train_panel.py" line="308" />
         <source>step {0} · epoch {1} · {2:.2f} steps/s</source>
         <translation>{0}단계 · 에포크 {1} · 초당 {2:.2f}단계</translation>
     </message>
@@ -1325,92 +2465,92 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>TrainPlots</name>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="115" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="118" />
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="117" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="120" />
         <source>D's and G's losses. They do not fall together: each one's gain is the other's loss. Wild swings or one going to 0 mean trouble</source>
         <translation>D와 G의 손실입니다. 함께 떨어지지 않습니다. 한쪽의 이득이 다른 쪽의 손실이기 때문입니다. 크게 출렁이거나 한쪽이 0으로 가면 문제가 있는 것입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="119" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="122" />
         <source>D(x): D's average belief that real images are real. D(G(z)): its belief that generated ones are real. At the ideal end both sit at 0.5 (dashed): D can no longer tell</source>
         <translation>D(x): 실제 이미지를 실제라고 D가 믿는 평균 정도. D(G(z)): 생성된 이미지를 실제라고 믿는 정도. 이상적으로는 결국 둘 다 0.5(점선)에 머뭅니다. D가 더는 구별하지 못하는 것입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="125" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="128" />
         <source>class</source>
         <translation>클래스</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="129" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="132" />
         <source>A digit classifier labels 200 generated samples. Only samples it recognises confidently are counted; a GAN that has collapsed covers few classes</source>
         <translation>숫자 분류기가 생성된 샘플 200개에 레이블을 붙입니다. 확신을 가지고 인식한 샘플만 셉니다. 붕괴한 GAN은 적은 수의 클래스만 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="133" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="136" />
         <source>Class coverage appears for digit data.</source>
         <translation>숫자 데이터에서는 클래스 분포가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="143" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="146" />
         <source>The generator's output for the same 64 noise vectors at every redraw, so you see the same samples change</source>
         <translation>다시 그릴 때마다 같은 노이즈 벡터 64개로 만든 생성자의 출력이므로, 같은 샘플이 변하는 모습을 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="146" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="149" />
         <source>Training images, for comparison</source>
         <translation>비교용 학습 이미지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="150" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="153" />
         <source>Go back to an earlier sample grid of this run</source>
         <translation>이 실행의 이전 샘플 격자로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="155" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="158" />
         <source>Style mixing (moving-average G): rows take the coarse styles of the top row</source>
         <translation>스타일 믹싱 (이동 평균 G): 각 행이 맨 위 행의 거친 스타일을 받습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="160" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="164" />
         <source>Generated (fixed noise)</source>
         <translation>생성 결과 (고정 노이즈)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="161" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="165" />
         <source>Real</source>
         <translation>실제 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="204" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="224" />
         <source>step {0}: no confident samples yet</source>
         <translation>{0}단계: 아직 확신할 수 있는 샘플 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="205" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="225" />
         <source>step {0}: {1} of 10 classes, {2:.0%} of {3} samples recognised, largest class {4:.0%}</source>
         <translation>{0}단계: 클래스 10개 중 {1}개, 샘플 {3}개 중 {2:.0%} 인식, 최대 클래스 {4:.0%}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="208" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="228" />
         <source> — recognisable digits</source>
         <translation> — 알아볼 수 있는 숫자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="215" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="235" />
         <source>step {0}</source>
         <translation>{0}단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="279" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="301" />
         <source>Losses</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_plots.py" line="283" />
+        <location filename="../../ganexplorer/gui/train/train_plots.py" line="305" />
         <source>Digits recognised</source>
         <translation>인식된 숫자</translation>
     </message>
@@ -1423,268 +2563,370 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <translation>설정</translation>
     </message>
     <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="65" />
+        <source>digits after about a minute on a laptop</source>
+        <translation>노트북에서 약 1분 뒤 숫자가 보입니다</translation>
+    </message>
+    <message>
         <location filename="../../ganexplorer/gui/train/train_form.py" line="66" />
-        <source>Quick demo ({0})</source>
-        <translation>빠른 데모 ({0})</translation>
+        <source>blurry digits after a few minutes on a laptop</source>
+        <translation>노트북에서 몇 분 뒤 흐릿한 숫자가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="67" />
+        <source>slow on a laptop: a GPU helps</source>
+        <translation>노트북에서는 느립니다: GPU가 있으면 좋습니다</translation>
     </message>
     <message>
         <location filename="../../ganexplorer/gui/train/train_form.py" line="69" />
+        <source>Quick demo — DCGAN 32² digits</source>
+        <translation>빠른 데모 — DCGAN 32² 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="70" />
+        <source>MLP GAN 28² (the lecture's)</source>
+        <translation>MLP GAN 28² (강의용)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="71" />
+        <source>MLP GAN 28² with BatchNorm</source>
+        <translation>MLP GAN 28² (BatchNorm 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="72" />
+        <source>DCGAN 32²</source>
+        <translation>DCGAN 32²</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="72" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="74" />
+        <source>digits after a few minutes on a laptop</source>
+        <translation>노트북에서 몇 분 뒤 숫자가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="73" />
+        <source>DCGAN 32², conditional (pick the digit)</source>
+        <translation>DCGAN 32², 조건부 (숫자 선택)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="75" />
+        <source>DCGAN 64² (PyTorch tutorial)</source>
+        <translation>DCGAN 64² (PyTorch 튜토리얼)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="76" />
+        <source>DCGAN 64², conditional</source>
+        <translation>DCGAN 64², 조건부</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="77" />
+        <source>DCGAN 128²</source>
+        <translation>DCGAN 128²</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="77" />
+        <source>needs a GPU</source>
+        <translation>GPU가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="78" />
+        <source>StyleGAN2 32²</source>
+        <translation>StyleGAN2 32²</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="78" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="80" />
+        <source>shapes appear after ~10 min on a laptop</source>
+        <translation>노트북에서 약 10분 뒤 모양이 나타납니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="79" />
+        <source>StyleGAN2 32², conditional</source>
+        <translation>StyleGAN2 32², 조건부</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="81" />
+        <source>StyleGAN2 64²</source>
+        <translation>StyleGAN2 64²</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="81" />
+        <source>hours on a laptop: a GPU helps</source>
+        <translation>노트북에서 몇 시간 걸립니다: GPU가 있으면 좋습니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="82" />
+        <source>StyleGAN2 64², narrow (the bundled shapes model)</source>
+        <translation>StyleGAN2 64², 좁은 모델 (함께 제공되는 도형 모델)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="83" />
+        <source>about an hour on a laptop</source>
+        <translation>노트북에서 약 1시간</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="99" />
+        <source>What to expect from this model with the shipped digits on a laptop CPU</source>
+        <translation>함께 제공되는 숫자 데이터로 노트북 CPU에서 이 모델에 기대할 수 있는 것</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="101" />
         <source>The network to train. “Quick demo” is a narrow DCGAN that draws recognisable digits within about a minute on a laptop; the others are the lecture's MLP and DCGAN layouts and small StyleGAN2s (slower).</source>
         <translation>학습할 신경망. “빠른 데모”는 노트북에서 1분 안팎에 알아볼 수 있는 숫자를 그리는 좁은 DCGAN입니다. 나머지는 강의의 MLP·DCGAN 구조와 작은 StyleGAN2(더 느림)입니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="74" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="106" />
         <source>What the discriminator sees as real: builtin:digits (shipped, works offline), mnist:FILE, quickdraw:FILE, cifar10:FOLDER or folder:FOLDER</source>
         <translation>판별자가 실제 데이터로 보는 것: builtin:digits (내장, 오프라인 사용 가능), mnist:FILE, quickdraw:FILE, cifar10:FOLDER 또는 folder:FOLDER</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="76" />
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="130" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="108" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="163" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="77" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="109" />
         <source>Pick a dataset file on disk</source>
         <translation>디스크에서 데이터셋 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="82" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="114" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="83" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="116" />
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="87" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="120" />
         <source>Real and generated images per step. Smaller batches make more, noisier steps per second</source>
         <translation>단계마다 쓰는 실제 이미지와 생성 이미지 수. 배치가 작을수록 초당 단계 수는 늘지만 각 단계가 더 불안정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="91" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="124" />
         <source>How far each Adam step moves the weights of D and G. Too high and training oscillates or collapses; too low and nothing happens for a long time</source>
         <translation>Adam이 한 단계마다 D와 G의 가중치를 얼마나 움직이는지입니다. 너무 크면 학습이 진동하거나 붕괴하고, 너무 작으면 오랫동안 아무 일도 일어나지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="96" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="129" />
         <source>Adam's momentum: how much of the previous steps' direction each step keeps. GANs use 0.5 (DCGAN paper) or 0 (StyleGAN2) instead of 0.9</source>
         <translation>Adam의 모멘텀: 각 단계가 이전 단계들의 방향을 얼마나 유지하는지입니다. GAN에서는 0.9 대신 0.5(DCGAN 논문) 또는 0(StyleGAN2)을 씁니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="100" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="133" />
         <source>non-saturating BCE</source>
         <translation>비포화 BCE</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="100" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="133" />
         <source>minimax (original)</source>
         <translation>미니맥스 (원래 형태)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="101" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="134" />
         <source>least squares</source>
         <translation>최소제곱</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="103" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="136" />
         <source>Discriminator updates before each generator update</source>
         <translation>생성자를 한 번 업데이트하기 전의 판별자 업데이트 횟수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="104" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="137" />
         <source>Random seed for the initial weights and the fixed noise of the sample grid: the same seed gives the same run</source>
         <translation>초기 가중치와 샘플 격자의 고정 노이즈를 정하는 무작위 시드: 같은 시드면 같은 실행이 됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="106" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="139" />
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="107" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="140" />
         <source>Learning rate (Adam)</source>
         <translation>학습률 (Adam)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="109" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="142" />
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="110" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="143" />
         <source>D steps per G step</source>
         <translation>G 한 단계당 D 단계 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="111" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="144" />
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="117" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="150" />
         <source>no limit</source>
         <translation>제한 없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="118" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="151" />
         <source>Training stops (and saves) when the step counter reaches this number; 0 = no limit, stop it with Stop</source>
         <translation>단계 수가 이 값에 이르면 학습을 멈추고 저장합니다. 0 = 제한 없음, 정지 버튼으로 멈춤</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="121" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="154" />
         <source>How often the sample grid and the class histogram are redrawn (each costs a little training time)</source>
         <translation>샘플 격자와 클래스 히스토그램을 다시 그리는 주기 (그릴 때마다 학습 시간이 조금 듭니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="124" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="157" />
         <source>How often last.safetensors is rewritten in the run folder: every N steps or every {0:g} minutes, whichever comes first (it is also written when training stops, but never after a loss became NaN)</source>
         <translation>실행 폴더의 last.safetensors를 다시 쓰는 주기: N 스텝마다 또는 {0:g}분마다 중 먼저 오는 쪽 (훈련이 멈출 때도 저장하지만, 손실이 NaN이 된 뒤에는 저장하지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="128" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="161" />
         <source>Each run gets its own new folder in here, named after the model and the start time; empty = do not save</source>
         <translation>실행마다 이 안에 모델 이름과 시작 시각으로 이름 붙인 새 폴더가 생깁니다. 비워 두면 저장하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="131" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="164" />
         <source>Pick the folder that holds your runs</source>
         <translation>실행들이 담긴 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="136" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="169" />
         <source>Where training computes. auto takes a CUDA GPU, then Apple's MPS, then the CPU; checkpoints open on any device</source>
         <translation>학습을 계산할 장치입니다. auto는 CUDA GPU, 없으면 Apple MPS, 그것도 없으면 CPU를 씁니다. 체크포인트는 어느 장치에서나 열립니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="139" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="172" />
         <source>fp32 (exact)</source>
         <translation>fp32 (정확)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="139" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="172" />
         <source>bf16 mixed precision</source>
         <translation>bf16 혼합 정밀도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="140" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="173" />
         <source>fp16 mixed precision</source>
         <translation>fp16 혼합 정밀도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="142" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="175" />
         <source>Number format of the forward passes. bf16/fp16 are faster on recent GPUs (weights stay fp32); fp16 is the riskier of the two for StyleGAN2</source>
         <translation>순전파의 숫자 형식입니다. bf16/fp16은 최신 GPU에서 더 빠릅니다(가중치는 fp32로 유지). StyleGAN2에서는 fp16이 둘 중 더 불안정합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="144" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="177" />
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="145" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="178" />
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="146" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="179" />
         <source>Stop at step</source>
         <translation>정지할 단계</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="147" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="180" />
         <source>Samples every N steps</source>
         <translation>N 단계마다 샘플</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="148" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="181" />
         <source>Checkpoint every N steps</source>
         <translation>N 단계마다 체크포인트</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="149" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="182" />
         <source>Runs folder</source>
         <translation>실행 저장 폴더</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="155" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="188" />
         <source>R1 penalty: punishes D for steep slopes around real images, which keeps StyleGAN2 training stable</source>
         <translation>R1 페널티: 실제 이미지 주변에서 D의 기울기가 가파르면 벌점을 주어 StyleGAN2 학습을 안정적으로 유지합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="158" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="191" />
         <source>Path-length regularisation: a fixed step in w should change the picture by a fixed amount (0 = off, faster)</source>
         <translation>경로 길이 정규화: w에서 일정한 크기만큼 이동하면 그림도 일정한 양만큼 바뀌어야 합니다 (0 = 끔, 더 빠름)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="162" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="195" />
         <source>How often a training image takes its later styles from a second latent, so that coarse and fine styles stay separable</source>
         <translation>학습 이미지가 뒤쪽 층의 스타일을 두 번째 잠재 벡터에서 가져오는 빈도입니다. 그래야 거친 스타일과 세밀한 스타일이 분리된 상태로 유지됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="166" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="199" />
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="166" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="199" />
         <source>translation</source>
         <translation>이동</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="167" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="200" />
         <source>translation + cutout</source>
         <translation>이동 + 잘라내기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="169" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="202" />
         <source>Differentiable augmentation: D sees shifted (and partly blanked) real and generated images, which keeps it from memorising a small dataset</source>
         <translation>미분 가능한 증강: D가 이동된(일부 가려진) 실제·생성 이미지를 보게 하여 작은 데이터셋을 외우지 못하게 합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="171" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="204" />
         <source>R1 γ (lazy, every {0} D steps)</source>
         <translation>R1 γ (지연, D {0}스텝마다)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="173" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="206" />
         <source>Augmentation for D</source>
         <translation>D용 증강</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="174" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="207" />
         <source>Path-length weight</source>
         <translation>경로 길이 가중치</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="175" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="208" />
         <source>Style-mixing probability</source>
         <translation>스타일 믹싱 확률</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="201" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="235" />
         <source>StyleGAN2 always uses the non-saturating logistic loss</source>
         <translation>StyleGAN2는 항상 비포화 로지스틱 손실을 사용합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="202" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="236" />
         <source>What G and D minimise. Non-saturating: G maximises log D(G(z)), which still gives G gradients when D wins; minimax is the original paper's form; least squares (LSGAN) penalises distance from the target</source>
         <translation>G와 D가 최소화하는 값. 비포화: G가 log D(G(z))를 최대화하므로 D가 이길 때도 G에 기울기가 전달됩니다. 미니맥스는 원 논문의 형태이고, 최소제곱(LSGAN)은 목표값과의 거리에 벌점을 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="252" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="286" />
         <source>Training data</source>
         <translation>학습 데이터</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="253" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="287" />
         <source>Datasets (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;All files (*)</source>
         <translation>데이터셋 (*idx3-ubyte* *.gz *.npy *.ndjson data_batch_*);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/train/train_form.py" line="264" />
+        <location filename="../../ganexplorer/gui/train/train_form.py" line="298" />
         <source>Folder for training runs</source>
         <translation>학습 실행 폴더</translation>
     </message>
@@ -1692,193 +2934,213 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>ViewPages</name>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="43" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="46" />
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="44" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="47" />
         <source>Stochastic variation</source>
         <translation>확률적 변화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="45" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="48" />
         <source>Mixing grid</source>
         <translation>믹싱 격자</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="46" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="49" />
         <source>Layers</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="48" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="51" />
         <source>The picture the generator makes from the settings on the left</source>
         <translation>왼쪽 설정으로 생성자가 만든 그림</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="49" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="52" />
         <source>What the noise inputs change: per-pixel standard deviation over many noise draws</source>
         <translation>노이즈 입력이 바꾸는 것: 여러 노이즈 샘플에 대한 픽셀별 표준편차</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="50" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="53" />
         <source>Style mixing: each row's seed takes the chosen layers from each column's seed</source>
         <translation>스타일 믹싱: 각 행의 시드가 선택한 층을 각 열의 시드에서 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="51" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="54" />
         <source>The feature maps inside one layer of the generator; switch channels off to see their job</source>
         <translation>생성자의 한 층 안에 있는 특징 맵. 채널을 꺼서 각 채널의 역할을 알아보세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="56" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="59" />
         <source>Open a checkpoint to see its pictures.</source>
         <translation>체크포인트를 열면 그림을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="57" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="60" />
         <source>Click Compute to see what the noise inputs change.</source>
         <translation>계산을 누르면 노이즈 입력이 무엇을 바꾸는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="58" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="61" />
         <source>Type row and column seeds, then click Compute.</source>
         <translation>행 시드와 열 시드를 입력한 다음 계산을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="71" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="74" />
         <source>Some channels of the generator are switched off (set to zero) in the Layers view; the picture is not what the model normally makes</source>
         <translation>층 화면에서 생성자의 일부 채널이 꺼져(0으로 설정) 있습니다. 모델이 평소에 만드는 그림이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="72" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="75" />
         <source>Clear switch-offs</source>
         <translation>채널 끄기 해제</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="73" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="76" />
         <source>Switch every channel back on, in every layer</source>
         <translation>모든 층의 모든 채널을 다시 켭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="82" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="85" />
         <source>What the picture above is: how it was made from seeds and settings</source>
         <translation>위 그림이 무엇인지: 시드와 설정으로 어떻게 만들었는지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="93" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="89" />
+        <source>The seeds A, B and C with the settings on the left, and the picture their ws make</source>
+        <translation>왼쪽 설정으로 그린 시드 A, B, C와, 그 w들로 만든 그림</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="102" />
         <source>Which layer's output (feature maps) to show</source>
         <translation>출력(특징 맵)을 볼 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="98" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="107" />
         <source>The first of the 16 channels shown</source>
         <translation>표시할 16개 채널 중 첫 번째</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="100" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="109" />
         <source>Normalise each channel</source>
         <translation>채널마다 정규화</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="101" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="110" />
         <source>On: each map stretched to its own darkest–brightest; off: one scale for all (grey = 0). Switched-off channels are black either way</source>
         <translation>켜기: 맵마다 가장 어두운 값–가장 밝은 값으로 늘림. 끄기: 모두 같은 척도 (회색 = 0). 꺼진 채널은 어느 쪽이든 검게 표시됩니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="105" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="114" />
         <source>e.g. 0-7,12</source>
         <translation>예: 0-7,12</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="106" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="115" />
         <source>Channels of the selected layer to set to zero (ablation), e.g. 0-7,12; press Enter. Each layer keeps its own list; clear the field to switch that layer's channels back on</source>
         <translation>선택한 층에서 0으로 설정할(끌) 채널입니다. 예: 0-7,12. 입력 후 Enter를 누르세요. 층마다 자체 목록을 유지하며, 칸을 비우면 그 층의 채널이 다시 켜집니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="113" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="122" />
         <source>Layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="115" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="124" />
         <source>First channel</source>
         <translation>첫 채널</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="117" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="126" />
         <source>Switch off channels</source>
         <translation>끌 채널</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="141" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="150" />
         <source>How many pictures with different random noise (same w) to compare; more draws = a steadier map</source>
         <translation>비교할 그림 수(w는 같고 무작위 노이즈만 다름). 샘플이 많을수록 맵이 안정적입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="142" />
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="164" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="151" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="173" />
         <source>Compute</source>
         <translation>계산</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="144" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="153" />
         <source>Render the current picture with many noise draws and show how much each pixel varies</source>
         <translation>현재 그림을 여러 노이즈 샘플로 렌더링해 픽셀마다 얼마나 변하는지 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="146" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="155" />
         <source>Noise draws</source>
         <translation>노이즈 샘플 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="151" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="160" />
         <source>Bright = what the noise inputs change; the colour bar gives the scale in pixel levels (0–255).</source>
         <translation>밝을수록 노이즈 입력이 많이 바꾸는 부분입니다. 색 막대는 픽셀 값(0–255) 단위의 척도를 나타냅니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="162" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="171" />
         <source>Seeds of the rows (e.g. 85,100,75): each row keeps its own seed's other layers</source>
         <translation>행의 시드 (예: 85,100,75): 각 행은 나머지 층을 자기 시드에서 그대로 가져옵니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="163" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="172" />
         <source>Seeds of the columns: their styles go into the chosen layers of each row</source>
         <translation>열의 시드: 이 시드의 스타일이 각 행의 선택한 층에 들어갑니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="165" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="174" />
         <source>Build the grid with the layer range of 'Style mixing' on the left</source>
         <translation>왼쪽 '스타일 믹싱'의 층 범위로 격자를 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="169" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="178" />
         <source>Row seeds</source>
         <translation>행 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="171" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="180" />
         <source>Column seeds</source>
         <translation>열 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="184" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="185" />
+        <source>How many of the grid's pictures are drawn</source>
+        <translation>격자의 그림 중 몇 장이 그려졌는지</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="186" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="187" />
+        <source>Stop building the grid</source>
+        <translation>격자 만들기를 멈춥니다</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="203" />
         <source>Per-pixel standard deviation over {0} noise draws, in pixel levels (0–255): {1}</source>
         <translation>노이즈 샘플 {0}개에 대한 픽셀별 표준편차, 픽셀 값(0–255) 단위: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="204" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="223" />
         <source>Choose a layer range [a, b) with b &gt; a under Style mixing first.</source>
         <translation>먼저 스타일 믹싱에서 b &gt; a인 층 범위 [a, b)를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="208" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="227" />
         <source>Each picture: its row's seed with layers {0} ({1}, {2}) taken from its column's seed</source>
         <translation>각 그림: 행의 시드에서 층 {0}({1}, {2})만 열의 시드에서 가져옴</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="216" />
+        <location filename="../../ganexplorer/gui/explore/explorer_pages.py" line="235" />
         <source>seed</source>
         <translation>시드</translation>
     </message>
@@ -1886,160 +3148,165 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>WalkControls</name>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="36" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="37" />
         <source>The walk visits these seeds in turn and loops back to the first, e.g. 0,1,2 or 10-14</source>
         <translation>산책은 이 시드들을 차례로 지나 첫 시드로 돌아옵니다. 예: 0,1,2 또는 10-14</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="38" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="39" />
         <source>w (linear)</source>
         <translation>w (선형)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="39" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="40" />
         <source>z (spherical)</source>
         <translation>z (구면)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="40" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="41" />
         <source>w: straight lines between the seeds' ws (smooth in a style-based generator); z: arcs on the sphere where Gaussian z lives (slerp), the usual choice for z</source>
         <translation>w: 시드들의 w 사이를 직선으로 잇습니다(스타일 기반 생성자에서는 매끄러움). z: 가우시안 z가 놓이는 구면 위의 호(slerp)를 따라가며, z에 흔히 쓰는 방식입니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="44" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="45" />
         <source>Frames for one loop through all the keyframe seeds</source>
         <translation>모든 키프레임 시드를 한 바퀴 도는 데 쓰는 프레임 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="48" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="49" />
         <source>Playback speed here and in the exported clip</source>
         <translation>여기와 내보낸 클립의 재생 속도</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="49" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="50" />
         <source>Loop</source>
         <translation>반복</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="51" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="52" />
         <source>Start again from the first seed at the end</source>
         <translation>끝에 이르면 첫 시드부터 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="58" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="59" />
         <source>Shorter side of the exported clip; small models are enlarged by a whole factor (nearest neighbour) so the pixels stay crisp on a projector</source>
         <translation>내보낸 클립의 짧은 변 길이. 작은 모델은 정수 배율로(최근접 이웃) 확대되어 프로젝터에서도 픽셀이 선명합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="62" />
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="97" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="63" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="98" />
         <source>Play</source>
         <translation>재생</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="65" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="66" />
         <source>Play the walk in the Image view (the caption shows the frame number)</source>
         <translation>이미지 화면에서 산책을 재생합니다 (설명에 프레임 번호가 표시됨)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="66" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="67" />
         <source>Export GIF/MP4…</source>
         <translation>GIF/MP4 내보내기…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="67" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="68" />
         <source>Render one loop of the walk to a GIF or MP4 file at the size below</source>
         <translation>산책 한 바퀴를 아래 크기의 GIF 또는 MP4 파일로 렌더링합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="71" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="72" />
         <source>Keyframe seeds</source>
         <translation>키프레임 시드</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="72" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="73" />
         <source>Space</source>
         <translation>공간</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="73" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="74" />
         <source>Frames per loop</source>
         <translation>한 바퀴 프레임 수</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="74" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="75" />
         <source>Speed (frames/s)</source>
         <translation>속도 (프레임/초)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="76" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="77" />
         <source>Export size</source>
         <translation>내보내기 크기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="89" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="90" />
         <source>A walk needs at least two keyframe seeds.</source>
         <translation>산책에는 키프레임 시드가 두 개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="97" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="98" />
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="123" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="125" />
         <source>Export latent walk</source>
         <translation>잠재 공간 산책 내보내기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="124" />
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="126" />
         <source>Animations (*.gif *.mp4)</source>
         <translation>애니메이션 (*.gif *.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/walk_panel.py" line="126" />
+        <source>GIF (*.gif)</source>
+        <translation>GIF (*.gif)</translation>
     </message>
 </context>
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="56" />
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="80" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="57" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="81" />
         <source>Nothing to save yet: this view shows no picture.</source>
         <translation>아직 저장할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="86" />
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="109" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="87" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="113" />
         <source>Could not save {0}: {1}</source>
         <translation>{0}을(를) 저장할 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="88" />
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="111" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="89" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="115" />
         <source>Saved {0}</source>
         <translation>{0} 저장함</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="95" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="99" />
         <source>Nothing to copy yet: this view shows no picture.</source>
         <translation>아직 복사할 것이 없습니다. 이 화면에는 그림이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="98" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="102" />
         <source>Image copied to the clipboard</source>
         <translation>이미지를 클립보드에 복사했습니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="116" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="120" />
         <source>Save state</source>
         <translation>상태 저장</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="116" />
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="122" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="120" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="126" />
         <source>Explorer state (*.json)</source>
         <translation>탐색 상태 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_files.py" line="121" />
+        <location filename="../../ganexplorer/gui/window/window_files.py" line="125" />
         <source>Open state</source>
         <translation>상태 열기</translation>
     </message>
@@ -2052,182 +3319,190 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="29" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="32" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="30" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="33" />
         <source>&amp;Open checkpoint…</source>
         <translation>체크포인트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="33" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="36" />
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="35" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="38" />
         <source>Open &amp;bundled model</source>
         <translation>포함된 모델 열기(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="36" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="39" />
         <source>The demo models that ship with ganexplorer (no file dialog needed)</source>
         <translation>ganexplorer와 함께 제공되는 데모 모델 (파일 대화상자 없이 바로 열기)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="41" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="44" />
         <source>&amp;Save image…</source>
         <translation>이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="43" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="46" />
         <source>Save what the current tab shows, enlarged for slides if small</source>
         <translation>현재 탭에 보이는 것을 저장합니다. 작으면 슬라이드용으로 확대합니다</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="44" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="47" />
         <source>&amp;Copy image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="45" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="48" />
         <source>Save s&amp;tate…</source>
         <translation>상태 저장(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="46" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="49" />
         <source>Open st&amp;ate…</source>
         <translation>상태 열기(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="50" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="53" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="51" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="54" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="52" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="55" />
         <source>Zoom to &amp;fit</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="53" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="56" />
         <source>Zoom &amp;1:1</source>
         <translation>1:1 크기(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="54" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="57" />
         <source>Zoom &amp;2×</source>
         <translation>2배 확대(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="56" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="59" />
         <source>&amp;Previous seed</source>
         <translation>이전 시드(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="57" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="60" />
         <source>&amp;Next seed</source>
         <translation>다음 시드(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="58" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="61" />
         <source>&amp;Random seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="60" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="63" />
         <source>&amp;Presentation (large text for projectors)</source>
         <translation>발표 모드(프로젝터용 큰 글씨)(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="65" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="70" />
+        <source>&amp;Explore</source>
+        <translation>탐색(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="71" />
+        <source>&amp;Project image…</source>
+        <translation>이미지 투영(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="73" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="66" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="74" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="71" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="79" />
         <source>System default</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="78" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="86" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="79" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="87" />
         <source>&amp;What am I looking at?</source>
         <translation>지금 무엇을 보고 있나요?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="81" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="89" />
         <source>Show &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="82" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="90" />
         <source>Open the folder with ganexplorer's log, to send it with a bug report</source>
         <translation>ganexplorer 로그가 있는 폴더를 엽니다. 버그를 알릴 때 로그를 함께 보내 주세요</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="85" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="95" />
         <source>&amp;About ganexplorer</source>
         <translation>ganexplorer 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="89" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="99" />
         <source>The language changes the next time ganexplorer starts.</source>
         <translation>언어는 ganexplorer를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="124" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="138" />
         <source>What am I looking at? — {0}</source>
         <translation>지금 무엇을 보고 있나요? — {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="140" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="154" />
         <source>Could not open {0}: {1}</source>
         <translation>{0}을(를) 열 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="143" />
+        <location filename="../../ganexplorer/gui/window/window_menus.py" line="157" />
         <source>The log is in {0}</source>
         <translation>로그는 {0}에 있습니다</translation>
     </message>
-    <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="148" />
-        <source>About ganexplorer</source>
-        <translation>ganexplorer 정보</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/window/window_menus.py" line="149" />
-        <source>ganexplorer {0}: see and teach Generative Adversarial Networks.</source>
-        <translation>ganexplorer {0}: 생성적 적대 신경망(GAN)을 보고 가르치는 도구.</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>_Sentences</name>
     <message>
-        <location filename="../../ganexplorer/gui/common/background.py" line="75" />
+        <location filename="../../ganexplorer/gui/common/background.py" line="78" />
         <source>Something went wrong ({0}). Details: Help ▸ Show log folder.</source>
         <translation>문제가 발생했습니다({0}). 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/common/background.py" line="76" />
+        <location filename="../../ganexplorer/gui/common/background.py" line="79" />
         <source>Something went wrong ({0}: {1}). Details: Help ▸ Show log folder.</source>
         <translation>문제가 발생했습니다({0}: {1}). 자세한 내용: 도움말 ▸ 로그 폴더 열기.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/projection/project_dialog.py" line="266" />
+        <source>Open a model first: a picture is projected into a generator.</source>
+        <translation>먼저 모델을 여세요: 그림은 생성자 안으로 투영됩니다.</translation>
     </message>
 </context>
 </TS>
