@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ganexplorer.core.formats.bounds import build_bounded, check_finite, check_kwargs, numel
 from ganexplorer.core.formats.errors import CheckpointError
@@ -155,7 +155,7 @@ def _fp16_from_blocks(blocks: list[PersistentObject]) -> int | None:
     flags = [b.init_kwargs.get("use_fp16") for b in blocks if "use_fp16" in b.init_kwargs]
     if not flags or not all(isinstance(f, bool) for f in flags):
         return None
-    return sum(flags)
+    return sum(1 for f in flags if f)
 
 
 @dataclass
@@ -265,7 +265,7 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
             kwargs[_G_WHERE[name]][name] = value
     check_kwargs(path, kwargs, "StyleGAN2 generator")
     state = rec.tensors()
-    G = build_bounded(path, lambda: Generator(**kwargs), numel(state), "StyleGAN2 generator")
+    G = cast(Generator, build_bounded(path, lambda: Generator(**kwargs), numel(state), "StyleGAN2 generator"))
     load_weights(path, G, state, f"StyleGAN2 {key}")
     G.float().eval()
     check_finite(path, G)

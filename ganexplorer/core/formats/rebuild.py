@@ -12,8 +12,9 @@ memory torch owns.
 
 from __future__ import annotations
 
+import io
 import math
-from typing import Any, BinaryIO
+from typing import Any
 
 import torch
 
@@ -34,6 +35,8 @@ class RebuildError(ValueError):
 class OmittedBytes(bytes):
     """A byte string of the file that the reader did not copy (checkpoints' readers never need one)."""
 
+    length: int
+
     def __new__(cls, length: int) -> "OmittedBytes":
         obj = super().__new__(cls, b"")
         obj.length = length
@@ -47,7 +50,7 @@ def _where(path: tuple) -> str:
 class Rebuilder:
     """Turns one reader message into values; ``fh`` is the file opened before the reader ran."""
 
-    def __init__(self, fh: BinaryIO, size: int, storages: list, blob: bytes) -> None:
+    def __init__(self, fh: io.BufferedIOBase, size: int, storages: list, blob: bytes) -> None:
         self.fh, self.size, self.blob = fh, size, blob
         self.storages = self._check_storages(storages)
         self._data: dict[int, torch.Tensor] = {}
@@ -101,7 +104,7 @@ class Rebuilder:
             if raw is None:
                 raw = torch.empty(nbytes, dtype=torch.uint8)
                 self.fh.seek(at)
-                view, got = memoryview(raw.numpy()), 0
+                view, got = raw.numpy().data, 0
                 while got < nbytes:
                     n = self.fh.readinto(view[got:])
                     if not n:

@@ -25,7 +25,8 @@ from torch import nn
 from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.io import WriteError
-from ganexplorer.core.metrics.digit_classifier import DigitGate, class_report
+from ganexplorer.core.metrics.digit_classifier import DigitClassifier, DigitGate, class_report
+from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
 from ganexplorer.core.render.images import grid, to_uint8
@@ -83,7 +84,7 @@ class GANTrainer(TrainerExecution, TrainerState):
             self.G = build_generator(self.family, g_kwargs)
             self.D = build_discriminator(self.family, d_kwargs)
             # What the built G draws, not a guess from the preset's kwargs (the MLP draws grey only).
-            self.resolution = int(self.G.img_resolution)
+            self.resolution = int_fact(self.G, "img_resolution")
             self.channels = int(getattr(self.G, "img_channels", 1))
             self._init_models()
             self._place()
@@ -94,9 +95,9 @@ class GANTrainer(TrainerExecution, TrainerState):
             self.batches_per_epoch = max(1, len(self.data) // config.batch_size)
             gen = torch.Generator().manual_seed(config.seed + 1)
             k = config.grid_size ** 2
-            self.fixed_z = torch.randn(k, self.G.z_dim, generator=gen)
+            self.fixed_z = torch.randn(k, int_fact(self.G, "z_dim"), generator=gen)
             self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
-            self.classifier = None
+            self.classifier: DigitClassifier | None = None
             if config.watch_classes and dataset.channels == 1:
                 self._watch_classes(dataset, gen)
         self.step = 0
@@ -123,7 +124,7 @@ class GANTrainer(TrainerExecution, TrainerState):
         if not (digits_like(dataset.name) and BUNDLED.exists()):
             return
         self.classifier = load_classifier()[0]
-        self.class_z = torch.randn(CLASS_SAMPLES, self.G.z_dim, generator=gen)
+        self.class_z = torch.randn(CLASS_SAMPLES, int_fact(self.G, "z_dim"), generator=gen)
         self.class_c = torch.arange(CLASS_SAMPLES) % self.n_classes if self.n_classes else None
         pick = torch.randperm(len(dataset.images), generator=torch.Generator().manual_seed(0))[:GATE_REAL_IMAGES]
         self.digit_gate = DigitGate(self.classifier, dataset.images[pick].float() / 127.5 - 1)
@@ -167,14 +168,17 @@ class GANTrainer(TrainerExecution, TrainerState):
             self._perm = torch.randperm(len(self.data), generator=g)
             self._perm_epoch = epoch
         idx = self._perm[batch_slice(j, self.config.batch_size, self.world)]
-        labels = to_device(self.labels[idx], self.device) if self.n_classes else None
+        labels = None
+        if self.n_classes:
+            assert self.labels is not None   # a conditional run's data carry labels
+            labels = to_device(self.labels[idx], self.device)
         return batch_on(self.data, idx, self.device), labels
 
     def _z(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
         """Latents (and random labels) drawn on the CPU from the trainer's stream, then moved: the same
         numbers on any device."""
         g = self.rng.generator
-        z = to_device(torch.randn(n, self.G.z_dim, generator=g), self.device)
+        z = to_device(torch.randn(n, int_fact(self.G, "z_dim"), generator=g), self.device)
         c = to_device(torch.randint(0, self.n_classes, (n,), generator=g), self.device) if self.n_classes else None
         return z, c
 
@@ -290,7 +294,11 @@ class GANTrainer(TrainerExecution, TrainerState):
     def save_checkpoint(self, path: str | Path | None = None) -> Path:
         """Write the whole training state atomically: ``out_dir/last.safetensors`` unless ``path`` is given."""
         own = path is None
-        path = Path(path) if path is not None else self.out_dir / "last.safetensors"
+        if path is not None:
+            path = Path(path)
+        else:
+            assert self.out_dir is not None, "a run without an output folder saves only to a path it is given"
+            path = self.out_dir / "last.safetensors"
         write_checkpoint(path, self.family, self.G, self.D, self.ema_module(), **self.state_dict())
         if own:
             self._saved_step, self._saved_at = self.step, time.monotonic()
@@ -382,9 +390,9 @@ class GANTrainer(TrainerExecution, TrainerState):
                     except WriteError as e:   # a full disk: say so and stop; the last good file stays
                         yield StoppedEvent(self.step, "error", str(e))
                         return
-                for e in events:
+                for event in events:
                     t_held = time.perf_counter()
-                    yield e
+                    yield event
                     t_last += time.perf_counter() - t_held   # a paused consumer is not slow training
             self._end_together()
             try:

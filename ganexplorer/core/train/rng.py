@@ -47,6 +47,7 @@ class TrainerRNG:
         self._depth -= 1
         if self._depth == 0:
             self.state = torch.get_rng_state()
+            assert self._outer is not None   # set by the outermost __enter__
             torch.set_rng_state(self._outer)
             self._outer = None
         _LOCK.release()

@@ -11,6 +11,7 @@ both lock through ``session.training_session``.
 from __future__ import annotations
 
 import os
+import sys
 import socket
 from pathlib import Path
 
@@ -23,7 +24,7 @@ class RunLocked(OSError):
 
 def _try_lock(fd: int) -> bool:
     """Take the OS lock on ``fd`` without waiting; False if another open file holds it."""
-    if os.name == "nt":   # pragma: no cover - Windows
+    if sys.platform == "win32":   # pragma: no cover - Windows
         import msvcrt
 
         try:

@@ -24,7 +24,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ganexplorer.core.models.stylegan2 import NoiseControl
+from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.augment import diff_augment
 from ganexplorer.core.train.events import MixingEvent
@@ -36,6 +36,8 @@ MIX_ROWS, MIX_COLS = 3, 6
 
 class StyleGAN2Trainer(GANTrainer):
     """A StyleGAN2 generator and residual discriminator; ``run()`` yields the usual events."""
+
+    G: Generator   # built by build_generator for the 'stylegan2' family
 
     def _init_models(self) -> None:
         # Equalised learning rate: the layers already hold N(0, 1) weights scaled at run time.
@@ -73,7 +75,7 @@ class StyleGAN2Trainer(GANTrainer):
     def condition(self, labels: torch.Tensor | None) -> torch.Tensor | None:
         return F.one_hot(labels, self.n_classes).float() if labels is not None and self.n_classes else None
 
-    def _ws(self, G: nn.Module, n: int, c: torch.Tensor | None = None) -> torch.Tensor:
+    def _ws(self, G: Generator, n: int, c: torch.Tensor | None = None) -> torch.Tensor:
         """Mapped latents for a batch (labels ``c``, one-hot, for conditional models); with probability
         ``mixing_prob`` the styles after a random cutoff come from a second z (style-mixing regularisation).
         Every number is drawn on the CPU from the trainer's stream, on any device; the mapping runs in
@@ -87,7 +89,10 @@ class StyleGAN2Trainer(GANTrainer):
                 ws = torch.cat([ws[:, :cutoff], ws2[:, cutoff:]], dim=1)
         return ws
 
-    def _generate(self, G: nn.Module, n: int, c: torch.Tensor | None) -> tuple[torch.Tensor, torch.Tensor]:
+    # Its own inputs and outputs (a batch size in, images and ws out): only Forward calls it, with these.
+    def _generate(  # type: ignore[override]
+        self, G: Generator, n: int, c: torch.Tensor | None
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         """Images and the ws that drew them (the path-length penalty differentiates by the ws).
 
         Run as the forward of ``G_fwd`` / ``G_train`` (``gan_trainer``), so that DDP sees it; the ws go
