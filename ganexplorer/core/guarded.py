@@ -23,7 +23,7 @@ from typing import BinaryIO
 from ganexplorer.core.messages import Message, message
 from ganexplorer.core.text import printable
 
-__all__ = ["InputFileError", "describe_mode", "open_input", "read_bounded_bytes", "read_bounded_text", "refusal",
+__all__ = ["InputFileError", "describe_mode", "open_input", "os_problem", "read_bounded_bytes", "read_bounded_text", "refusal",
            "regular_file_problem", "shown_path", "size_text"]
 
 
@@ -71,18 +71,23 @@ def describe_mode(mode: int) -> Message | None:
     return message("file.not_regular")
 
 
-def _os_problem(e: OSError) -> Message:
+def os_problem(e: OSError, path: str | os.PathLike[str] | None = None,
+               folder: str = "file.folder_not_file", other: str = "file.unreadable") -> Message:
+    """What an OSError opening or reading ``path`` means, as a problem sentence; shared with the checkpoint reader,
+    which says ``folder``='file.folder' ("not a checkpoint file") and ``other``='file.unopenable'."""
     if e.errno == errno.ENOENT:
+        if path is not None and os.path.islink(path):
+            return message("file.dangling_link")
         return message("file.missing")
     if e.errno == errno.ELOOP:
         return message("file.link_loop")
     if e.errno in (errno.EACCES, errno.EPERM):
         return message("file.permission")
     if e.errno == errno.EISDIR:
-        return message("file.folder_not_file")
+        return message(folder)
     if e.errno == errno.ENAMETOOLONG:
         return message("file.name_too_long")
-    return message("file.unreadable", detail=printable(e.strerror or type(e).__name__, limit=120))
+    return message(other, detail=printable(e.strerror or type(e).__name__, limit=120))
 
 
 def regular_file_problem(path: str | os.PathLike[str]) -> Message | None:
@@ -93,9 +98,7 @@ def regular_file_problem(path: str | os.PathLike[str]) -> Message | None:
     try:
         st = os.stat(path)
     except OSError as e:
-        if e.errno == errno.ENOENT and os.path.islink(path):
-            return message("file.dangling_link")
-        return _os_problem(e)
+        return os_problem(e, path)
     return describe_mode(st.st_mode)
 
 
@@ -108,9 +111,7 @@ def open_input(path: str | os.PathLike[str], limit: int, what: str = "file") -> 
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        if e.errno == errno.ENOENT and os.path.islink(path):
-            raise refusal(path, message("file.dangling_link")) from None
-        raise refusal(path, _os_problem(e)) from None
+        raise refusal(path, os_problem(e, path)) from None
     except ValueError:   # a NUL byte in the name
         raise refusal(path, message("file.bad_name")) from None
     try:
@@ -137,7 +138,7 @@ def read_bounded_bytes(path: str | os.PathLike[str], limit: int, what: str = "fi
         try:
             data = f.read(limit + 1)
         except OSError as e:
-            raise refusal(path, _os_problem(e)) from None
+            raise refusal(path, os_problem(e)) from None
     if len(data) > limit:
         raise refusal(path, message("file.grew_over", limit=size_text(limit), what=_a(what)))
     return data

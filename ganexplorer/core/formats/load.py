@@ -13,7 +13,6 @@ contents then decide the layout reader; the architecture is bounded before it is
 
 from __future__ import annotations
 
-import errno
 import os
 import struct
 from pathlib import Path
@@ -23,6 +22,7 @@ from ganexplorer.core.formats.errors import CheckpointError, LoadCancelled
 from ganexplorer.core.formats.isolated import ReaderFailed, read_isolated
 from ganexplorer.core.formats.files import ReadError, identity, is_legacy_torch, open_regular
 from ganexplorer.core.text import printable
+from ganexplorer.core.guarded import os_problem
 from ganexplorer.core.messages import message, parse
 
 if TYPE_CHECKING:
@@ -61,22 +61,6 @@ def _describe(head: bytes) -> str:
     return f"unrecognised bytes ({head[:8].hex(' ')})"
 
 
-def _os_problem(e: OSError, path: Path) -> str:
-    if e.errno == errno.ENOENT:
-        if os.path.islink(path):
-            return message("file.dangling_link")
-        return message("file.missing")
-    if e.errno == errno.ELOOP:
-        return message("file.link_loop")
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return message("file.permission")
-    if e.errno == errno.EISDIR:
-        return message("file.folder")
-    if e.errno == errno.ENAMETOOLONG:
-        return message("file.name_too_long")
-    return message("file.unopenable", detail=e.strerror or type(e).__name__)
-
-
 def load_checkpoint(path: str | Path, nz: int | None = None, cancel: Any = None) -> LoadedModel:
     """Read a generator from ``path``. ``nz`` overrides the latent size guessed for DCGAN files.
 
@@ -103,7 +87,7 @@ def _load(path: Path, nz: int | None, cancel: Any) -> LoadedModel:
     except ReadError as e:
         raise CheckpointError(path, str(e)) from None
     except OSError as e:
-        raise CheckpointError(path, _os_problem(e, path)) from None
+        raise CheckpointError(path, os_problem(e, path, folder="file.folder", other="file.unopenable")) from None
     with os.fdopen(fd, "rb") as fh:
         if st.st_size == 0:
             raise CheckpointError(path, message("file.empty"))
