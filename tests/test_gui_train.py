@@ -555,3 +555,22 @@ def test_one_step_at_a_time_then_a_failing_step_is_said_and_the_run_goes_on(trai
     qtbot.waitUntil(lambda: int(p.plots.series.column(0)[-1]) > n + 3, timeout=60_000)
     click(qtbot, p.controls.stop_btn)
     finished(qtbot, p, timeout=60_000)
+
+
+def test_skipped_pictures_of_a_folder_are_said_when_training_starts(train_window, qtbot, tmp_path):
+    """A folder with one unreadable picture trains on the others, and the status bar says which was skipped."""
+    from PIL import Image
+
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    for i in range(4):
+        Image.fromarray(np.full((16, 16), 60 * i, np.uint8)).save(folder / f"good{i}.png")
+    (folder / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    said = []
+    train_window.statusBar().messageChanged.connect(said.append)
+    p = train_window.trainer_panel
+    type_into(qtbot, p.setup.data, f"folder:{folder}")
+    type_into(qtbot, p.setup.max_steps, "1")
+    click(qtbot, p.controls.start_btn)
+    finished(qtbot, p)
+    assert any("skipped 1 unreadable image" in s and "broken.png" in s for s in said), said

@@ -270,6 +270,8 @@ class TrainController:
                 self.view.say(Said("error", text=ev.message))
             elif ev.reason == "nan":
                 self.view.say(Said("nan", (ev.step,)))
+        elif isinstance(ev, SetupEvent) and ev.stage == "note":   # skipped pictures and the like: said
+            self.view.say(Said("log", text=ev.text))
         elif isinstance(ev, SetupEvent):
             r.progress = replace(r.progress, stage=ev.stage, detail=ev.detail)
             self._show()

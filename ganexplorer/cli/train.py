@@ -136,7 +136,7 @@ def _drive(args: argparse.Namespace, cfg, out: Path, world, stop: dict[str, int]
             if stop:
                 break
             if isinstance(ev, SetupEvent):
-                if not quiet:
+                if not quiet and ev.stage != "note":   # notes were logged as warnings by open_dataset
                     print(ev.text, file=sys.stderr, flush=True)
             elif isinstance(ev, ReadyEvent):
                 tr = trainer = ev.trainer

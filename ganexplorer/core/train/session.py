@@ -60,6 +60,8 @@ def _session(config: TrainConfig, run_dir: str | Path | None, out_root: str | Pa
         config.validate()
         yield SetupEvent("dataset", config.data, f"opening {config.data}\u2026")
         data = open_dataset(config.data)
+        for note in data.notes:   # skipped pictures, a part used: the window says them (the CLI logged them)
+            yield SetupEvent("note", config.data, note)
         yield SetupEvent("model", config.model, f"building {config.model}"
                          + (f" from {resume_from}" if resume_from is not None else "") + "\u2026")
         preload_training_imports()   # torch.optim's first use: seconds of imports, kept from stalling the UI
