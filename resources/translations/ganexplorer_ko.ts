@@ -127,12 +127,7 @@
         <source>Added “{0}” ({1} directions).</source>
         <translation>“{0}”을(를) 추가했습니다 (방향 {1}개).</translation>
     </message>
-    <message>
-        <location filename="../../ganexplorer/gui/explore/directions/compare_dialog.py" line="219" />
-        <source>Another model was opened since this dialog was: close it and open it again from the Directions menu.</source>
-        <translation>이 대화상자를 연 뒤 다른 모델이 열렸습니다. 닫고 Directions 메뉴에서 다시 여세요.</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>ControlGroups</name>
     <message>
@@ -632,6 +627,14 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
         <location filename="../../ganexplorer/gui/demo1d/demo1d_run.py" line="141" />
         <source>Stop</source>
         <translation>정지</translation>
+    </message>
+</context>
+<context>
+    <name>DirectionsDialog</name>
+    <message>
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="53" />
+        <source>Another model was opened since this dialog was: close it and open it again from the Directions menu.</source>
+        <translation>이 대화상자를 연 뒤 다른 모델이 열렸습니다. 닫고 Directions 메뉴에서 다시 여세요.</translation>
     </message>
 </context>
 <context>
@@ -1690,118 +1693,113 @@ Red (right axis): D's score. D never scores one number: it scores a whole batch 
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="48" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="66" />
         <source>Direction from labels</source>
         <translation>레이블로 방향 만들기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="55" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
         <source>Click a picture once if it has the property (green), twice if it hasn't (red), a third time to unmark it. Keys: arrows move, 1 or H = has it, 0 or N = hasn't, Space = unmark. Fit needs at least {0} of each.</source>
         <translation>그림이 그 성질을 가지면 한 번(초록), 가지지 않으면 두 번(빨강) 누르고, 세 번째로 누르면 표시가 지워집니다. 키: 화살표로 이동, 1 또는 H = 있음, 0 또는 N = 없음, Space = 표시 지우기. 맞추려면 각각 {0}개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="64" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="82" />
         <source>New pictures</source>
         <translation>새 그림</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="71" />
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="182" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="89" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="200" />
         <source>labels</source>
         <translation>레이블</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="91" />
         <source>all layers</source>
         <translation>모든 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="91" />
         <source>coarse</source>
         <translation>거친 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="73" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="91" />
         <source>middle</source>
         <translation>중간 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="74" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="92" />
         <source>fine</source>
         <translation>세밀한 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="76" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="94" />
         <source>{0} (w {1}–{2})</source>
         <translation>{0} (w {1}–{2})</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="77" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="95" />
         <source>Hold the other active directions fixed (project them out)</source>
         <translation>다른 활성 방향은 고정 (투영해서 빼기)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="78" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="96" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="79" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="97" />
         <source>Acts on</source>
         <translation>작용하는 층</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="83" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="101" />
         <source>Fit</source>
         <translation>맞추기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="91" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="109" />
         <source>Move the explored picture along the new direction, in its σ (+ = more of the property)</source>
         <translation>탐색 중인 그림을 새 방향을 따라 σ 단위로 옮깁니다 (+ = 그 성질이 더 많이)</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="100" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="118" />
         <source>Add to Explore</source>
         <translation>탐색 탭에 추가</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="102" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="120" />
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="126" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="144" />
         <source>seed {0}</source>
         <translation>시드 {0}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="147" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="165" />
         <source>has it: {0} · hasn't: {1}</source>
         <translation>있음: {0} · 없음: {1}</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="162" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="180" />
         <source>Fitting…</source>
         <translation>맞추는 중…</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="188" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="206" />
         <source>Added “{0}” to the Explore tab.</source>
         <translation>“{0}”을(를) 탐색 탭에 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="189" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="207" />
         <source>Kept “{0}” for Compare directions (this Explore tab cannot hold direction sets yet).</source>
         <translation>“{0}”을(를) 방향 비교용으로 보관했습니다 (이 탐색 탭은 아직 방향 세트를 담을 수 없습니다).</translation>
     </message>
     <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="196" />
-        <source>Another model was opened since this dialog was: close it and open it again from the Directions menu.</source>
-        <translation>이 대화상자를 연 뒤 다른 모델이 열렸습니다. 닫고 Directions 메뉴에서 다시 여세요.</translation>
-    </message>
-    <message>
-        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="211" />
+        <location filename="../../ganexplorer/gui/explore/directions/label_dialog.py" line="221" />
         <source>Held-out accuracy {0:.0%} ({1} labels; chance is about {2:.0%}); σ = {3:.3g}</source>
         <translation>맞추는 데 쓰지 않은 레이블의 정확도 {0:.0%} (레이블 {1}개, 우연 수준은 약 {2:.0%}), σ = {3:.3g}</translation>
     </message>
@@ -3483,7 +3481,7 @@ The details are in the log file {1}. Help with this comes quickest if you send t
         <source>The log is in {0}</source>
         <translation>로그는 {0}에 있습니다</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>_Sentences</name>
     <message>

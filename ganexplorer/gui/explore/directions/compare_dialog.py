@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ganexplorer.core.render import direction_sets as ds
@@ -24,14 +24,14 @@ from ganexplorer.core.render.images import save_png
 from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.gui.common.image_view import qimage_from_rgb
 from ganexplorer.gui.explore.directions.host import Active, ExploreHost
-from ganexplorer.gui.explore.directions.label_dialog import layer_choices
+from ganexplorer.gui.explore.directions.label_dialog import DirectionsDialog, layer_choices
 
 JOB = "dirs.compare."
 MAX_COMPARED = 8
 FIRST_PCA = 3         # PCA components ticked at the start (the rest of the list is ticked in full)
 
 
-class CompareDialog(QDialog):
+class CompareDialog(DirectionsDialog):
     """Tick directions; see their cosines and strips; add SeFa sets, import and export directions files."""
 
     def __init__(self, host: ExploreHost, parent: QWidget | None = None) -> None:
@@ -211,14 +211,6 @@ class CompareDialog(QDialog):
             return
         self.status.setText(self.tr("Added \u201c{0}\u201d ({1} directions).").format(name, len(dset)))
         self.refresh_list()
-
-    def _model_changed(self) -> bool:
-        """Another model was opened since this dialog was: say so instead of mixing the two."""
-        if self.host.model is self.model:
-            return False
-        self.status.setText(self.tr("Another model was opened since this dialog was: close it and open it again "
-                                    "from the Directions menu."))
-        return True
 
     # -- results from the worker -----------------------------------------------------------------
     def _done(self, name: str, result: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSlider, QVBoxLayout, QWidget)
@@ -38,7 +38,25 @@ def layer_choices(model: Any) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-class LabelDialog(QDialog):
+class DirectionsDialog(QDialog):
+    """What both directions dialogs share: they belong to the model they were opened on (``host``,
+    ``model`` and a ``status`` label are set by the subclass)."""
+
+    host: Any
+    model: Any
+    status: QLabel
+
+    def _model_changed(self) -> bool:
+        """Another model was opened since this dialog was: say so instead of mixing the two."""
+        if self.host.model is self.model:
+            return False
+        self.status.setText(QCoreApplication.translate(
+            "DirectionsDialog", "Another model was opened since this dialog was: close it and open it again "
+                                "from the Directions menu."))
+        return True
+
+
+class LabelDialog(DirectionsDialog):
     """Mark pictures, fit, try the slider, add the direction to the Explore tab."""
 
     def __init__(self, host: ExploreHost, parent: QWidget | None = None) -> None:
@@ -188,14 +206,6 @@ class LabelDialog(QDialog):
         self.status.setText(self.tr("Added \u201c{0}\u201d to the Explore tab.").format(name) if taken else
                             self.tr("Kept \u201c{0}\u201d for Compare directions (this Explore tab cannot hold "
                                     "direction sets yet).").format(name))
-
-    def _model_changed(self) -> bool:
-        """Another model was opened since this dialog was: say so instead of mixing the two."""
-        if self.host.model is self.model:
-            return False
-        self.status.setText(self.tr("Another model was opened since this dialog was: close it and open it again "
-                                    "from the Directions menu."))
-        return True
 
     # -- results from the worker -----------------------------------------------------------------
     def _done(self, name: str, result: Any) -> None:
