@@ -13,6 +13,8 @@ import os
 import numpy as np
 import torch
 
+from ganexplorer.core.messages import message
+
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 
 
@@ -20,13 +22,13 @@ def pick_device(preference: str | None = None) -> torch.device:
     """``auto`` (default) picks the fastest available; an explicit choice that is unavailable raises ValueError."""
     pref = (preference or os.environ.get("GANEXPLORER_DEVICE") or "auto").lower()
     if pref not in DEVICE_CHOICES:
-        raise ValueError(f"device must be one of {', '.join(DEVICE_CHOICES)}, not {pref!r}")
+        raise ValueError(message("train.choice", name="device", choices=", ".join(DEVICE_CHOICES), value=repr(pref)))
     mps = getattr(torch.backends, "mps", None)
     has_mps = bool(mps is not None and mps.is_available())
     if pref == "cuda" and not torch.cuda.is_available():
-        raise ValueError("no CUDA device is available to this PyTorch build")
+        raise ValueError(message("device.no_cuda"))
     if pref == "mps" and not has_mps:
-        raise ValueError("Apple's MPS device is not available here")
+        raise ValueError(message("device.no_mps"))
     if pref == "auto":
         pref = "cuda" if torch.cuda.is_available() else "mps" if has_mps else "cpu"
     return torch.device(pref)

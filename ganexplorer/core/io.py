@@ -1,4 +1,4 @@
-"""File writing shared by every core package, below all of them (imports nothing of ganexplorer).
+"""File writing shared by every core package, below all of them (imports only core.messages, for its sentences).
 
 :func:`atomic_write` lives here rather than in :mod:`ganexplorer.core.formats` so that
 ``data`` (downloads) and ``metrics`` (the digit classifier) save files without reaching
@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ganexplorer.core.messages import message
+
 __all__ = ["WriteError", "atomic_write"]
 
 _FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
@@ -25,17 +27,19 @@ class WriteError(OSError):
     """
 
     def __init__(self, path: Path, cause: BaseException, kept: str = "") -> None:
+        """``kept``: what is still safe, as a core sentence (``message("io.kept_checkpoint")``) or ''."""
         text = str(cause)
         number = getattr(cause, "errno", None)
-        if number in _FULL or "No space left" in text or "StorageFull" in text or "code: 28" in text:
-            why = "the disk is full"
+        self.disk_full = number in _FULL or "No space left" in text or "StorageFull" in text or "code: 28" in text
+        if self.disk_full:
+            why: str = message("io.disk_full")
         elif number in (errno.EACCES, errno.EPERM, errno.EROFS) or "PermissionDenied" in text:
-            why = "permission denied"
+            why = message("io.permission")
         else:
             why = (getattr(cause, "strerror", None) or type(cause).__name__).rstrip(".")
-        super().__init__(f"could not write {path}: {why}" + (f"; {kept}" if kept else ""))
+        super().__init__(message("io.write_kept", path=path, why=why, kept=kept) if kept
+                         else message("io.write", path=path, why=why))
         self.path = Path(path)
-        self.disk_full = why == "the disk is full"
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:

@@ -24,6 +24,7 @@ from typing import Callable
 
 from ganexplorer.core.data.base import DatasetError
 from ganexplorer.core.io import atomic_write
+from ganexplorer.core.messages import message
 
 SOURCES = {
     "mnist": ("https://storage.googleapis.com/cvdf-datasets/mnist/",
@@ -57,12 +58,12 @@ def _problem(path: Path, known: tuple[int, str] | None) -> str | None:
     if known is not None:
         want_size, want_sha = known
         if size != want_size:
-            return f"{size:,} bytes instead of {want_size:,}"
+            return message("data.dl_size", size=f"{size:,}", want=f"{want_size:,}")
         digest = hashlib.sha256()
         with open(path, "rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
-        return None if digest.hexdigest() == want_sha else "its SHA-256 is not the published one"
+        return None if digest.hexdigest() == want_sha else message("data.dl_sha")
     return _npy_problem(path, size)
 
 
@@ -77,9 +78,10 @@ def _npy_problem(path: Path, size: int) -> str | None:
             shape, _, dtype = read(f, max_header_size=10_000)
             data_start = f.tell()
     except (ValueError, OSError, SyntaxError):
-        return "it is not a NumPy array (an error page?)"
+        return message("data.dl_not_npy")
     need = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    return None if size - data_start == need else f"{size - data_start:,} bytes of data instead of {need:,}"
+    return None if size - data_start == need else message("data.dl_npy_size", got=f"{size - data_start:,}",
+                                                          need=f"{need:,}")
 
 
 def _fetch(url: str, dest: Path, known: tuple[int, str] | None, progress: Progress | None,
@@ -102,24 +104,23 @@ def _fetch(url: str, dest: Path, known: tuple[int, str] | None, progress: Progre
                         f.write(chunk)
                         done += len(chunk)
                         if done > limit:
-                            raise DatasetError(f"the download of {url} is larger than {limit:,} bytes; "
-                                               "it is not the expected file")
+                            raise DatasetError(message("data.dl_too_large", url=url, limit=f"{limit:,}"))
                         if progress is not None and progress(done, total) is False:
                             raise InterruptedError("download cancelled")
                 if total is not None and done != total:
-                    raise DatasetError(f"the download of {url} stopped after {done:,} of {total:,} bytes")
+                    raise DatasetError(message("data.dl_cut", url=url, done=f"{done:,}", total=f"{total:,}"))
                 wrong = _problem(tmp, known)
                 if wrong is not None:   # cut short without a length, an error page, another file
-                    raise DatasetError(f"the download of {url} is incomplete or not the expected file ({wrong})")
+                    raise DatasetError(message("data.dl_wrong", url=url, problem=wrong))
 
             atomic_write(dest, write)
     except http.client.IncompleteRead as e:
-        raise DatasetError(f"the download of {url} stopped after {len(e.partial):,} bytes") from None
+        raise DatasetError(message("data.dl_cut_at", url=url, done=f"{len(e.partial):,}")) from None
     except http.client.HTTPException:   # not an HTTP server, or a reply that breaks the protocol
-        raise DatasetError(f"could not download {url}: the server did not answer in HTTP") from None
+        raise DatasetError(message("data.dl_not_http", url=url)) from None
     except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
         reason = getattr(e, "reason", e)
-        raise DatasetError(f"could not download {url} ({reason}); are you online?") from None
+        raise DatasetError(message("data.dl_offline", url=url, reason=reason)) from None
     return dest
 
 
@@ -131,12 +132,12 @@ def download(name: str, base_url: str | None = None, progress: Progress | None =
     """
     kind, _, category = name.partition(":")
     if kind not in SOURCES:
-        raise DatasetError(f"unknown download '{name}': use mnist, fashion-mnist or quickdraw:CATEGORY")
+        raise DatasetError(message("data.dl_unknown", name=name))
     default_base, files = SOURCES[kind]
     base = (base_url or default_base).rstrip("/") + "/"
     if kind == "quickdraw":
         if not category or "/" in category or category.startswith("."):
-            raise DatasetError("name a Quick Draw category, e.g. quickdraw:cat")
+            raise DatasetError(message("data.dl_category"))
         files = [f"{category.replace(' ', '%20')}.npy"]
     folder = cache_dir() / kind
     paths = [_fetch(base + f, folder / f.replace("%20", " "), KNOWN.get((kind, f)), progress, timeout)

@@ -19,6 +19,7 @@ from torch import nn
 
 from ganexplorer.core.formats.native import load_native_state, read_header, save_native
 from ganexplorer.core.io import WriteError
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.train.config import TrainConfig
 
@@ -30,25 +31,25 @@ def write_checkpoint(path: Path, family: str, G: nn.Module, D: nn.Module, G_ema:
         try:
             save_native(path, family, G, D, G_ema=G_ema, metadata={"training": meta}, extra_tensors=tensors)
         except (OSError, SafetensorError) as e:   # the temp file is gone, the last good file stays
-            raise WriteError(path, e, "the last good checkpoint is kept" if path.exists() else "") from None
+            raise WriteError(path, e, message("io.kept_checkpoint") if path.exists() else "") from None
 
 
 def read_checkpoint(path: Path, family: str, model: str) -> dict[str, Any]:
     """The ``{'tensors', 'meta'}`` a trainer's ``load_state_dict`` takes, from a file of the same model."""
     if not path.exists():
-        raise ValueError(f"nothing to resume: {path} does not exist")
+        raise ValueError(message("train.resume_missing", path=path))
     header, tensors = load_native_state(path)
     meta = (header.get("metadata") or {}).get("training") or {}
     saved_model = (meta.get("config") or {}).get("model")
     if header.get("family") != family or (saved_model and saved_model != model):
-        raise ValueError(f"'{path}' holds a {saved_model or header.get('family')} model, not {model}")
+        raise ValueError(message("train.other_model", path=path, found=saved_model or header.get("family"), wanted=model))
     return {"tensors": tensors, "meta": meta}
 
 
 def fit_error(path: Path, model: str, e: Exception) -> ValueError:
     """The sentence for a file whose shapes are another layout's (a file without its settings)."""
     first = (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
-    return ValueError(f"'{path}' does not fit {model} ({first})")
+    return ValueError(message("train.misfit", path=path, model=model, detail=first))
 
 
 def read_run_config(path: str | Path) -> tuple[TrainConfig, int]:
@@ -58,10 +59,10 @@ def read_run_config(path: str | Path) -> tuple[TrainConfig, int]:
     except (OSError, ValueError, SafetensorError):   # missing, or not a safetensors file at all
         header = None
     if header is None:
-        raise ValueError(f"'{path}' is not a ganexplorer checkpoint")
+        raise ValueError(message("train.not_ckpt", path=path))
     meta = (header.get("metadata") or {}).get("training")
     if not meta or "config" not in meta:
-        raise ValueError(f"'{path}' is not a training checkpoint of ganexplorer (no training settings inside)")
+        raise ValueError(message("train.not_training_ckpt", path=path))
     known = {k: v for k, v in meta["config"].items() if k in TrainConfig.__dataclass_fields__}
     known.pop("device", None)   # where it trained is the machine's business: a GPU run resumes on a laptop
     return TrainConfig(**known), int(meta.get("step", 0))

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.train.settings import setting, settings_of
 
 LOSSES = ("bce", "minimax", "lsgan")
 PRECISIONS = ("fp32", "bf16", "fp16")
-DEVICE_FORMS = "auto, cpu, cuda, cuda:N or mps"
 _DEVICE = re.compile(r"auto|cpu|cuda|cuda:\d+|mps")
 
 
@@ -107,12 +107,13 @@ class TrainConfig:
                 continue
             flag = st.flag or name
             if not math.isfinite(value):
-                raise ValueError(f"{flag} must be a finite number, not {value}")
+                raise ValueError(message("train.finite", name=flag, value=value))
             if (st.minimum is not None and value < st.minimum) or (st.maximum is not None and value > st.maximum):
                 low, high = _number(st.minimum), _number(st.maximum)
-                raise ValueError(f"{flag} must be in [{low}, {high}], not {_number(value)}" if low and high else
-                                 f"{flag} must be >= {low}, not {_number(value)}" if low else
-                                 f"{flag} must be <= {high}, not {_number(value)}")
+                shown = _number(value)
+                raise ValueError(message("train.range", name=flag, low=low, high=high, value=shown) if low and high
+                                 else message("train.at_least", name=flag, low=low, value=shown) if low
+                                 else message("train.at_most", name=flag, high=high, value=shown))
 
     def validate(self) -> None:
         """Raise ``ValueError`` with one sentence for the first setting that cannot train."""
@@ -120,24 +121,25 @@ class TrainConfig:
 
         if self.model not in PRESETS or not PRESETS[self.model].trainable:
             names = [n for n, p in PRESETS.items() if p.trainable]
-            raise ValueError(f"--model must be one of {', '.join(names)}")
+            raise ValueError(message("train.choice", name="--model", choices=", ".join(names), value=repr(self.model)))
         self._check_ranges()
         if self.loss not in LOSSES:
-            raise ValueError(f"loss must be one of {', '.join(LOSSES)}")
+            raise ValueError(message("train.choice", name="loss", choices=", ".join(LOSSES), value=repr(self.loss)))
         if self.batch_size < 2 or self.lr <= 0 or not 0 <= self.beta1 < 1 or self.d_steps < 1:
-            raise ValueError("batch size must be >= 2, learning rate > 0, beta1 in [0, 1), D steps >= 1")
+            raise ValueError(message("train.basic"))
         if not device_form_ok(self.device):
-            raise ValueError(f"--device must be {DEVICE_FORMS}, not {self.device!r}")
+            raise ValueError(message("train.device", value=repr(self.device)))
         if self.precision not in PRECISIONS:
-            raise ValueError(f"--precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}")
+            raise ValueError(message("train.choice", name="--precision", choices=", ".join(PRECISIONS),
+                                     value=repr(self.precision)))
         if self.checkpoint_every < 0 or not self.checkpoint_minutes >= 0:
-            raise ValueError("checkpoint intervals must be >= 0 (0 = off)")
+            raise ValueError(message("train.intervals"))
         if PRESETS[self.model].family == "stylegan2":
             if self.batch_size % 4:
-                raise ValueError("StyleGAN2 batch size must be a multiple of 4 (minibatch-std groups of 4)")
+                raise ValueError(message("train.sg2_batch"))
             if self.r1_gamma < 0 or self.r1_interval < 1 or self.pl_weight < 0 or self.pl_interval < 1 \
                     or not 0 <= self.mixing_prob <= 1 or self.ema_kimg < 0:
-                raise ValueError("R1 gamma and PL weight must be >= 0, intervals >= 1, mixing probability in [0, 1]")
+                raise ValueError(message("train.sg2_settings"))
             unknown = [a for a in self.augment.split(",") if a and a not in ("translation", "cutout")]
             if unknown:
-                raise ValueError(f"unknown augmentation {unknown[0]!r}: use translation, cutout or both")
+                raise ValueError(message("train.augment", name=repr(unknown[0])))

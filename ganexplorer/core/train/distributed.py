@@ -36,6 +36,7 @@ import torch
 import torch.distributed as dist
 from torch import nn
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.train.placement import parse_train_device
 
 DIGEST_ENV = "GANEXPLORER_TEST_RANK_DIGESTS"   # tests: a folder where each rank writes a digest of its weights
@@ -69,9 +70,9 @@ def world_from_env(environ: Mapping[str, str] | None = None) -> World:
     try:
         world = World(int(env["RANK"]), int(env["WORLD_SIZE"]), int(env.get("LOCAL_RANK", env["RANK"])))
     except ValueError:
-        raise ValueError("RANK, WORLD_SIZE and LOCAL_RANK must be whole numbers (set by torchrun)") from None
+        raise ValueError(message("train.world_numbers")) from None
     if not 0 <= world.rank < world.size:
-        raise ValueError(f"RANK {world.rank} is outside WORLD_SIZE {world.size}")
+        raise ValueError(message("train.world_rank", rank=world.rank, size=world.size))
     return world
 
 
@@ -81,15 +82,13 @@ def train_device(preference: str | None, world: World) -> torch.device:
         return parse_train_device(preference)
     pref = (preference or "auto").strip().lower()
     if pref.startswith("cuda:"):
-        raise ValueError("under torchrun each process takes the GPU of its LOCAL_RANK: give --device cuda "
-                         "(choose GPUs with CUDA_VISIBLE_DEVICES)")
+        raise ValueError(message("train.world_cuda_n"))
     device = parse_train_device(pref)
     if device.type == "mps":
-        raise ValueError("training on several processes needs CUDA or the CPU, not MPS")
+        raise ValueError(message("train.world_mps"))
     if device.type == "cuda":
         if world.local_rank >= torch.cuda.device_count():
-            raise ValueError(f"LOCAL_RANK {world.local_rank} has no GPU: this machine has "
-                             f"{torch.cuda.device_count()}; start at most that many processes per node")
+            raise ValueError(message("train.world_no_gpu", rank=world.local_rank, count=torch.cuda.device_count()))
         device = torch.device("cuda", world.local_rank)
     return device
 
@@ -141,16 +140,14 @@ def check_world(world: World, batch_size: int, family: str, n_images: int | None
     if not world.distributed:
         return
     if batch_size % world.size:
-        raise ValueError(f"--batch {batch_size} must be a multiple of the number of processes ({world.size})")
+        raise ValueError(message("train.world_batch", batch=batch_size, count=world.size))
     local = batch_size // world.size
     if local < 2:
-        raise ValueError(f"--batch {batch_size} leaves fewer than 2 images per process; give at least "
-                         f"{2 * world.size}")
+        raise ValueError(message("train.world_batch_small", batch=batch_size, least=2 * world.size))
     if family == "stylegan2" and local > 4 and local % 4:
-        raise ValueError(f"StyleGAN2 needs a batch per process that is a multiple of 4 (minibatch-std "
-                         f"groups of 4): --batch {batch_size} over {world.size} processes gives {local}")
+        raise ValueError(message("train.world_sg2", batch=batch_size, count=world.size, local=local))
     if n_images is not None and n_images < batch_size:
-        raise ValueError(f"the dataset has {n_images} images, fewer than one batch of {batch_size}")
+        raise ValueError(message("train.few_images", count=n_images, batch=batch_size))
 
 
 def any_rank(flag: bool, world: World, device: torch.device) -> bool:

@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from ganexplorer.core.messages import message
+
 
 @dataclass(frozen=True)
 class StepEvent:
@@ -70,7 +72,7 @@ class CheckpointEvent:
 
 @dataclass(frozen=True)
 class LogEvent:
-    text: str
+    text: str              # a core sentence (``core.messages``): shown through its code, in the user's language
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class SetupEvent:
 
     stage: str
     detail: str            # the dataset spec, or the model preset
-    text: str              # the same in an English sentence, for the command line
+    text: str              # the same as a core sentence (English, with a code: translate it by code)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class StoppedEvent:
 
 
 def format_log(ev: StepEvent) -> str:
-    """The one-line progress report the CLI prints every ``log_every`` steps."""
-    return (f"Epoch {ev.epoch} step {ev.step}: D {ev.d_loss:.3f} (D(x) {ev.d_real:.2f}, D(G(z)) {ev.d_fake:.2f}) "
-            f"G {ev.g_loss:.3f}")
+    """The one-line progress report (a ``LogEvent``) every ``log_every`` steps: a core sentence
+    (code ``train.log_line``), so the CLI and the window say it in the user's language."""
+    return message("train.log_line", epoch=ev.epoch, step=ev.step, d_loss=f"{ev.d_loss:.3f}",
+                   d_real=f"{ev.d_real:.2f}", d_fake=f"{ev.d_fake:.2f}", g_loss=f"{ev.g_loss:.3f}")

@@ -25,7 +25,9 @@ from torch import nn
 from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.io import WriteError
+from ganexplorer.core.messages import message
 from ganexplorer.core.metrics.digit_classifier import DigitClassifier, DigitGate, class_report
+from ganexplorer.core.models.dropout import draw_dropout_from
 from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
@@ -69,37 +71,40 @@ class GANTrainer(TrainerExecution, TrainerState):
         g_kwargs, d_kwargs = dict(preset.g_kwargs), dict(preset.d_kwargs)
         n_classes = g_kwargs.get("n_classes", g_kwargs.get("c_dim", 0))
         if config.conditional and not preset.conditional:
-            raise ValueError(f"{config.model} is not a conditional model; pick a -cond preset")
+            raise ValueError(message("train.not_conditional", model=config.model))
         if n_classes and dataset.labels is None:
-            raise ValueError(f"{config.model} is conditional but '{dataset.name}' has no labels")
+            raise ValueError(message("train.no_labels", model=config.model, dataset=dataset.name))
         if n_classes and dataset.n_classes > n_classes:
-            raise ValueError(f"'{dataset.name}' has {dataset.n_classes} classes; {config.model} takes {n_classes}")
+            raise ValueError(message("train.classes", dataset=dataset.name, count=dataset.n_classes,
+                                     model=config.model, most=n_classes))
         self.n_classes = n_classes
         check_world(world, config.batch_size, self.family, len(dataset.images))
         self.local_batch = config.batch_size // world.size   # each process's share of a batch
-        # Everything random from here on (initial weights, then every step) comes from the trainer's own
-        # stream, seeded as torch.manual_seed(seed) would seed the global one, which stays untouched.
+        # The initial weights come from the trainer's own generator, seeded as torch.manual_seed(seed) would
+        # seed the global one, which stays untouched (rng.py); so do the dropout masks once training runs.
         self.rng = TrainerRNG(config.seed)
-        with self.rng:
+        with self.rng.building():
             self.G = build_generator(self.family, g_kwargs)
             self.D = build_discriminator(self.family, d_kwargs)
-            # What the built G draws, not a guess from the preset's kwargs (the MLP draws grey only).
-            self.resolution = int_fact(self.G, "img_resolution")
-            self.channels = int(getattr(self.G, "img_channels", 1))
             self._init_models()
-            self._place()
-            self.opt_g, self.opt_d = self._make_optimizers()
-            self.data = TrainingImages(dataset, self.resolution, self.channels)   # uint8; float per batch
-            self.labels = dataset.labels
-            self.dataset_name = dataset.name
-            self.batches_per_epoch = max(1, len(self.data) // config.batch_size)
-            gen = torch.Generator().manual_seed(config.seed + 1)
-            k = config.grid_size ** 2
-            self.fixed_z = torch.randn(k, int_fact(self.G, "z_dim"), generator=gen)
-            self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
-            self.classifier: DigitClassifier | None = None
-            if config.watch_classes and dataset.channels == 1:
-                self._watch_classes(dataset, gen)
+        for module in self.modules().values():
+            draw_dropout_from(module, self.rng.modules)
+        # What the built G draws, not a guess from the preset's kwargs (the MLP draws grey only).
+        self.resolution = int_fact(self.G, "img_resolution")
+        self.channels = int(getattr(self.G, "img_channels", 1))
+        self._place()
+        self.opt_g, self.opt_d = self._make_optimizers()
+        self.data = TrainingImages(dataset, self.resolution, self.channels)   # uint8; float per batch
+        self.labels = dataset.labels
+        self.dataset_name = dataset.name
+        self.batches_per_epoch = max(1, len(self.data) // config.batch_size)
+        gen = torch.Generator().manual_seed(config.seed + 1)
+        k = config.grid_size ** 2
+        self.fixed_z = torch.randn(k, int_fact(self.G, "z_dim"), generator=gen)
+        self.fixed_labels = torch.arange(k) % n_classes if n_classes else None
+        self.classifier: DigitClassifier | None = None
+        if config.watch_classes and dataset.channels == 1:
+            self._watch_classes(dataset, gen)
         self.step = 0
         self.history: list[StepEvent] = []
         self._perm: torch.Tensor | None = None
@@ -177,27 +182,12 @@ class GANTrainer(TrainerExecution, TrainerState):
     def _z(self, n: int) -> tuple[torch.Tensor, torch.Tensor | None]:
         """Latents (and random labels) drawn on the CPU from the trainer's stream, then moved: the same
         numbers on any device."""
-        g = self.rng.generator
+        g = self.rng.draws
         z = to_device(torch.randn(n, int_fact(self.G, "z_dim"), generator=g), self.device)
         c = to_device(torch.randint(0, self.n_classes, (n,), generator=g), self.device) if self.n_classes else None
         return z, c
 
     # -- single steps ---------------------------------------------------------------------------
-    def step_d(self) -> None:
-        """One discriminator update on a real batch and a fake batch (from the trainer's own RNG)."""
-        with self.rng:
-            self._step_d()
-
-    def step_g(self) -> None:
-        """One generator update."""
-        with self.rng:
-            self._step_g()
-
-    def measure(self) -> tuple[float, float]:
-        """Mean D(x) on the next real batch and D(G(z)) on fresh fakes, with no update (step mode)."""
-        with self.rng:
-            return self._measure()
-
     def _step_d(self) -> None:
         self.G.train()
         self.D.train()
@@ -244,10 +234,9 @@ class GANTrainer(TrainerExecution, TrainerState):
         if which not in ("d", "g"):
             raise ValueError(f"single_step takes 'd' or 'g', not {which!r}")
         self._d_count = 0
-        with self.rng:
-            (self._step_d if which == "d" else self._step_g)()
-            self.step += 1
-            d_real, d_fake = self._measure()
+        (self._step_d if which == "d" else self._step_g)()
+        self.step += 1
+        d_real, d_fake = self._measure()
         self._last.update(d_real=d_real, d_fake=d_fake)
         last = self._last
         ev = StepEvent(self.step, self.epoch, last["d_loss"], last["g_loss"], d_real, d_fake, 0.0,
@@ -259,10 +248,9 @@ class GANTrainer(TrainerExecution, TrainerState):
     def train_step(self) -> dict[str, float]:
         """``d_steps`` D updates then one G update; returns the last losses."""
         self._d_count = 0
-        with self.rng:
-            for _ in range(self.config.d_steps):
-                self._step_d()
-            self._step_g()
+        for _ in range(self.config.d_steps):
+            self._step_d()
+        self._step_g()
         self.step += 1
         return dict(self._last)
 
@@ -308,7 +296,7 @@ class GANTrainer(TrainerExecution, TrainerState):
     def _resume(self, path: str | Path | None = None) -> None:
         path = Path(path) if path is not None else self.out_dir / "last.safetensors" if self.out_dir else None
         if path is None:
-            raise ValueError("nothing to resume: no checkpoint and no run folder given")
+            raise ValueError(message("train.resume_nothing"))
         state = read_checkpoint(path, self.family, self.config.model)
         try:
             self.load_state_dict(state)
@@ -359,7 +347,7 @@ class GANTrainer(TrainerExecution, TrainerState):
             if self.step == 0:
                 yield from self._samples()
             else:
-                yield LogEvent(f"resumed at step {self.step} (epoch {self.epoch})")
+                yield LogEvent(message("train.resumed", step=self.step, epoch=self.epoch))
             deadline = time.monotonic() + 60 * minutes if minutes is not None else None   # training time only
             t_last, n_last = time.perf_counter(), 0
             rate = 0.0
@@ -373,8 +361,7 @@ class GANTrainer(TrainerExecution, TrainerState):
                 finite = all(math.isfinite(losses[k]) for k in ("d_loss", "g_loss", "d_real", "d_fake"))
                 if any_rank(not finite, self.world, self.device):
                     self.finite = False
-                    yield StoppedEvent(self.step, "nan", f"training stopped at step {self.step}: a loss became "
-                                       "NaN or infinite; the last good checkpoint is kept")
+                    yield StoppedEvent(self.step, "nan", message("train.nan", step=self.step))
                     return
                 ev = StepEvent(self.step, self.epoch, losses["d_loss"], losses["g_loss"], losses["d_real"],
                                losses["d_fake"], rate, losses.get("r1", math.nan))

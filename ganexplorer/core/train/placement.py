@@ -18,7 +18,8 @@ import torch
 from ganexplorer.core.data.base import model_input
 from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.device import pick_device
-from ganexplorer.core.train.config import DEVICE_FORMS, device_form_ok
+from ganexplorer.core.messages import message
+from ganexplorer.core.train.config import device_form_ok
 
 _CUDA_N = re.compile(r"cuda:(\d+)")
 
@@ -31,14 +32,13 @@ def parse_train_device(text: str | None) -> torch.device:
     """
     pref = (text or "auto").strip().lower()
     if not device_form_ok(pref):
-        raise ValueError(f"--device must be {DEVICE_FORMS}, not {text!r}")
+        raise ValueError(message("train.device", value=repr(text)))
     match = _CUDA_N.fullmatch(pref)
     if match is not None:
         pick_device("cuda")   # the usual sentence when this PyTorch has no CUDA at all
         index, count = int(match.group(1)), torch.cuda.device_count()
         if index >= count:
-            raise ValueError(f"there is no CUDA device {index}: this machine has {count} "
-                             f"(cuda:0 to cuda:{count - 1})")
+            raise ValueError(message("train.no_cuda_index", index=index, count=count, last=count - 1))
         return torch.device("cuda", index)
     device = pick_device(None if pref == "auto" else pref)
     if device.type == "cuda" and device.index is None:

@@ -21,7 +21,9 @@ from typing import Any, Callable
 import torch
 from torch import nn
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.train.config import PRECISIONS
+
 _DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}
 
 
@@ -30,7 +32,8 @@ class Precision:
 
     def __init__(self, name: str, device: torch.device) -> None:
         if name not in PRECISIONS:
-            raise ValueError(f"--precision must be one of {', '.join(PRECISIONS)}, not {name!r}")
+            raise ValueError(message("train.choice", name="--precision", choices=", ".join(PRECISIONS),
+                                     value=repr(name)))
         self.name, self.device_type = name, device.type
         self.dtype = _DTYPES.get(name)
         self._scalers: dict[int, torch.amp.GradScaler] = {}

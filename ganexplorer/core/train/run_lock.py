@@ -15,6 +15,8 @@ import sys
 import socket
 from pathlib import Path
 
+from ganexplorer.core.messages import message
+
 LOCK_NAME = ".ganexplorer-run.lock"
 
 
@@ -60,9 +62,10 @@ class RunLock:
                 holder = []
             finally:
                 os.close(fd)
-            who = f"process {holder[0]}" + (f" on {holder[1]}" if len(holder) > 1 else "") if holder else "another run"
-            raise RunLocked(f"'{self.folder}' is in use by another training run ({who}); stop that run first, "
-                            "or train into another folder")
+            raise RunLocked(message("train.locked_pid_host", folder=self.folder, pid=holder[0], host=holder[1])
+                            if len(holder) > 1 else
+                            message("train.locked_pid", folder=self.folder, pid=holder[0]) if holder else
+                            message("train.locked", folder=self.folder))
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode("ascii", "replace"))

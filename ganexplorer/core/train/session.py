@@ -18,6 +18,7 @@ import numpy as np
 from ganexplorer.core.data.batches import TrainingImages
 from ganexplorer.core.data.dataset import DatasetError, ImageDataset, open_dataset
 from ganexplorer.core.formats.errors import CheckpointError
+from ganexplorer.core.messages import message
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.train.checkpoint import new_run_dir
 from ganexplorer.core.train.config import TrainConfig
@@ -58,12 +59,12 @@ def _session(config: TrainConfig, run_dir: str | Path | None, out_root: str | Pa
              minutes: float | None, world: World | None) -> Iterator[object]:
     try:
         config.validate()
-        yield SetupEvent("dataset", config.data, f"opening {config.data}\u2026")
+        yield SetupEvent("dataset", config.data, message("train.opening", data=config.data))
         data = open_dataset(config.data)
         for note in data.notes:   # skipped pictures, a part used: the window says them (the CLI logged them)
             yield SetupEvent("note", config.data, note)
-        yield SetupEvent("model", config.model, f"building {config.model}"
-                         + (f" from {resume_from}" if resume_from is not None else "") + "\u2026")
+        yield SetupEvent("model", config.model, message("train.building", model=config.model) if resume_from is None
+                         else message("train.building_from", model=config.model, path=resume_from))
         preload_training_imports()   # torch.optim's first use: seconds of imports, kept from stalling the UI
         trainer = make_trainer(config, data, out_dir=run_dir, resume_from=resume_from, world=world)
         picture = real_grid(data, trainer.resolution, trainer.channels, config.grid_size)
