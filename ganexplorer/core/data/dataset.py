@@ -11,9 +11,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import numpy as np
-import torch
-
 from ganexplorer.core.data.base import DatasetError, ImageDataset, model_input
 from ganexplorer.core.guarded import shown_path
 from ganexplorer.core.messages import message
@@ -84,10 +81,3 @@ def open_dataset(spec: str, limit: int | None = None) -> ImageDataset:
                           ds.class_names, ds.attribution, ds.notes)
     return ds
 
-
-def as_uint8_images(arr: np.ndarray, h: int, w: int, c: int = 1) -> torch.Tensor:
-    """[N, h*w*c] or [N, h, w] uint8 numpy -> uint8 tensor [N, c, h, w]."""
-    t = torch.from_numpy(np.ascontiguousarray(arr, dtype=np.uint8))
-    if c == 1:
-        return t.reshape(-1, 1, h, w)
-    return t.reshape(-1, c, h, w)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from ganexplorer.core.messages import message
+
 AUGMENTS = ("translation", "cutout")
 
 
@@ -27,7 +29,7 @@ def diff_augment(x: torch.Tensor, policy: str, fill: float = -1.0,
         elif op == "cutout":
             x = _cutout(x, fill, generator)
         else:
-            raise ValueError(f"unknown augmentation {op!r}; use {', '.join(AUGMENTS)}")
+            raise ValueError(message("train.augment", name=repr(op)))
     return x
 
 

@@ -28,9 +28,6 @@ class Setting:
     flag: str | None = None             # CLI flag, e.g. "--batch"; None = not on the command line
     choices: tuple[str, ...] = ()
 
-    def applies_to(self, family: str) -> bool:
-        return not self.families or family in self.families
-
 
 def setting(default: Any, help: str, *, minimum: float | None = None, maximum: float | None = None,
             families: tuple[str, ...] = (), flag: str | None = None, choices: tuple[str, ...] = ()) -> Any:
