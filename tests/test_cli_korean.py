@@ -92,3 +92,60 @@ def test_the_command_line_says_errors_in_korean(tmp_path):
     p = subprocess.run([sys.executable, "-m", "ganexplorer", "generate"], capture_output=True, text=True, env=env,
                        timeout=120)
     assert p.returncode == 2 and "다음 인자가 필요합니다" in p.stderr and "사용법:" in p.stderr
+
+
+@pytest.fixture
+def korean_locale(monkeypatch):
+    """LANG=ko_KR.UTF-8 as a terminal sets it; the CLI reads it afresh (in this process: no torch start-up)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "GANEXPLORER_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    monkeypatch.setattr(i18n, "_language", None)
+
+
+def _said_in_korean(capsys, argv: list[str]) -> str:
+    """Run ``ganexplorer ARGV``; its one error line, checked to be Korean with no English left over."""
+    from ganexplorer.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("ganexplorer: 오류: "), err
+    spaced = re.sub(r"[\uac00-\ud7a3]+", r" \g<0> ", err)   # a particle joined to a name: CATEGORY를
+    spaced = re.sub(r"pip install \S+", " ", spaced)           # a command to copy
+    left = _english_left(spaced, {a.lower() for a in argv})   # what the user typed is echoed as it is
+    assert not left, f"English left in {err!r}: {left}"
+    return err
+
+
+@pytest.mark.slow
+def test_core_sentences_of_train_download_and_mp4_come_out_korean(korean_locale, capsys, tmp_path, monkeypatch):
+    """Issue 26's sample: resume, dataset, download and MP4 sentences (4 of 16 were Korean before)."""
+    import shutil
+
+    from ganexplorer.core.paths import checkpoints_dir
+
+    empty = tmp_path / "run"
+    empty.mkdir()
+    said = _said_in_korean(capsys, ["train", "--resume", "--out", str(empty)])          # the CLI's own
+    assert "체크포인트가 없습니다" in said
+    said = _said_in_korean(capsys, ["train", "--steps", "0", "--out", str(empty)])
+    assert "0보다 큰 수" in said
+    said = _said_in_korean(capsys, ["train", "--lr", "5", "--out", str(empty)])          # a setting (core)
+    assert "--lr" in said and "1e-05" in said
+    bad = tmp_path / "train-images-idx3-ubyte"
+    bad.write_bytes(b"<html>not an IDX file</html>" * 10)
+    said = _said_in_korean(capsys, ["train", "--data", f"mnist:{bad}", "--steps", "1", "--out", str(empty)])
+    assert "IDX" in said and str(bad) in said                                            # a corrupt dataset file
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(checkpoints_dir() / "dcgan-digits.safetensors", other / "last.safetensors")
+    said = _said_in_korean(capsys, ["train", "--model", "mlp-gan", "--resume", "--out", str(other)])
+    assert "모델" in said and "last.safetensors" in said                                  # resuming another model
+    said = _said_in_korean(capsys, ["download", "imagenet"])                             # a download
+    assert "imagenet" in said
+    for name in ("imageio", "imageio.v2", "imageio_ffmpeg"):                             # no video extra
+        monkeypatch.setitem(sys.modules, name, None)
+    said = _said_in_korean(capsys, ["walk", "--network", str(checkpoints_dir() / "dcgan-digits.safetensors"),
+                                    "--seeds", "0,1", "--frames", "2", "--size", "16", "-q",
+                                    "--out", str(tmp_path / "walk.mp4")])
+    assert "MP4" in said and "pip install" in said

@@ -186,4 +186,19 @@ KOREAN: dict[str, str] = {
     # sentences
     "ganexplorer: error: {message}": "ganexplorer: 오류: {message}",
     "ganexplorer: interrupted": "ganexplorer: 중단되었습니다",
+    # train's own sentences (C, issue 26); core's (settings, data, resume) are translated by their code
+    "give at most one of --epochs, --minutes, --steps": "--epochs, --minutes, --steps 중 하나만 주세요",
+    "{flag} must be a number more than 0, not {value}": "{flag} 값은 0보다 큰 수여야 합니다({value}은(는) 쓸 수 없습니다)",
+    ("--resume: {out} holds no checkpoint yet (the run stopped before its first save); "
+     "train it again, or give --resume-or-start"):
+        "--resume: {out}에는 아직 체크포인트가 없습니다(첫 저장 전에 실행이 멈췄습니다). "
+        "다시 학습하거나 --resume-or-start를 주세요",
+    "signal {number}": "신호 {number}",
+    "stopped by {name} at step {step}; saved {path} (go on with --resume)":
+        "{name}(으)로 {step} 스텝에서 멈췄습니다. {path}에 저장했습니다(--resume으로 이어서 학습할 수 있습니다)",
+    "stopped by {name}; {path} holds the run (go on with --resume)":
+        "{name}(으)로 멈췄습니다. {path}에 실행이 저장되어 있습니다(--resume으로 이어서 학습할 수 있습니다)",
+    "stopped by {name} before the first step; nothing to save": "{name}(으)로 첫 스텝 전에 멈췄습니다. 저장할 것이 없습니다",
+    "step": "스텝",
+    "checkpoint: {path} (step {step})": "체크포인트: {path} ({step} 스텝)",
 }

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ganexplorer.cli.common import AddCommand
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import say, t
 
 
 def _config(args: argparse.Namespace):
@@ -40,17 +41,17 @@ def cmd_train(args: argparse.Namespace) -> int:
     from ganexplorer.core.train.distributed import check_world, process_group, train_device, world_from_env
 
     if sum(x is not None for x in (args.epochs, args.minutes, args.steps)) > 1:
-        raise UsageError("give at most one of --epochs, --minutes, --steps")
+        raise UsageError(t("give at most one of --epochs, --minutes, --steps"))
     for flag, value in (("--epochs", args.epochs), ("--minutes", args.minutes), ("--steps", args.steps)):
         if value is not None and not (value > 0 and math.isfinite(value)):   # `not >` also refuses nan
-            raise UsageError(f"{flag} must be a number more than 0, not {value}")
+            raise UsageError(t("{flag} must be a number more than 0, not {value}", flag=flag, value=value))
     out = Path(args.out)
     cfg = _config(args)
     if args.resume_or_start:
         args.resume = (out / "last.safetensors").exists()
     elif args.resume and not (out / "last.safetensors").exists():
-        raise UsageError(f"--resume: {out} holds no checkpoint yet (the run stopped before its first save); "
-                         "train it again, or give --resume-or-start")
+        raise UsageError(t("--resume: {out} holds no checkpoint yet (the run stopped before its first save); "
+                           "train it again, or give --resume-or-start", out=out))
     world = world_from_env()
     device = train_device(cfg.device, world)   # not here (--device cuda on a laptop): one sentence, exit 2
     check_world(world, cfg.batch_size, PRESETS[cfg.model].family)   # before joining: every process says it
@@ -88,22 +89,25 @@ def _save_png(image, path: Path) -> None:
     from PIL import Image
 
     from ganexplorer.core.io import WriteError, atomic_write
+    from ganexplorer.core.messages import message
 
     try:
         atomic_write(path, lambda tmp: Image.fromarray(image).save(tmp, format="PNG"))
     except OSError as e:
-        raise WriteError(path, e, "training stopped") from None
+        raise WriteError(path, e, message("io.training_stopped")) from None
 
 
 def _stopped_sentence(signum: int, trainer, out: Path) -> str:
-    """Where the interrupted run's work is: one sentence."""
-    name = SIGNAL_NAMES.get(signum, f"signal {signum}")
+    """Where the interrupted run's work is: one sentence, in the user's language."""
+    name = SIGNAL_NAMES.get(signum) or t("signal {number}", number=signum)
     if trainer is not None and trainer.last_checkpoint is not None:
         step, path = trainer.last_checkpoint
-        return f"stopped by {name} at step {step}; saved {path} (go on with --resume)"
+        return t("stopped by {name} at step {step}; saved {path} (go on with --resume)", name=name, step=step,
+                 path=path)
     if (out / "last.safetensors").exists():
-        return f"stopped by {name}; {out / 'last.safetensors'} holds the run (go on with --resume)"
-    return f"stopped by {name} before the first step; nothing to save"
+        return t("stopped by {name}; {path} holds the run (go on with --resume)", name=name,
+                 path=out / "last.safetensors")
+    return t("stopped by {name} before the first step; nothing to save", name=name)
 
 
 def _run(args: argparse.Namespace, cfg, out: Path, world) -> int:
@@ -137,31 +141,31 @@ def _drive(args: argparse.Namespace, cfg, out: Path, world, stop: dict[str, int]
                 break
             if isinstance(ev, SetupEvent):
                 if not quiet and ev.stage != "note":   # notes were logged as warnings by open_dataset
-                    print(ev.text, file=sys.stderr, flush=True)
+                    print(say(ev.text), file=sys.stderr, flush=True)
             elif isinstance(ev, ReadyEvent):
                 tr = trainer = ev.trainer
                 total = limit if limit is not None else (int(epochs * tr.batches_per_epoch / cfg.d_steps)
                                                          if epochs else None)
-                bar = tqdm(total=total, initial=ev.step, unit="step", file=sys.stderr, disable=quiet,
+                bar = tqdm(total=total, initial=ev.step, unit=t("step"), file=sys.stderr, disable=quiet,
                            leave=False)
             elif isinstance(ev, StepEvent):
                 bar.update(1)
                 bar.set_postfix(D=f"{ev.d_loss:.2f}", G=f"{ev.g_loss:.2f}", refresh=False)
             elif isinstance(ev, LogEvent) and not quiet:
-                bar.write(ev.text, file=sys.stdout)
+                bar.write(say(ev.text), file=sys.stdout)
             elif isinstance(ev, SamplesEvent):
                 _save_png(ev.grid, out / "samples" / f"step{ev.step:07d}.png")
             elif isinstance(ev, MixingEvent):
                 _save_png(ev.grid, out / "samples" / f"mixing{ev.step:07d}.png")
             elif isinstance(ev, CheckpointEvent) and not quiet:
-                bar.write(f"checkpoint: {ev.path} (step {ev.step})", file=sys.stdout)
+                bar.write(t("checkpoint: {path} (step {step})", path=ev.path, step=ev.step), file=sys.stdout)
             elif isinstance(ev, StoppedEvent) and ev.reason == "error":
                 raise UsageError(ev.message)   # the session could not start: bad data, settings or checkpoint
             elif isinstance(ev, StoppedEvent) and ev.reason != "finished":
                 if bar is not None:
                     bar.close()
                 if world.is_main:
-                    print(f"ganexplorer: {ev.message}", file=sys.stderr)
+                    print(f"ganexplorer: {say(ev.message)}", file=sys.stderr)
                 rc = 3
     finally:
         if bar is not None:

@@ -244,7 +244,7 @@ KOREAN: dict[str, str] = {
     "io.kept_checkpoint": "마지막 정상 체크포인트는 남아 있습니다",
     "io.training_stopped": "학습을 멈췄습니다",
     "render.no_frames": "쓸 프레임이 없습니다",
-    "render.mp4_extra": "MP4를 쓰려면 video 추가 기능이 필요합니다: pip install 'ganexplorer[video]'",
+    "render.mp4_extra": "MP4를 쓰려면 동영상 추가 기능이 필요합니다: pip install 'ganexplorer[video]'",
     "render.mp4_ffmpeg": "MP4를 쓰려면 ffmpeg가 필요합니다({detail}). ffmpeg를 설치하거나 대신 .gif로 저장하세요",
     "render.animation_format": "알 수 없는 애니메이션 형식 '{suffix}': .gif 또는 .mp4를 쓰세요",
 }
