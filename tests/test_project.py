@@ -87,6 +87,17 @@ def test_cli_z_model_writes_projected_z_and_prints(dcgan_file, tmp_path, capsys,
     assert np.abs(a - np.asarray(Image.open(out / "proj00.png")).astype(int)).max() <= 1
 
 
+def test_cli_tries_each_class_and_says_which_won(dcgan_file, tmp_path, capsys, one_torch_thread):
+    target = _png(tmp_path / "t.png", np.full((32, 32, 3), 30, np.uint8))
+    assert main(["project", "--network", dcgan_file, "--target", target, "--outdir", str(tmp_path / "o"),
+                 "--num-steps", "6"]) == 0
+    cap = capsys.readouterr()
+    said = [line for line in cap.err.splitlines() if "fits best after 5 steps each" in line]
+    assert len(said) == 1 and "9: " in said[0], cap.err
+    won = int(said[0].split("class ")[1].split()[0])
+    assert f"class {won} (the best of 10 tried)" in cap.out
+
+
 def test_cli_refuses_w_space_for_z_models(dcgan_file, tmp_path, capsys):
     t = _png(tmp_path / "t.png", np.zeros((32, 32), np.uint8))
     assert main(["project", "--network", dcgan_file, "--target", t, "--outdir", str(tmp_path / "o"),
@@ -191,6 +202,44 @@ def test_projector_noise_and_conditional_class(dcgan_file, pkl, one_torch_thread
         Projector(cond, c, ProjectSettings(space="w"))
     with pytest.raises(ValueError, match="steps"):
         ProjectSettings(num_steps=0)
+
+
+def _conditional_stylegan2():
+    from conftest import randomise
+
+    from ganexplorer.core.formats.loaded import LoadedModel
+    from ganexplorer.core.models.stylegan2 import Generator
+
+    torch.manual_seed(1)
+    G = Generator(z_dim=16, c_dim=3, w_dim=16, img_resolution=8, img_channels=1, mapping_kwargs=dict(num_layers=2),
+                  synthesis_kwargs=dict(channel_base=64, channel_max=16))
+    randomise(G)
+    return LoadedModel(G=G.eval(), family="stylegan2", format="native")
+
+
+def test_trying_each_class_projects_each_and_finishes_the_best(one_torch_thread):
+    model = _conditional_stylegan2()
+    target = Renderer(model).render(RenderRequest(seed=5, label=2)).rgb[:, :, :1]
+    target = torch.from_numpy(target.astype(np.float32)).permute(2, 0, 1)[None] / 127.5 - 1
+    settings = ProjectSettings(num_steps=10, trial_steps=4, w_avg_samples=500, picture_every=5)
+    projector = Projector(model, target, settings)
+    assert projector.total_steps == 10 + 2 * 4
+    events = list(projector.run())
+    trials = [(e.label, e.step) for e in events if e.trial]
+    assert trials == [(c, k) for c in range(3) for k in range(5)]   # every class really runs its 4 steps
+    rest = [e for e in events if not e.trial]
+    assert [e.step for e in rest] == list(range(5, 11)) and rest[-1].done
+    tried = rest[-1].tried
+    assert len(tried) == 3 and all(e.tried == tried for e in rest)
+    winner = int(np.argmin(tried))
+    assert {e.label for e in rest} == {winner}
+    assert tried[winner] <= min(tried)
+    chosen = list(Projector(model, target, ProjectSettings(num_steps=10, label=winner, w_avg_samples=500)).run())
+    assert np.array_equal(chosen[-1].latent, rest[-1].latent)   # exactly what choosing the class gives
+    assert chosen[-1].tried == () and not any(e.trial for e in chosen)
+    calls = []
+    stopped = list(Projector(model, target, settings).run(lambda: len(calls) >= 6 or calls.append(1)))
+    assert all(e.trial for e in stopped) and not any(e.done for e in stopped)   # Cancel works during the trials
 
 
 # -- projected_w.npz read from any tool -----------------------------------------------------------------

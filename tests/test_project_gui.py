@@ -98,3 +98,39 @@ def test_cancel_leaves_the_state_and_a_bad_picture_is_one_sentence(qtbot, digits
     assert "truncated" in dialog.notes_label.text() and "\n" not in dialog.notes_label.text()
     assert dialog.target_view.pixmap().toImage() == shown_target   # the previous target stays
     assert win.explorer.controller.state == before
+
+
+def test_a_conditional_model_tries_each_class_and_the_winner_becomes_the_class(qtbot, settings, tmp_path,
+                                                                               monkeypatch):
+    import torch
+
+    from ganexplorer.core.formats import save_native
+    from ganexplorer.core.models.registry import build_preset
+
+    torch.manual_seed(0)
+    G, D = build_preset("dcgan32-cond")
+    win = open_window(qtbot, settings, save_native(tmp_path / "cond.safetensors", "dcgan32", G.eval(), D))
+    try:
+        picture = tmp_path / "dark.png"
+        Image.fromarray(np.full((32, 32, 3), 30, np.uint8)).save(picture)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(picture), ""))
+        win.project_action.trigger()
+        dialog = win.project_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.label.isVisible() and dialog.label.currentText() == "try each class"
+        qtbot.mouseClick(dialog.open_btn, Qt.MouseButton.LeftButton)
+        _set_steps(qtbot, dialog, 6)
+        qtbot.mouseClick(dialog.project_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
+        won = dialog.result.label
+        assert f"class {won} (the best of the 10 classes tried)" in dialog.notes_label.text()
+        assert won == int(np.argmin(dialog.result.tried))
+        assert sorted(dialog.curves) == list(range(10))    # every class drew its own curve
+        assert len(dialog.curves[won]) == 6 and all(len(dialog.curves[c]) == 5 for c in range(10) if c != won)
+        state = win.explorer.controller.state
+        assert state.label == won and state.source == ("projected", "z")
+        settle(qtbot, win)
+        assert np.abs(shown(win).astype(int) - dialog.result.picture.astype(int)).max() <= 1
+    finally:
+        win.project_dialog.close()
+        win.worker.shutdown()

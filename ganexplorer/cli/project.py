@@ -55,8 +55,17 @@ def cmd_project(args: argparse.Namespace) -> int:
     projector = Projector(model, target.tensor(), settings, pick_device(args.device))
     frames: list[np.ndarray] = []
     final = None
-    bar = progress(range(args.num_steps), args.num_steps, "project", args.quiet)
+    bar = progress(range(projector.total_steps), projector.total_steps, "project", args.quiet)
+    trying = None
     for ev in projector.run():
+        if ev.trial and ev.label != trying:
+            trying = ev.label
+            bar.set_description(f"project, trying class {trying}", refresh=False)
+        elif not ev.trial and trying is not None:
+            trying = None
+            bar.set_description(f"project, class {ev.label}", refresh=False)
+            if not args.quiet:
+                bar.write(_tried_line(ev.label, ev.tried, settings.steps_per_trial), file=sys.stderr)
         if ev.step:
             bar.update(1)
             bar.set_postfix(dist=f"{ev.distance:.4f}", refresh=False)
@@ -78,9 +87,16 @@ def cmd_project(args: argparse.Namespace) -> int:
         write_animation(frames, outdir / "proj.mp4", fps=60)
     if not args.quiet:
         cls = f", class {final.label}" if final.label is not None else ""
+        cls += f" (the best of {len(final.tried)} tried)" if final.tried else ""
         print(f"distance {final.distance:.5f} ({projector.distance.description}), PSNR {final.psnr:.2f} dB "
               f"after {final.step} steps in {space}{cls}; wrote {outdir / 'proj.png'} and {npz}")
     return 0
+
+
+def _tried_line(label: int, tried: tuple[float, ...], steps: int) -> str:
+    """Which class won the trials, and every class's distance after its trial steps."""
+    each = ", ".join(f"{c}: {d:.4f}" for c, d in enumerate(tried))
+    return f"class {label} fits best after {steps} steps each (distances {each}); finishing it"
 
 
 def add_commands(add: AddCommand) -> None:
@@ -96,7 +112,8 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--optimize-noise", action="store_true", help="also fit the noise maps (saved in the .npz)")
     p.add_argument("--save-video", action="store_true", help="also write proj.mp4 (target beside each step)")
     p.add_argument("--class", dest="class_idx", type=int, default=None,
-                   help="class of a conditional model (default: the nearest class's mean is tried first)")
+                   help="class of a conditional model (default: each class is tried for a tenth of the steps, "
+                        "the best one finished)")
     p.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default=None,
                    help="where to run (default auto: CUDA, then MPS, then CPU)")
 

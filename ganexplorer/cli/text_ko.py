@@ -158,8 +158,8 @@ KOREAN: dict[str, str] = {
         "w: 벡터 하나, 계속 편집할 수 있음 (기본값), w+: 층마다 하나, z: DCGAN / MLP 모델",
     "also fit the noise maps (saved in the .npz)": "잡음 맵도 맞춥니다 (.npz에 저장)",
     "also write proj.mp4 (target beside each step)": "proj.mp4도 씁니다 (스텝마다 목표 옆에)",
-    "class of a conditional model (default: the nearest class's mean is tried first)":
-        "조건부 모델의 클래스 (기본값: 평균이 가장 가까운 클래스)",
+    "class of a conditional model (default: each class is tried for a tenth of the steps, the best one finished)":
+        "조건부 모델의 클래스 (기본값: 클래스마다 스텝의 10분의 1만큼 시도해 보고 가장 가까운 클래스를 끝까지 진행)",
     "where to run (default auto: CUDA, then MPS, then CPU)": "실행할 장치 (기본값 auto: CUDA, 다음 MPS, 다음 CPU)",
     "render a projected_w.npz ([1, num_ws, w_dim], any tool's) or projected_z.npz instead of seeds":
         "시드 대신 projected_w.npz([1, num_ws, w_dim], 어느 도구의 것이든) 또는 projected_z.npz를 그립니다",

@@ -9,8 +9,18 @@ betas (0.9, 0.999). Differences, on purpose: the distance needs nothing download
 they are optimised with NVIDIA's regulariser and kept with the result), so a projected w renders
 the same picture in the Explore tab; the space can be one w for every layer ('w', the default:
 stays editable), one per layer ('w+') or z (DCGAN / MLP models, whose only latent it is, starting
-at the prior's mean 0). Conditional models use the given class, or compare each class's mean w
-with the target and keep the nearest.
+at the prior's mean 0).
+
+Conditional models use the given class, or try each: every class runs the first ``trial_steps``
+steps of the same schedule, the one whose attempt is then nearest the target continues from
+where it stands to the end. The winner's result is exactly what choosing its class would give.
+
+Speed (benchmarks/bench_project.py): the projector works on one torch thread for small models
+(the bundled digits: a step's ops are too short to split, and on a shared CPU two threads wait for
+each other: 15 ms a step on one thread, 200+ ms on two under load), set on its own thread only so
+the window's renderer keeps its count; the mean w is computed once per model and class; Adam is
+written out (constructing ``torch.optim.Adam`` imports ``torch._dynamo``: 2 s and more in a fresh
+process, longer than the whole projection of a digit).
 
 The projector works on its own copy of the generator (``copy.deepcopy``), so the window can keep
 rendering with the original on another thread, and takes gradients only with respect to the
@@ -21,11 +31,14 @@ from __future__ import annotations
 
 import copy
 import math
+import threading
+import weakref
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, cast
 
 import numpy as np
 import torch
+from torch import nn
 
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
@@ -35,6 +48,8 @@ from ganexplorer.core.render.images import to_uint8
 SPACES = ("w", "w+", "z")
 DEFAULT_STEPS = 200
 MAX_STEPS = 100_000
+ONE_THREAD_BELOW = 1_500_000    # G's parameters: below this a step's ops are too short to split
+TWO_THREADS_BELOW = 10_000_000  # below this, two threads at most
 
 
 @dataclass(frozen=True)
@@ -45,9 +60,11 @@ class ProjectSettings:
     num_steps: int = DEFAULT_STEPS
     seed: int = 0                       # the noise added to w early on
     optimize_noise: bool = False        # also fit the per-layer noise maps (kept with the result)
-    label: int | None = None            # conditional models: None = try each class's mean w, keep the nearest
+    label: int | None = None            # conditional models: None = try each class for trial_steps, finish the best
     picture_every: int = 10             # a picture in the events every k steps (and at the end)
     perceptual_weight: float = PERCEPTUAL_WEIGHT
+    trial_steps: int | None = None      # steps each class gets when trying them all (None: a tenth, at least 5)
+    threads: int | None = None          # torch threads of the projecting thread (None: by the model's size)
     initial_lr: float = 0.1
     initial_noise_factor: float = 0.05
     lr_rampdown_length: float = 0.25
@@ -67,6 +84,16 @@ class ProjectSettings:
             raise ValueError("a picture must be shown at least every step (picture_every >= 1)")
         if not (math.isfinite(self.perceptual_weight) and self.perceptual_weight >= 0):
             raise ValueError("the perceptual weight must be a finite number >= 0")
+        if self.trial_steps is not None and self.trial_steps < 1:
+            raise ValueError("each class needs at least one trial step (trial_steps >= 1)")
+        if self.threads is not None and self.threads < 1:
+            raise ValueError("the projection needs at least one thread")
+
+    @property
+    def steps_per_trial(self) -> int:
+        """Steps each class gets when all are tried: never more than the whole run."""
+        k = self.trial_steps if self.trial_steps is not None else max(5, self.num_steps // 10)
+        return min(k, self.num_steps)
 
 
 @dataclass(frozen=True)
@@ -77,12 +104,14 @@ class ProjectEvent:
     num_steps: int
     distance: float
     space: str
-    label: int | None
+    label: int | None                    # the class this attempt draws (conditional models)
     picture: np.ndarray | None = None    # uint8 [R, R, 3], every picture_every steps and at the end
     latent: np.ndarray | None = None     # with each picture
     psnr: float | None = None            # with each picture: the picture against the target, in dB
     done: bool = False
     noise: dict[str, np.ndarray] = field(default_factory=dict)   # fitted noise maps (optimize_noise), at the end
+    trial: bool = False                  # a step of one class's trial run (every class is being tried)
+    tried: tuple[float, ...] = ()        # every event after the trials: each class's distance after its trial
 
 
 def check_space(model: LoadedModel, space: str) -> None:
@@ -91,6 +120,14 @@ def check_space(model: LoadedModel, space: str) -> None:
         raise ValueError("a StyleGAN2 model projects into w or w+, not z")
     if not model.is_style_based and space != "z":
         raise ValueError(f"this {model.family} model has no w: it projects into z")
+
+
+def projection_threads(G: nn.Module, available: int | None = None) -> int:
+    """torch threads to project with: one for small generators, two for mid-size ones, else torch's count."""
+    available = available if available is not None else torch.get_num_threads()
+    n = sum(p.numel() for p in G.parameters())
+    want = 1 if n < ONE_THREAD_BELOW else 2 if n < TWO_THREADS_BELOW else available
+    return max(1, min(want, available))
 
 
 def _lr_ramp(t: float, s: ProjectSettings) -> float:
@@ -112,6 +149,46 @@ def _noise_regularizer(maps: list[torch.Tensor]) -> torch.Tensor:
     return reg
 
 
+class _Adam:
+    """torch.optim.Adam's single-tensor update (betas (0.9, 0.999), eps 1e-8), written out: see the module doc."""
+
+    def __init__(self, params: list[torch.Tensor], betas: tuple[float, float] = (0.9, 0.999),
+                 eps: float = 1e-8) -> None:
+        self.params, self.betas, self.eps, self.t = params, betas, eps, 0
+        self.m = [torch.zeros_like(p) for p in params]
+        self.v = [torch.zeros_like(p) for p in params]
+
+    @torch.no_grad()
+    def step(self, grads: tuple[torch.Tensor, ...], lr: float) -> None:
+        self.t += 1
+        b1, b2 = self.betas
+        c1, c2 = 1 - b1 ** self.t, 1 - b2 ** self.t
+        for p, g, m, v in zip(self.params, grads, self.m, self.v):
+            m.mul_(b1).add_(g, alpha=1 - b1)
+            v.mul_(b2).addcmul_(g, g, value=1 - b2)
+            p.addcdiv_(m, v.sqrt().div_(math.sqrt(c2)).add_(self.eps), value=-lr / c1)
+
+
+@dataclass
+class _Attempt:
+    """One class's run: where its latent, noise maps, Adam moments and shaking RNG stand after ``step`` steps."""
+
+    label: int | None
+    latent: torch.Tensor
+    maps: list[tuple[str, torch.Tensor]]
+    adam: _Adam
+    gen: torch.Generator
+    spread: float
+    step: int = 0
+
+
+# The mean w and spread of 10,000 mapped z, per generator (the model's own, not the projector's copy) and class:
+# the window projects drawing after drawing with the same model, and trying each class needs each class's.
+_W_STATS: weakref.WeakKeyDictionary[nn.Module, dict[tuple[int | None, int], tuple[torch.Tensor, float]]] = \
+    weakref.WeakKeyDictionary()
+_W_STATS_LOCK = threading.Lock()
+
+
 class Projector:
     """``for ev in Projector(model, target, settings).run(cancel): ...`` (see the module docstring)."""
 
@@ -129,10 +206,24 @@ class Projector:
         self.G = copy.deepcopy(model.G).to(self.device).eval()
         for p in self.G.parameters():
             p.requires_grad_(False)
+        self.threads = settings.threads or projection_threads(self.G)
         self.target = target.to(self.device, torch.float32)
         self.target_rgb = to_uint8(self.target)
         features = shipped_features(model.channels, model.resolution) if settings.perceptual_weight > 0 else None
         self.distance = Distance(self.target, features, settings.perceptual_weight)
+        self._stored_noise = {name: buf.detach().clone() for name, buf in self._noise_buffers()}
+
+    @property
+    def tries_each_class(self) -> bool:
+        """Whether every class is tried first (a conditional model and no class chosen)."""
+        return bool(self.model.c_dim) and self.settings.label is None
+
+    @property
+    def total_steps(self) -> int:
+        """Optimisation steps in all, the trials included (for progress bars)."""
+        s = self.settings
+        extra = (self.model.c_dim - 1) * s.steps_per_trial if self.tries_each_class else 0
+        return s.num_steps + extra
 
     # -- the start ---------------------------------------------------------------------------
     def _label(self, c: int | None) -> torch.Tensor | None:
@@ -145,14 +236,21 @@ class Projector:
     @torch.no_grad()
     def _w_stats(self, label: int | None, samples: int) -> tuple[torch.Tensor, float]:
         """Mean w [1, w_dim] and its spread sqrt(E||w - mean||²) over ``samples`` mapped z (NVIDIA's seed 123)."""
+        key = (label if self.model.c_dim else None, samples)
+        with _W_STATS_LOCK:
+            known = _W_STATS.get(self.model.G, {}).get(key)
+        if known is not None:
+            return known[0].to(self.device), known[1]
         z = torch.from_numpy(np.random.RandomState(123).randn(samples, self.model.z_dim)).float()
-        ws = []
-        for chunk in z.split(1000):
-            c = self._label(label)
-            ws.append(cast(Generator, self.G).mapping(chunk.to(self.device), None if c is None else c.expand(len(chunk), -1))[:, 0])
+        c = self._label(label)
+        ws = [cast(Generator, self.G).mapping(chunk.to(self.device), None if c is None else c.expand(len(chunk), -1))[:, 0]
+              for chunk in z.split(2500)]
         w = torch.cat(ws)
         avg = w.mean(0, keepdim=True)
-        return avg, float(((w - avg).square().sum() / samples).sqrt())
+        spread = float(((w - avg).square().sum() / samples).sqrt())
+        with _W_STATS_LOCK:
+            _W_STATS.setdefault(self.model.G, {})[key] = (avg.cpu(), spread)
+        return avg, spread
 
     def _synth(self, latent: torch.Tensor, label: int | None, noise: NoiseControl) -> torch.Tensor:
         if not self.model.is_style_based:
@@ -160,42 +258,18 @@ class Projector:
         ws = latent.expand(-1, self.model.num_ws, -1) if latent.shape[1] == 1 else latent
         return cast(Generator, self.G).synthesis(ws, noise=noise)
 
-    @torch.no_grad()
-    def _pick_label(self) -> int | None:
-        """The given class; else the class whose mean picture is nearest the target (conditional models)."""
-        s = self.settings
-        if not self.model.c_dim or s.label is not None:
-            return s.label
-        best, best_d = 0, float("inf")
-        for c in range(self.model.c_dim):
-            if self.model.is_style_based:
-                avg, _ = self._w_stats(c, min(1000, s.w_avg_samples))
-                img = self._synth(avg[:, None], c, NoiseControl("const"))
-            else:
-                img = self._synth(torch.zeros(1, self.model.z_dim, device=self.device), c, NoiseControl("const"))
-            d = float(self.distance(img))
-            if d < best_d:
-                best, best_d = c, d
-        return best
+    def _noise_buffers(self) -> list[tuple[str, torch.Tensor]]:
+        return [(name, buf) for name, mod in self.G.named_modules()
+                if isinstance(buf := getattr(mod, "noise_const", None), torch.Tensor)]
 
-    def _noise_maps(self) -> list[tuple[str, torch.Tensor]]:
-        """The synthesis layers' stored noise maps, made leaf tensors we may optimise (on our copy only)."""
-        out = []
-        for name, mod in self.G.named_modules():
-            buf = getattr(mod, "noise_const", None)
-            if isinstance(buf, torch.Tensor):
-                n = buf.detach().clone()
-                n = ((n - n.mean()) / (n.std() + 1e-8)).requires_grad_(True)
-                mod.noise_const = n          # a buffer slot takes the tensor we optimise
-                out.append((name, n))
-        return out
+    def _install(self, maps: list[tuple[str, torch.Tensor]]) -> None:
+        """Make ``maps`` the noise the synthesis layers of our copy read (each attempt has its own)."""
+        modules = dict(self.G.named_modules())
+        for name, n in maps:
+            modules[name].noise_const = n   # a buffer slot takes the tensor we optimise
 
-    # -- the loop ----------------------------------------------------------------------------
-    def run(self, cancel: Callable[[], bool] | None = None) -> Iterator[ProjectEvent]:
-        """Yield an event per step; stop quietly (after the current step) when ``cancel()`` is true."""
+    def _start(self, label: int | None) -> _Attempt:
         s = self.settings
-        label = self._pick_label()
-        gen = torch.Generator().manual_seed(s.seed)
         if self.model.is_style_based:
             avg, spread = self._w_stats(label, s.w_avg_samples)
             rows = self.model.num_ws if s.space == "w+" else 1
@@ -203,46 +277,98 @@ class Projector:
         else:
             spread = 1.0   # z ~ N(0, I): the prior's spread per dimension ... and its mean, 0, is the start
             latent = torch.zeros(1, self.model.z_dim, device=self.device, requires_grad=True)
-        maps = self._noise_maps() if s.optimize_noise and self.model.is_style_based else []
-        params = [latent] + [n for _, n in maps]
-        opt = torch.optim.Adam(params, lr=s.initial_lr, betas=(0.9, 0.999))
-        noise = NoiseControl("const")
-        yield self._event(0, latent, label, noise, float("nan"))
-        for step in range(1, s.num_steps + 1):
-            if cancel is not None and cancel():
-                return
-            t = (step - 1) / s.num_steps
-            scale = spread * s.initial_noise_factor * max(0.0, 1.0 - t / s.noise_ramp_length) ** 2
-            for g in opt.param_groups:
-                g["lr"] = s.initial_lr * _lr_ramp(t, s)
-            shake = torch.randn(latent.shape, generator=gen).to(self.device) * scale
-            img = self._synth(latent + shake, label, noise)
-            dist = self.distance(img)
-            loss = dist + s.regularize_noise_weight * _noise_regularizer([n for _, n in maps]) if maps else dist
-            grads = torch.autograd.grad(loss, params)
-            for p, grad in zip(params, grads):
-                p.grad = grad
-            opt.step()
-            if maps:
-                with torch.no_grad():
-                    for _, n in maps:
-                        n.sub_(n.mean()).div_(n.square().mean().sqrt() + 1e-8)
-            last = step == s.num_steps
-            if last or step % s.picture_every == 0:
-                yield self._event(step, latent, label, noise, float(dist.detach()), last, maps if last else [])
-            else:
-                yield ProjectEvent(step, s.num_steps, float(dist.detach()), s.space, label)
+        maps = []
+        if s.optimize_noise and self.model.is_style_based:
+            for name, n in self._stored_noise.items():
+                maps.append((name, ((n - n.mean()) / (n.std() + 1e-8)).requires_grad_(True)))
+        return _Attempt(label, latent, maps, _Adam([latent] + [n for _, n in maps]),
+                        torch.Generator().manual_seed(s.seed), spread)
+
+    # -- the loop ----------------------------------------------------------------------------
+    def run(self, cancel: Callable[[], bool] | None = None) -> Iterator[ProjectEvent]:
+        """Yield an event per step; stop quietly (after the current step) when ``cancel()`` is true.
+
+        The projecting thread uses ``self.threads`` torch threads while the iterator runs (a thread's own
+        setting: the window's render thread keeps its count); the caller's count comes back at the end."""
+        before = torch.get_num_threads()
+        if self.threads != before:
+            torch.set_num_threads(self.threads)
+        try:
+            yield from self._run(cancel)
+        finally:
+            if torch.get_num_threads() != before:
+                torch.set_num_threads(before)
+
+    def _run(self, cancel: Callable[[], bool] | None) -> Iterator[ProjectEvent]:
+        s = self.settings
+        tried: tuple[float, ...] = ()
+        if self.tries_each_class:
+            k, best, distances = s.steps_per_trial, None, []
+            for c in range(self.model.c_dim):
+                attempt = self._start(c)
+                for ev in self._steps(attempt, k, cancel, trial=True):
+                    yield ev
+                if attempt.step < k:
+                    return   # cancelled
+                distances.append(self._distance(attempt))
+                if best is None or distances[-1] < distances[cast(int, best.label)]:
+                    best = attempt
+            attempt, tried = cast(_Attempt, best), tuple(distances)
+        else:
+            attempt = self._start(s.label)
+        yield from self._steps(attempt, s.num_steps, cancel, tried=tried)
 
     @torch.no_grad()
-    def _event(self, step: int, latent: torch.Tensor, label: int | None, noise: NoiseControl, dist: float,
-               done: bool = False, maps: list[tuple[str, torch.Tensor]] | None = None) -> ProjectEvent:
-        img = self._synth(latent, label, noise)
-        if done or step == 0:
+    def _distance(self, a: _Attempt) -> float:
+        self._install(a.maps)
+        return float(self.distance(self._synth(a.latent, a.label, NoiseControl("const"))))
+
+    def _steps(self, a: _Attempt, until: int, cancel: Callable[[], bool] | None, trial: bool = False,
+               tried: tuple[float, ...] = ()) -> Iterator[ProjectEvent]:
+        """Advance ``a`` to step ``until`` of the schedule: an event per step (and one at step 0 if it starts
+        there). ``tried`` (the classes' trial distances) rides on every event after the trials."""
+        s = self.settings
+        noise = NoiseControl("const")
+        maps = [n for _, n in a.maps]
+        params = [a.latent] + maps
+        self._install(a.maps)
+        if a.step == 0:
+            yield self._event(a, float("nan"), trial=trial)
+        elif a.step == s.num_steps and not trial:   # the trial was the whole run: the winner is the result
+            yield self._event(a, float("nan"), done=True, tried=tried)
+        while a.step < until:
+            if cancel is not None and cancel():
+                return
+            t = a.step / s.num_steps
+            scale = a.spread * s.initial_noise_factor * max(0.0, 1.0 - t / s.noise_ramp_length) ** 2
+            shaken = a.latent + torch.randn(a.latent.shape, generator=a.gen).to(self.device) * scale \
+                if scale > 0 else a.latent
+            dist = self.distance(self._synth(shaken, a.label, noise))
+            loss = dist + s.regularize_noise_weight * _noise_regularizer(maps) if maps else dist
+            a.adam.step(torch.autograd.grad(loss, params), s.initial_lr * _lr_ramp(t, s))
+            if maps:
+                with torch.no_grad():
+                    for n in maps:
+                        n.sub_(n.mean()).div_(n.square().mean().sqrt() + 1e-8)
+            a.step += 1
+            last = a.step == s.num_steps and not trial
+            if last or a.step % s.picture_every == 0:
+                yield self._event(a, float(dist.detach()), trial=trial, done=last, tried=tried)
+            else:
+                yield ProjectEvent(a.step, s.num_steps, float(dist.detach()), s.space, a.label, trial=trial,
+                                   tried=tried)
+
+    @torch.no_grad()
+    def _event(self, a: _Attempt, dist: float, trial: bool = False, done: bool = False,
+               tried: tuple[float, ...] = ()) -> ProjectEvent:
+        img = self._synth(a.latent, a.label, NoiseControl("const"))
+        if done or a.step == 0:
             dist = float(self.distance(img))
         rgb = to_uint8(img)
-        lat = latent.detach().to("cpu", torch.float32).numpy()[0]
+        lat = a.latent.detach().to("cpu", torch.float32).numpy()[0]
         if self.settings.space == "w":
             lat = lat[0]
-        return ProjectEvent(step, self.settings.num_steps, dist, self.settings.space, label, rgb, lat.copy(),
+        return ProjectEvent(a.step, self.settings.num_steps, dist, self.settings.space, a.label, rgb, lat.copy(),
                             psnr(rgb, self.target_rgb), done,
-                            {name: n.detach().cpu().numpy().copy() for name, n in (maps or [])})
+                            {name: n.detach().cpu().numpy().copy() for name, n in a.maps} if done else {},
+                            trial, tried)

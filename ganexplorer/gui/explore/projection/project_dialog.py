@@ -43,7 +43,9 @@ class ProjectDialog(QDialog):
         self.runner = Runner("project")
         self.task: Any = None
         self.target: Any = None
-        self.steps_seen: list[float] = []
+        self.curves: dict[Any, list[float]] = {}   # the distance curve of each class's attempt (one if not tried)
+        self.trial_steps = 0
+        self.winner_said = False
         self.result: Any = None
         m = self.model
         self.target_view, self.attempt_view = QLabel(), QLabel()
@@ -78,7 +80,7 @@ class ProjectDialog(QDialog):
         self.noise = QCheckBox(self.tr("Optimise noise too"))
         self.noise.setEnabled(m.is_style_based)
         self.label = QComboBox()
-        self.label.addItem(self.tr("nearest class"), None)
+        self.label.addItem(self.tr("try each class"), None)
         for c in range(m.c_dim):
             self.label.addItem(str(c), c)
         self.label.setVisible(bool(m.c_dim))
@@ -175,7 +177,8 @@ class ProjectDialog(QDialog):
         settings = ProjectSettings(space=self.space.currentData(), num_steps=self.steps.value(),
                                    optimize_noise=self.noise.isChecked(), label=self.label.currentData(),
                                    picture_every=max(1, min(10, self.steps.value() // 20)))
-        self.steps_seen = []
+        self.curves = {}
+        self.trial_steps, self.winner_said = settings.steps_per_trial, False
         self.curve.setData([], [])
         model, target, runner = self.model, self.target.tensor(), self.runner
 
@@ -204,13 +207,24 @@ class ProjectDialog(QDialog):
     def _show(self, ev: Any, task: Any) -> None:
         if task is not self.task:
             return
-        if ev.step:
-            self.steps_seen.append(ev.distance)
-            self.curve.setData(np.arange(1, len(self.steps_seen) + 1), np.asarray(self.steps_seen))
+        seen = self.curves.setdefault(ev.label, [])
+        if ev.step and ev.step > len(seen):
+            seen.append(ev.distance)
+            self.curve.setData(np.arange(1, len(seen) + 1), np.asarray(seen))
         if ev.picture is not None:
             self.attempt_view.setPixmap(self._pixmap(ev.picture))
-        text = self.tr("step {0} of {1}, distance {2:.4f}").format(ev.step, ev.num_steps, ev.distance) \
-            if ev.step else self.tr("step 0 of {0}").format(ev.num_steps)
+        if ev.trial:
+            text = self.tr("trying class {0} ({1} of {2}): step {3} of {4}").format(
+                ev.label, ev.label + 1, self.model.c_dim, ev.step, self.trial_steps)
+            if ev.step:
+                text += self.tr(", distance {0:.4f}").format(ev.distance)
+        else:
+            text = self.tr("step {0} of {1}, distance {2:.4f}").format(ev.step, ev.num_steps, ev.distance) \
+                if ev.step else self.tr("step 0 of {0}").format(ev.num_steps)
+        if ev.tried and not self.winner_said:
+            self.winner_said = True
+            self._say(self.tr("Class {0} fits best after {1} steps each (distance {2:.4f}; the next best, class {3}, "
+                              "{4:.4f}): finishing it.").format(ev.label, self.trial_steps, *self._runner_up(ev)))
         if ev.psnr is not None:
             text += self.tr(", PSNR {0:.1f} dB").format(ev.psnr)
         self.step_label.setText(text)
@@ -222,6 +236,8 @@ class ProjectDialog(QDialog):
         try:
             self.panel.controller.set_projected(ev.space, tuple(tuple(r) for r in latent) if ev.space == "w+"
                                                 else tuple(latent))
+            if ev.label is not None:   # the class the projection drew with (the chosen one, or the trials' best)
+                self.panel.controller.update(label=ev.label)
         except ValueError as e:
             self._ended(task, describe(e))
             return
@@ -229,6 +245,8 @@ class ProjectDialog(QDialog):
         where = {"w": self.tr("w (one vector for every layer)"), "w+": self.tr("w+ (one vector per layer)"),
                  "z": self.tr("z")}[ev.space]
         cls = self.tr(", class {0}").format(ev.label) if ev.label is not None else ""
+        if ev.tried:
+            cls = self.tr(", class {0} (the best of the {1} classes tried)").format(ev.label, len(ev.tried))
         self._ended(task, self.tr("Done: the picture now starts from the projected {0}{1}; every slider works "
                                   "on it. PSNR {2:.1f} dB.").format(where, cls, ev.psnr))
 
@@ -242,6 +260,13 @@ class ProjectDialog(QDialog):
         self.cancel_btn.setEnabled(False)
         self.project_btn.setEnabled(self.target is not None)
         self._say(sentence)
+
+    @staticmethod
+    def _runner_up(ev: Any) -> tuple[float, int, float]:
+        """The winner's trial distance, and the class that came second with its distance."""
+        order = sorted(range(len(ev.tried)), key=ev.tried.__getitem__)
+        second = order[1] if len(order) > 1 else order[0]
+        return ev.tried[ev.label], second, ev.tried[second]
 
     # -- helpers --------------------------------------------------------------------------------
     def _say(self, sentence: str) -> None:
