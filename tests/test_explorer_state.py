@@ -7,24 +7,26 @@ import json
 import math
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from ganexplorer.app.explorer_controller import ExplorerController
 from ganexplorer.app.explorer_state import (
-    STATE_VERSION,
+    MAX_LAYERS,
     DirectionEdit,
     ExplorerState,
     ModelFacts,
+    ProjectedLatent,
     WalkSettings,
     build_request,
-    state_file,
-    state_from_file,
 )
+from ganexplorer.app.state_json import STATE_VERSION, state_file, state_from_dict, state_from_file, state_to_dict
 from ganexplorer.core.render import RenderRequest, WEdit
 from ganexplorer.core.render.blend import bilinear_blend
 from ganexplorer.core.render.directions import Directions
+from v1_states import v1_body, v1_request
 
 STATES = Path(__file__).parent / "data" / "states"
 V1_EDITS = STATES / "v1_edits_mixing_ablation.json"
@@ -40,6 +42,12 @@ class MockView:
     def state_changed(self, state, old):
         assert old is not state
         self.shown.append(state)
+
+
+def _v1(req: RenderRequest) -> ExplorerState:
+    """The state a version-1 file holding ``req`` opens as."""
+    return state_from_file(json.loads(json.dumps({"ganexplorer_state": 1, "checkpoint": None,
+                                                  "request": v1_body(req)})))
 
 
 def _directions(sign: float = 1.0) -> Directions:
@@ -171,11 +179,14 @@ def test_serialisation_round_trip_keeps_every_field():
         w_edits=(DirectionEdit(0, 2.0, 1, 4), DirectionEdit(2, -1.5, 1, 4)), w_start=1, w_end=4,
         legacy_w_edits=(WEdit((0.6, 0.8), 1.25, 0, None),), blend=((1, 0.25), (2, 0.75)), z=(0.5, -0.5),
         source=("walk", 3, 60, (0, 1, 2), "w"), arith=(7, 8, 9), ablations=(("b8.conv0", (0, 1, 9)),),
-        walk=WalkSettings(seeds="10-14", space="z", frames=30, fps=10, loop=False, export_side=256), view=3, zoom=2)
+        walk=WalkSettings(seeds="10-14", space="z", frames=30, fps=10, loop=False, export_side=256), view=3, zoom=2,
+        direction_sets=(_named(),), projected=ProjectedLatent("w", (0.5, -0.25, 1.0, 2.0)))
+    unsaid = [f.name for f in fields(ExplorerState) if getattr(state, f.name) == getattr(ExplorerState(), f.name)]
+    assert not unsaid, f"give these fields a value that is not their default, so the round trip sees them: {unsaid}"
     data = json.loads(json.dumps(state_file(state, "/x/model.pkl")))
     assert data["ganexplorer_state"] == STATE_VERSION == 2 and data["checkpoint"] == "/x/model.pkl"
     assert state_from_file(data) == state
-    assert ExplorerState.from_dict(state.to_dict()) == state
+    assert state_from_dict(state_to_dict(state)) == state
 
 
 def test_files_that_are_not_states_say_so():
@@ -183,14 +194,14 @@ def test_files_that_are_not_states_say_so():
         with pytest.raises((ValueError, KeyError, TypeError)):
             state_from_file(junk)
     with pytest.raises(ValueError, match="noise mode"):
-        ExplorerState.from_dict({"noise_mode": "loud"})
+        state_from_dict({"noise_mode": "loud"})
     for bad in ({"seed": "7"}, {"psi": []}, {"mix_on": 1}, {"cutoff": 2.5}, {"zoom": "huge"}, {"zoom": 0},
                 {"source": ["walk"]}, {"source": ["arith", "a", 2, 3]}):
         with pytest.raises(ValueError):
-            ExplorerState.from_dict(bad)
+            state_from_dict(bad)
     with pytest.raises(ValueError, match="zoom"):
         state_from_file({"ganexplorer_state": 1, "request": {}, "zoom": "huge"})
-    assert ExplorerState.from_dict({"psi": 1, "seed": 3.0}) == ExplorerState(psi=1.0, seed=3)
+    assert state_from_dict({"psi": 1, "seed": 3.0}) == ExplorerState(psi=1.0, seed=3)
 
 
 HOSTILE_V2 = [
@@ -245,7 +256,7 @@ def test_version_1_edits_match_directions_of_either_sign():
     ctl = ExplorerController()
     ctl.set_model(FACTS)
     old = RenderRequest(w_edits=(WEdit((0.0, 1.0, 0.0, 0.0), 3.0, 0, 6), WEdit((0.0, 0.0, 0.0, 1.0), 1.0, 0, 6)))
-    ctl.load(ExplorerState.from_request(old))
+    ctl.load(_v1(old))
     assert ctl.request().w_edits == old.w_edits            # rendered as saved before the directions arrive
     ctl.set_directions(_directions(sign=-1.0))
     assert ctl.state.w_edits == (DirectionEdit(1, -3.0, 0, 6),)
@@ -260,7 +271,7 @@ def test_version_1_edits_match_a_pca_that_agrees_only_to_rounding():
     ctl = ExplorerController()
     ctl.set_model(FACTS)
     old = RenderRequest(w_edits=(WEdit((3e-6, 1.0 - 2e-6, -4e-6, 0.0), 3.0, 0, 6),))
-    ctl.load(ExplorerState.from_request(old))
+    ctl.load(_v1(old))
     ctl.set_directions(_directions(sign=1.0))
     assert ctl.state.legacy_w_edits == ()
     assert [(e.component, round(e.sigmas, 4)) for e in ctl.state.w_edits] == [(1, 3.0)]
@@ -269,7 +280,7 @@ def test_version_1_edits_match_a_pca_that_agrees_only_to_rounding():
 def test_version_1_fixture_files_read_as_states():
     data = json.loads(V1_EDITS.read_text())
     state = state_from_file(data)
-    req = RenderRequest.from_dict(data["request"])
+    req = v1_request(data["request"])
     assert (state.seed, state.psi, state.cutoff, state.noise_mode, state.noise_seed) == (42, 0.7, 4, "random", 3)
     assert (state.mix_on, state.mix_seed, state.mix_start, state.mix_end) == (True, 7, 2, 6)
     assert state.z_offsets == ((0, -1.0), (3, 0.5)) and (state.w_start, state.w_end) == (1, 8)
@@ -278,6 +289,46 @@ def test_version_1_fixture_files_read_as_states():
     blend = state_from_file(json.loads(V1_BLEND.read_text()))
     assert blend.blend == ((43, 0.375), (44, 0.125), (47, 0.375), (48, 0.125)) and blend.noise_mode == "none"
     assert blend.zoom == "fit" and blend.w_edits == () and not blend.mix_on
+
+
+V1_REQUEST = RenderRequest(
+    seed=42, psi=0.7, cutoff=4, noise_mode="random", noise_strength=1.5, noise_seed=3, mix_seed=7, mix_start=2,
+    mix_end=6, force_fp32=True, z_offsets=((0, -1.0), (3, 0.5)), w_edits=(WEdit((0.6, 0.8, 0.0, 0.0), 1.25, 1, 5),),
+    w_blend=((43, 0.375), (44, 0.625)), ablations=(("b8.conv0", (0, 9)),))
+V2_STATE = {   # the same state in version 2's own words
+    "seed": 42, "psi": 0.7, "cutoff": 4, "noise_mode": "random", "noise_strength": 1.5, "noise_seed": 3,
+    "mix_on": True, "mix_seed": 7, "mix_start": 2, "mix_end": 6, "force_fp32": True, "z_offsets": [[0, -1.0], [3, 0.5]],
+    "w_start": 1, "w_end": 5, "blend": [[43, 0.375], [44, 0.625]], "ablations": [["b8.conv0", [0, 9]]], "zoom": 2,
+    "legacy_w_edits": [{"direction": [0.6, 0.8, 0.0, 0.0], "amount": 1.25, "layer_start": 1, "layer_end": 5}]}
+
+
+@pytest.mark.parametrize("v1, v2", [
+    ({"request": v1_body(V1_REQUEST), "zoom": 2}, V2_STATE),
+    ({"request": {"seed": 5}}, {"seed": 5, "mix_end": MAX_LAYERS, "w_end": MAX_LAYERS}),   # None: the last layer
+    ({"request": {"seed": 5, "cutoff": None, "mix_seed": None, "mix_end": 3, "label": None}},
+     {"seed": 5, "mix_end": 3, "w_end": MAX_LAYERS}),
+], ids=["every field", "defaults", "nulls"])
+def test_a_version_1_file_opens_as_the_same_state_as_its_version_2_equivalent(v1, v2):
+    """One schema: a version-1 file (a request) is converted once, at load, into the state a version-2 file says
+    in its own words; saved again it is a version-2 file of that state, and the request it makes is the saved one."""
+    old = state_from_file(json.loads(json.dumps({"ganexplorer_state": 1, "checkpoint": None, **v1})))
+    new = state_from_file(json.loads(json.dumps({"ganexplorer_state": STATE_VERSION, "checkpoint": None, "state": v2})))
+    assert old == new
+    resaved = json.loads(json.dumps(state_file(old, None)))
+    assert resaved["ganexplorer_state"] == STATE_VERSION and state_from_file(resaved) == old
+    ctl = ExplorerController()
+    ctl.set_model(FACTS)
+    ctl.load(old)
+    saved = v1_request(v1["request"])
+    assert ctl.request() == saved.with_(mix_end=6 if saved.mix_end is None else saved.mix_end)   # None: the last
+
+
+def test_the_version_1_fixtures_resave_as_version_2_unchanged():
+    for path in (V1_EDITS, V1_BLEND):
+        data = json.loads(path.read_text())
+        state = state_from_file(data)
+        resaved = json.loads(json.dumps(state_file(state, data["checkpoint"])))
+        assert "request" not in resaved and state_from_file(resaved) == state
 
 
 def test_a_version_1_file_keeps_what_it_never_held():
@@ -310,7 +361,7 @@ def test_version_1_fixture_edits_become_sliders_on_the_bundled_model():
     assert ctl.state.legacy_w_edits == ()
     assert [(e.component, round(e.sigmas, 4), e.layer_start, e.layer_end) for e in ctl.state.w_edits] == [
         (0, 2.0, 1, 8), (2, -1.5, 1, 8)]
-    saved, now = RenderRequest.from_dict(data["request"]), ctl.request()
+    saved, now = v1_request(data["request"]), ctl.request()
     assert now.with_(w_edits=()) == saved.with_(w_edits=())
     for a, b in zip(now.w_edits, saved.w_edits, strict=True):
         assert a.direction == pytest.approx(b.direction, abs=1e-5) and math.isclose(a.amount, b.amount, rel_tol=1e-5)

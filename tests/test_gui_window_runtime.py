@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from ganexplorer.core.render import RenderRequest  # noqa: E402
+from v1_states import v1_body, v1_request  # noqa: E402
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def other_pkl(tmp_path, tiny_stylegan2):
 
 
 def _state_file(path, checkpoint, req: RenderRequest, zoom=2):
-    path.write_text(json.dumps({"ganexplorer_state": 1, "checkpoint": str(checkpoint), "request": req.to_dict(),
+    path.write_text(json.dumps({"ganexplorer_state": 1, "checkpoint": str(checkpoint), "request": v1_body(req),
                                 "zoom": zoom}))
     return path
 
@@ -267,7 +268,7 @@ def test_todays_state_files_still_open(qtbot, shapes_window, tmp_path, monkeypat
         data = json.loads(open(os.path.join(STATES, name), encoding="utf-8").read())
         data["checkpoint"] = str(path)   # the file names the folder it was written in
         (tmp_path / name).write_text(json.dumps(data))
-        saved = RenderRequest.from_dict(data["request"])
+        saved = v1_request(data["request"])
         _pick(monkeypatch, tmp_path / name)
         window.open_state_action.trigger()
         qtbot.waitUntil(lambda s=saved: e.seed.value() == s.seed and e.directions is not None, timeout=60_000)

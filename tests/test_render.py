@@ -1,7 +1,5 @@
 """The render path: seeds, truncation, noise, mixing, edits, caching, requests."""
 
-import json
-
 import numpy as np
 import pytest
 import torch
@@ -110,11 +108,15 @@ def test_non_style_models():
         r.render(RenderRequest(seed=0, label=12))
 
 
-def test_request_round_trips_through_json():
-    req = RenderRequest(seed=7, psi=0.6, cutoff=4, noise_mode="random", noise_seed=3, mix_seed=11, mix_start=2,
-                        mix_end=6, label=1, z_offsets=((3, 0.25),), w_edits=(WEdit((0.1, 0.2), 1.5, 0, 4),))
-    back = RenderRequest.from_dict(json.loads(json.dumps(req.to_dict())))
-    assert back == req and hash(back) == hash(req)
+def test_equal_requests_are_one_value():
+    """The worker and the caches key on requests: two made alike are equal and hash alike (no file form of their
+    own: a saved state is an ExplorerState, app.state_json)."""
+    def make():
+        return RenderRequest(seed=7, psi=0.6, cutoff=4, noise_mode="random", noise_seed=3, mix_seed=11, mix_start=2,
+                             mix_end=6, label=1, z_offsets=((3, 0.25),), w_edits=(WEdit((0.1, 0.2), 1.5, 0, 4),))
+    a, b = make(), make()
+    assert a is not b and a == b and hash(a) == hash(b) and a.with_(psi=0.5) != a
+    assert not hasattr(a, "to_dict") and not hasattr(RenderRequest, "from_dict")
 
 
 def test_images_and_latents_helpers():

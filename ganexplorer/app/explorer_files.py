@@ -12,7 +12,8 @@ import json
 import os
 from typing import Any
 
-from ganexplorer.app.explorer_state import ExplorerState, state_from_file
+from ganexplorer.app.explorer_state import ExplorerState
+from ganexplorer.app.state_json import state_from_file
 from ganexplorer.core.guarded import read_bounded_text, refusal
 
 MAX_STATE_BYTES = 32 * 2 ** 20   # 64 direction sets of 64 x 512 floats as JSON fit in about half of this

@@ -1,8 +1,9 @@
 """What the user chose in the Explore tab, as one immutable value, and the request it renders.
 
 The state is the single source of truth: widgets show it, edits replace it, a saved state file is
-its JSON form, and ``build_request`` turns it (with a few facts about the loaded model) into the
-core ``RenderRequest``. The values it is made of, and their bounds, are in :mod:`.explorer_values`.
+its JSON form (the one schema, written and read in :mod:`.state_json`), and ``build_request`` turns it
+(with a few facts about the loaded model) into the core ``RenderRequest``, which has no file form of its
+own. The values it is made of, and their bounds, are in :mod:`.explorer_values`.
 
 API for the features that build on it (directions, projection):
 
@@ -23,7 +24,7 @@ API for the features that build on it (directions, projection):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ganexplorer.app.explorer_values import (
@@ -58,16 +59,13 @@ from ganexplorer.app.explorer_values import (
     check_vector,
     check_zoom,
 )
-from ganexplorer.app import state_json as sj
 from ganexplorer.core.render.directions import Directions
 from ganexplorer.core.render.request import RenderRequest, WEdit, check_noise_mode
 
 __all__ = ["DIRECTION_METHODS", "EXPORT_SIDE_RANGE", "MAX_DIM", "MAX_LAYERS", "MAX_SEED", "NOISE_STRENGTH_RANGE",
-           "PCA", "PROJECTED_SPACES", "PSI_RANGE", "STATE_VERSION", "VIEWS", "W_SIGMA_RANGE", "WALK_FPS_RANGE",
-           "WALK_FRAMES_RANGE", "WALK_SPACES", "Z_SLIDER_RANGE", "DirectionEdit", "ExplorerState", "ModelFacts",
-           "NamedDirections", "ProjectedLatent", "WalkSettings", "build_request", "state_file", "state_from_file"]
-
-STATE_VERSION = 2          # 1: the file held a RenderRequest; 2: it holds an ExplorerState
+           "PCA", "PROJECTED_SPACES", "PSI_RANGE", "VIEWS", "W_SIGMA_RANGE", "WALK_FPS_RANGE", "WALK_FRAMES_RANGE",
+           "WALK_SPACES", "Z_SLIDER_RANGE", "DirectionEdit", "ExplorerState", "ModelFacts", "NamedDirections",
+           "ProjectedLatent", "WalkSettings", "build_request"]
 
 
 @dataclass(frozen=True)
@@ -173,73 +171,6 @@ class ExplorerState:
     def with_(self, **changes: Any) -> ExplorerState:
         return replace(self, **changes)
 
-    # -- JSON ------------------------------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form: the body of a version-2 state file."""
-        d = {f.name: getattr(self, f.name) for f in fields(self)}
-        d["z_offsets"] = [list(p) for p in self.z_offsets]
-        d["w_edits"] = [vars(e).copy() for e in self.w_edits]
-        d["legacy_w_edits"] = [dict(direction=list(e.direction), amount=e.amount, layer_start=e.layer_start,
-                                    layer_end=e.layer_end) for e in self.legacy_w_edits]
-        d["blend"] = [list(p) for p in self.blend]
-        d["z"] = None if self.z is None else list(self.z)
-        d["source"] = _jsonable(self.source)
-        d["arith"] = list(self.arith)
-        d["ablations"] = [[name, list(ch)] for name, ch in self.ablations]
-        d["walk"] = vars(self.walk).copy()
-        d["direction_sets"] = [dict(name=s.name, method=s.method, vectors=_jsonable(s.vectors), sigmas=list(s.sigmas),
-                                    layer_start=s.layer_start, layer_end=s.layer_end) for s in self.direction_sets]
-        d["projected"] = None if self.projected is None else dict(space=self.projected.space,
-                                                                  latent=_jsonable(self.projected.latent))
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ExplorerState:
-        """Inverse of ``to_dict``; unknown keys are ignored, missing ones take their defaults. Every number
-        is taken as its field's type only if it is one ("seed": 1e400 or "7" is refused, never converted)."""
-        if not isinstance(d, dict):
-            raise ValueError("the state is not a JSON object")
-        d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
-        conv = {
-            "z_offsets": lambda v: tuple((sj.whole(i), sj.num(a)) for i, a in sj.pairs(v, MAX_DIM)),
-            "w_edits": lambda v: tuple(sj.edit(e) for e in sj.items(v, MAX_EDITS)),
-            "legacy_w_edits": sj.wedits,
-            "blend": lambda v: tuple((sj.whole(s), sj.num(w)) for s, w in sj.pairs(v, MAX_EDITS)),
-            "z": lambda v: None if v is None else sj.floats(v),
-            "source": _source,
-            "arith": lambda v: tuple(sj.whole(x) for x in sj.items(v, 3)),
-            "ablations": lambda v: tuple((n, tuple(sj.whole(c) for c in sj.items(ch, MAX_CHANNELS)))
-                                         for n, ch in sj.pairs(v, MAX_ABLATED_LAYERS)),
-            "walk": lambda v: WalkSettings(**{k: x for k, x in sj.obj(v).items()
-                                              if k in WalkSettings.__dataclass_fields__}),
-            "label": lambda v: None if v is None else sj.whole(v),
-            "zoom": check_zoom,
-            "direction_sets": lambda v: tuple(sj.named(x) for x in sj.items(v, MAX_DIRECTION_SETS)),
-            "projected": lambda v: None if v is None else sj.projected(v),
-        }
-        for key, fn in conv.items():
-            if key in d:
-                d[key] = fn(d[key])
-        for f in fields(cls):   # plain numbers and switches: a file's "seed": "7" or "psi": [] is no state
-            default = f.default
-            if f.name in d and f.name not in conv and isinstance(default, (bool, int, float)):
-                d[f.name] = sj.plain(type(default), d[f.name], f.name)
-        return cls(**d)
-
-    @classmethod
-    def from_request(cls, req: RenderRequest, zoom: int | str = "fit") -> ExplorerState:
-        """A version-1 file's request as a state; its w edits wait in ``legacy_w_edits`` for the directions.
-        "Through the last layer" becomes :data:`MAX_LAYERS`, which the controller clamps to the model's."""
-        start = req.w_edits[0].layer_start if req.w_edits else 0
-        end = req.w_edits[0].layer_end if req.w_edits else None   # None: through the last layer
-        return cls(seed=req.seed, label=req.label, force_fp32=req.force_fp32, psi=req.psi, cutoff=req.cutoff or 0,
-                   noise_mode=req.noise_mode, noise_strength=req.noise_strength, noise_seed=req.noise_seed,
-                   mix_on=req.mix_seed is not None, mix_seed=req.mix_seed if req.mix_seed is not None else 1,
-                   mix_start=req.mix_start, mix_end=req.mix_end if req.mix_end is not None else MAX_LAYERS,
-                   z_offsets=req.z_offsets, legacy_w_edits=req.w_edits, w_start=start,
-                   w_end=end if end is not None else MAX_LAYERS, blend=req.w_blend, z=req.z, ablations=req.ablations,
-                   zoom=check_zoom(zoom))
-
 
 def build_request(state: ExplorerState, facts: ModelFacts) -> RenderRequest:
     """The picture the state asks for, on the model ``facts`` describes (a pure function)."""
@@ -280,56 +211,3 @@ def _edit_vectors(state: ExplorerState, facts: ModelFacts) -> list[WEdit]:
             vector, sigma = s.vectors[e.component], s.sigmas[e.component]
         out.append(WEdit(vector, e.sigmas * sigma, e.layer_start, e.layer_end))
     return out
-
-
-def state_from_file(data: dict[str, Any], current: ExplorerState | None = None) -> ExplorerState:
-    """The state in a saved file's JSON, version 1 or 2; ValueError if it is none (converted once, here).
-
-    A version-1 file held only a request: what it never had (walk, A - B + C seeds, view tab) is
-    taken from ``current``, so opening it changes those no more than it used to."""
-    if not isinstance(data, dict):
-        raise ValueError("not a state file")
-    version = data.get("ganexplorer_state")
-    try:
-        if version == 1:
-            state = ExplorerState.from_request(sj.v1_request(data["request"]), data.get("zoom", "fit"))
-            if current is not None:
-                state = replace(state, walk=current.walk, arith=current.arith, view=current.view)
-                if not state.legacy_w_edits:   # the file says no w range: the sliders keep theirs
-                    state = replace(state, w_start=current.w_start, w_end=current.w_end)
-            return state
-        if version == STATE_VERSION:
-            return ExplorerState.from_dict(data["state"])
-    except (KeyError, TypeError, OverflowError, AttributeError, RecursionError) as e:   # a file's wrong shapes
-        raise ValueError(f"the state file's fields are not what a state holds ({type(e).__name__})") from None
-    raise ValueError(f"unknown state file version {version!r:.40}")
-
-
-def state_file(state: ExplorerState, checkpoint: str | None) -> dict[str, Any]:
-    """The JSON of a saved state file: version, the checkpoint it was made on, the state."""
-    return {"ganexplorer_state": STATE_VERSION, "checkpoint": checkpoint, "state": state.to_dict()}
-
-
-def _jsonable(v: Any) -> Any:
-    return [_jsonable(x) for x in v] if isinstance(v, (tuple, list)) else v
-
-
-def _all_ints(xs: Any) -> bool:
-    return all(isinstance(x, int) and not isinstance(x, bool) for x in xs)
-
-
-def _source(v: Any) -> tuple:
-    """How the picture came about, as captions read it: (), ('pad',), ('arith', a, b, c),
-    ('walk', k, n, seeds, space), ('projected', space)."""
-    v = sj.items(v, 5)
-    ints = _all_ints
-    if v in ([], ["pad"]):
-        return tuple(v)
-    if len(v) == 4 and v[0] == "arith" and ints(v[1:]):
-        return tuple(v)
-    if len(v) == 2 and v[0] == "projected" and v[1] in PROJECTED_SPACES:
-        return tuple(v)
-    if (len(v) == 5 and v[0] == "walk" and ints(v[1:3]) and isinstance(v[3], list) and len(v[3]) <= 10_000
-            and ints(v[3]) and v[4] in WALK_SPACES):
-        return ("walk", v[1], v[2], tuple(v[3]), v[4])
-    raise ValueError(f"unknown picture source {v!r:.60}")

@@ -24,6 +24,13 @@ from ganexplorer.core.ops import bias_act, fastpath, make_filter, upsample2d  # 
 
 NOISE_MODES = ("const", "random", "none")
 
+
+def check_noise_mode(mode: object) -> None:
+    """The one check of a noise mode: the model's, a render request's and an explorer state's."""
+    if mode not in NOISE_MODES:
+        raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {mode!r:.40}")
+
+
 # Keyword arguments of NVIDIA's constructors that change nothing in a float32 forward.
 _IGNORED_KWARGS = {"fp16_channels_last", "channels_last", "fused_modconv_default"}
 
@@ -110,8 +117,7 @@ class NoiseControl:
     """How synthesis layers get their noise: mode, strength scale and an optional RNG."""
 
     def __init__(self, mode: str = "const", strength: float = 1.0, generator: torch.Generator | None = None):
-        if mode not in NOISE_MODES:
-            raise ValueError(f"noise mode must be one of {NOISE_MODES}, not {mode!r}")
+        check_noise_mode(mode)
         self.mode, self.strength, self.generator = mode, strength, generator
 
 

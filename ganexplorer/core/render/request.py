@@ -1,5 +1,8 @@
 """What to render, as an immutable, hashable value (the GUI builds one per slider move).
 
+A request is made, never saved: the Explore tab derives it from its state (``app.explorer_state.build_request``,
+the one place), the command line from its arguments; state files hold the state (``app.state_json``).
+
 The picture starts from one of: the seed's z (default), an explicit ``z``, a blend of seeds' ws
 (``w_blend``), or an explicit ``w`` (a projected picture's latent: one row used on every layer, or
 num_ws rows, w+). Mixing, truncation, w edits, noise and switch-offs then act on top of it.
@@ -10,13 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ganexplorer.core.models.stylegan2 import NOISE_MODES
+from ganexplorer.core.models.stylegan2 import check_noise_mode
 
-
-def check_noise_mode(mode: object) -> None:
-    """The one check of a noise mode for requests and explorer states (the model's own is in NoiseControl)."""
-    if mode not in NOISE_MODES:
-        raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {mode!r:.40}")
+__all__ = ["RenderRequest", "WEdit", "check_noise_mode"]
 
 
 @dataclass(frozen=True)
@@ -71,31 +70,3 @@ class RenderRequest:
 
     def with_(self, **changes: Any) -> "RenderRequest":
         return replace(self, **changes)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form (for saving the explorer state)."""
-        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        d["z"] = list(self.z) if self.z is not None else None
-        d["z_offsets"] = [list(p) for p in self.z_offsets]
-        d["w_edits"] = [dict(direction=list(e.direction), amount=e.amount, layer_start=e.layer_start,
-                             layer_end=e.layer_end) for e in self.w_edits]
-        d["w_blend"] = [list(p) for p in self.w_blend]
-        d["ablations"] = [[name, list(ch)] for name, ch in self.ablations]
-        d["w"] = None if self.w is None else [list(r) for r in self.w]
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "RenderRequest":
-        d = dict(d)
-        if d.get("z") is not None:
-            d["z"] = tuple(float(v) for v in d["z"])
-        d["z_offsets"] = tuple((int(i), float(v)) for i, v in d.get("z_offsets", ()))
-        d["w_edits"] = tuple(WEdit(tuple(float(v) for v in e["direction"]), float(e["amount"]),
-                                   int(e.get("layer_start", 0)), e.get("layer_end"))
-                             for e in d.get("w_edits", ()))
-        d["w_blend"] = tuple((int(s), float(w)) for s, w in d.get("w_blend", ()))
-        d["ablations"] = tuple((str(n), tuple(int(c) for c in ch)) for n, ch in d.get("ablations", ()))
-        if d.get("w") is not None:
-            d["w"] = tuple(tuple(float(v) for v in row) for row in d["w"])
-        known = cls.__dataclass_fields__
-        return cls(**{k: v for k, v in d.items() if k in known})

@@ -1,7 +1,7 @@
 """The main window's files: saving and copying what a tab shows, saving and opening explorer states.
 
-A state file is ``app.explorer_state.state_file`` (version 2: the ExplorerState); version-1 files
-(a RenderRequest) still open.
+A state file is ``app.state_json.state_file`` (version 2: the ExplorerState); version-1 files
+(a RenderRequest) still open, converted there at load.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ganexplorer.app.explorer_files import read_state_file
-from ganexplorer.app.explorer_state import ExplorerState, state_file
+from ganexplorer.app.explorer_state import ExplorerState
+from ganexplorer.app.state_json import state_file
 from ganexplorer.core.render.images import save_png, upscale_nearest
 from ganexplorer.gui.common.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
 from ganexplorer.gui.common.image_view import qimage_from_rgb
