@@ -10,9 +10,11 @@ import json
 import logging
 from pathlib import Path
 
+from typing import Any
+
 from PySide6.QtCore import QMargins, QRect, QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QTabWidget, QToolTip
 
 from ganexplorer import applog
 from ganexplorer.app.explorer_state import ExplorerState
@@ -21,8 +23,6 @@ from ganexplorer.core.ops import fused
 from ganexplorer.core.paths import checkpoints_dir
 from ganexplorer.gui.explore.explorer_panel import ExplorerPanel
 from ganexplorer.gui.common.background import UiQueue
-from ganexplorer.gui.common.export_dialog import ExportDialog
-from ganexplorer.gui.common.help import HelpDialog
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
 from ganexplorer.gui.window.model_loader import ModelLoader
 from ganexplorer.gui.common.wheel_guard import install_wheel_guard
@@ -31,6 +31,7 @@ from ganexplorer.gui.window.window_menus import WindowMenus
 from ganexplorer.gui.explore.projection.project_dialog import is_picture, open_project_dialog
 
 MAX_RECENT = 8
+PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 DEFAULT_SIZE = (1280, 720)  # a classroom projector; every tab must be usable at this size
 
 USUAL_FRAME = QMargins(8, 32, 8, 8)   # a title bar and borders, for before the window manager has drawn them
@@ -56,7 +57,40 @@ def show_warning(parent, title: str, text: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
-class MainWindow(WindowMenus, WindowFiles, QMainWindow):
+
+def _part(part: str, name: str) -> Any:
+    """``window.<name>`` reads ``window.<part>.<name>``: what tests and other modules reach through the window."""
+    return property(lambda self: getattr(getattr(self, part), name), doc=f"``self.{part}.{name}``")
+
+
+class MainWindow(QMainWindow):
+    """The tabs, the status bar, loading models; its menu bar is ``self.menus`` (window_menus.py) and its
+    picture and state files ``self.files`` (window_files.py): parts it composes, each using the window's
+    public methods only."""
+
+    # the menus' actions and dialogs
+    open_action = _part("menus", "open_action")
+    save_image_action = _part("menus", "save_image_action")
+    copy_image_action = _part("menus", "copy_image_action")
+    save_state_action = _part("menus", "save_state_action")
+    open_state_action = _part("menus", "open_state_action")
+    presentation_action = _part("menus", "presentation_action")
+    language_actions = _part("menus", "language_actions")
+    bundled_menu = _part("menus", "bundled_menu")
+    directions_menu = _part("menus", "directions_menu")
+    project_action = _part("menus", "project_action")
+    help_menu = _part("menus", "help_menu")
+    help_action = _part("menus", "help_action")
+    help_dialog = _part("menus", "help_dialog")
+    show_log_action = _part("menus", "show_log_action")
+    problem_reporter = _part("menus", "problem_reporter")
+    # the files' methods and their dialog
+    export_dialog = _part("files", "export_dialog")
+    current_picture = _part("files", "current_picture")
+    save_image = _part("files", "save_image")
+    save_state = _part("files", "save_state")
+    load_state = _part("files", "load_state")
+
     def __init__(self, settings: QSettings | None = None, interactive: bool = True) -> None:
         """``interactive=False`` (screenshot mode): nobody is there to answer a dialog, so none opens;
         errors go to the status bar and ``last_error`` only."""
@@ -76,8 +110,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self._progress: QProgressDialog | None = None
         self.model: LoadedModel | None = None
         self.last_error: str | None = None
-        self.export_dialog: ExportDialog | None = None
-        self.help_dialog: HelpDialog | None = None
         self._base_font = QFont(self.font())
 
         self.explorer = ExplorerPanel(self.worker)
@@ -102,7 +134,8 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         self.tabs.addTab(self.lab2d_panel, self.tr("2-D lab"))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self._build_menus()
+        self.files = WindowFiles(self)
+        self.menus = WindowMenus(self, self.files)
         if self.settings.value("view/presentation", False, type=bool):
             self.presentation_action.setChecked(True)
         self.statusBar().showMessage(self.tr("Ready"))
@@ -121,8 +154,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()  # whatever it said was about the tab left
-        if self.help_dialog is not None and self.help_dialog.isVisible():
-            self._refresh_help(activate=False)
 
     def _default_size(self) -> None:
         """1280x720 where the screen has room for it with the title bar, else what the screen has: the whole
@@ -151,7 +182,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
 
 
     # -- opening models -----------------------------------------------------------------------
-    def _folder(self, key: str) -> str:
+    def remembered_folder(self, key: str) -> str:
         """The user's last folder for ``key``: never the app's own checkpoints/, home if it is gone."""
         value = self.settings.value(key, "") or ""
         if value and Path(value).is_dir() and not self._is_bundled(Path(value)):
@@ -166,7 +197,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             return False
 
     def open_dialog(self) -> None:
-        start = self._folder("last_dir")
+        start = self.remembered_folder("last_dir")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open checkpoint"), start,
                                               self.tr("Checkpoints (*.pkl *.pt *.pth *.ckpt *.safetensors);;All files (*)"))
         if path and is_picture(path):   # a picture is projected into the open model (issue 23)
@@ -247,7 +278,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         pending, self._pending_state = self._pending_state, None
         self.show_model(model, switch_tab=self._switch_on_load)
         if pending is not None and pending[0] == ticket:  # the state file this model was opened for
-            self.apply_state(pending[1])
+            self._apply_state(pending[1])
         if model.path is not None and self.interactive:   # screenshot mode leaves the recent files alone
             self._remember_recent(str(model.path))
         self.statusBar().showMessage(self.tr("Loaded {0}").format(model.path.name if model.path else ""))
@@ -266,7 +297,7 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
     def _remember_recent(self, path: str) -> None:
         recent = [p for p in self.recent_files() if p != path]
         self.settings.setValue("recent_files", json.dumps([path] + recent[: MAX_RECENT - 1]))
-        self._refresh_recent()
+        self.menus.refresh_recent()
 
     def recent_files(self) -> list[str]:
         try:
@@ -274,11 +305,6 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
         except (TypeError, ValueError):
             return []
 
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for p in self.recent_files():
-            self.recent_menu.addAction(self._action(p, lambda _=False, q=p: self.open_checkpoint(q)))
-        self.recent_menu.setEnabled(bool(self.recent_files()))
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -294,12 +320,71 @@ class MainWindow(WindowMenus, WindowFiles, QMainWindow):
             else:
                 self.open_checkpoint(urls[0])
 
-    def _warn(self, message: str) -> None:
+    def warn(self, message: str) -> None:
+        """A user error: one sentence in the status bar and, when someone is there, a warning box."""
         log.info("%s", message)
         self.last_error = message
         self.statusBar().showMessage(message)
         if self.isVisible() and self.interactive:
             show_warning(self, "ganexplorer", message)
+
+    # -- states, zoom, presentation, language ---------------------------------------------------
+    def show_state(self, state: ExplorerState, checkpoint: str | None) -> None:
+        """Show a state read from a file; loads its ``checkpoint`` first if another one is open.
+
+        The controls change only once that load succeeds; a failed load, or any newer load or state
+        before it arrives, leaves everything as it was."""
+        if checkpoint and (self.model is None or str(self.model.path) != checkpoint):
+            ticket = self.open_checkpoint(checkpoint)
+            self._pending_state = (ticket, state)
+        else:
+            self._supersede_load()  # the state is for the model shown: a model still loading would replace it
+            self._apply_state(state)
+
+    def _apply_state(self, state: ExplorerState) -> None:
+        """Show a loaded state in the explorer, zoom included."""
+        self.explorer.load_state(state)
+        self.set_zoom(state.zoom)
+
+    def set_zoom(self, zoom) -> None:
+        e = self.explorer
+        e.controller.update(zoom=zoom)   # saved with the state
+        for view in (e.image_view, e.variation_view, e.grid_view, getattr(e, "layer_view", None)):
+            if view is not None:
+                view.set_zoom(zoom)
+
+    def set_presentation(self, on: bool, remember: bool = True) -> None:
+        """Projector mode: the whole window's text 1.5x larger; panels thicken their plots (remembered, unless
+        ``remember`` is False: ``ganexplorer gui --presentation`` is for one session)."""
+        if remember:
+            self.settings.setValue("view/presentation", bool(on))
+        font = QFont(self._base_font)
+        if on:
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
+            else:
+                font.setPixelSize(round(font.pixelSize() * PRESENTATION_SCALE))
+        self.setFont(font)
+        QToolTip.setFont(font)
+        for menu in self.menuBar().findChildren(QMenu):  # pop-ups are windows: they do not inherit the font
+            menu.setFont(font)
+        for dialog in (self.files.export_dialog, self.menus.help_dialog):
+            if dialog is not None:
+                dialog.setFont(font)
+        for i in range(self.tabs.count()):
+            fn = getattr(self.tabs.widget(i), "set_presentation", None)
+            if callable(fn):
+                fn(bool(on))
+        action = self.menus.presentation_action
+        if action.isChecked() != bool(on):
+            action.blockSignals(True)   # (its toggled signal would come back here)
+            action.setChecked(bool(on))
+            action.blockSignals(False)
+
+    def set_language(self, code: str) -> None:
+        """Settings ▸ Language: remembered for the next start."""
+        self.settings.setValue("language", code)
+        self.statusBar().showMessage(self.tr("The language changes the next time ganexplorer starts."))
 
     def closeEvent(self, event) -> None:  # noqa: N802
         applog.remove_error_listener(self._on_uncaught)
