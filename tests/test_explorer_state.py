@@ -102,6 +102,23 @@ def test_a_typed_seed_replaces_a_blend_and_a_walk_frame(ctl):
     assert ctl.request().z == (0.1, 0.2, 0.3, 0.4) and ctl.request().w_blend == ()
 
 
+@pytest.mark.parametrize("space", ["w", "z"])
+def test_a_walk_frame_is_its_position_in_the_loop(ctl, space):
+    """The walk's frame k of n moves the state to the blend (w) or slerped z the core walk has there: the same
+    request as the exported clip's frame, made from the state, with no request handed back to the controller."""
+    from ganexplorer.core.render.latents import walk_positions
+    from ganexplorer.core.render.walk import walk_request
+
+    ctl.set_seed(9)
+    for frame in (1, 4, 6):
+        ctl.show_walk_frame([7, 8, 3], frame, 6, space)
+        i, j, t = walk_positions(3, 6)[frame - 1]
+        assert ctl.request() == walk_request(RenderRequest(seed=9, mix_end=4), [7, 8, 3], i, j, t, space, FACTS.z_dim)
+        assert ctl.state.source == ("walk", frame, 6, (7, 8, 3), space)
+    ctl.set_seed(9)
+    assert ctl.request() == RenderRequest(seed=9, mix_end=4)
+
+
 def test_w_edits_are_component_sigma_and_layers(ctl):
     ctl.set_w_range(1, 4)
     ctl.set_edit(1, 2.0)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ganexplorer.app.explorer_state import (
@@ -27,7 +28,9 @@ from ganexplorer.app.explorer_state import (
     build_request,
 )
 from ganexplorer.core.render.directions import Directions
+from ganexplorer.core.render.latents import walk_positions
 from ganexplorer.core.render.request import RenderRequest, WEdit
+from ganexplorer.core.render.walk import walk_latent
 
 MATCH_TOLERANCE = 1e-4    # a version-1 direction matches a component when 1 - |cos| is below this (under 1°)
 
@@ -160,8 +163,17 @@ class ExplorerController:
         a, b, c = self._state.arith
         self.set_blend(((a, 1.0), (b, -1.0), (c, 1.0)), ("arith", a, b, c))
 
+    def show_walk_frame(self, seeds: Sequence[int], frame: int, frames: int, space: str) -> None:
+        """Frame ``frame`` of a ``frames``-long loop through ``seeds`` in ``space`` ('w' or 'z') is the picture:
+        a blend of two seeds' ws, or their slerped z (the state holds the latent; no request travels back)."""
+        seeds = tuple(int(s) for s in seeds)
+        i, j, t = walk_positions(len(seeds), frames)[(frame - 1) % frames]
+        blend, z = walk_latent(seeds, i, j, t, space, self.facts.z_dim)
+        self.update(blend=blend, z=z, source=("walk", int(frame), int(frames), seeds, space), projected=None)
+
     def set_walk_frame(self, req: RenderRequest, source: tuple) -> None:
-        """A walk frame: the blend or z of ``req`` (from ``core.render.walk.walk_request``)."""
+        """A walk frame given as a request (``core.render.walk.walk_request``): its blend or z. The older way;
+        :meth:`show_walk_frame` takes the walk's position instead."""
         self.update(blend=req.w_blend, z=req.z, source=tuple(source), projected=None)
 
     def set_walk(self, **changes: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ganexplorer.core.render.images import upscale_nearest
@@ -12,15 +12,23 @@ from ganexplorer.core.render.request import RenderRequest
 from ganexplorer.core.render.video import write_animation
 
 
-def walk_request(base: RenderRequest, seeds: list[int], i: int, j: int, t: float, space: str,
-                 z_dim: int) -> RenderRequest:
-    """The request for position ``t`` between keyframes ``seeds[i]`` and ``seeds[j]``."""
+def walk_latent(seeds: Sequence[int], i: int, j: int, t: float, space: str, z_dim: int
+                ) -> tuple[tuple[tuple[int, float], ...], tuple[float, ...] | None]:
+    """Position ``t`` between keyframes ``seeds[i]`` and ``seeds[j]`` as (w blend, z): a blend of the two
+    seeds' ws in 'w' (z None), the slerp of their zs in 'z' (no blend)."""
     if space == "w":
-        return base.with_(w_blend=((seeds[i], 1.0 - t), (seeds[j], t)) if t > 0 else ((seeds[i], 1.0),))
+        return ((seeds[i], 1.0 - t), (seeds[j], t)) if t > 0 else ((seeds[i], 1.0),), None
     if space != "z":
         raise ValueError(f"walk space must be 'z' or 'w', not {space!r}")
     z = slerp(seed_to_z(seeds[i], z_dim)[0], seed_to_z(seeds[j], z_dim)[0], t)
-    return base.with_(z=tuple(z.tolist()), w_blend=())
+    return (), tuple(z.tolist())
+
+
+def walk_request(base: RenderRequest, seeds: Sequence[int], i: int, j: int, t: float, space: str,
+                 z_dim: int) -> RenderRequest:
+    """The request for position ``t`` between keyframes ``seeds[i]`` and ``seeds[j]``."""
+    blend, z = walk_latent(seeds, i, j, t, space, z_dim)
+    return base.with_(w_blend=blend, z=z) if z is not None else base.with_(w_blend=blend)
 
 
 def walk_requests(base: RenderRequest, seeds: list[int], frames: int, space: str, z_dim: int) -> list[RenderRequest]:
