@@ -77,10 +77,10 @@ def test_step_mode_and_pause(digits):
     tr = GANTrainer(TrainConfig(model="mlp-gan", batch_size=16), digits)
     d_before = [p.detach().clone() for p in tr.D.parameters()]
     g_before = [p.detach().clone() for p in tr.G.parameters()]
-    tr.step_d()  # one D step leaves G alone
+    list(tr.single_step("d"))  # one D step leaves G alone
     assert all(torch.equal(a, b) for a, b in zip(g_before, tr.G.parameters()))
     assert any(not torch.equal(a, b) for a, b in zip(d_before, tr.D.parameters()))
-    tr.step_g()
+    list(tr.single_step("g"))
     assert any(not torch.equal(a, b) for a, b in zip(g_before, tr.G.parameters()))
     # Pausing is simply not pulling the next event; stopping closes the generator.
     before_run = [p.detach().clone() for p in tr.G.parameters()]
@@ -89,14 +89,14 @@ def test_step_mode_and_pause(digits):
     while len(pulled) < 4:   # the first events are the step-0 samples
         e = next(run)
         pulled += [e] if isinstance(e, StepEvent) else []
-    assert [e.step for e in pulled] == [1, 2, 3, 4] and tr.step == 4
+    assert [e.step for e in pulled] == [3, 4, 5, 6] and tr.step == 6   # after the two single steps
     assert any(not torch.equal(a, b) for a, b in zip(before_run, tr.G.parameters()))   # pulling trains
     paused = [p.detach().clone() for p in tr.G.parameters()]
     tr.sample_grid()   # the consumer does something else while paused: no step runs
-    assert tr.step == 4 and all(torch.equal(a, b) for a, b in zip(paused, tr.G.parameters()))
-    assert next(run).step == 5   # un-pausing goes on where it stopped
+    assert tr.step == 6 and all(torch.equal(a, b) for a, b in zip(paused, tr.G.parameters()))
+    assert next(run).step == 7   # un-pausing goes on where it stopped
     run.close()
-    assert tr.step == 5 and tr.history[-1].step == 5
+    assert tr.step == 7 and tr.history[-1].step == 7
 
 
 @pytest.mark.slow
@@ -303,7 +303,7 @@ def test_single_steps_count_remeasure_and_redraw(digits):
         step = events[0]
         assert isinstance(step, StepEvent) and step.kind == which and step.step == tr.step
         assert isinstance(events[1], SamplesEvent) and events[1].step == tr.step
-        assert step.d_real == pytest.approx(tr.measure()[0], rel=1e-5) and step.d_fake != d_fake   # measured after it
+        assert step.d_real == pytest.approx(tr._measure()[0], rel=1e-5) and step.d_fake != d_fake   # measured after it
         d_fake = step.d_fake
     assert tr.step == 4 and [e.kind for e in tr.history[-3:]] == ["d", "g", "g"]
     with pytest.raises(ValueError, match="'d' or 'g'"):

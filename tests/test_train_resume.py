@@ -87,15 +87,41 @@ def test_two_n_steps_equal_n_steps_then_resume_n(model, tmp_path):
         assert all(torch.equal(sa[i][k], sb[i][k]) for i in sa for k in sa[i] if isinstance(sa[i][k], torch.Tensor))
 
 
-def test_a_trainer_leaves_the_global_rng_alone():
-    """Building and training must not reset or consume the global RNG another training thread draws from."""
+@pytest.mark.parametrize("model", list(CASES))
+def test_a_trainer_neither_reads_nor_moves_the_global_rng(model):
+    """Nothing in building, training, single steps or sampling draws from torch's global RNG (another thread's
+    too): its state is the same in the middle of every step and after them. (Before, the trainer swapped its
+    own stream in for each step, so this held only outside the steps.)"""
     torch.manual_seed(99)
     before = torch.get_rng_state()
-    tr = make_trainer(config("mlp-gan"), tiny_digits())
-    tr.train_step()
-    tr.step_d()
+    tr = make_trainer(config(model), tiny_digits())
+    untouched = []
+    hook = tr.D.register_forward_pre_hook(lambda m, a: untouched.append(torch.equal(before, torch.get_rng_state())))
+    list(tr.run(max_steps=2))
+    list(tr.single_step("d"))
     list(tr.single_step("g"))
+    hook.remove()
+    assert untouched and all(untouched)
     assert torch.equal(before, torch.get_rng_state())
+
+
+@pytest.mark.parametrize("model", ["mlp-gan", "stylegan2-16-test"])
+def test_the_first_weights_are_those_of_torch_manual_seed(model):
+    """The trainer's generator is seeded as ``torch.manual_seed(seed)`` seeds the global one: a run starts from
+    the weights that building under it gives (the weights runs started from before the explicit generators)."""
+    from ganexplorer.core.models.registry import PRESETS, build_discriminator, build_generator
+    from ganexplorer.core.train.init_weights import dcgan_init
+
+    tr = make_trainer(config(model, seed=7), tiny_digits())
+    preset = PRESETS[model]
+    torch.manual_seed(7)
+    G, D = build_generator(preset.family, dict(preset.g_kwargs)), build_discriminator(preset.family, dict(preset.d_kwargs))
+    if preset.family != "stylegan2":
+        G.apply(dcgan_init)
+        D.apply(dcgan_init)
+    for built, trained in ((G, tr.G), (D, tr.D)):
+        a, b = built.state_dict(), trained.state_dict()
+        assert a.keys() == b.keys() and [k for k in a if not torch.equal(a[k], b[k])] == []
 
 
 def test_a_checkpoint_without_rng_state_still_resumes(tmp_path):
@@ -216,40 +242,70 @@ def test_resuming_with_another_model_of_the_same_family_is_one_sentence(tmp_path
     assert err.endswith("holds a dcgan32-quick model, not dcgan64") and "\n" not in err
 
 
-def test_loading_checkpoints_on_another_thread_leaves_the_training_stream_alone(tmp_path):
-    """Issue 22 item 5. Before: building a loaded model drew its initial weights from torch's global RNG
-    (nn.init.kaiming_uniform_ slipped past the build guard), which is the trainer's stream while it trains:
-    a model opened in the Explore tab during training silently broke the bit-exact resume."""
+def test_a_model_loaded_during_a_step_on_another_thread_leaves_the_resume_bit_exact(tmp_path):
+    """Issue 22 item 5. Train, save, then go on while another thread opens model checkpoints in the middle of
+    every step (as the Explore tab may while the Train tab runs) and draws from torch's global RNG: the weights
+    must be those of a run resumed from the saved file with nobody else drawing. Before, the trainer swapped its
+    stream into torch's global RNG for each step, so the digit classifier's constructor (and any other thread's
+    draw) took numbers from the trainer's dropout stream."""
     import threading
 
     from ganexplorer.core.formats.load import load_checkpoint
+    from ganexplorer.core.metrics.digit_classifier import load_classifier
 
-    model = "mlp-gan"   # dropout: the modules draw from the swapped-in stream too
+    model = "mlp-gan"   # dropout in G and D: randomness inside the modules
     data = tiny_digits()
-    whole = make_trainer(config(model), data, out_dir=tmp_path / "whole")
-    list(whole.run(max_steps=6))
-    other = make_trainer(config("dcgan32-quick"), data, out_dir=tmp_path / "other")
+    disturbed = make_trainer(config(model), data, out_dir=tmp_path / "run")
+    list(disturbed.run(max_steps=2))
+    saved = tmp_path / "saved.safetensors"
+    saved.write_bytes((tmp_path / "run" / "last.safetensors").read_bytes())
+
+    go, done, stop = threading.Event(), threading.Event(), threading.Event()
+
+    def loader() -> None:   # opens models only while the training thread is inside a step
+        while go.wait(30) and not stop.is_set():
+            go.clear()
+            load_classifier()
+            load_checkpoint("checkpoints/dcgan-digits.safetensors")
+            torch.randn(100)   # any other code on any other thread
+            done.set()
+
+    def in_the_middle_of_a_step(module, args) -> None:
+        done.clear()
+        go.set()
+        assert done.wait(30)
+
+    thread = threading.Thread(target=loader, daemon=True)
+    thread.start()
+    hook = disturbed.D.register_forward_pre_hook(in_the_middle_of_a_step)
+    try:
+        list(disturbed.run(max_steps=4))
+    finally:
+        hook.remove()
+        stop.set()
+        go.set()
+        thread.join(30)
+
+    undisturbed = make_trainer(config(model), data, resume_from=saved)
+    list(undisturbed.run(max_steps=4))
+    a, b = tensors(disturbed), tensors(undisturbed)
+    assert a.keys() == b.keys()
+    assert [k for k in a if not torch.equal(a[k], b[k])] == []
+
+
+def test_loading_checkpoints_draws_no_random_numbers(tmp_path):
+    """Every way a checkpoint becomes a module builds it without drawing from torch's global RNG."""
+    from ganexplorer.core.formats.load import load_checkpoint
+    from ganexplorer.core.metrics.digit_classifier import load_classifier
+
+    other = make_trainer(config("dcgan32-quick"), tiny_digits(), out_dir=tmp_path / "other")
     other.save_checkpoint()
-    for path in ("checkpoints/dcgan-digits.safetensors", tmp_path / "other" / "last.safetensors"):
+    for path in ("checkpoints/dcgan-digits.safetensors", "checkpoints/stylegan2-digits.safetensors",
+                 tmp_path / "other" / "last.safetensors"):
         torch.manual_seed(0)
         before = torch.get_rng_state()
         load_checkpoint(path)
-        assert torch.equal(before, torch.get_rng_state()), path   # loading draws no random numbers
-
-    stop = threading.Event()
-
-    def keep_loading():
-        while not stop.is_set():
-            load_checkpoint(tmp_path / "other" / "last.safetensors")
-    loader = threading.Thread(target=keep_loading, daemon=True)
-    loader.start()
-    try:
-        first = make_trainer(config(model), data, out_dir=tmp_path / "halves")
-        list(first.run(max_steps=3))
-        second = make_trainer(config(model), data, out_dir=tmp_path / "halves", resume=True)
-        list(second.run(max_steps=6))
-    finally:
-        stop.set()
-        loader.join(30)
-    a, b = tensors(whole), tensors(second)
-    assert [k for k in a if not torch.equal(a[k], b[k])] == []
+        assert torch.equal(before, torch.get_rng_state()), path
+    before = torch.get_rng_state()
+    load_classifier()
+    assert torch.equal(before, torch.get_rng_state()), "digit classifier"

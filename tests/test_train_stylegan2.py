@@ -183,6 +183,6 @@ def test_single_steps_remeasure_sigmoid_of_d_and_redraw_the_mixing_strip(digits)
     events = list(tr.single_step("g"))
     step = events[0]
     assert isinstance(step, StepEvent) and step.kind == "g" and step.step == tr.step == 1
-    assert step.d_real == pytest.approx(tr.measure()[0], rel=1e-5)   # measured after the update, on the next batch
+    assert step.d_real == pytest.approx(tr._measure()[0], rel=1e-5)   # measured after the update, on the next batch
     assert all(torch.equal(a, b) for a, b in zip(d0, tr.D.parameters()))
     assert {type(e) for e in events[1:]} == {SamplesEvent, MixingEvent}

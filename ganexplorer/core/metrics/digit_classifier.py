@@ -179,8 +179,9 @@ def load_classifier(path: str | Path = BUNDLED) -> tuple[DigitClassifier, dict]:
     with safe_open(str(path), framework="pt") as f:
         info = json.loads((f.metadata() or {}).get(META_KEY, "{}"))
         state = {k: f.get_tensor(k) for k in f.keys()}
-    clf = DigitClassifier()
-    clf.load_state_dict(state)
+    with torch.device("meta"):   # no weights drawn: its constructor takes nothing from torch's global RNG
+        clf = DigitClassifier()
+    clf.load_state_dict(state, assign=True)
     return clf.eval(), info
 
 

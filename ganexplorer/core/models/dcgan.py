@@ -16,6 +16,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ganexplorer.core.models.dropout import Dropout
+
 DCGAN_RESOLUTIONS = (32, 64, 128, 256)
 
 
@@ -129,7 +131,7 @@ class DCGAN32Discriminator(nn.Module):
         layers: list[nn.Module] = []
         chans = [nc + n_classes, 16, 32, 64, 128]
         for i, (a, b) in enumerate(zip(chans[:-1], chans[1:])):
-            layers += [nn.Conv2d(a, b, 3, 2, 1), nn.LeakyReLU(0.2, True), nn.Dropout2d(0.25)]
+            layers += [nn.Conv2d(a, b, 3, 2, 1), nn.LeakyReLU(0.2, True), Dropout(0.25, channels=True)]
             if i > 0:
                 layers.append(nn.BatchNorm2d(b))
         self.conv = nn.Sequential(*layers)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from ganexplorer.core.models.dropout import Dropout
+
 
 class MLPGenerator(nn.Module):
     """z [N, nz] -> image [N, 1, 28, 28] in [-1, 1].
 
     ``batchnorm=False``: the lecture's vanilla G (256-256 ReLU + Dropout 0.1).
+    Dropout is ``dropout.Dropout``: a trainer hands it its own generator.
     ``batchnorm=True``: the deeper 256-512-1024 G with LeakyReLU + BatchNorm1d.
     """
 
@@ -26,10 +29,10 @@ class MLPGenerator(nn.Module):
             widths = [nz, 256, 512, 1024]
             for a, b in zip(widths[:-1], widths[1:]):
                 layers += [nn.Linear(a, b), nn.LeakyReLU(0.2), nn.BatchNorm1d(b)]
-            layers += [nn.Dropout(0.1), nn.Linear(1024, out), nn.Tanh()]
+            layers += [Dropout(0.1), nn.Linear(1024, out), nn.Tanh()]
         else:
-            layers = [nn.Linear(nz, 256), nn.ReLU(), nn.Dropout(0.1),
-                      nn.Linear(256, 256), nn.ReLU(), nn.Dropout(0.1),
+            layers = [nn.Linear(nz, 256), nn.ReLU(), Dropout(0.1),
+                      nn.Linear(256, 256), nn.ReLU(), Dropout(0.1),
                       nn.Linear(256, out), nn.Tanh()]
         self.model = nn.Sequential(*layers)
 
@@ -46,11 +49,11 @@ class MLPDiscriminator(nn.Module):
         self.init_kwargs = dict(img_size=img_size, img_channels=img_channels, batchnorm=batchnorm)
         inp = img_channels * img_size * img_size
         if batchnorm:
-            layers: list[nn.Module] = [nn.Dropout(0.1), nn.Linear(inp, 512), nn.LeakyReLU(0.2),
+            layers: list[nn.Module] = [Dropout(0.1), nn.Linear(inp, 512), nn.LeakyReLU(0.2),
                                        nn.Linear(512, 256), nn.LeakyReLU(0.2), nn.Linear(256, 1), nn.Sigmoid()]
         else:
-            layers = [nn.Linear(inp, 256), nn.LeakyReLU(0.2), nn.Dropout(0.1),
-                      nn.Linear(256, 256), nn.LeakyReLU(0.2), nn.Dropout(0.1),
+            layers = [nn.Linear(inp, 256), nn.LeakyReLU(0.2), Dropout(0.1),
+                      nn.Linear(256, 256), nn.LeakyReLU(0.2), Dropout(0.1),
                       nn.Linear(256, 1), nn.Sigmoid()]
         self.model = nn.Sequential(*layers)
 

@@ -120,11 +120,12 @@ class Demo1DSummary:
 def _torch_init(c: Demo1DConfig) -> tuple[list, list]:
     """The starting weights of G and D exactly as the PyTorch version drew them (``torch.manual_seed(seed)``),
     from a stream of their own: the global RNG (and any CUDA one) is neither reset nor consumed."""
+    import torch
     from torch import nn
 
-    from ganexplorer.core.train.rng import TrainerRNG
+    from ganexplorer.core.train.rng import DrawsFrom
 
-    with TrainerRNG(c.seed):
+    with DrawsFrom(torch.Generator().manual_seed(c.seed)):
         g = [nn.Linear(1, c.g_hidden), nn.Linear(c.g_hidden, c.g_hidden), nn.Linear(c.g_hidden, 1)]
         d = [nn.Linear(d_input_size(c.preprocess, c.batch), c.d_hidden), nn.Linear(c.d_hidden, c.d_hidden),
              nn.Linear(c.d_hidden, 1)]

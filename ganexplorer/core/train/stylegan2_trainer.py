@@ -48,7 +48,7 @@ class StyleGAN2Trainer(GANTrainer):
         self.r1_applied = 0    # how many D updates carried the R1 term (for the curious and the tests)
         gen = torch.Generator().manual_seed(self.config.seed + 2)
         self.mix_z = torch.randn(MIX_ROWS + MIX_COLS, self.G.z_dim, generator=gen)
-        self.train_noise = NoiseControl("random", generator=self.rng.generator)   # noise inputs: ours alone
+        self.train_noise = NoiseControl("random", generator=self.rng.draws)   # noise inputs: ours alone
 
     def _make_optimizers(self) -> tuple[torch.optim.Optimizer, torch.optim.Optimizer]:
         c = self.config
@@ -81,7 +81,7 @@ class StyleGAN2Trainer(GANTrainer):
         Every number is drawn on the CPU from the trainer's stream, on any device; the mapping runs in
         float32 under mixed precision too (``Precision.full``)."""
         with self.precision.full():
-            g = self.rng.generator
+            g = self.rng.draws
             ws = G.mapping(to_device(torch.randn(n, G.z_dim, generator=g), self.device), c, update_w_avg=True)
             if self.config.mixing_prob > 0 and torch.rand([], generator=g) < self.config.mixing_prob:
                 cutoff = int(torch.randint(1, G.num_ws, [], generator=g))
@@ -112,8 +112,8 @@ class StyleGAN2Trainer(GANTrainer):
         with torch.no_grad():
             fake = self.G_fwd(len(x), cond)[0]
         do_r1 = c.r1_gamma > 0 and self._d_updates % c.r1_interval == 0   # the same step on every process
-        x = diff_augment(x, c.augment, generator=self.rng.generator).detach().requires_grad_(do_r1)
-        fake = diff_augment(fake, c.augment, generator=self.rng.generator)
+        x = diff_augment(x, c.augment, generator=self.rng.draws).detach().requires_grad_(do_r1)
+        fake = diff_augment(fake, c.augment, generator=self.rng.draws)
         logits_fake, logits_real = self.D_train(fake, cond), self.D_train(x, cond)
         if not self._all_finite(logits_real, logits_fake):
             self._last.update(d_loss=math.nan, d_real=math.nan, d_fake=math.nan)
@@ -139,7 +139,7 @@ class StyleGAN2Trainer(GANTrainer):
         self.D.train()
         cond = self.condition(self._z(self.local_batch)[1])
         logits = self.D_fwd(diff_augment(self.G_train(self.local_batch, cond)[0], c.augment,
-                                        generator=self.rng.generator), cond)
+                                        generator=self.rng.draws), cond)
         if not self._all_finite(logits):
             self._last["g_loss"] = math.nan
             return
@@ -157,7 +157,7 @@ class StyleGAN2Trainer(GANTrainer):
         """sigmoid(D) on the next real batch and on fresh fakes, no augmentation, no update (step mode)."""
         x, labels = self._batch(self.step * self.config.d_steps)
         cond = self.condition(labels)
-        z = to_device(torch.randn(len(x), self.G.z_dim, generator=self.rng.generator), self.device)
+        z = to_device(torch.randn(len(x), self.G.z_dim, generator=self.rng.draws), self.device)
         fake = self.G.synthesis(self.G.mapping(z, cond), noise=self.train_noise)
         return float(torch.sigmoid(self.D(x, cond)).mean()), float(torch.sigmoid(self.D(fake, cond)).mean())
 
@@ -165,7 +165,7 @@ class StyleGAN2Trainer(GANTrainer):
         """(|J_w^T y| - a)^2 with y random images: keeps a fixed step in w a fixed change in the picture."""
         n = max(self.local_batch // 2, 1)
         img, ws = self.G_train(n, self.condition(self._z(n)[1]))
-        y = to_device(torch.randn(img.shape, generator=self.rng.generator), self.device)
+        y = to_device(torch.randn(img.shape, generator=self.rng.draws), self.device)
         y = y / math.sqrt(img.shape[2] * img.shape[3])
         grad = self.precision.penalty_grad((img * y).sum(), ws)
         lengths = grad.square().sum(dim=2).mean(dim=1).sqrt()

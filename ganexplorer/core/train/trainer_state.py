@@ -47,8 +47,7 @@ class TrainerState:
         tensors = (optimizer_tensors("opt.G", self.opt_g) | optimizer_tensors("opt.D", self.opt_d)
                    | self.extra_state())
         tensors["train.fixed_z"] = self.fixed_z
-        tensors["train.rng"] = self.rng.state
-        tensors["train.rng_draws"] = self.rng.generator.get_state()
+        tensors |= self.rng.state_tensors()
         history = [[e.step, e.d_loss, e.g_loss, e.d_real, e.d_fake] for e in self.history[-HISTORY_KEPT:]]
         meta = {"config": asdict(self.config), "step": self.step, "epoch": self.epoch,
                 "dataset": self.dataset_name, "history": history,
