@@ -247,6 +247,34 @@ KOREAN: dict[str, str] = {
     "render.mp4_extra": "MP4를 쓰려면 동영상 추가 기능이 필요합니다: pip install 'ganexplorer[video]'",
     "render.mp4_ffmpeg": "MP4를 쓰려면 ffmpeg가 필요합니다({detail}). ffmpeg를 설치하거나 대신 .gif로 저장하세요",
     "render.animation_format": "알 수 없는 애니메이션 형식 '{suffix}': .gif 또는 .mp4를 쓰세요",
+    # projection (core/project)
+    "proj.archive_big": "{path}: 압축을 풀면 너무 커서 투영된 잠재 벡터 파일일 수 없습니다",
+    "proj.key_w": "{path}: 'z' 키가 있어야 합니다('w'가 들어 있음: StyleGAN2 모델용)",
+    "proj.key_z": "{path}: 'w' 키가 있어야 합니다('z'가 들어 있음: DCGAN 또는 MLP 모델용)",
+    "proj.key_missing": "{path}: '{want}' 키가 있어야 합니다(들어 있는 것: {keys})",
+    "proj.not_npz": "{path}: NumPy .npz 파일이 아닙니다({detail})",
+    "proj.dtype": "{path}: 잠재 벡터에 부동소수점 수가 아니라 {dtype} 값이 들어 있습니다",
+    "proj.w_shape": "{path}: w의 모양이 {shape}인데 이 모델은 [1, {num_ws}, {w_dim}]을(를) 받습니다",
+    "proj.z_shape": "{path}: z의 모양이 {shape}인데 이 모델은 [1, {z_dim}]을(를) 받습니다",
+    "proj.not_finite": "{path}: 잠재 벡터에 유한하지 않은 값(nan 또는 inf)이 들어 있습니다",
+    "proj.pixels_bomb": ("{name}: 그림이 {width} x {height} 픽셀이라고 되어 있어, 목표 그림의 한도인 {million}메가픽셀을 "
+                         "넘습니다(압축 폭탄일 수 있습니다)"),
+    "proj.not_picture": "{name}: Pillow가 읽을 수 있는 그림(PNG, JPEG, BMP, GIF, WebP, TIFF ...)이 아닙니다",
+    "proj.too_large": "{name}: 그림이 너무 커서 안전하게 풀 수 없습니다(압축 폭탄일 수 있습니다)",
+    "proj.undecodable": "{name}: 그림을 풀 수 없습니다({detail}). 파일이 잘렸거나 손상되었나요?",
+    "proj.pixels_type": "{name}: uint8 픽셀 [H, W] 또는 [H, W, 1|3]이어야 하는데 {dtype} {shape}입니다",
+    "proj.too_small": "{name}: 그림이 {width} x {height} 픽셀입니다. 목표 그림은 적어도 {least} 픽셀이어야 합니다",
+    "proj.space_z": "StyleGAN2 모델은 z가 아니라 w나 w+로 투영합니다",
+    "proj.space_w": "이 {family} 모델에는 w가 없습니다: z로 투영합니다",
+    "proj.steps": "스텝 수는 1..{most} 안이어야 합니다({value}은(는) 쓸 수 없습니다)",
+    "proj.seed": "시드는 0..{most} 안이어야 합니다({value}은(는) 쓸 수 없습니다)",
+    "proj.picture_every": "그림은 적어도 한 스텝마다 보여야 합니다(picture_every >= 1)",
+    "proj.perceptual": "지각 손실 가중치는 0 이상의 유한한 수여야 합니다",
+    "proj.trial_steps": "클래스마다 시험 스텝이 적어도 하나 필요합니다(trial_steps >= 1)",
+    "proj.threads": "투영에는 스레드가 적어도 하나 필요합니다",
+    "proj.target_shape": "목표 그림은 {shape}인데 모델은 {drawn}을(를) 그립니다",
+    "proj.class_range": "클래스는 0..{most} 안이어야 합니다",
+    "proj.not_conditional": "클래스가 주어졌지만 이 모델은 조건부 모델이 아닙니다",
 }
 
 WORDS: dict[str, str] = {
@@ -283,4 +311,7 @@ WORDS: dict[str, str] = {
     "loss": "손실 함수",
     "device": "장치",
     "pre-processing": "전처리",
+    "the projection space": "투영 공간",
+    "the picture": "그림",
+    "nothing": "아무것도 없음",
 }

@@ -18,6 +18,7 @@ import numpy as np
 
 from ganexplorer.core.guarded import InputFileError, read_bounded_bytes
 from ganexplorer.core.io import atomic_write
+from ganexplorer.core.messages import message
 
 MAX_NPZ_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 64
@@ -64,31 +65,30 @@ def load_projected(path: str | Path, num_ws: int, w_dim: int, z_dim: int, style_
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_NPZ_BYTES:
-                raise ProjectedFileError(f"{path}: the archive unpacks to too much to be a projected latent")
+                raise ProjectedFileError(message("proj.archive_big", path=path))
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             want = "w" if style_based else "z"
             if want not in npz.files:
                 other = "w" if want == "z" else "z"
-                hint = (f" (it holds '{other}': made for a {'StyleGAN2' if other == 'w' else 'DCGAN or MLP'} model)"
-                        if other in npz.files else f" (it holds {', '.join(npz.files[:5]) or 'nothing'})")
-                raise ProjectedFileError(f"{path}: expected the key '{want}'{hint}")
+                raise ProjectedFileError(message(f"proj.key_{other}", path=path) if other in npz.files else
+                                         message("proj.key_missing", path=path, want=want,
+                                                 keys=", ".join(npz.files[:5]) or "nothing"))
             a = npz[want]
             noise = {k.split(":", 1)[1]: npz[k] for k in npz.files if k.startswith("noise:")}
     except ProjectedFileError:
         raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as e:
-        raise ProjectedFileError(f"{path}: not a NumPy .npz file ({str(e)[:100] or type(e).__name__})") from None
+        raise ProjectedFileError(message("proj.not_npz", path=path, detail=str(e)[:100] or type(e).__name__)) from None
     if a.dtype.kind != "f":
-        raise ProjectedFileError(f"{path}: the latent holds {a.dtype} values, not floating-point numbers")
+        raise ProjectedFileError(message("proj.dtype", path=path, dtype=a.dtype))
     if style_based:
         if a.ndim != 3 or a.shape[0] != 1 or a.shape[1] not in (1, num_ws) or a.shape[2] != w_dim:
-            raise ProjectedFileError(f"{path}: w has shape {list(a.shape)}, but this model takes "
-                                     f"[1, {num_ws}, {w_dim}]")
+            raise ProjectedFileError(message("proj.w_shape", path=path, shape=list(a.shape), num_ws=num_ws, w_dim=w_dim))
         latent = np.repeat(a[0], num_ws, axis=0) if a.shape[1] == 1 else a[0]
     else:
         if a.shape != (1, z_dim):
-            raise ProjectedFileError(f"{path}: z has shape {list(a.shape)}, but this model takes [1, {z_dim}]")
+            raise ProjectedFileError(message("proj.z_shape", path=path, shape=list(a.shape), z_dim=z_dim))
         latent = a[0]
     if not np.isfinite(latent).all():
-        raise ProjectedFileError(f"{path}: the latent holds values that are not finite (nan or inf)")
+        raise ProjectedFileError(message("proj.not_finite", path=path))
     return Projected(want, latent.astype(np.float32), noise)

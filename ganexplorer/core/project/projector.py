@@ -41,6 +41,7 @@ import torch
 from torch import nn
 
 from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
 from ganexplorer.core.project.distance import PERCEPTUAL_WEIGHT, Distance, psnr, shipped_features
 from ganexplorer.core.render.images import to_uint8
@@ -75,19 +76,20 @@ class ProjectSettings:
 
     def __post_init__(self) -> None:
         if self.space not in SPACES:
-            raise ValueError(f"the projection space must be one of {', '.join(SPACES)}, not {self.space!r}")
+            raise ValueError(message("train.choice", name="the projection space", choices=", ".join(SPACES),
+                                     value=repr(self.space)))
         if not 1 <= self.num_steps <= MAX_STEPS:
-            raise ValueError(f"the number of steps must be in 1..{MAX_STEPS}, not {self.num_steps}")
+            raise ValueError(message("proj.steps", most=MAX_STEPS, value=self.num_steps))
         if not 0 <= self.seed < 2 ** 32:
-            raise ValueError(f"the seed must be in 0..{2 ** 32 - 1}, not {self.seed}")
+            raise ValueError(message("proj.seed", most=2 ** 32 - 1, value=self.seed))
         if self.picture_every < 1:
-            raise ValueError("a picture must be shown at least every step (picture_every >= 1)")
+            raise ValueError(message("proj.picture_every"))
         if not (math.isfinite(self.perceptual_weight) and self.perceptual_weight >= 0):
-            raise ValueError("the perceptual weight must be a finite number >= 0")
+            raise ValueError(message("proj.perceptual"))
         if self.trial_steps is not None and self.trial_steps < 1:
-            raise ValueError("each class needs at least one trial step (trial_steps >= 1)")
+            raise ValueError(message("proj.trial_steps"))
         if self.threads is not None and self.threads < 1:
-            raise ValueError("the projection needs at least one thread")
+            raise ValueError(message("proj.threads"))
 
     @property
     def steps_per_trial(self) -> int:
@@ -117,9 +119,9 @@ class ProjectEvent:
 def check_space(model: LoadedModel, space: str) -> None:
     """Style-based models project into w or w+; the others only into z."""
     if model.is_style_based and space == "z":
-        raise ValueError("a StyleGAN2 model projects into w or w+, not z")
+        raise ValueError(message("proj.space_z"))
     if not model.is_style_based and space != "z":
-        raise ValueError(f"this {model.family} model has no w: it projects into z")
+        raise ValueError(message("proj.space_w", family=model.family))
 
 
 def projection_threads(G: nn.Module, available: int | None = None) -> int:
@@ -196,11 +198,11 @@ class Projector:
                  device: torch.device | str | None = None) -> None:
         check_space(model, settings.space)
         if target.shape[1:] != (model.channels, model.resolution, model.resolution):
-            raise ValueError(f"the target is {list(target.shape[1:])}, the model draws "
-                             f"{[model.channels, model.resolution, model.resolution]}")
+            raise ValueError(message("proj.target_shape", shape=list(target.shape[1:]),
+                                     drawn=[model.channels, model.resolution, model.resolution]))
         if settings.label is not None and not 0 <= settings.label < max(1, model.c_dim):
-            raise ValueError(f"the class must be in 0..{model.c_dim - 1}" if model.c_dim
-                             else "a class was given, but this model is not conditional")
+            raise ValueError(message("proj.class_range", most=model.c_dim - 1) if model.c_dim
+                             else message("proj.not_conditional"))
         self.model, self.settings = model, settings
         self.device = torch.device(device) if device is not None else model.device
         self.G = copy.deepcopy(model.G).to(self.device).eval()

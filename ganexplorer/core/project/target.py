@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ganexplorer.core.guarded import InputFileError, read_bounded_bytes
+from ganexplorer.core.messages import message
 
 MAX_TARGET_BYTES = 64 * 1024 * 1024      # a 64 MB photo is already bigger than any camera's JPEG
 MAX_TARGET_PIXELS = 50_000_000           # 50 megapixels; a decompression bomb claims far more
@@ -65,8 +66,8 @@ def _decode(data: bytes, name: str) -> tuple["object", list[str]]:
             im: Image.Image = Image.open(io.BytesIO(data))
             w, h = im.size
             if w * h > MAX_TARGET_PIXELS:
-                raise TargetError(f"{name}: the picture says it is {w} x {h} pixels, more than the "
-                                  f"{MAX_TARGET_PIXELS // 1_000_000} megapixels a target may have (a decompression bomb?)")
+                raise TargetError(message("proj.pixels_bomb", name=name, width=w, height=h,
+                                          million=MAX_TARGET_PIXELS // 1_000_000))
             if getattr(im, "n_frames", 1) > 1:
                 notes.append("only the first frame of the animation is used")
             im.load()
@@ -74,12 +75,11 @@ def _decode(data: bytes, name: str) -> tuple["object", list[str]]:
         except TargetError:
             raise
         except UnidentifiedImageError:
-            raise TargetError(f"{name}: this is not a picture Pillow can read (PNG, JPEG, BMP, GIF, WebP, TIFF ...)") from None
+            raise TargetError(message("proj.not_picture", name=name)) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise TargetError(f"{name}: the picture is too large to decode safely (a decompression bomb?)") from None
+            raise TargetError(message("proj.too_large", name=name)) from None
         except (OSError, SyntaxError, ValueError, EOFError) as e:
-            raise TargetError(f"{name}: the picture cannot be decoded ({str(e)[:120] or type(e).__name__}); "
-                              "is the file truncated or damaged?") from None
+            raise TargetError(message("proj.undecodable", name=name, detail=str(e)[:120] or type(e).__name__)) from None
     return im, notes
 
 
@@ -121,13 +121,12 @@ def prepare_target(pixels: np.ndarray, resolution: int, channels: int, name: str
     notes = list(notes or [])
     a = np.asarray(pixels)
     if a.dtype != np.uint8 or a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (1, 3)):
-        raise TargetError(f"{name}: expected uint8 pixels [H, W] or [H, W, 1|3], got {a.dtype} {list(a.shape)}")
+        raise TargetError(message("proj.pixels_type", name=name, dtype=a.dtype, shape=list(a.shape)))
     if a.ndim == 2:
         a = a[:, :, None]
     h, w = a.shape[:2]
     if min(h, w) < MIN_TARGET_SIDE:
-        raise TargetError(f"{name}: the picture is {w} x {h} pixels; a target needs at least "
-                          f"{MIN_TARGET_SIDE} x {MIN_TARGET_SIDE}")
+        raise TargetError(message("proj.too_small", name=name, width=w, height=h, least=f"{MIN_TARGET_SIDE} x {MIN_TARGET_SIDE}"))
     if h != w:
         s = min(h, w)
         top, left = (h - s) // 2, (w - s) // 2
