@@ -8,13 +8,16 @@
 - the strip of 7 pictures (-3σ..+3σ) of a 256² StyleGAN2 (stylegan2-256 preset) on 2 torch threads: target <= 2 s, and its
   ratio to 7 single renders of the same requests in the same run (the strip renders one batch).
 
-Times are the best of ``--repeat`` runs; the machine may be shared (other programs count in wall time).
-Usage: python benchmarks/bench_directions.py [--repeat 3] [--threads 2]
+Times are the best of ``--repeat`` runs, wall clock and this process's CPU time, with the load average before
+and after: the machine may be shared (other programs count in wall time; on busy cores torch's threads also
+burn CPU time waiting for each other, so neither figure is free of the load).
+Usage: python benchmarks/bench_directions.py [--repeat 3] [--threads 2] [--only strip]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from typing import Callable
 
@@ -23,12 +26,21 @@ import torch
 
 
 def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
+    return best_wall_cpu(fn, repeat)[0]
+
+
+def best_wall_cpu(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """The fastest run's wall time and this process's CPU time (all threads) in it."""
+    runs = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        runs.append((time.perf_counter() - t, time.process_time() - c))
+    return min(runs)
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def model(resolution: int) -> object:
@@ -57,17 +69,38 @@ def sefa_figures(repeat: int) -> np.ndarray:
     return samples
 
 
-def main() -> None:
+def strip_figures(repeat: int) -> None:
+    """The strip of 7 on a 256² model: one batch (what the app does) against 7 single renders, same requests."""
     from ganexplorer.core.render import Renderer, RenderRequest
     from ganexplorer.core.render import direction_sets as ds
+
+    mid = model(256)
+    r = Renderer(mid)
+    dset = ds.sefa_set(mid, 3, samples=ds.sigma_samples(mid, 2000))
+    req = RenderRequest(seed=1)
+    r.render(req)                   # warm up: single pictures...
+    ds.strip(r, req, dset, 0)       # ...and the batch (oneDNN builds its kernels per shape)
+    print(f"strip batch: {ds.strip_batch(r, len(ds.STRIP_SIGMAS))} pictures at once; {load()}")
+    t_strip, c_strip = best_wall_cpu(lambda: ds.strip(r, req, dset, 0), repeat)
+    t_single, c_single = best_wall_cpu(lambda: [r.render(ds.moved(req, dset, 0, s)) for s in ds.STRIP_SIGMAS], repeat)
+    print(f"strip of 7, 256² StyleGAN2: {t_strip:6.3f} s wall, {c_strip:6.3f} s CPU   (target <= 2 s); "
+          f"7 single renders {t_single:6.3f} s wall, {c_single:6.3f} s CPU; ratio {t_strip / t_single:.2f} wall, "
+          f"{c_strip / c_single:.2f} CPU; {load()}")
+
+
+def main() -> None:
     from ganexplorer.core.render.labelled import fit_boundary
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--only", choices=("strip",), help="only the strip figures")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    print(f"torch threads: {torch.get_num_threads()}; best of {args.repeat}; the machine may be shared")
+    print(f"torch threads: {torch.get_num_threads()}; best of {args.repeat}; {load()} (the machine may be shared)")
+    if args.only == "strip":
+        strip_figures(args.repeat)
+        return
 
     samples = sefa_figures(args.repeat)
 
@@ -81,16 +114,7 @@ def main() -> None:
         t = best(lambda n=n, y=y: fit_boundary(w[:n], y), args.repeat)
         print(f"fit from {n:3d} labels (512-d w, 5-fold held-out {b.heldout_accuracy:.0%}): {t:6.3f} s   "
               "(target <= 1 s)")
-
-    mid = model(256)
-    r = Renderer(mid)
-    dset = ds.sefa_set(mid, 3, samples=ds.sigma_samples(mid, 2000))
-    req = RenderRequest(seed=1)
-    r.render(req)  # warm up
-    t_strip = best(lambda: ds.strip(r, req, dset, 0), args.repeat)
-    t_single = best(lambda: [r.render(ds.moved(req, dset, 0, s)) for s in ds.STRIP_SIGMAS], args.repeat)
-    print(f"strip of 7, 256² StyleGAN2: {t_strip:6.3f} s   (target <= 2 s); 7 single renders {t_single:6.3f} s; "
-          f"ratio {t_strip / t_single:.2f}")
+    strip_figures(args.repeat)
 
 
 if __name__ == "__main__":

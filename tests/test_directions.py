@@ -229,6 +229,34 @@ def test_the_strip_is_the_request_moved_by_each_sigma(model):
     assert np.abs(pics[0].astype(int) - pics[2]).max() > 0
 
 
+
+def test_with_random_noise_every_picture_of_the_strip_has_the_explore_tabs_noise(model):
+    r = Renderer(model)
+    dset = ds.pca_set(model, 2, None, mapped_ws(model, 200).numpy())
+    req = RenderRequest(seed=4, noise_mode="random", noise_seed=7)
+    pics = ds.strip(r, req, dset, 0, (-1.0, 0.0, 1.0))
+    np.testing.assert_array_equal(pics[1], r.render(req).rgb)
+    edit = WEdit(tuple(dset.vectors[0].tolist()), float(1.0 * dset.sigmas[0]), 0, model.num_ws)
+    np.testing.assert_allclose(pics[2].astype(int), r.render(req.with_(w_edits=(edit,))).rgb, atol=1)
+
+
+def test_strips_report_progress_in_pictures_and_stop_when_cancelled(model):
+    r = Renderer(model)
+    dset = ds.pca_set(model, 2, None, mapped_ws(model, 200).numpy())
+    seen = []
+    rows = ds.strips(r, RenderRequest(seed=1), [(dset, 0), (dset, 1)], (-1.0, 0.0, 1.0),
+                     progress=lambda d, n: seen.append((d, n)))
+    assert [len(row) for row in rows] == [3, 3] and seen[-1] == (5, 5)   # the unmoved picture is rendered once
+    np.testing.assert_array_equal(rows[1][1], r.render(RenderRequest(seed=1)).rgb)
+    np.testing.assert_array_equal(rows[1][2], ds.strip(r, RenderRequest(seed=1), dset, 1, (1.0,))[0])
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[0][0] > 0
+    blocks = []
+    with pytest.raises(InterruptedError):
+        ds.strips(r, RenderRequest(seed=1), [(dset, 0), (dset, 1)], (-1.0, 1.0),
+                  cancel=lambda: blocks.append(1) or len(blocks) > 2)
+    assert len(blocks) == 3      # it stopped at the first check that said so
+
+
 # -- the command line ------------------------------------------------------------------------------
 
 def _labels_csv(path, model, n=30):

@@ -141,10 +141,83 @@ def cosines(vectors: np.ndarray) -> np.ndarray:
 
 
 def strip(renderer: Renderer, req: RenderRequest, dset: DirectionSet, index: int,
-          sigmas: Sequence[float] = STRIP_SIGMAS) -> list[np.ndarray]:
-    """Pictures (uint8 HxWx3) of ``req`` moved along one direction by each of ``sigmas``, rendered as one batch
-    (7 single renders cost about twice as much on a CPU)."""
+          sigmas: Sequence[float] = STRIP_SIGMAS, progress: Callable[[int, int], None] | None = None,
+          cancel: Callable[[], bool] | None = None) -> list[np.ndarray]:
+    """Pictures (uint8 HxWx3) of ``req`` moved along one direction by each of ``sigmas``.
+
+    The request's w is mapped and truncated once; each picture adds its multiple of the direction to it (the
+    same sum, in the same order, as :func:`moved` + ``Renderer.render``). The pictures are synthesised as one
+    batch: on 2 busy cores (load 9) a batch of 7 256² pictures cost 2.5x less CPU than 7 single ones (torch's
+    threads meet at a barrier after every op; a batch has 7x fewer ops), on 2 quiet cores 1.25x more
+    (benchmarks/bench_directions.py prints both). Two exceptions: batches are cut so that the largest
+    activation of one stays under ``STRIP_BATCH_BYTES`` (a 1024² model renders one picture at a time), and
+    random noise renders one picture at a time, so every picture gets the same noise as the Explore tab's.
+    ``progress(done, total)`` follows each batch; ``cancel()`` is checked between synthesis blocks and a true
+    answer raises ``InterruptedError``.
+    """
+    a, b = dset.layers
+    total = len(sigmas)
+    check = _block_check(cancel)
+    out: list[np.ndarray] = []
     with torch.inference_mode():
-        ws = torch.cat([renderer.ws_for(moved(req, dset, index, s)) for s in sigmas])
-        img = renderer.synthesize(ws, req)
-    return [to_uint8(img[i:i + 1]) for i in range(img.shape[0])]
+        base = renderer.ws_for(req)
+        d = torch.tensor([float(v) for v in dset.vectors[index]], dtype=base.dtype, device=base.device)
+        ws = base.repeat(total, 1, 1)
+        for k, s in enumerate(sigmas):
+            ws[k:k + 1, a:b] += float(s * dset.sigmas[index]) * d
+        step = 1 if req.noise_mode == "random" else strip_batch(renderer, total)
+        for i in range(0, total, step):
+            img = renderer.synthesize(ws[i:i + step], req, on_block=check)
+            out += [to_uint8(img[j:j + 1]) for j in range(img.shape[0])]
+            if progress is not None:
+                progress(len(out), total)
+    return out
+
+
+def strips(renderer: Renderer, req: RenderRequest, rows: Sequence[tuple[DirectionSet, int]],
+           sigmas: Sequence[float] = STRIP_SIGMAS, progress: Callable[[int, int], None] | None = None,
+           cancel: Callable[[], bool] | None = None) -> list[list[np.ndarray]]:
+    """:func:`strip` of each (set, index) in ``rows``; ``progress(done, total)`` counts the pictures rendered.
+
+    The unmoved picture (sigma 0) is the same in every row: it is rendered with the first row only (8 rows of
+    7: 50 pictures instead of 56)."""
+    zero = [k for k, s in enumerate(sigmas) if s == 0][:1]
+    rest = [s for k, s in enumerate(sigmas) if k not in zero]
+    total = len(rows) * len(rest) + (len(zero) if rows else 0)
+    out: list[list[np.ndarray]] = []
+    done = 0
+    for dset, index in rows:
+        row_sigmas = list(sigmas) if not out else rest
+
+        def each(n: int, _total: int, before: int = done) -> None:
+            if progress is not None:
+                progress(before + n, total)
+        row = strip(renderer, req, dset, index, row_sigmas, each, cancel)
+        done += len(row)
+        if out and zero:
+            row.insert(zero[0], out[0][zero[0]])
+        out.append(row)
+    return out
+
+
+STRIP_BATCH_BYTES = 256 * 2 ** 20   # the largest activation of one strip batch (a few such tensors live at once)
+
+
+def strip_batch(renderer: Renderer, n: int) -> int:
+    """How many strip pictures to synthesise at once: all ``n`` unless the model's widest activation says fewer."""
+    channels = getattr(getattr(renderer.G, "synthesis", None), "channels", None)
+    if not isinstance(channels, dict) or not channels:
+        return n
+    per_picture = 4 * max(int(c) * int(r) ** 2 for r, c in channels.items())
+    return max(1, min(n, STRIP_BATCH_BYTES // per_picture))
+
+
+def _block_check(cancel: Callable[[], bool] | None) -> Callable[[int, torch.Tensor], None] | None:
+    """A synthesis ``on_block`` hook that raises ``InterruptedError`` once ``cancel()`` is true."""
+    if cancel is None:
+        return None
+
+    def check(_res: int, _img: torch.Tensor) -> None:
+        if cancel():
+            raise InterruptedError("cancelled")
+    return check
