@@ -35,3 +35,22 @@ def test_core_and_cli_import_without_qt():
             "print(bad); sys.exit(1 if bad else 0)")
     p = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def _classes_with_many_bases(folder: Path) -> list[str]:
+    """'file:line Class(A, B, C)' for every class statement under ``folder`` that names 3 or more bases."""
+    import ast
+
+    out = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and len(node.bases) >= 3:
+                out.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({', '.join(map(ast.unparse, node.bases))})")
+    return out
+
+
+def test_no_gui_class_is_assembled_from_three_or_more_bases():
+    """Issue 22: windows and tabs are composed of child widgets and parts that talk through signals and public
+    methods, not assembled from mixins reading each other's fields."""
+    many = _classes_with_many_bases(ROOT / "ganexplorer/gui")
+    assert not many, many

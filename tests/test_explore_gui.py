@@ -56,29 +56,29 @@ def dcgan_window(qtbot, settings, tmp_path):
 def test_switched_off_channels_stay_with_the_layer_they_were_typed_for(window, qtbot):
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.layer_combo, B8)
-    type_into(qtbot, e.ablate_edit, "0-3")
+    choose(e.views.layers.layer_combo, B8)
+    type_into(qtbot, e.views.layers.ablate_edit, "0-3")
     settle(qtbot, window)
-    choose(e.layer_combo, B16)            # look at another layer: the switch-off must not move with it
-    assert e.ablate_edit.text() == ""
+    choose(e.views.layers.layer_combo, B16)            # look at another layer: the switch-off must not move with it
+    assert e.views.layers.ablate_edit.text() == ""
     click(qtbot, e.seed.next_btn)
     settle(qtbot, window)
     assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1, ablations=((B8, (0, 1, 2, 3)),))))
     # A second layer gets its own switch-offs; both apply, both are listed.
-    type_into(qtbot, e.ablate_edit, "5")
+    type_into(qtbot, e.views.layers.ablate_edit, "5")
     settle(qtbot, window)
     both = ((B8, (0, 1, 2, 3)), (B16, (5,)))
     assert e.current_request().ablations == both
     assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1, ablations=both)))
-    assert "b8.conv1" in e.ablation_list.text() and "b16.conv0" in e.ablation_list.text()
-    choose(e.layer_combo, B8)
-    assert e.ablate_edit.text() == "0-3"
+    assert "b8.conv1" in e.views.layers.ablation_list.text() and "b16.conv0" in e.views.layers.ablation_list.text()
+    choose(e.views.layers.layer_combo, B8)
+    assert e.views.layers.ablate_edit.text() == "0-3"
     # The Image tab carries a badge naming them, with a way to clear.
     click_tab(qtbot, e.views, IMAGE)
     assert e.ablation_badge.isVisible()
     assert "b8.conv1" in e.ablation_badge.text() and "0\u20133" in e.ablation_badge.text()
     qtbot.waitUntil(lambda: "switched off" in e.caption.text(), timeout=5_000)
-    click(qtbot, e.clear_ablations)
+    click(qtbot, e.views.image.clear_ablations)
     settle(qtbot, window)
     assert not e.ablation_badge.isVisible() and e.current_request().ablations == ()
     assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1)))
@@ -87,10 +87,10 @@ def test_switched_off_channels_stay_with_the_layer_they_were_typed_for(window, q
 def test_a_bad_channel_list_says_so_and_keeps_what_was_there(window, qtbot):
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.layer_combo, B8)
-    type_into(qtbot, e.ablate_edit, "2")
+    choose(e.views.layers.layer_combo, B8)
+    type_into(qtbot, e.views.layers.ablate_edit, "2")
     settle(qtbot, window)
-    type_into(qtbot, e.ablate_edit, "two")
+    type_into(qtbot, e.views.layers.ablate_edit, "two")
     settle(qtbot, window)
     assert "0-7,12" in window.statusBar().currentMessage()
     assert e.current_request().ablations == ((B8, (2,)),)
@@ -99,18 +99,18 @@ def test_a_bad_channel_list_says_so_and_keeps_what_was_there(window, qtbot):
 def test_layers_view_shows_switched_off_channels_black(window, qtbot):
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.layer_combo, B8)
+    choose(e.views.layers.layer_combo, B8)
     settle(qtbot, window)
     tile = 8  # b8: 8×8 maps, 4 per row, 1 px gaps
-    assert e.layer_view.rgb[:tile, :tile].max() > 0
-    type_into(qtbot, e.ablate_edit, "0")
+    assert e.views.layers.view.rgb[:tile, :tile].max() > 0
+    type_into(qtbot, e.views.layers.ablate_edit, "0")
     settle(qtbot, window)
-    assert e.layer_view.rgb[:tile, :tile].max() == 0
-    assert e.layer_view.rgb[:tile, tile + 1:2 * tile + 1].max() > 0
-    assert "switched off" in e.layer_channels.text()
-    click(qtbot, e.layer_norm)            # without per-channel normalisation a zero is still black
+    assert e.views.layers.view.rgb[:tile, :tile].max() == 0
+    assert e.views.layers.view.rgb[:tile, tile + 1:2 * tile + 1].max() > 0
+    assert "switched off" in e.views.layers.channels.text()
+    click(qtbot, e.views.layers.norm)            # without per-channel normalisation a zero is still black
     settle(qtbot, window)
-    assert e.layer_view.rgb[:tile, :tile].max() == 0
+    assert e.views.layers.view.rgb[:tile, :tile].max() == 0
     assert e.current_picture()[1] == "layers-b8.conv1"
 
 
@@ -121,7 +121,7 @@ def test_style_only_views_are_disabled_for_a_dcgan_and_say_why(dcgan_window, qtb
         assert "style-based generator" in e.views.tabToolTip(tab) and "DCGAN" in e.views.tabToolTip(tab)
     click_tab(qtbot, e.views, GRID)
     assert e.views.currentIndex() == IMAGE
-    for group in (e.noise_group, e.mixing_group):
+    for group in (e.noise, e.mixing):
         assert not group.isEnabled() and "noise inputs" in group.toolTip()
     assert not e.w_start.isEnabled() and not e.cutoff.isEnabled()
     assert e.seed.isEnabled() and e.psi.isEnabled()
@@ -132,21 +132,21 @@ def test_style_only_views_are_disabled_for_a_dcgan_and_say_why(dcgan_window, qtb
 def test_style_views_are_enabled_for_stylegan2(window):
     e = window.explorer
     assert e.views.isTabEnabled(VARIATION) and e.views.isTabEnabled(GRID)
-    assert e.noise_group.isEnabled() and e.mixing_group.isEnabled()
+    assert e.noise.isEnabled() and e.mixing.isEnabled()
 
 
 def test_layer_ranges_use_the_band_words_of_this_model(window, qtbot):
     e = window.explorer  # the tiny model: 16², 6 ws
     legend = ("layers 0\u20133 coarse (4\u00b2\u20138\u00b2) \u00b7 4\u20135 middle (16\u00b2) \u00b7 "
               "this 16\u00b2 model has no fine band")
-    assert e.mix_legend.text() == legend and e.w_legend.text() == legend and e.grid_legend.text() == legend
-    assert e.mix_band.text() == "layers 0\u20133: coarse (4\u00b2\u20138\u00b2)"
+    assert e.mixing.mix_legend.text() == legend and e.w_group.legend.text() == legend and e.views.grid.legend.text() == legend
+    assert e.mixing.mix_band.text() == "layers 0\u20133: coarse (4\u00b2\u20138\u00b2)"
     type_into(qtbot, e.mix_end, "6")
-    assert e.mix_band.text() == "layers 0\u20135: coarse + middle (4\u00b2\u201316\u00b2)"
+    assert e.mixing.mix_band.text() == "layers 0\u20135: coarse + middle (4\u00b2\u201316\u00b2)"
     type_into(qtbot, e.mix_start, "6")
-    assert "empty" in e.mix_band.text()
+    assert "empty" in e.mixing.mix_band.text()
     type_into(qtbot, e.w_start, "4")
-    assert e.w_band.text() == "layers 4\u20135: middle (16\u00b2)"
+    assert e.w_group.band.text() == "layers 4\u20135: middle (16\u00b2)"
 
 
 def test_caption_says_what_the_picture_is(window, qtbot):
@@ -166,15 +166,15 @@ def test_caption_says_what_the_picture_is(window, qtbot):
     qtbot.waitUntil(lambda: e.caption.text() == "seed 1 \u00b7 \u03c8 = 0.50", timeout=5_000)
     for _ in range(50):
         qtbot.keyClick(e.psi.slider, Qt.Key.Key_Right)
-    for box, v in zip(e.arith, ("3", "7", "9")):
+    for box, v in zip(e.arith_group.boxes, ("3", "7", "9")):
         type_into(qtbot, box.spin, v)
-    click(qtbot, e.arith_button)
+    click(qtbot, e.arith_group.button)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: e.caption.text() == "A \u2212 B + C of seeds 3, 7, 9", timeout=5_000)
     assert e.current_picture()[1] == "arith-3-7-9"
     margin = 14                           # the pad's inner margin: grid point (i, j) at margin + i * step
-    x = margin + (e.pad.width() - 2 * margin) // 2
-    qtbot.mouseClick(e.pad, Qt.MouseButton.LeftButton, pos=QPoint(x, margin))   # half-way from seed 2 to 3
+    x = margin + (e.pad_group.pad.width() - 2 * margin) // 2
+    qtbot.mouseClick(e.pad_group.pad, Qt.MouseButton.LeftButton, pos=QPoint(x, margin))   # half-way from seed 2 to 3
     settle(qtbot, window)
     qtbot.waitUntil(lambda: e.caption.text().startswith("seed grid blend of 2 ("), timeout=5_000)
     assert ", 3 (" in e.caption.text()
@@ -204,19 +204,19 @@ def test_mixing_grid_is_labelled_and_exported_as_shown(window, qtbot):
     click_tab(qtbot, e.views, GRID)
     type_into(qtbot, e.grid_rows, "1,2")
     type_into(qtbot, e.grid_cols, "3,4,5")
-    click(qtbot, e.grid_button)
+    click(qtbot, e.views.grid.button)
     settle(qtbot, window)
     pic, stem = e.current_picture()
     assert stem == "mixing-1-2-x-3-4-5"
     assert np.array_equal(pic, e.grid_view.rgb) and pic.shape[0] > 3 * 96 and pic.shape[1] > 4 * 96
     assert "layers 0\u20133" in e.grid_caption and "coarse" in e.grid_caption and "row" in e.grid_caption
-    click(qtbot, e.arith_button)          # a blend shown in the Image tab must not leak into the grid's seeds
+    click(qtbot, e.arith_group.button)          # a blend shown in the Image tab must not leak into the grid's seeds
     settle(qtbot, window)
-    click(qtbot, e.grid_button)
+    click(qtbot, e.views.grid.button)
     settle(qtbot, window)
     assert np.array_equal(e.current_picture()[0], pic)
     type_into(qtbot, e.grid_rows, "1,x")
-    click(qtbot, e.grid_button)
+    click(qtbot, e.views.grid.button)
     assert "1,x" in window.statusBar().currentMessage()
 
 
@@ -226,13 +226,13 @@ def test_variation_map_keeps_its_scale_in_pixel_levels(window, qtbot):
 
     e = window.explorer
     click_tab(qtbot, e.views, VARIATION)
-    type_into(qtbot, e.variation_draws, "6")
-    click(qtbot, e.variation_button)
+    type_into(qtbot, e.views.variation.draws, "6")
+    click(qtbot, e.views.variation.button)
     settle(qtbot, window)
     pic, stem = e.current_picture()
-    assert stem == "variation-seed0000" and np.array_equal(pic, e.variation_view.rgb)
+    assert stem == "variation-seed0000" and np.array_equal(pic, e.views.variation.view.rgb)
     levels = variation_levels(Renderer(window.model), RenderRequest(seed=0), 6)
-    assert f"{levels.max():.2f}" in e.variation_scale.text() and "pixel levels" in e.variation_scale.text()
+    assert f"{levels.max():.2f}" in e.views.variation.scale.text() and "pixel levels" in e.views.variation.scale.text()
     assert pic.shape[1] > pic.shape[0] // 2 + 512 // 2   # heat map plus a colour bar beside it
 
 
@@ -253,8 +253,8 @@ def test_walk_export_at_a_chosen_size(window, qtbot, tmp_path, monkeypatch):
 def test_tooltips_help_and_presentation(window, qtbot):
     e = window.explorer
     for w in (e.psi, e.cutoff, e.mix_start, e.mix_end, e.w_start, e.w_end, e.noise_mode, e.noise_strength,
-              e.noise_seed, e.z_sliders[0], e.w_sliders[0], e.pad, e.arith[0], e.arith_button, e.walk.seeds,
-              e.walk.space, e.label_combo, e.force_fp32, e.ablate_edit, e.seed, e.mix_seed, e.variation_draws,
+              e.noise_seed, e.z_sliders[0], e.w_sliders[0], e.pad_group.pad, e.arith_group.boxes[0], e.arith_group.button, e.walk.seeds,
+              e.walk.space, e.seed_group.label_combo, e.seed_group.force_fp32, e.views.layers.ablate_edit, e.seed, e.mix_seed, e.views.variation.draws,
               e.grid_rows, e.walk.export_size):
         assert len(w.toolTip()) > 20, w
     assert "\u03c3" in e.w_sliders[0].toolTip() and "offset" in e.z_sliders[0].toolTip()
@@ -277,14 +277,14 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     qtbot.waitUntil(lambda: e.directions is not None, timeout=30_000)
     type_into(qtbot, e.w_start, "1")
     e.w_sliders[1].setValue(1.5)
-    pad = e.pad
+    pad = e.pad_group.pad
     qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() // 3, pad.height() // 2))
     dot = pad.pos_xy
     type_into(qtbot, e.walk.seeds, "5,6,9")
     type_into(qtbot, e.walk.frames, "24")
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.layer_combo, B8)
-    type_into(qtbot, e.ablate_edit, "2,4")
+    choose(e.views.layers.layer_combo, B8)
+    type_into(qtbot, e.views.layers.ablate_edit, "2,4")
     settle(qtbot, window)
     saved_req, picture_zoom = e.current_request(), e.image_view.zoom
     assert saved_req.w_blend and saved_req.ablations == ((B8, (2, 4)),) and saved_req.w_edits[0].layer_start == 1
@@ -300,8 +300,8 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() - 20, 20))
     assert pad.pos_xy != pytest.approx(dot)
     click(qtbot, e.seed.next_btn)
-    click(qtbot, e.w_reset)
-    click(qtbot, e.clear_ablations)
+    click(qtbot, e.w_group.reset)
+    click(qtbot, e.views.image.clear_ablations)
     type_into(qtbot, e.walk.seeds, "1,2")
     click_tab(qtbot, e.views, IMAGE)
     settle(qtbot, window)
@@ -314,7 +314,7 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     assert pad.pos_xy == pytest.approx(dot)   # the dot is back where the saved blend was made
     assert (e.walk.seeds.text(), e.walk.frames.value()) == ("5,6,9", 24)
     assert e.views.currentIndex() == LAYERS and e.image_view.zoom == picture_zoom
-    assert e.ablation_badge.text().endswith("b8.conv1 channels 2, 4") and e.ablate_edit.text() == "2,4"
+    assert e.ablation_badge.text().endswith("b8.conv1 channels 2, 4") and e.views.layers.ablate_edit.text() == "2,4"
     click_tab(qtbot, e.views, IMAGE)
     settle(qtbot, window)
     assert np.array_equal(shown(window), picture)
@@ -389,7 +389,7 @@ def test_a_dcgan_is_told_in_z_words_not_w(dcgan_window, qtbot):
     for tip in (e.psi.toolTip(), e.w_sliders[0].toolTip()):
         assert " w " not in tip and "ws" not in tip and " z " in tip
     assert e.w_group.title().startswith("z directions")
-    assert not e.w_start.isVisible() and not e.w_reset.text().endswith("w")
+    assert not e.w_start.isVisible() and not e.w_group.reset.text().endswith("w")
 
 
 @pytest.mark.parametrize("kind", ["fifo", "overflow", "ablations", "huge"])
@@ -427,17 +427,17 @@ def test_layer_tiles_are_numbered_and_a_click_switches_a_channel_off_and_on(wind
     """Issue 21: the Layers view's tiles carried no channel numbers and could not be clicked."""
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.layer_combo, B8)
-    type_into(qtbot, e.layer_first, "16")
+    choose(e.views.layers.layer_combo, B8)
+    type_into(qtbot, e.views.layers.first, "16")
     settle(qtbot, window)
-    tiles = e.layer_view
+    tiles = e.views.layers.view
     assert tiles.channels == list(range(16, 32))               # each tile says its channel
     before = shown(window)
     k = 5
     centre = tiles._tile_rect(k).center().toPoint()
     qtbot.mouseClick(tiles, Qt.MouseButton.LeftButton, pos=centre)
     settle(qtbot, window)
-    assert e.controller.state.ablations == ((B8, (21,)),) and e.ablate_edit.text() == "21"
+    assert e.controller.state.ablations == ((B8, (21,)),) and e.views.layers.ablate_edit.text() == "21"
     assert 21 in tiles.off and not np.array_equal(shown(window), before)
     qtbot.mouseClick(tiles, Qt.MouseButton.LeftButton, pos=centre)   # again: back on
     settle(qtbot, window)
@@ -450,7 +450,7 @@ def test_the_mixing_grid_shows_its_progress_and_can_be_cancelled(window, qtbot):
 
     e = window.explorer
     click_tab(qtbot, e.views, GRID)
-    assert not e.grid_progress.isVisible() and not e.grid_cancel.isVisible()
+    assert not e.views.grid.progress.isVisible() and not e.views.grid.cancel.isVisible()
     calls, gate = [], threading.Event()
 
     def slow(_module, _args):           # the grid's 5th picture waits until the test lets it go
@@ -459,32 +459,32 @@ def test_the_mixing_grid_shows_its_progress_and_can_be_cancelled(window, qtbot):
             gate.wait(30)
     handle = window.model.G.synthesis.register_forward_pre_hook(slow)
     try:
-        click(qtbot, e.grid_button)
-        qtbot.waitUntil(lambda: e.grid_progress.isVisible() and e.grid_progress.value() > 0, timeout=30_000)
-        assert e.grid_cancel.isVisible() and e.grid_cancel.isEnabled() and not e.grid_button.isEnabled()
-        click(qtbot, e.grid_cancel)
+        click(qtbot, e.views.grid.button)
+        qtbot.waitUntil(lambda: e.views.grid.progress.isVisible() and e.views.grid.progress.value() > 0, timeout=30_000)
+        assert e.views.grid.cancel.isVisible() and e.views.grid.cancel.isEnabled() and not e.views.grid.button.isEnabled()
+        click(qtbot, e.views.grid.cancel)
         gate.set()
-        qtbot.waitUntil(lambda: not e.grid_progress.isVisible(), timeout=30_000)
+        qtbot.waitUntil(lambda: not e.views.grid.progress.isVisible(), timeout=30_000)
     finally:
         gate.set()
         handle.remove()
     settle(qtbot, window)
-    assert e.grid_view.rgb is None and e.grid_button.isEnabled() and len(calls) < 19   # stopped early
-    click(qtbot, e.grid_button)                                    # and it still works afterwards
+    assert e.grid_view.rgb is None and e.views.grid.button.isEnabled() and len(calls) < 19   # stopped early
+    click(qtbot, e.views.grid.button)                                    # and it still works afterwards
     qtbot.waitUntil(lambda: e.grid_view.rgb is not None, timeout=60_000)
-    assert not e.grid_progress.isVisible() and not e.grid_cancel.isVisible()
+    assert not e.views.grid.progress.isVisible() and not e.views.grid.cancel.isVisible()
 
 
 def test_a_minus_b_plus_c_shows_a_b_and_c_beside_the_result(window, qtbot):
     """Issue 21: A - B + C showed only the result; the three seeds it came from are shown beside it."""
     e = window.explorer
-    for box, v in zip(e.arith, (3, 4, 5)):
+    for box, v in zip(e.arith_group.boxes, (3, 4, 5)):
         type_into(qtbot, box.spin, str(v))
-    assert not e.arith_strip.isVisible()
-    click(qtbot, e.arith_button)
+    assert not e.views.image.arith_strip.isVisible()
+    click(qtbot, e.arith_group.button)
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: e.arith_strip.isVisible() and e.arith_strip.rgb is not None, timeout=30_000)
-    strip = e.arith_strip.rgb
+    qtbot.waitUntil(lambda: e.views.image.arith_strip.isVisible() and e.views.image.arith_strip.rgb is not None, timeout=30_000)
+    strip = e.views.image.arith_strip.rgb
     side = 16                                              # the tiny model's pictures
     f = strip.shape[0] // side
     tiles = [strip[:, 2 * k * side * f:(2 * k + 1) * side * f:f][::f] for k in range(4)]   # A, B, C, result
@@ -493,7 +493,7 @@ def test_a_minus_b_plus_c_shows_a_b_and_c_beside_the_result(window, qtbot):
     assert np.array_equal(tiles[3], shown(window))
     click(qtbot, e.seed.next_btn)                          # a plain seed again: the strip goes
     settle(qtbot, window)
-    assert not e.arith_strip.isVisible()
+    assert not e.views.image.arith_strip.isVisible()
 
 
 def _explore_models(tmp_path):
@@ -539,3 +539,105 @@ def test_the_explore_tab_fits_1280x720_in_presentation_mode_with_every_model(qtb
     finally:
         win.trainer_panel.shutdown()
         win.worker.shutdown()
+
+
+def test_a_projected_picture_says_so_and_in_which_space(window, qtbot, tmp_path, monkeypatch):
+    """Issue 23: once a projection is the picture (here: a saved state holding one, opened from the File menu),
+    the caption says it is a projection and in which space, not 'seed N'; typing a seed goes back to the seed."""
+    import json
+
+    from ganexplorer.app.explorer_state import ProjectedLatent
+    from ganexplorer.app.state_json import state_file
+
+    e, m = window.explorer, window.model
+    rng = np.random.RandomState(3)
+    w = tuple(float(x) for x in rng.randn(m.w_dim) * 0.5)
+    w_plus = tuple(tuple(float(x) for x in rng.randn(m.w_dim) * 0.5) for _ in range(m.num_ws))
+    for space, latent in (("w", w), ("w+", w_plus)):
+        state = e.controller.state.with_(projected=ProjectedLatent(space, latent), source=("projected", space))
+        path = tmp_path / f"projected-{space}.json"
+        path.write_text(json.dumps(state_file(state, None)))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, path=path, **k: (str(path), ""))
+        window.open_state_action.trigger()
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda s=space: e.caption.text().startswith(f"projected image (in {s})"), timeout=10_000)
+        assert "seed" not in e.caption.text()
+        assert np.array_equal(shown(window), expected(window, e.current_request()))
+    type_into(qtbot, e.seed.spin, "5")
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 5", timeout=10_000)
+
+
+def _wait_for_cancel(worker, timeout: float = 30.0) -> None:
+    """On the worker thread: stay in the job until the user's Cancel reaches it (a long job still running)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not worker.should_stop() and time.monotonic() < deadline:
+        time.sleep(0.002)
+
+
+def test_principal_directions_show_progress_and_cancel_then_compute(window, qtbot, pkl, monkeypatch):
+    """Issue 24/26: the background PCA shows how far it is and has Cancel; after Cancel the sliders stay off and
+    Compute starts it again, which ends with the sliders on and the count of samples core used."""
+    import ganexplorer.gui.explore.background_jobs as background_jobs
+
+    e, worker = window.explorer, window.worker
+    real = background_jobs.principal_directions
+
+    def slow(model, *args, progress, **kwargs):
+        def step(fraction):
+            if progress(fraction) and fraction < 1:
+                _wait_for_cancel(worker)
+            return progress(fraction)
+        return real(model, *args, progress=step, **kwargs)
+
+    monkeypatch.setattr(background_jobs, "principal_directions", slow)
+    window.open_checkpoint(pkl, show_progress=False)   # the same model again: its directions are computed again
+    g = e.w_group
+    qtbot.waitUntil(lambda: g.progress.isVisible() and g.progress.value() > 0, timeout=30_000)
+    assert g.cancel.isVisible() and not g.compute.isVisible() and not e.w_sliders[0].isEnabled()
+    click(qtbot, g.cancel)
+    qtbot.waitUntil(lambda: g.status.text().startswith("Cancelled"), timeout=30_000)
+    settle(qtbot, window)
+    assert e.directions is None and not e.w_sliders[0].isEnabled()
+    assert g.compute.isVisible() and not g.progress.isVisible() and not g.cancel.isVisible()
+    monkeypatch.setattr(background_jobs, "principal_directions", real)
+    click(qtbot, g.compute)
+    qtbot.waitUntil(lambda: e.directions is not None, timeout=30_000)
+    samples = f"{background_jobs.PCA_SAMPLES:,}"
+    assert f"directions from {samples} samples" in g.status.text() and e.w_sliders[0].isEnabled()
+    assert not g.compute.isVisible() and not g.progress.isVisible()
+
+
+def test_walk_export_shows_progress_and_cancel_leaves_no_file(window, qtbot, tmp_path, monkeypatch):
+    """Issue 26: exporting a walk shows a progress dialog fed by the frames rendered; Cancel stops it and no
+    file (finished or partial) is left; the status bar says so."""
+    import ganexplorer.gui.explore.background_jobs as background_jobs
+
+    e, worker = window.explorer, window.worker
+    real = background_jobs.export_walk
+
+    def slow(r, requests, path, fps, min_side=0, progress=None):
+        def step(k, n):
+            progress(k, n)
+            if k == 2:
+                _wait_for_cancel(worker)
+        return real(r, requests, path, fps, min_side=min_side, progress=step)
+
+    monkeypatch.setattr(background_jobs, "export_walk", slow)
+    out = tmp_path / "clips" / "walk.gif"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    type_into(qtbot, e.walk.frames, "8")
+    click(qtbot, e.walk.export_button)
+    qtbot.waitUntil(lambda: e.walk_export.dialog is not None and e.walk_export.dialog.value() == 25, timeout=30_000)
+    assert e.walk_export.dialog.isVisible()
+    click(qtbot, e.walk_export.cancel_button)
+    settle(qtbot, window)
+    assert e.walk_export.dialog is None
+    assert not out.exists() and not list(out.parent.glob("*partial*"))
+    assert "cancelled" in window.statusBar().currentMessage()
+    monkeypatch.setattr(background_jobs, "export_walk", real)
+    click(qtbot, e.walk.export_button)   # the same export, left to finish: the file, and no partial one
+    qtbot.waitUntil(lambda: out.exists(), timeout=30_000)
+    settle(qtbot, window)
+    assert not list(out.parent.glob("*partial*")) and e.walk_export.dialog is None

@@ -146,14 +146,14 @@ def test_variation_and_grid_views(window, qtbot):
 
     e = window.explorer
     e.views.setCurrentIndex(1)
-    qtbot.mouseClick(e.variation_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(e.views.variation.button, Qt.MouseButton.LeftButton)
     e.views.setCurrentIndex(2)
     for field, text in ((e.grid_rows, "1,2"), (e.grid_cols, "3,4,5")):
         field.clear()
         qtbot.keyClicks(field, text)
-    qtbot.mouseClick(e.grid_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(e.views.grid.button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert e.variation_view.rgb is not None and "pixel levels" in e.variation_scale.text()
+    assert e.views.variation.view.rgb is not None and "pixel levels" in e.views.variation.scale.text()
     # 16 px tiles are enlarged (nearest neighbour) to make room for the seed numbers drawn beside them.
     assert e.grid_view.rgb.shape[0] > 3 * 96 and e.grid_view.rgb.shape[1] > 4 * 96
 
@@ -163,9 +163,9 @@ def test_conditional_dcgan_class_picker(qtbot, settings, tmp_path):
     G, D = build_preset("dcgan32-cond")
     win = open_window(qtbot, settings, save_native(tmp_path / "c.safetensors", "dcgan32", G.eval(), D), show=False)
     e = win.explorer
-    assert e.label_combo.count() == 10 and not e.mix_on.isEnabled()
+    assert e.seed_group.label_combo.count() == 10 and not e.mix_on.isEnabled()
     before = shown(win)
-    e.label_combo.setCurrentIndex(7)
+    e.seed_group.label_combo.setCurrentIndex(7)
     settle(qtbot, win)
     assert not np.array_equal(before, shown(win))
     assert np.array_equal(shown(win), expected(win, RenderRequest(label=7)))
@@ -248,17 +248,17 @@ def test_seed_pad_arithmetic_and_walk(window, qtbot):
     from ganexplorer.core.render.walk import walk_request
 
     e = window.explorer
-    pad = e.pad
+    pad = e.pad_group.pad
     qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() // 2, pad.height() // 3))
     settle(qtbot, window)
     blend = bilinear_blend(*pad.pos_xy, pad.base, pad.columns)
     assert len(blend) > 1 and pad.pos_xy != (0.0, 0.0)          # between seeds, not on one
     assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=blend)))
-    for box, v in zip(e.arith, (3, 4, 5)):
+    for box, v in zip(e.arith_group.boxes, (3, 4, 5)):
         box.spin.lineEdit().selectAll()
         qtbot.keyClicks(box.spin.lineEdit(), str(v))
         qtbot.keyClick(box.spin.lineEdit(), Qt.Key.Key_Return)
-    qtbot.mouseClick(e.arith_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(e.arith_group.button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert np.array_equal(shown(window), expected(window, RenderRequest(w_blend=((3, 1.0), (4, -1.0), (5, 1.0)))))
     qtbot.mouseClick(e.seed.next_btn, Qt.MouseButton.LeftButton)   # picking a seed leaves blend mode
@@ -311,14 +311,14 @@ def test_walk_export_and_play(window, qtbot, tmp_path, monkeypatch):
 def test_layer_view_and_channel_ablation(window, qtbot):
     e = window.explorer
     e.views.setCurrentIndex(3)
-    e.layer_combo.setCurrentIndex(e.layer_combo.findText("synthesis.b8.conv1"))
+    e.views.layers.layer_combo.setCurrentIndex(e.views.layers.layer_combo.findText("synthesis.b8.conv1"))
     settle(qtbot, window)
-    assert e.layer_view.rgb is not None and "channels" in e.layer_channels.text()
+    assert e.views.layers.view.rgb is not None and "channels" in e.views.layers.channels.text()
     before = shown(window)
-    e.ablate_edit.setFocus()
-    e.ablate_edit.selectAll()
-    qtbot.keyClicks(e.ablate_edit, "0-3")          # the user types the channels to switch off
-    qtbot.keyClick(e.ablate_edit, Qt.Key.Key_Return)
+    e.views.layers.ablate_edit.setFocus()
+    e.views.layers.ablate_edit.selectAll()
+    qtbot.keyClicks(e.views.layers.ablate_edit, "0-3")          # the user types the channels to switch off
+    qtbot.keyClick(e.views.layers.ablate_edit, Qt.Key.Key_Return)
     settle(qtbot, window)
     assert not np.array_equal(before, shown(window))
     req = RenderRequest(ablations=(("synthesis.b8.conv1", (0, 1, 2, 3)),))

@@ -283,32 +283,32 @@ def test_a_job_can_be_cancelled_by_name(qtbot, worker, tiny_stylegan2):
 
 def test_feature_map_jobs_coalesce_while_the_worker_is_busy(window, qtbot, monkeypatch):
     """The Layers view asks for feature maps on every change; a busy worker computes only the newest."""
-    import ganexplorer.gui.explore.explorer_panel as explorer_panel
+    import ganexplorer.gui.explore.explorer_jobs as explorer_jobs
 
-    real, calls = explorer_panel.feature_maps, []
+    real, calls = explorer_jobs.feature_maps, []
 
     def counting(renderer, req, layer, first, count, norm):
         calls.append((layer, norm))
         return real(renderer, req, layer, first, count, norm)
 
-    monkeypatch.setattr(explorer_panel, "feature_maps", counting)
+    monkeypatch.setattr(explorer_jobs, "feature_maps", counting)
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    qtbot.waitUntil(lambda: e.layer_view.rgb is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: e.views.layers.view.rgb is not None, timeout=30_000)
     settle(qtbot, window)
     calls.clear()
     release = hold(window.worker)
     try:
-        e.layer_norm.setFocus()
+        e.views.layers.norm.setFocus()
         for _ in range(11):
-            qtbot.keyClick(e.layer_norm, Qt.Key.Key_Space)   # 11 changes, each asks for the feature maps
+            qtbot.keyClick(e.views.layers.norm, Qt.Key.Key_Space)   # 11 changes, each asks for the feature maps
     finally:
         release.set()
     settle(qtbot, window)
-    assert not e.layer_norm.isChecked()
-    assert calls == [(e.layer_combo.currentText(), False)]   # only the newest ran
-    want = real(Renderer(window.model), e.current_request(), e.layer_combo.currentText(), 0, 16, False)[0]
-    assert np.array_equal(e.layer_view.rgb, want)
+    assert not e.views.layers.norm.isChecked()
+    assert calls == [(e.views.layers.layer_combo.currentText(), False)]   # only the newest ran
+    want = real(Renderer(window.model), e.current_request(), e.views.layers.layer_combo.currentText(), 0, 16, False)[0]
+    assert np.array_equal(e.views.layers.view.rgb, want)
 
 
 def test_shutdown_abandons_the_running_render_and_joins_the_thread(qtbot, worker, tiny_stylegan2):
@@ -357,15 +357,15 @@ def test_shutdown_asks_a_running_job_to_stop_and_joins_the_thread(qtbot, worker,
 
 def test_directions_of_a_model_replaced_at_once_are_not_computed(window, qtbot, pkl, monkeypatch):
     """Opening two models in a row: the first one's principal directions are dropped, not computed."""
-    import ganexplorer.gui.explore.explorer_panel as explorer_panel
+    import ganexplorer.gui.explore.background_jobs as background_jobs
 
-    real, computed = explorer_panel.principal_directions, []
+    real, computed = background_jobs.principal_directions, []
 
     def counting(model, *args, **kwargs):
         computed.append(model)
         return real(model, *args, **kwargs)
 
-    monkeypatch.setattr(explorer_panel, "principal_directions", counting)
+    monkeypatch.setattr(background_jobs, "principal_directions", counting)
     release = hold(window.worker)
     try:
         window.open_checkpoint(pkl, show_progress=False)
@@ -378,6 +378,8 @@ def test_directions_of_a_model_replaced_at_once_are_not_computed(window, qtbot, 
     qtbot.waitUntil(lambda: window.explorer.directions is not None, timeout=30_000)
     settle(qtbot, window)
     assert computed == [window.model]
+    group = window.explorer.w_group   # the first model's dropped job does not read as the user's Cancel
+    assert "Cancelled" not in group.status.text() and not group.progress.isVisible()
 
 
 # -- the training worker: a callable between two steps ------------------------------------------------

@@ -1,9 +1,11 @@
-"""The Explore tab: controls on the left, views on the right, bound to an ExplorerController.
+"""The Explore tab: setting groups on the left, view pages on the right, bound to an ExplorerController.
 
-The controller (``ganexplorer.app``, no Qt) holds what the user chose; ``explorer_binding`` shows
-its state in the widgets and sends edits back; the panel turns the state's request into worker
-jobs and shows the results. Builders live in ``explorer_controls`` / ``explorer_pages``, words in
-``explorer_words``. Nothing here runs a network or computes a picture.
+The panel composes small widgets (``settings_groups``, ``latent_groups``, ``view_pages``), each of which
+owns its controls and reports the user's edits as typed signals. One trip per edit: a widget's signal →
+a controller call (the Qt-free state, ``ganexplorer.app``) → ``state_changed``: each widget shows only
+the fields that changed, and the state's request goes to the worker → the result comes back with the
+state it was made from → the image view and its caption. Derived views run as jobs (``explorer_jobs``);
+words are ``explorer_words``. Nothing here runs a network or computes a picture.
 """
 
 from __future__ import annotations
@@ -12,34 +14,31 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ganexplorer.app.explorer_controller import ExplorerController
 from ganexplorer.app.explorer_state import ExplorerState, ModelFacts
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest
-from ganexplorer.core.render.directions import Directions, principal_directions
-from ganexplorer.core.render.views import feature_layers, feature_maps
-from ganexplorer.core.render.walk import export_walk, walk_requests
-from ganexplorer.gui.explore.explorer_binding import StateBinding
-from ganexplorer.gui.explore.explorer_controls import N_DIRECTIONS, N_Z_SLIDERS, ControlGroups
-from ganexplorer.gui.explore.explorer_pages import ViewPages
-from ganexplorer.gui.explore.explorer_words import (
+from ganexplorer.core.render.directions import Directions
+from ganexplorer.core.render.views import feature_layers
+from ganexplorer.core.render.walk import walk_request, walk_requests
+from ganexplorer.gui.explore.background_jobs import DirectionsJob, WalkExport
+from ganexplorer.gui.explore.explorer_jobs import ViewJobs
+from ganexplorer.gui.explore.explorer_words import ExplorerWords
+from ganexplorer.gui.explore.inference_worker import InferenceWorker
+from ganexplorer.gui.explore.latent_groups import ArithGroup, PadGroup, WalkGroup, WDirections, ZSliders
+from ganexplorer.gui.explore.settings_groups import MixingGroup, NoiseGroup, SeedGroup, TruncationGroup
+from ganexplorer.gui.explore.state_diff import differs
+from ganexplorer.gui.explore.view_pages import (
     CAPTION_SCALE,
     GRID,
-    IMAGE,
     LAYERS,
     PRESENTATION_CAPTION_SCALE,
     VARIATION,
-    ExplorerWords,
-    layer_band,
-    ranges_text,
-    short_layer,
+    ExplorerViews,
 )
-from ganexplorer.gui.explore.inference_worker import InferenceWorker
 
-__all__ = ["CAPTION_SCALE", "GRID", "IMAGE", "LAYERS", "N_DIRECTIONS", "N_Z_SLIDERS", "PRESENTATION_CAPTION_SCALE",
-           "VARIATION", "ExplorerPanel", "layer_band", "ranges_text", "short_layer"]
 CAPTION_INTERVAL_S = 0.15   # during a drag: a caption per frame costs the UI thread and cannot be read anyway
 
 
@@ -56,7 +55,7 @@ class _LeaveCtrlArrows(QObject):
         return False
 
 
-class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidget):
+class ExplorerPanel(QWidget):
     """Controls on the left, views on the right; emits ``status`` text for the status bar."""
 
     status = Signal(str)
@@ -66,15 +65,13 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self.worker = worker
         self.model: LoadedModel | None = None
         self.controller = ExplorerController()
+        self.words = ExplorerWords(worker.device, self)
+        self.last_result = None
         self._show_all = True       # the next state is shown in every widget (a new model, an opened file)
         self._frame_times: list[float] = []
-        self._building = False
         self._presentation = False
-        self.last_result = None
         self._hold_render = False
         self._last_request: RenderRequest | None = None
-        self._variation_stem, self._grid_stem, self._layers_stem = "variation", "mixing", "layers"
-        self.grid_caption = ""
         self._caption_for: tuple | None = None
         self._caption_at = 0.0
         self._caption_timer = QTimer(self)
@@ -84,12 +81,25 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self.info = QLabel(self.tr("No model loaded. Open a checkpoint with File \u2192 Open or drop it here."))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        scroll = self._build_controls()
-        self._build_views()
+        self.seed_group = SeedGroup(on_gpu=worker.device.type == "cuda")
+        self.truncation = TruncationGroup()
+        self.noise = NoiseGroup()
+        self.mixing = MixingGroup()
+        self.z_group = ZSliders()
+        self.w_group = WDirections()
+        self.pad_group = PadGroup()
+        self.arith_group = ArithGroup()
+        self.walk_group = WalkGroup()
+        self.groups = (self.seed_group, self.truncation, self.noise, self.mixing, self.z_group, self.w_group,
+                       self.pad_group, self.arith_group, self.walk_group)
+        self.views = ExplorerViews()
+        self.jobs = ViewJobs(worker, self.controller, self.words, self.views, self)
+        self.pca = DirectionsJob(worker, self.w_group, self)
+        self.walk_export = WalkExport(worker, self)
+        self._expose_widgets()
 
         split = QSplitter()
-        split.addWidget(scroll)
+        split.addWidget(self._control_column())
         split.addWidget(self.views)
         split.setStretchFactor(1, 1)
         split.setSizes([400, 880])
@@ -99,26 +109,101 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
 
         worker.rendered.connect(self._on_rendered)
         worker.render_failed.connect(self._on_render_failed)
-        worker.job_done.connect(self._on_job_done)
         worker.job_failed.connect(self._on_job_failed)
-        worker.job_cancelled.connect(self._on_job_cancelled)
-        worker.job_progress.connect(self._on_job_progress)
-        self._connect_controls()
+        for part in (self.jobs, self.pca, self.walk_export):
+            part.status.connect(self.status)
+        self.pca.arrived.connect(self._directions_arrived)
+        self._connect_edits()
         self._ctrl_arrows = _LeaveCtrlArrows(self)
         for target in (self.seed.spin, self.seed.spin.lineEdit()):
             target.installEventFilter(self._ctrl_arrows)
         self.controller.add_view(self)
         self._set_enabled(False)
-        self._apply_caption_font()
 
+    def _expose_widgets(self) -> None:
+        """The widgets the window, the benchmarks and the tests reach by their old names (the children's own)."""
+        s, t, n, m, im = self.seed_group, self.truncation, self.noise, self.mixing, self.views.image
+        self.seed, self.psi, self.cutoff = s.seed, t.psi, t.cutoff
+        self.noise_mode, self.noise_strength, self.noise_seed = n.noise_mode, n.noise_strength, n.noise_seed
+        self.mix_on, self.mix_seed, self.mix_start, self.mix_end = m.mix_on, m.mix_seed, m.mix_start, m.mix_end
+        self.z_sliders, self.w_sliders = self.z_group.sliders, self.w_group.sliders
+        self.w_start, self.w_end = self.w_group.w_start, self.w_group.w_end
+        self.walk = self.walk_group.walk
+        self.image_view, self.caption, self.ablation_badge = im.image_view, im.caption, im.ablation_badge
+        self.grid_rows, self.grid_cols, self.grid_view = self.views.grid.rows, self.views.grid.cols, self.views.grid.view
+        self.variation_view, self.layer_view = self.views.variation.view, self.views.layers.view
+
+    def _control_column(self) -> QScrollArea:
+        """The control column, in a scroll area as wide as its widgets need."""
+        controls = QWidget()
+        col = QVBoxLayout(controls)
+        for g in self.groups:
+            col.addWidget(g)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls, self.controls_scroll = controls, scroll
+        self._fit_controls()
+        return scroll
+
+    def _connect_edits(self) -> None:
+        """Widget → controller: each child's typed signal becomes one controller call."""
+        c = self.controller
+        self.seed_group.seed_changed.connect(c.set_seed)
+        self.seed_group.label_changed.connect(lambda k: c.update(label=k))
+        self.seed_group.force_fp32_changed.connect(lambda on: c.update(force_fp32=on))
+        self.truncation.truncation_changed.connect(c.set_psi)
+        self.truncation.cutoff_changed.connect(lambda v: c.update(cutoff=v))
+        self.noise.mode_changed.connect(lambda mode: c.update(noise_mode=mode))
+        self.noise.strength_changed.connect(lambda v: c.update(noise_strength=v))
+        self.noise.noise_seed_changed.connect(lambda v: c.update(noise_seed=v))
+        self.mixing.mix_on_changed.connect(lambda on: c.update(mix_on=on))
+        self.mixing.mix_seed_changed.connect(lambda v: c.update(mix_seed=v))
+        self.mixing.range_changed.connect(lambda a, b: c.update(mix_start=a, mix_end=b))
+        self.z_group.offset_changed.connect(c.set_z_offset)
+        self.z_group.reset_requested.connect(c.reset_z)
+        self.w_group.edit_changed.connect(c.set_edit)
+        self.w_group.range_changed.connect(c.set_w_range)
+        self.w_group.reset_requested.connect(c.reset_w)
+        self.pad_group.blend_changed.connect(lambda blend: c.set_blend(blend, ("pad",)))
+        self.arith_group.seeds_changed.connect(lambda abc: c.update(arith=abc))
+        self.arith_group.show_requested.connect(c.show_arithmetic)
+        w = self.walk
+        w.frame.connect(self._walk_frame)
+        w.export.connect(self.export_walk)
+        w.message.connect(self.status)
+        w.seeds_changed.connect(lambda text: c.set_walk(seeds=text))
+        w.space_changed.connect(lambda space: c.set_walk(space=space))
+        w.frames_changed.connect(lambda v: c.set_walk(frames=v))
+        w.fps_changed.connect(lambda v: c.set_walk(fps=v))
+        w.loop_changed.connect(lambda on: c.set_walk(loop=on))
+        w.export_side_changed.connect(lambda v: c.set_walk(export_side=v))
+        self.views.currentChanged.connect(lambda i: c.update(view=int(i)))
+        self.views.image.clear_requested.connect(c.clear_ablations)
+        layers = self.views.layers
+        layers.ablation_typed.connect(c.set_ablation)
+        layers.channel_toggled.connect(
+            lambda layer, ch: c.set_ablation(layer, tuple(sorted(set(dict(c.state.ablations).get(layer, ())) ^ {ch}))))
+        layers.bad_input.connect(self.status)
+
+    # -- what the window asks -----------------------------------------------------------------------
     @property
     def directions(self) -> Directions | None:
         """The loaded model's principal directions of w, once computed."""
         return self.controller.facts.directions
 
+    @property
+    def grid_caption(self) -> str:
+        return self.jobs.grid_caption
+
     def current_request(self) -> RenderRequest:
         """What the controls ask for now (the controller's request)."""
         return self.controller.request()
+
+    def help_html(self) -> str:
+        return self.words.help_html(self.views.currentIndex())
 
     def load_state(self, state: ExplorerState) -> None:
         """Show a saved state (its w edits become sliders once the directions are known)."""
@@ -129,89 +214,38 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
     def set_model(self, model: LoadedModel) -> None:
         """Show a freshly loaded model: adapt ranges, reset edits, render, compute directions."""
         self.model = model
-        self._building = True
-        num_ws = model.num_ws
-        self.cutoff.setRange(0, num_ws)
-        for s in (self.mix_start, self.mix_end, self.w_start, self.w_end):
-            s.setRange(0, num_ws)
-        for i, s in enumerate(self.z_sliders):
-            s.setEnabled(i < model.z_dim)
-        for s in self.w_sliders:
-            s.setEnabled(False)
-        self.label_combo.clear()
-        for k in range(model.c_dim):
-            self.label_combo.addItem(self.tr("class {0}").format(k), k)
-        self.label_combo.setVisible(model.c_dim > 0)
-        self.label_row_label.setVisible(model.c_dim > 0)
-        self.layer_combo.clear()
-        layers = feature_layers(model)
-        self.layer_combo.addItems(layers)
-        self.ablate_edit.clear()
-        self._building = False
-        self._hold_render = True
-        self._show_all = True
+        self.words.set_model(model)
+        style, layers = model.is_style_based, feature_layers(model)
+        why = "" if style else self.tr(
+            "Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs"
+        ).format(self.words.family_name(model))
+        self.seed_group.set_classes(model.c_dim)
+        self.truncation.set_model(model.num_ws, style, why)
+        self.mixing.range.set_count(model.num_ws)
+        self.z_group.set_z_dim(model.z_dim)
+        self.w_group.set_model(model.num_ws, style, why)
+        self.views.layers.set_layers(layers)
+        self._set_enabled(True)
+        self.noise.set_style(style, why)
+        self.mixing.set_style(style, why)
+        self.views.set_style(style, why)
+        legend = self.words.band_legend()
+        for label in (self.mixing.mix_legend, self.w_group.legend, self.views.grid.legend):
+            label.setText(legend)
+        self.views.variation.reset()
+        self.views.grid.reset()
+        self.info.setText(self.words.info_text(model))
+        self._hold_render, self._show_all = True, True
         try:
-            self.controller.set_model(ModelFacts(z_dim=model.z_dim, num_ws=num_ws, c_dim=model.c_dim,
-                                                 style_based=model.is_style_based, layers=tuple(layers),
-                                                 w_dim=model.w_dim))
+            self.controller.set_model(ModelFacts(z_dim=model.z_dim, num_ws=model.num_ws, c_dim=model.c_dim,
+                                                 style_based=style, layers=tuple(layers), w_dim=model.w_dim))
         finally:
             self._hold_render = False
-        self._set_enabled(True)
-        self._style_only(model.is_style_based)
-        self._update_ablation_labels()
-        self._update_bands()
-        self.variation_view.set_placeholder(self.tr("Click Compute to see what the noise inputs change."))
-        self.grid_view.set_placeholder(self.tr("Type row and column seeds, then click Compute."))
-        self.info.setText(self._info_text(model))
-        self.w_status.setText(self.tr("Computing principal directions of w\u2026"))
-        def going_on(_fraction: float) -> bool:   # the PCA stops early once another model is set
-            return not self.worker.should_stop()
-        self.worker.run_job("directions", lambda _r: principal_directions(model, N_DIRECTIONS, progress=going_on),
-                            key="directions")
+
+        self.pca.set_model(model)
         self._last_request = None
         self.request_render()
         self._fit_controls()   # this model's words (bands, z or w) may need another width
-
-    def _style_only(self, style: bool) -> None:
-        """Enable the views and controls that need per-layer styles and noise; say why they are off."""
-        why = "" if style else self.tr(
-            "Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs"
-        ).format(self._family_name(self.model))
-        for tab in (VARIATION, GRID):
-            self.views.setTabEnabled(tab, style)
-            self.views.setTabToolTip(tab, self._tab_tips[tab] if style else why)
-        if not style and self.views.currentIndex() in (VARIATION, GRID):
-            self.views.setCurrentIndex(IMAGE)
-        for w in (self.noise_group, self.mixing_group, self.cutoff, self.w_start, self.w_end):
-            w.setEnabled(style)
-        self.noise_group.setToolTip(why)
-        self.mixing_group.setToolTip(why)
-        only = "" if style else " \u2014 " + self.tr("StyleGAN2 only")
-        self.noise_group.setTitle(self.tr("Noise") + only)
-        self.mixing_group.setTitle(self.tr("Style mixing") + only)
-        self.cutoff.setToolTip(self.tr(
-            "Truncate only the first N w layers (the coarse ones first); 'all' truncates every layer")
-            if style else why)
-        for s in (self.w_start, self.w_end):
-            s.setToolTip(self.tr("Which w layers the direction moves [a, b)") if style else why)
-        self._latent_words(style)
-
-    def _latent_words(self, style: bool) -> None:
-        """A DCGAN has no w: its truncation, directions and reset speak of z, and the w layer range is hidden."""
-        if style:
-            self.psi.setToolTip(self.tr("\u03c8 (psi) pulls w toward the average w: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture"))
-            self.w_group.setTitle(self.tr("w directions (principal components, in \u03c3)"))
-            tip = self.tr("Moves w along a principal direction of many sampled ws, in standard deviations (\u03c3) of w along it: \u00b12\u03c3 stays among typical pictures, \u00b15\u03c3 is extreme. PC0 is the direction w varies most")
-            self.w_reset.setText(self.tr("Reset w"))
-        else:
-            self.psi.setToolTip(self.tr("\u03c8 (psi) scales z toward 0, the centre of the prior: 1 = as sampled, 0 = the 'average' picture, between = more typical but less varied pictures, negative = the 'opposite' picture"))
-            self.w_group.setTitle(self.tr("z directions (principal components, in \u03c3)"))
-            tip = self.tr("Moves z along a principal direction of many sampled zs, in standard deviations (\u03c3) along it: \u00b12\u03c3 stays among typical pictures, \u00b15\u03c3 is extreme. PC0 is the direction z varies most")
-            self.w_reset.setText(self.tr("Reset directions"))
-        for s in self.w_sliders:
-            s.setToolTip(tip)
-        for w in (self.w_range_label, self.w_range_row, self.w_band, self.w_legend):
-            w.setVisible(style)
 
     def _set_enabled(self, on: bool) -> None:
         for w in self.findChildren(QGroupBox):
@@ -220,7 +254,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
     def set_presentation(self, on: bool) -> None:
         """Projector mode: a larger caption and badge (the main window enlarges everything else)."""
         self._presentation = bool(on)
-        self._apply_caption_font()
+        self.views.image.set_caption_scale(PRESENTATION_CAPTION_SCALE if on else CAPTION_SCALE)
         self._fit_controls()
         QTimer.singleShot(0, self._fit_controls)   # once the window's new font has reached every child
 
@@ -231,38 +265,63 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
 
     def current_picture(self) -> tuple[np.ndarray | None, str]:
         """uint8 RGB of what the current view tab shows (with its labels), and a file stem for saving it."""
-        tab = self.views.currentIndex()
+        tab, v, j = self.views.currentIndex(), self.views, self.jobs
         if tab == VARIATION:
-            rgb, stem = self.variation_view.rgb, self._variation_stem
+            rgb, stem = v.variation.view.rgb, j.variation_stem
         elif tab == GRID:
-            rgb, stem = self.grid_view.rgb, self._grid_stem
+            rgb, stem = v.grid.view.rgb, j.grid_stem
         elif tab == LAYERS:
-            rgb, stem = self.layer_view.rgb, self._layers_stem
+            rgb, stem = v.layers.view.rgb, j.layers_stem
         else:
-            rgb, stem = self.image_view.rgb, self._image_stem()
+            rgb, stem = v.image.image_view.rgb, self._image_stem()
         return (None if rgb is None else rgb.copy()), stem
 
+    def _image_stem(self) -> str:
+        r = self.last_result
+        if r is not None:
+            return self.words.stem_for(r.request, r.state.source if r.state is not None else ())
+        return self.words.stem_for(self.current_request(), self.controller.state.source)
+
     def export_walk(self, path: str, seeds, space: str, frames: int, fps: int, min_side: int = 512) -> None:
+        """One loop of the walk from the current settings to a GIF or MP4, with a progress dialog and Cancel."""
         if self.model is None:
             return
         base = self.current_request().with_(w_blend=(), z=None, z_offsets=())
-        requests = walk_requests(base, list(seeds), frames, space, self.model.z_dim)
-        self.status.emit(self.tr("Exporting {0} frames\u2026").format(len(requests)))
-        stop = self.worker.check_stop   # closing the window abandons the export before anything is written
-        self.worker.run_job("export", lambda r: export_walk(r, requests, path, fps, min_side=min_side,
-                                                            progress=lambda _k, _n: stop()), model_bound=False)
+        self.walk_export.start(path, walk_requests(base, list(seeds), frames, space, self.model.z_dim), fps, min_side)
 
-    def _refresh_layer_view(self) -> None:
-        if self.model is None or self.views.currentIndex() != LAYERS or not self.layer_combo.currentText():
+    def _walk_frame(self, seeds, i: int, j: int, t: float, space: str) -> None:
+        if self.model is None:
             return
-        req, layer = self.current_request(), self.layer_combo.currentText()
-        first, norm = self.layer_first.value(), self.layer_norm.isChecked()
-        self._layers_stem = "layers-" + short_layer(layer)
-        self.worker.run_job("layers", lambda r: (feature_maps(r, req, layer, first, 16, norm), layer, first),
-                            key="layers")
+        req = walk_request(RenderRequest(), list(seeds), i, j, t, space, self.model.z_dim)
+        self.controller.set_walk_frame(req, ("walk", self.walk.index, self.walk.frames.value(), tuple(seeds), space))
 
-    def request_render(self, *_: object) -> None:
-        if self._building or self._hold_render or self.model is None:
+    # -- state → widgets → request ------------------------------------------------------------------
+    def state_changed(self, state: ExplorerState, old: ExplorerState) -> None:
+        """The controller has a new state: each widget shows what changed in it, then the picture is asked for.
+
+        After a new model or an opened file (``_show_all``) every widget is set, since their ranges changed too."""
+        prev: ExplorerState | None = None if self._show_all else old
+        self._show_all = False
+        for g in self.groups:
+            g.show_state(state, prev)
+        if differs(state, prev, "mix_start", "mix_end"):
+            self.mixing.mix_band.setText(self.words.range_words(state.mix_start, state.mix_end))
+        if differs(state, prev, "w_start", "w_end"):
+            self.w_group.band.setText(self.words.range_words(state.w_start, state.w_end))
+        if differs(state, prev, "ablations"):
+            words = self.words.ablation_words(state.ablations)
+            self.views.image.show_ablations(words)
+            self.views.layers.show_ablations(state.ablations, words)
+        if differs(state, prev, "zoom"):
+            self.views.set_zoom(state.zoom)
+        if differs(state, prev, "view"):
+            self.views.show_view(state.view)
+        if "arith" in (state.source[:1] + old.source[:1]):   # A − B + C beside its picture, kept up to date
+            self.jobs.show_arith_strip(state.source)
+        self.request_render()
+
+    def request_render(self) -> None:
+        if self._hold_render or self.model is None:
             return
         req, state = self.current_request(), self.controller.state
         if req != self._last_request:
@@ -286,7 +345,7 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         elif not self._caption_timer.isActive():
             self._caption_timer.start(max(1, int(wait * 1000)))
         if self.views.currentIndex() == LAYERS and not preview:
-            self._refresh_layer_view()
+            self.jobs.refresh_layers()
         self._frame_times = [t for t in self._frame_times if now - t < 1.0] + [now]
         fps = 1.0 / result.seconds if result.seconds > 0 else 0.0
         if preview:
@@ -301,49 +360,19 @@ class ExplorerPanel(ControlGroups, ViewPages, ExplorerWords, StateBinding, QWidg
         self._caption_timer.stop()
         self._caption_at = time.perf_counter()
         if self._caption_for is not None:
-            self.caption.setText(self.caption_text(*self._caption_for))
+            self.caption.setText(self.words.caption_text(*self._caption_for))
+
+    def caption_text(self, req: RenderRequest, state: ExplorerState | None = None, preview: bool = False) -> str:
+        return self.words.caption_text(req, state, preview)
 
     def _on_render_failed(self, gen: int, message: str) -> None:
         self._last_request = None   # the same settings again should try again
         self.status.emit(message)
 
-    def _on_job_done(self, name: str, result) -> None:
-        if name == "directions" and isinstance(result, Directions):
-            for i, s in enumerate(self.w_sliders):
-                s.setEnabled(i < len(result.vectors))
-            self.w_status.setText(self.tr("{0} directions from 3,000 samples; \u03c3 of PC0 = {1:.2f}")
-                                  .format(len(result.vectors), result.sigmas[0]))
-            self.controller.set_directions(result)
-        elif name == "variation":
-            vmax, picture, n, what = result
-            self.variation_view.set_image(picture)
-            self.variation_scale.setText(self.tr("{0}: per-pixel standard deviation over {1} noise draws; the largest is {2:.2f} pixel levels (of 255). Bright = what the noise inputs change.").format(what, n, vmax))
-        elif name == "arith":
-            if self.arith_strip.isVisible():
-                self.arith_strip.set_image(result)
-        elif name == "grid":
-            self._grid_busy(-1)
-            self.grid_view.set_image(result)
-        elif name == "layers":
-            (picture, total), layer, first = result
-            off = [c for c in dict(self.controller.state.ablations).get(layer, ()) if first <= c < first + 16]
-            self.layer_view.set_tiles(picture, list(range(first, min(total, first + 16))), set(off))
-            text = self.tr("{0} channels in this layer; showing {1}\u2013{2}").format(
-                total, first, min(total, first + 16) - 1)
-            if off:
-                text += "; " + self.tr("channels {0} switched off (black)").format(ranges_text(off, "\u2013"))
-            self.layer_channels.setText(text)
-        elif name == "export":
-            self.status.emit(self.tr("Saved {0}").format(result))
-
-    def _on_job_cancelled(self, name: str) -> None:
-        if name == "grid" and self._grid_jobs:
-            self._grid_busy(-1)
-            if not self._grid_jobs:
-                self.status.emit(self.tr("Mixing grid cancelled"))
+    def _directions_arrived(self, directions: Directions) -> None:
+        self.words.directions = directions
+        self.controller.set_directions(directions)
 
     def _on_job_failed(self, name: str, message: str) -> None:
-        if name == "grid":
-            self._grid_busy(-1)
-        if name in ("variation", "grid", "directions", "layers", "export", "set_model"):
+        if name == "set_model":
             self.status.emit(message)

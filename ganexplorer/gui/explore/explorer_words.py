@@ -1,27 +1,24 @@
 """The words the Explore tab shows: captions of pictures, band names of layer ranges, the model's
 info strip, file stems and the help page. Pure presentation of a request or a model, translated.
+
+``ExplorerWords`` is told the model, its principal directions and the device (``set_model``,
+``directions``); it reads nothing of the panel's.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+import torch
+from PySide6.QtCore import QObject
 
 from ganexplorer.app.explorer_state import PCA, ExplorerState
 from ganexplorer.core.device import device_label
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, bands
+from ganexplorer.core.render.directions import Directions
 
-IMAGE, VARIATION, GRID, LAYERS = range(4)   # the view tabs
-CAPTION_SCALE = 1.15                          # caption font relative to the app font
-PRESENTATION_CAPTION_SCALE = 2.0
-
-
-def layer_band(res: int) -> str:
-    """Coarse / middle / fine, the StyleGAN paper's grouping by resolution (kept for old callers)."""
-    return bands.band_of(res)
+IMAGE, VARIATION, GRID, LAYERS = range(4)   # the view tabs (as view_pages adds them)
 
 
 def ranges_text(values, dash: str = "-") -> str:
@@ -42,29 +39,39 @@ def short_layer(name: str) -> str:
     return name.removeprefix("synthesis.")
 
 
-class ExplorerWords:
-    """Mixin of ExplorerPanel (a QWidget with ``model``, ``directions``, ``controller``): its words."""
+class ExplorerWords(QObject):
+    """The Explore tab's words for the loaded model (``model``), its PCA (``directions``) and ``device``."""
 
-    def help_html(self) -> str:
-        """'What am I looking at?' for the Explore tab, about the view tab now shown."""
+    def __init__(self, device: torch.device, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.device = device
+        self.model: LoadedModel | None = None
+        self.directions: Directions | None = None
+
+    def set_model(self, model: LoadedModel | None) -> None:
+        """A new model: its directions are not known yet."""
+        self.model, self.directions = model, None
+
+    def help_html(self, view: int) -> str:
+        """'What am I looking at?' for the Explore tab, about the view tab ``view``."""
         intro = self.tr("<p>A <b>generator</b> turns a random vector <i>z</i> (picked by the <b>seed</b>) into a picture. A style-based generator (StyleGAN2) first maps z to <i>w</i> and feeds w to every layer; the early layers work on coarse resolutions (4\u00b2\u20138\u00b2: pose, shape), the middle ones on 16\u00b2\u201332\u00b2, the fine ones on 64\u00b2 and up (colour, texture).</p>")
         legend = self.band_legend()
         if legend:
             intro += "<p>" + self.tr("This model: {0}.").format(legend) + "</p>"
         elif self.model is not None:
-            intro += "<p>" + self.tr("This {0} feeds z straight into its first layer: it has no w per layer and no noise inputs, so Stochastic variation, Mixing grid, noise and style mixing are switched off.").format(self._family_name(self.model)) + "</p>"
+            intro += "<p>" + self.tr("This {0} feeds z straight into its first layer: it has no w per layer and no noise inputs, so Stochastic variation, Mixing grid, noise and style mixing are switched off.").format(self.family_name(self.model)) + "</p>"
         pages = {
             IMAGE: self.tr("<p><b>Image</b>: the picture for the current settings; the caption underneath says how it was made. Try the seed arrows, \u03c8 (truncation toward the average picture), the z sliders (offsets added to z) and the w directions (moves along the main directions of w, in \u03c3). The seed grid blends the ws of nearby seeds; A \u2212 B + C does arithmetic on ws.</p>"),
             VARIATION: self.tr("<p><b>Stochastic variation</b>: the same w rendered with many different noise inputs; each pixel's colour is how much it changed (standard deviation, in pixel levels 0\u2013255, see the colour bar). Bright places are details the noise decides (texture, strands); dark places are fixed by w.</p>"),
             GRID: self.tr("<p><b>Mixing grid</b>: the top row and the left column are the seeds themselves; every other picture is its row's seed with the chosen layers taken from its column's seed. Coarse layers copy pose and shape, fine layers only colour and texture.</p>"),
             LAYERS: self.tr("<p><b>Layers</b>: 16 feature maps (channels) of one layer for the current picture. Type channel numbers to switch them off (set them to zero): the picture changes, a red badge says so on the Image tab, and the switched-off maps are shown black. Each layer keeps its own list.</p>"),
         }
-        return intro + pages.get(self.views.currentIndex(), "")
+        return intro + pages.get(view, "")
 
-    def _family_name(self, m: LoadedModel) -> str:
+    def family_name(self, m: LoadedModel) -> str:
         return {"mlp": "MLP GAN"}.get(m.family, "DCGAN" if m.family.startswith("dcgan") else m.family)
 
-    def _info_text(self, m: LoadedModel) -> str:
+    def info_text(self, m: LoadedModel) -> str:
         """The info strip (rich text): everything that came from the file or its name is escaped, so a crafted
         name or metadata shows as text, never as markup."""
         d = m.describe()
@@ -73,7 +80,7 @@ class ExplorerWords:
         latent = [f"z {d['z_dim']}"] + ([f"w {d['w_dim']}", f"num_ws {d['num_ws']}"] if m.is_style_based else [])
         parts = [f"<b>{name}</b>", esc(str(d['family'])), f"{d['resolution']}\u00b2\u00d7{d['channels']}", *latent,
                  self.tr("{0} parameters").format(f"{d['G_parameters']:,}"),
-                 self.tr("device: {0}").format(device_label(self.worker.device)),
+                 self.tr("device: {0}").format(device_label(self.device)),
                  self._ops_text(m)]
         if d["labels"]:
             parts.insert(3, self.tr("{0} classes").format(d["labels"]))
@@ -102,7 +109,7 @@ class ExplorerWords:
         from ganexplorer.core.ops import fused
         from ganexplorer.core.ops.fastpath import reference_path_enabled
 
-        if self.worker.device.type == "cuda":
+        if self.device.type == "cuda":
             impl, why = fused.status()["upfirdn2d"]
             if impl.startswith("fused"):
                 return self.tr("ops: fused GPU (Triton)")
@@ -111,7 +118,7 @@ class ExplorerWords:
             return self.tr("ops: CPU fast path (PyTorch)")
         return self.tr("ops: reference (PyTorch)")
 
-    def _band_name(self, name: str) -> str:
+    def band_name(self, name: str) -> str:
         words = {"coarse": self.tr("coarse"), "middle": self.tr("middle"), "fine": self.tr("fine")}
         return " + ".join(words.get(n, n) for n in name.split("+"))
 
@@ -121,13 +128,13 @@ class ExplorerWords:
         if m is None or not m.is_style_based:
             return ""
         spans = bands.band_spans(m.num_ws, m.resolution)
-        parts = [self.tr("{0} {1} ({2})").format(bands.layers(s.first, s.last), self._band_name(s.name),
+        parts = [self.tr("{0} {1} ({2})").format(bands.layers(s.first, s.last), self.band_name(s.name),
                                                   bands.squares(s.lo, s.hi)) for s in spans]
         text = self.tr("layers {0}").format(" \u00b7 ".join(parts))
         missing = bands.missing_bands(m.num_ws, m.resolution)
         if missing:
             text += " \u00b7 " + self.tr("this {0}\u00b2 model has no {1} band").format(
-                m.resolution, self.tr(" or ").join(self._band_name(n) for n in missing))
+                m.resolution, self.tr(" or ").join(self.band_name(n) for n in missing))
         return text
 
     def range_words(self, start: int, end: int) -> str:
@@ -139,18 +146,7 @@ class ExplorerWords:
         if span is None:
             return self.tr("empty range: b must be larger than a")
         return self.tr("layers {0}: {1} ({2})").format(bands.layers(span.first, span.last),
-                                                        self._band_name(span.name), bands.squares(span.lo, span.hi))
-
-    def _update_bands(self) -> None:
-        legend = self.band_legend()
-        for label in (self.mix_legend, self.w_legend, self.grid_legend):
-            label.setText(legend)
-        self._update_range_words()
-
-    def _update_range_words(self) -> None:
-        s = self.controller.state
-        self.mix_band.setText(self.range_words(s.mix_start, s.mix_end))
-        self.w_band.setText(self.range_words(s.w_start, s.w_end))
+                                                        self.band_name(span.name), bands.squares(span.lo, span.hi))
 
     def caption_text(self, req: RenderRequest, state: ExplorerState | None = None, preview: bool = False) -> str:
         """One line saying what the picture made from ``req`` is (seed, blend, walk frame, settings);
@@ -172,6 +168,8 @@ class ExplorerWords:
             _, k, n, seeds, space = source
             main = self.tr("walk frame {0}/{1} ({2}: seeds {3})").format(
                 k, n, space, " \u2192 ".join(str(s) for s in seeds + seeds[:1]))
+        elif source and source[0] == "projected":   # the seed no longer says what the picture starts from
+            main = self.tr("projected image (in {0})").format(source[1] if len(source) > 1 else "w")
         elif source and source[0] == "arith":
             main = self.tr("A \u2212 B + C of seeds {0}, {1}, {2}").format(*source[1:4])
         elif req.w_blend and (source and source[0] == "pad"):
@@ -188,14 +186,12 @@ class ExplorerWords:
                                      m.num_ws, m.resolution)
             if span is not None:
                 main += " " + self.tr("with layers {0} from seed {1} ({2})").format(
-                    bands.layers(span.first, span.last), req.mix_seed, self._band_name(span.name))
+                    bands.layers(span.first, span.last), req.mix_seed, self.band_name(span.name))
         return main
 
     def _edit_words(self, state: ExplorerState) -> list[str]:
         """'PC0 +2.0σ on layers 1–3' for each w edit the picture has (the state keeps them by component)."""
         d, m = self.directions, self.model
-        if d is None:
-            return []
         n_ws = m.num_ws if m is not None else 1
         out = []
         for e in state.w_edits:
@@ -204,7 +200,7 @@ class ExplorerWords:
                 if named is not None and e.component < len(named) and e.sigmas:
                     out.append(f"{e.set_name}[{e.component}] {e.sigmas:+.1f}\u03c3")
                 continue
-            if e.component >= len(d.vectors) or e.sigmas == 0:
+            if d is None or e.component >= len(d.vectors) or e.sigmas == 0:
                 continue
             end = n_ws if e.layer_end is None else e.layer_end
             where = "" if (e.layer_start == 0 and end >= n_ws) else " " + self.tr("on layers {0}").format(
@@ -234,31 +230,20 @@ class ExplorerWords:
                 self.tr("{0} channels {1}").format(short_layer(n), ranges_text(c, "\u2013")) for n, c in req.ablations)))
         return parts
 
-    def _ablation_words(self) -> str:
+    def ablation_words(self, ablations: tuple) -> str:
+        """'b8.conv1 channels 0–3' for each layer with switched-off channels ('' when none)."""
         return "; ".join(self.tr("{0} channels {1}").format(short_layer(n), ranges_text(c, "\u2013"))
-                         for n, c in self.controller.state.ablations)
-
-    def _update_ablation_labels(self) -> None:
-        words = self._ablation_words()
-        self.badge_row.setVisible(bool(words))
-        self.ablation_badge.setText(self.tr("Ablation on \u2014 switched off: {0}").format(words))
-        self.ablation_list.setText(self.tr("Switched off: {0}").format(words) if words else
-                                   self.tr("No channels switched off."))
-
-    def _image_stem(self) -> str:
-        if self.last_result is not None:
-            req = self.last_result.request
-            state = self.last_result.state
-            return self._stem_for(req, state.source if state is not None else ())
-        return self._stem_for(self.current_request(), self.controller.state.source)
+                         for n, c in ablations)
 
     @staticmethod
-    def _stem_for(req: RenderRequest, source: tuple) -> str:
+    def stem_for(req: RenderRequest, source: tuple) -> str:
         """A file stem naming the picture: 'seed0042', 'seed0042-mix7', 'arith-3-7-9', 'walk-frame012'."""
         if source and source[0] == "walk":
             return f"walk-frame{source[1]:03d}"
         if source and source[0] == "arith":
             return "arith-{}-{}-{}".format(*source[1:4])
+        if source and source[0] == "projected":
+            return "projected-" + str(source[1] if len(source) > 1 else "w").replace("+", "plus")
         if req.w_blend:
             return "blend-" + "-".join(str(s) for s, _ in req.w_blend)
         if req.z is not None:
@@ -267,14 +252,3 @@ class ExplorerWords:
         if req.mix_seed is not None:
             stem += f"-mix{req.mix_seed}"
         return stem
-
-    def _apply_caption_font(self) -> None:
-        base = QApplication.font()
-        scale = PRESENTATION_CAPTION_SCALE if self._presentation else CAPTION_SCALE
-        for label in (self.caption, self.ablation_badge):
-            f = QFont(label.font())
-            if base.pointSizeF() > 0:
-                f.setPointSizeF(base.pointSizeF() * scale)
-            else:
-                f.setPixelSize(round(base.pixelSize() * scale))
-            label.setFont(f)

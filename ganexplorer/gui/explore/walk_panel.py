@@ -15,19 +15,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ganexplorer.app.explorer_state import EXPORT_SIDE_RANGE, WALK_FPS_RANGE, WALK_FRAMES_RANGE
+from ganexplorer.app.explorer_state import EXPORT_SIDE_RANGE, WALK_FPS_RANGE, WALK_FRAMES_RANGE, WalkSettings
 from ganexplorer.core.render.latents import parse_int_list, walk_positions
 from ganexplorer.core.render.video import mp4_problem
+from ganexplorer.gui.explore.state_diff import quiet
 
 DEFAULT_EXPORT_SIDE = 512   # shorter side of exported clips: big enough for a slide
 
 
 class WalkControls(QWidget):
-    """Emits ``frame(seeds, i, j, t, space)`` on each tick while playing, ``export(...)`` on request."""
+    """Emits ``frame(seeds, i, j, t, space)`` on each tick while playing, ``export(...)`` on request, and one
+    typed signal per setting the user edits (the walk's part of the Explore tab's state)."""
 
     frame = Signal(object, int, int, float, str)
     export = Signal(str, object, str, int, int, int)   # (path, seeds, space, frames, fps, min_side)
     message = Signal(str)
+    seeds_changed = Signal(str)
+    space_changed = Signal(str)
+    frames_changed = Signal(int)
+    fps_changed = Signal(int)
+    loop_changed = Signal(bool)
+    export_side_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +87,25 @@ class WalkControls(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.step)
         self.index = 0
+        self.seeds.textChanged.connect(self.seeds_changed)
+        self.space.currentIndexChanged.connect(lambda _: self.space_changed.emit(self.space.currentData() or "w"))
+        self.frames.valueChanged.connect(lambda v: self.frames_changed.emit(int(v)))
+        self.fps.valueChanged.connect(lambda v: self.fps_changed.emit(int(v)))
+        self.loop.toggled.connect(lambda on: self.loop_changed.emit(bool(on)))
+        self.export_size.valueChanged.connect(lambda v: self.export_side_changed.emit(int(v)))
+
+    def show_settings(self, k: WalkSettings) -> None:
+        """Show saved walk settings without reporting them back; only widgets that differ are set."""
+        with quiet(self.seeds, self.space, self.frames, self.fps, self.loop, self.export_size):
+            if self.seeds.text() != k.seeds:
+                self.seeds.setText(k.seeds)
+            if self.space.currentData() != k.space:
+                self.space.setCurrentIndex(max(0, self.space.findData(k.space)))
+            for box, v in ((self.frames, k.frames), (self.fps, k.fps), (self.export_size, k.export_side)):
+                if box.value() != v:
+                    box.setValue(v)
+            if self.loop.isChecked() != k.loop:
+                self.loop.setChecked(k.loop)
 
     def keyframes(self) -> list[int] | None:
         try:

@@ -1,0 +1,27 @@
+"""Which fields of the Explore tab's state changed: each child widget shows only those (one slider tick
+touches one widget). ``old`` None means "show everything" (a new model or an opened file)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QSignalBlocker
+
+from ganexplorer.app.explorer_state import ExplorerState
+
+
+def differs(new: ExplorerState, old: ExplorerState | None, *names: str) -> bool:
+    """True where any of the fields ``names`` differ (always, when ``old`` is None)."""
+    return old is None or any(getattr(new, n) != getattr(old, n) for n in names)
+
+
+@contextmanager
+def quiet(*widgets: QObject) -> Iterator[None]:
+    """Set widgets from the state without their signals echoing the value back as an edit."""
+    blockers = [QSignalBlocker(w) for w in widgets]
+    try:
+        yield
+    finally:
+        for b in blockers:
+            b.unblock()
