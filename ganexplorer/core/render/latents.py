@@ -5,11 +5,13 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from ganexplorer.core.messages import message
+
 
 def seed_to_z(seed: int, z_dim: int) -> torch.Tensor:
     """z [1, z_dim] float32 from ``np.random.RandomState(seed).randn(1, z_dim)``, like generate.py."""
     if not 0 <= seed < 2 ** 32:
-        raise ValueError(f"seed must be in 0..{2 ** 32 - 1}, not {seed}")
+        raise ValueError(message("render.seed", most=2 ** 32 - 1, value=seed))
     return torch.from_numpy(np.random.RandomState(seed).randn(1, z_dim)).to(torch.float32)
 
 
@@ -30,9 +32,9 @@ def parse_int_list(text: str) -> list[int]:
             else:
                 out.append(int(part))
         except ValueError:
-            raise ValueError(f"'{text}' is not a list of numbers and ranges like 0-3,7") from None
+            raise ValueError(message("render.numbers_bad", text=text)) from None
     if not out:
-        raise ValueError("the list of numbers is empty")
+        raise ValueError(message("render.numbers_empty"))
     return out
 
 

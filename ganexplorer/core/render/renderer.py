@@ -29,6 +29,7 @@ import torch.nn.functional as F
 
 from ganexplorer.core.device import module_device, to_host
 from ganexplorer.core.formats.loaded import LoadedModel
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.stylegan2 import NoiseControl, truncate
 from ganexplorer.core.render.images import to_uint8
 from ganexplorer.core.render.latents import seed_to_z
@@ -42,7 +43,7 @@ def ablated(G: torch.nn.Module, ablations: tuple[tuple[str, tuple[int, ...]], ..
     hooks = []
     for name, channels in ablations:
         if name not in modules:
-            raise ValueError(f"the model has no layer named '{name}'")
+            raise ValueError(message("render.no_layer", name=name))
         idx = list(channels)
 
         def hook(mod, args, out, idx=idx):
@@ -177,7 +178,7 @@ class Renderer:
         zd = self.model.z_dim
         if req.z is not None:
             if len(req.z) != zd:
-                raise ValueError(f"z has {len(req.z)} values but this model needs {zd}")
+                raise ValueError(message("render.z_length", count=len(req.z), need=zd))
             z = torch.tensor(req.z, dtype=torch.float32).reshape(1, zd)
         else:
             z = seed_to_z(req.seed, zd)
@@ -195,7 +196,7 @@ class Renderer:
         if label is None:
             label = 0
         if not 0 <= label < c_dim:
-            raise ValueError(f"class label must be in 0..{c_dim - 1}, not {label}")
+            raise ValueError(message("render.class_label", most=c_dim - 1, value=label))
         c = torch.zeros(1, c_dim, device=self.device)
         c[0, label] = 1
         return c
@@ -224,8 +225,8 @@ class Renderer:
         m = self.model
         num_ws, w_dim = m.num_ws, m.w_dim
         if len(rows[0]) != w_dim or len(rows) not in (1, num_ws):
-            raise ValueError(f"this w is {len(rows)} x {len(rows[0])} numbers, but this model takes "
-                             f"{num_ws} x {w_dim} (or 1 x {w_dim})")
+            raise ValueError(message("render.w_shape", rows=len(rows), cols=len(rows[0]), takes=f"{num_ws} x {w_dim}",
+                                     one=f"1 x {w_dim}"))
         w = torch.tensor(rows, dtype=torch.float32, device=self.device).unsqueeze(0)
         return w.repeat(1, num_ws, 1) if len(rows) == 1 else w
 
@@ -250,7 +251,7 @@ class Renderer:
         ws = self._base_ws(req)
         if not self.model.is_style_based:
             if req.mix_seed is not None:
-                raise ValueError("style mixing needs a style-based generator (StyleGAN2)")
+                raise ValueError(message("render.mixing"))
             ws = ws * req.psi if req.psi != 1 else ws
         else:
             if req.mix_seed is not None:
@@ -301,7 +302,7 @@ class Renderer:
         ws = self.ws_for(req)
         if preview_resolution is not None:
             if preview_resolution not in self.preview_resolutions():
-                raise ValueError(f"this model cannot preview at {preview_resolution} px")
+                raise ValueError(message("render.preview", size=preview_resolution))
             t_syn = time.perf_counter()
             img = self.synthesize(ws, req, stop_at=preview_resolution, on_block=self._cancel_hook(cancel))
             predicted = self.block_seconds.get(preview_resolution)

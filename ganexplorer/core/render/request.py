@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.stylegan2 import check_noise_mode
 
 __all__ = ["RenderRequest", "WEdit", "check_noise_mode"]
@@ -64,9 +65,9 @@ class RenderRequest:
     def __post_init__(self) -> None:
         check_noise_mode(self.noise_mode)
         if self.cutoff is not None and self.cutoff < 0:
-            raise ValueError("truncation cutoff must be >= 0")
+            raise ValueError(message("render.cutoff"))
         if self.w is not None and (not self.w or len({len(r) for r in self.w}) != 1):
-            raise ValueError("an explicit w needs rows of one length")
+            raise ValueError(message("render.w_rows"))
 
     def with_(self, **changes: Any) -> "RenderRequest":
         return replace(self, **changes)

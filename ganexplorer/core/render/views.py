@@ -8,6 +8,7 @@ import numpy as np
 import torch
 
 from ganexplorer.core.device import to_numpy
+from ganexplorer.core.messages import message
 from ganexplorer.core.render.images import grid, to_uint8
 from ganexplorer.core.render.renderer import Renderer, ablated
 from ganexplorer.core.render.request import RenderRequest
@@ -21,7 +22,7 @@ def variation_levels(renderer: Renderer, req: RenderRequest, draws: int = 16) ->
     channels: float32 [H, W]. Needs a generator with noise inputs.
     """
     if not renderer.model.is_style_based:
-        raise ValueError("stochastic variation needs a style-based generator (StyleGAN2) with noise inputs")
+        raise ValueError(message("render.variation"))
     ws = renderer.ws_for(req)
     imgs = []
     for k in range(draws):
@@ -49,10 +50,10 @@ def mixing_grid(renderer: Renderer, rows: list[int], cols: list[int], styles: li
     picture (it may raise to stop: a big grid takes seconds).
     """
     if not renderer.model.is_style_based:
-        raise ValueError("style mixing needs a style-based generator (StyleGAN2)")
+        raise ValueError(message("render.mixing"))
     num_ws = renderer.model.num_ws
     if any(not 0 <= s < num_ws for s in styles):
-        raise ValueError(f"style indices must be in 0..{num_ws - 1}")
+        raise ValueError(message("render.style_indices", most=num_ws - 1))
     ws = {s: renderer.ws_for(base.with_(seed=s, mix_seed=None)) for s in sorted(set(rows + cols))}
     total, done = len(ws) + len(rows) * len(cols), 0
 
@@ -99,7 +100,7 @@ def feature_maps(renderer: Renderer, req: RenderRequest, layer: str, first: int 
     """
     modules = dict(renderer.G.named_modules())
     if layer not in modules:
-        raise ValueError(f"the model has no layer named '{layer}'")
+        raise ValueError(message("render.no_layer", name=layer))
     captured: dict[str, torch.Tensor] = {}
     ws = renderer.ws_for(req)
     with ablated(renderer.G, req.ablations):

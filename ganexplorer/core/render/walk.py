@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.render.images import upscale_nearest
 from ganexplorer.core.render.latents import seed_to_z, slerp, walk_positions
 from ganexplorer.core.render.renderer import Renderer
@@ -34,7 +35,7 @@ def walk_request(base: RenderRequest, seeds: Sequence[int], i: int, j: int, t: f
 def walk_requests(base: RenderRequest, seeds: list[int], frames: int, space: str, z_dim: int) -> list[RenderRequest]:
     """One loop through ``seeds`` and back to the first, ``frames`` requests long."""
     if len(seeds) < 2:
-        raise ValueError("a latent walk needs at least two keyframe seeds")
+        raise ValueError(message("render.walk_seeds"))
     return [walk_request(base, seeds, i, j, t, space, z_dim) for i, j, t in walk_positions(len(seeds), frames)]
 
 
