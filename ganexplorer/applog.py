@@ -105,13 +105,25 @@ class _StderrFormatter(logging.Formatter):
         self.file = file
 
     def format(self, record: logging.LogRecord) -> str:
-        text = f"ganexplorer: {record.levelname.lower()}: {record.getMessage()}"
+        text = _in_user_language(record.levelname.lower(), record.getMessage())
         if record.exc_info and record.exc_info[1] is not None:
             text += f": {one_sentence(record.exc_info[1])}"
             if self.file is None:
                 return text + "\n" + self.formatException(record.exc_info)
             text += f" (details in {self.file})"
         return text
+
+
+def _in_user_language(level: str, said: str) -> str:
+    """``ganexplorer: warning: ...`` in the terminal's language (LANG=ko_KR.UTF-8: Korean, core's sentences by
+    their code, e.g. a dataset's skipped pictures); English exactly as before otherwise."""
+    from ganexplorer.core.locale import translate, user_language
+    from ganexplorer.core.messages import ENGLISH, message, parse
+
+    language, code = user_language(), f"log.{level}"
+    if not language or code not in ENGLISH:
+        return f"ganexplorer: {level}: {said}"
+    return translate(message(code, text=parse(said) or said), language)
 
 
 class _NotQt(logging.Filter):

@@ -292,6 +292,10 @@ ENGLISH: dict[str, str] = {
     "render.variation": "stochastic variation needs a style-based generator (StyleGAN2) with noise inputs",
     "render.style_indices": "style indices must be in 0..{most}",
     "render.walk_seeds": "a latent walk needs at least two keyframe seeds",
+    # the log's lines on a terminal (applog's stderr handler; the log file stays English)
+    "log.warning": "ganexplorer: warning: {text}",
+    "log.error": "ganexplorer: error: {text}",
+    "log.critical": "ganexplorer: critical: {text}",
     # projection (core/project: helper E's sentences, given codes by C)
     "proj.archive_big": "{path}: the archive unpacks to too much to be a projected latent",
     "proj.key_w": "{path}: expected the key 'z' (it holds 'w': made for a StyleGAN2 model)",

@@ -261,6 +261,9 @@ KOREAN: dict[str, str] = {
     "render.variation": "확률적 변화를 보려면 노이즈 입력이 있는 스타일 기반 생성자(StyleGAN2)가 필요합니다",
     "render.style_indices": "스타일 인덱스는 0..{most} 안이어야 합니다",
     "render.walk_seeds": "잠재 공간 걷기에는 키프레임 시드가 적어도 두 개 필요합니다",
+    "log.warning": "ganexplorer: 경고: {text}",
+    "log.error": "ganexplorer: 오류: {text}",
+    "log.critical": "ganexplorer: 심각한 오류: {text}",
     # projection (core/project)
     "proj.archive_big": "{path}: 압축을 풀면 너무 커서 투영된 잠재 벡터 파일일 수 없습니다",
     "proj.key_w": "{path}: 'z' 키가 있어야 합니다('w'가 들어 있음: StyleGAN2 모델용)",
