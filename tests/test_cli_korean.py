@@ -149,3 +149,18 @@ def test_core_sentences_of_train_download_and_mp4_come_out_korean(korean_locale,
                                     "--seeds", "0,1", "--frames", "2", "--size", "16", "-q",
                                     "--out", str(tmp_path / "walk.mp4")])
     assert "MP4" in said and "pip install" in said
+
+
+def test_a_warning_on_the_terminal_is_korean(korean_locale):
+    """A dataset's skipped pictures reach a terminal as a log warning (open_dataset logs them): Korean too."""
+    import logging
+
+    from ganexplorer import applog
+    from ganexplorer.core.messages import message
+
+    note = message("data.skipped", count=2, path="/data/pics", first="a.png", why="truncated")
+    record = logging.LogRecord("ganexplorer.core.data.dataset", logging.WARNING, __file__, 1, "%s", (note,), None)
+    said = applog._StderrFormatter(None).format(record)
+    assert said.startswith("ganexplorer: 경고: ") and "/data/pics" in said, said
+    spaced = re.sub(r"[\uac00-\ud7a3]+", r" \g<0> ", said)
+    assert not _english_left(spaced, {"a.png", "truncated"}), said
