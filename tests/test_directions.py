@@ -219,6 +219,34 @@ def test_sigma_is_the_spread_of_10000_mapped_w_along_each_row(model):
     np.testing.assert_allclose(dset.sigmas, want, rtol=1e-4)
 
 
+
+def test_principal_directions_keep_the_3000_sample_components_and_measure_sigma_over_10000(model):
+    from ganexplorer.core.render.directions import principal_directions
+
+    seen = []
+    d = principal_directions(model, 4, on_progress=lambda done, total: seen.append((done, total)))
+    assert (d.samples, d.pca_samples) == (10_000, 3_000) and seen[-1] == (10_000, 10_000)
+    assert [a for a, _ in seen] == sorted(a for a, _ in seen)
+    w = mapped_ws(model, 10_000)
+    x = w[:3000] - w[:3000].mean(dim=0, keepdim=True)
+    want = torch.linalg.svd(x, full_matrices=False)[2][:4]     # what the Explore tab has always used
+    np.testing.assert_array_equal(np.array(d.vectors, np.float32), want.numpy())
+    np.testing.assert_allclose(d.sigmas, ds.sigmas_along(w.numpy(), want.numpy()), rtol=1e-5)
+
+
+def test_principal_directions_and_sigma_samples_stop_when_asked(model):
+    from ganexplorer.core.render.directions import principal_directions
+
+    asked = []
+    with pytest.raises(InterruptedError):
+        principal_directions(model, 4, stop=lambda: asked.append(1) or len(asked) > 2)
+    assert len(asked) == 3      # before the first chunk and after each: stopped after 2 of 20 chunks
+    with pytest.raises(InterruptedError):
+        ds.sigma_samples(model, stop=lambda: True)
+    assert principal_directions(model, 2, progress=lambda f: f > 0) is not None   # the older form
+    with pytest.raises(InterruptedError):
+        principal_directions(model, 2, progress=lambda f: f < 0.5)      # False cancels
+
 def test_the_strip_is_the_request_moved_by_each_sigma(model):
     r = Renderer(model)
     dset = ds.pca_set(model, 2, (0, 3), mapped_ws(model, 500).numpy())

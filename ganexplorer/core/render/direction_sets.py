@@ -30,7 +30,6 @@ from ganexplorer.core.render.sefa import sefa
 MAX_LABELS_BYTES = 4 * 2 ** 20
 _DIGITS = re.compile(r"[0-9]{1,20}")   # ASCII digits only: str.isdigit also takes '²', which int() refuses
 STRIP_SIGMAS = (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
-Progress = Callable[[float], "bool | None"]
 
 
 def layer_range(model: LoadedModel, layers: tuple[int, int] | None) -> tuple[int, int]:
@@ -44,9 +43,11 @@ def layer_range(model: LoadedModel, layers: tuple[int, int] | None) -> tuple[int
     return int(start), int(end)
 
 
-def sigma_samples(model: LoadedModel, n: int = SIGMA_SAMPLES, progress: Progress | None = None) -> np.ndarray:
-    """The mapped w every sigma is measured over (seed 0, so every set of a model shares them)."""
-    return mapped_ws(model, n, seed=0, progress=progress).numpy()
+def sigma_samples(model: LoadedModel, n: int = SIGMA_SAMPLES, progress: Callable[[int, int], None] | None = None,
+                  stop: Callable[[], bool] | None = None) -> np.ndarray:
+    """The mapped w every sigma is measured over (seed 0, so every set of a model shares them, and the Explore
+    tab's PCA measures its sigmas over the same). ``progress(done, total)``; ``stop()`` true: InterruptedError."""
+    return mapped_ws(model, n, seed=0, on_progress=progress, stop=stop).numpy()
 
 
 def pca_set(model: LoadedModel, num: int, layers: tuple[int, int] | None = None,
