@@ -7,6 +7,7 @@ import json
 
 from ganexplorer.cli.common import AddCommand, load
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import say
 
 
 def cmd_quality(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), indent=2))
     else:
-        print(report.summary())
+        print(say(report.summary()))
     if args.store:
         if model.format != "native":
             raise UsageError("--store writes into ganexplorer's own checkpoints only; convert the file first")

@@ -296,6 +296,10 @@ ENGLISH: dict[str, str] = {
     "log.warning": "ganexplorer: warning: {text}",
     "log.error": "ganexplorer: error: {text}",
     "log.critical": "ganexplorer: critical: {text}",
+    # the digit classifier and the quality report (core/metrics)
+    "metrics.no_labels": "'{name}' has no labels to train a classifier on",
+    "metrics.summary": ("{confident} confident, {coverage}/10 classes, largest {largest}, Fr\u00e9chet {frechet} "
+                        "(real-vs-real floor {floor}, {samples} samples)"),
     # projection (core/project: helper E's sentences, given codes by C)
     "proj.archive_big": "{path}: the archive unpacks to too much to be a projected latent",
     "proj.key_w": "{path}: expected the key 'z' (it holds 'w': made for a StyleGAN2 model)",

@@ -264,6 +264,9 @@ KOREAN: dict[str, str] = {
     "log.warning": "ganexplorer: 경고: {text}",
     "log.error": "ganexplorer: 오류: {text}",
     "log.critical": "ganexplorer: 심각한 오류: {text}",
+    "metrics.no_labels": "'{name}'에는 분류기를 학습할 레이블이 없습니다",
+    "metrics.summary": ("확신 있게 분류된 샘플 {confident}, 클래스 {coverage}/10, 가장 큰 클래스 {largest}, "
+                        "프레셰 거리 {frechet} (실제 대 실제 하한 {floor}, 샘플 {samples}개)"),
     # projection (core/project)
     "proj.archive_big": "{path}: 압축을 풀면 너무 커서 투영된 잠재 벡터 파일일 수 없습니다",
     "proj.key_w": "{path}: 'z' 키가 있어야 합니다('w'가 들어 있음: StyleGAN2 모델용)",

@@ -18,6 +18,7 @@ from safetensors import safe_open
 from torch import nn
 
 from ganexplorer.core.data.dataset import ImageDataset
+from ganexplorer.core.messages import message
 from ganexplorer.core.paths import checkpoints_dir
 
 BUNDLED = checkpoints_dir() / "digit-classifier.safetensors"
@@ -143,7 +144,7 @@ def train_classifier(data: ImageDataset, seed: int = 0, epochs: int = 25,
                      held_out: float = 0.2) -> tuple[DigitClassifier, float]:
     """Train on a split of ``data`` (with small random shifts); returns (model, held-out accuracy)."""
     if data.labels is None:
-        raise ValueError(f"'{data.name}' has no labels to train a classifier on")
+        raise ValueError(message("metrics.no_labels", name=data.name))
     g = torch.Generator().manual_seed(seed)
     x = data.prepared(32, 1)
     y = data.labels

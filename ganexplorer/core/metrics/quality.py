@@ -21,6 +21,7 @@ import torch
 
 from ganexplorer.core.data.dataset import ImageDataset
 from ganexplorer.core.device import module_device, to_host
+from ganexplorer.core.messages import message
 from ganexplorer.core.metrics.digit_classifier import DigitClassifier, class_report
 from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.modes import evaluating
@@ -51,8 +52,10 @@ class QualityReport:
         return asdict(self)
 
     def summary(self) -> str:
-        return (f"{self.confident_share:.0%} confident, {self.coverage}/10 classes, largest {self.largest_share:.0%}, "
-                f"Fréchet {self.frechet:.2f} (real-vs-real floor {self.frechet_floor:.2f}, {self.samples} samples)")
+        """One line (a core sentence: the CLI says it in the user's language)."""
+        return message("metrics.summary", confident=f"{self.confident_share:.0%}", coverage=self.coverage,
+                       largest=f"{self.largest_share:.0%}", frechet=f"{self.frechet:.2f}",
+                       floor=f"{self.frechet_floor:.2f}", samples=self.samples)
 
 
 def real_halves(data: ImageDataset, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
