@@ -298,6 +298,10 @@ ENGLISH: dict[str, str] = {
     "log.critical": "ganexplorer: critical: {text}",
     # the digit classifier and the quality report (core/metrics)
     "metrics.no_labels": "'{name}' has no labels to train a classifier on",
+    # the networks (core/models)
+    "model.class_needed": "this model is conditional: give a class label in 0..{most}",
+    "model.class_range": "class label must be in 0..{most}",
+    "model.unknown_arch": "unknown architecture {name}; choose one of {choices}",
     "metrics.summary": ("{confident} confident, {coverage}/10 classes, largest {largest}, Fr\u00e9chet {frechet} "
                         "(real-vs-real floor {floor}, {samples} samples)"),
     # projection (core/project: helper E's sentences, given codes by C)

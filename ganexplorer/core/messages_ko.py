@@ -265,6 +265,9 @@ KOREAN: dict[str, str] = {
     "log.error": "ganexplorer: 오류: {text}",
     "log.critical": "ganexplorer: 심각한 오류: {text}",
     "metrics.no_labels": "'{name}'에는 분류기를 학습할 레이블이 없습니다",
+    "model.class_needed": "이 모델은 조건부 모델입니다: 0..{most} 안의 클래스 레이블을 주세요",
+    "model.class_range": "클래스 레이블은 0..{most} 안이어야 합니다",
+    "model.unknown_arch": "알 수 없는 아키텍처 {name}: {choices} 중에서 고르세요",
     "metrics.summary": ("확신 있게 분류된 샘플 {confident}, 클래스 {coverage}/10, 가장 큰 클래스 {largest}, "
                         "프레셰 거리 {frechet} (실제 대 실제 하한 {floor}, 샘플 {samples}개)"),
     # projection (core/project)
@@ -334,4 +337,5 @@ WORDS: dict[str, str] = {
     "the projection space": "투영 공간",
     "the picture": "그림",
     "nothing": "아무것도 없음",
+    "noise mode": "노이즈 모드",
 }

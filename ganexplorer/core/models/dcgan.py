@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.dropout import Dropout
 
 DCGAN_RESOLUTIONS = (32, 64, 128, 256)
@@ -33,10 +34,10 @@ def one_hot(labels: torch.Tensor | None, n_classes: int, batch: int, device: tor
     if n_classes == 0:
         return None
     if labels is None:
-        raise ValueError(f"this model is conditional: give a class label in 0..{n_classes - 1}")
+        raise ValueError(message("model.class_needed", most=n_classes - 1))
     if labels.ndim == 1:
         if labels.min() < 0 or labels.max() >= n_classes:
-            raise ValueError(f"class label must be in 0..{n_classes - 1}")
+            raise ValueError(message("model.class_range", most=n_classes - 1))
         return F.one_hot(labels.long(), n_classes).float().to(device)
     return labels.float().to(device).expand(batch, n_classes)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from torch import nn
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.dcgan import DCGAN32Discriminator, DCGAN32Generator, DCGANDiscriminator, DCGANGenerator
 from ganexplorer.core.models.mlp import MLPDiscriminator, MLPGenerator
 from ganexplorer.core.models.stylegan2 import Generator as StyleGAN2Generator
@@ -118,6 +119,6 @@ def build_discriminator(family: str, kwargs: dict[str, Any]) -> nn.Module:
 def build_preset(name: str) -> tuple[nn.Module, nn.Module]:
     """(G, D) of a named architecture, freshly initialised."""
     if name not in PRESETS:
-        raise ValueError(f"unknown architecture {name!r}; choose one of {', '.join(PRESETS)}")
+        raise ValueError(message("model.unknown_arch", name=repr(name), choices=", ".join(PRESETS)))
     p = PRESETS[name]
     return build_generator(p.family, dict(p.g_kwargs)), build_discriminator(p.family, dict(p.d_kwargs))

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.stylegan2_layers import FullyConnectedLayer, modulated_conv2d, normalize_2nd_moment
 from ganexplorer.core.ops import bias_act, fastpath, make_filter, upsample2d  # fastpath: see its docstring
 
@@ -28,7 +29,7 @@ NOISE_MODES = ("const", "random", "none")
 def check_noise_mode(mode: object) -> None:
     """The one check of a noise mode: the model's, a render request's and an explorer state's."""
     if mode not in NOISE_MODES:
-        raise ValueError(f"noise mode must be one of {', '.join(NOISE_MODES)}, not {mode!r:.40}")
+        raise ValueError(message("train.choice", name="noise mode", choices=", ".join(NOISE_MODES), value=f"{mode!r:.40}"))
 
 
 # Keyword arguments of NVIDIA's constructors that change nothing in a float32 forward.
