@@ -84,18 +84,23 @@ def test_the_cli_language_follows_the_usual_variables(env, lang):
 USER_ERRORS = {"CheckpointError", "ReadError", "LoadCancelled", "Lab2DError", "PointsFileError", "DatasetError",
                "InputFileError"}
 SWEPT = ["core/formats", "core/lab2d", "core/data", "core/guarded.py", "core/train", "core/io.py", "core/device.py",
-         "core/render", "core/project", "core/metrics"]   # folders (every .py under them) or files
+         "core/render", "core/project", "core/metrics",
+         "core/models"]   # folders (every .py under them) or files
 NOT_YET: set[str] = set()   # files of a swept folder whose sentences get their codes in another change
 # Places where every ValueError reaches the user too: the 2-D lab's callers show any ValueError it raises, the
 # CLI and the Train tab show the training settings', devices' and animation writers' ValueErrors as they are.
 ALSO_USER_ERRORS = {"core/lab2d": {"ValueError"}, "core/train": {"ValueError", "RunLocked", "WriteError"},
                     "core/io.py": {"WriteError"}, "core/device.py": {"ValueError"},
                     "core/render": {"ValueError"}, "core/project": {"ValueError", "ProjectedFileError", "TargetError"},
-                    "core/metrics": {"ValueError"}}
+                    "core/metrics": {"ValueError"}, "core/models": {"ValueError"}}
 # Literal sentences no user can reach: a programming error, and a choice the CLI's and the window's own
 # choices already limit (argparse choices, a combo box). Matched by their first words.
 INTERNAL = ("single_step takes", "pre-processing must be one of", "walk space must be", "no images to tile",
-            "the grid does not match", "one strip per direction name")
+            "the grid does not match", "one strip per direction name",
+            # the networks' own programming errors: presets and files are checked before a network is built
+            "DCGAN resolution must be", "unknown model family", "StyleGAN2 generator architecture",
+            "StyleGAN2 resolution must be", "this generator has no block", "unknown discriminator architecture",
+            "dropout probability must be")
 
 
 def _literal_sentences(path: Path, names: set[str] = USER_ERRORS) -> list[str]:
