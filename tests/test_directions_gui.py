@@ -1,6 +1,8 @@
 """The directions dialogs (issue 24), driven like a user: pictures marked by clicks and keys, Fit, the slider
 moving the picture; the comparison table and strips, exported with Ctrl+S; bad files refused in one sentence."""
 
+import os
+
 import numpy as np
 import pytest
 
@@ -171,6 +173,41 @@ def test_compare_through_the_menu_add_sefa_and_save_the_labelled_strips(qtbot, s
     got = load_directions(tmp_path / "sefa.npz", shapes.model.w_dim, shapes.model.G.num_ws)
     assert got.method == "sefa" and len(got) == 3
 
+
+def test_compare_strips_show_progress_and_cancel_stops_them(qtbot, window, monkeypatch):
+    """Drawing the strips is long work: a bar shows how far it is, Cancel stops it (no figure), and a change of
+    the ticks draws them again."""
+    import time
+
+    qtbot.waitUntil(lambda: window.explorer.directions is not None, timeout=60_000)
+    real = ds.strips
+
+    def slow(r, req, rows, sigmas=ds.STRIP_SIGMAS, progress=None, cancel=None):
+        progress(1, 10)
+        deadline = time.monotonic() + 30
+        while not cancel() and time.monotonic() < deadline:   # the worker thread waits for Cancel
+            time.sleep(0.002)
+        return real(r, req, rows, sigmas, progress, cancel)   # which stops at its first check
+
+    monkeypatch.setattr(ds, "strips", slow)
+    dialog = window.directions_menu.open("compare")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.progress.isVisible() and dialog.progress.value() > 0, timeout=30_000)
+    assert dialog.cancel_btn.isVisible() and "strips" in dialog.progress.text() and dialog.figure is None
+    if os.environ.get("GANEXPLORER_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["GANEXPLORER_SHOTS"], "compare_drawing.png"))
+    qtbot.mouseClick(dialog.cancel_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Cancelled"), timeout=30_000)
+    assert not dialog.progress.isVisible() and not dialog.cancel_btn.isVisible() and dialog.figure is None
+    monkeypatch.setattr(ds, "strips", real)
+    dialog.list.setFocus()
+    dialog.list.setCurrentRow(0)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)     # untick PCA 0: the two others are drawn
+    qtbot.waitUntil(lambda: dialog.figure is not None, timeout=60_000)
+    assert dialog.table.rowCount() == 2 and not dialog.progress.isVisible()
+    assert dialog.status.text() == "Ctrl+S saves the strips as a labelled picture."
+    if os.environ.get("GANEXPLORER_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["GANEXPLORER_SHOTS"], "compare_drawn.png"))
 
 @pytest.mark.parametrize("crafted,fragment", [("nan", "NaN"), ("other", "this model's w has"), ("pickle", "pickle")])
 def test_importing_a_bad_directions_file_is_one_sentence_and_changes_nothing(qtbot, window, tmp_path, monkeypatch,

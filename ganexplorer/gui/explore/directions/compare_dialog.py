@@ -3,7 +3,9 @@
 The list offers every direction the Explore tab has (PCA components, sets added there, sets made in
 the labelling dialog), plus SeFa sets made here and directions files imported here (a file for another
 model or a crafted one is one sentence, and nothing changes). The strips are rendered on the worker
-as one labelled figure (core), which Ctrl+S saves as it is shown.
+as one labelled figure (core), which Ctrl+S saves as it is shown. Strips and SeFa sets are long work on a
+CPU (8 rows of 7 pictures; 10,000 mapped z for the sigmas): a bar shows how far they are, and Cancel stops
+them between two synthesis blocks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ganexplorer.core.render import direction_sets as ds
 from ganexplorer.core.render.direction_figure import comparison_figure
@@ -27,6 +30,7 @@ from ganexplorer.gui.explore.directions.host import Active, ExploreHost
 from ganexplorer.gui.explore.directions.label_dialog import DirectionsDialog, layer_choices
 
 JOB = "dirs.compare."
+STRIPS, SEFA = JOB + "strips", JOB + "sefa"
 MAX_COMPARED = 8
 FIRST_PCA = 3         # PCA components ticked at the start (the rest of the list is ticked in full)
 
@@ -79,12 +83,26 @@ class CompareDialog(DirectionsDialog):
         right.addWidget(self.strip, 2)
         body.addLayout(right, 1)
         lay.addLayout(body, 1)
-        self.status = QLabel(self.tr("Ctrl+S saves the strips as a labelled picture."))
+        busy = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_btn = QPushButton(self.tr("Cancel"))
+        self.cancel_btn.setToolTip(self.tr("Stop drawing the strips (or computing the SeFa set)"))
+        self.cancel_btn.clicked.connect(self._cancel)
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_btn)
+        lay.addLayout(busy)
+        self._running: dict[str, int] = {}     # job name -> jobs asked for and not yet answered
+        self._show_busy()
+        self.hint = self.tr("Ctrl+S saves the strips as a labelled picture.")
+        self.status = QLabel(self.hint)
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_figure)
         host.worker.job_done.connect(self._done)
         host.worker.job_failed.connect(self._failed)
+        host.worker.job_cancelled.connect(self._cancelled)
+        host.worker.job_progress.connect(self._progress)
         self.refresh_list()
 
     # -- the list --------------------------------------------------------------------------------
@@ -121,6 +139,7 @@ class CompareDialog(DirectionsDialog):
         self.table.setHorizontalHeaderLabels(names)
         self.table.setVerticalHeaderLabels(names)
         if not chosen:
+            self.host.worker.cancel(STRIPS)
             self.strip.clear()
             self.figure = None
             return
@@ -131,10 +150,15 @@ class CompareDialog(DirectionsDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(i, j, item)
         caption = self._caption(names, cos)
-        base = self.host.base_request()
-        self.host.worker.run_job(JOB + "strips", lambda r: comparison_figure(
-            [ds.strip(r, base, a.dset, a.index) for a in chosen], names, ds.STRIP_SIGMAS, caption),
-            key=JOB + "strips")
+        base, worker = self.host.base_request(), self.host.worker
+        rows = [(a.dset, a.index) for a in chosen]
+
+        def job(r: Any) -> np.ndarray:   # on the worker thread: only what was read above
+            return comparison_figure(ds.strips(r, base, rows, progress=lambda done, total: worker.report_progress(
+                STRIPS, done / total), cancel=worker.should_stop), names, ds.STRIP_SIGMAS, caption)
+        worker.cancel(STRIPS)           # the strips being drawn are for the old ticks
+        self._start(STRIPS, job, self.tr("Drawing {0} strips of {1} pictures: %p%").format(
+            len(chosen), len(ds.STRIP_SIGMAS)))
 
     def _caption(self, names: list[str], cos: np.ndarray) -> str:
         pairs = sorted(((abs(cos[i, j]), i, j) for i in range(len(names)) for j in range(i + 1, len(names))),
@@ -167,8 +191,13 @@ class CompareDialog(DirectionsDialog):
         if self._model_changed():
             return
         model, host, layers, num = self.host.model, self.host, self.sefa_layers.currentData(), self.sefa_num.value()
-        self.host.worker.run_job(JOB + "sefa", lambda _r: ds.sefa_set(
-            model, num, layers, host.samples(lambda: ds.sigma_samples(model))), key=JOB + "sefa")
+        worker = host.worker
+
+        def samples() -> Any:   # 10,000 mapped z, the first time only (the host keeps them)
+            return ds.sigma_samples(model, progress=lambda done, total: worker.report_progress(SEFA, done / total),
+                                    stop=worker.should_stop)
+        self._start(SEFA, lambda _r: ds.sefa_set(model, num, layers, host.samples(samples)),
+                    self.tr("Sampling 10,000 w for the sigmas: %p%"))
         self.status.setText(self.tr("Computing SeFa directions\u2026"))
 
     def _import(self) -> None:
@@ -212,23 +241,69 @@ class CompareDialog(DirectionsDialog):
         self.status.setText(self.tr("Added \u201c{0}\u201d ({1} directions).").format(name, len(dset)))
         self.refresh_list()
 
+    # -- long jobs: progress and Cancel ---------------------------------------------------------
+    def _start(self, name: str, job: Any, what: str) -> None:
+        self._running[name] = self._running.get(name, 0) + 1
+        self.progress.setFormat(what)
+        self.progress.setValue(0)
+        if self.status.text().startswith(self.tr("Cancelled")):   # said of the work this one replaces
+            self.status.setText(self.hint)
+        self.host.worker.run_job(name, job, key=name)
+        self._show_busy()
+
+    def _answered(self, name: str) -> bool:
+        """One of this dialog's long jobs has ended (done, failed or cancelled): one fewer is owed."""
+        if name not in self._running:
+            return False
+        self._running[name] -= 1
+        if self._running[name] <= 0:
+            del self._running[name]
+        self._show_busy()
+        return True
+
+    def _show_busy(self) -> None:
+        on = bool(self._running)
+        self.progress.setVisible(on)
+        self.cancel_btn.setVisible(on)
+        if not on:
+            self.progress.setValue(0)
+
+    def _cancel(self) -> None:
+        for name in list(self._running):
+            self.host.worker.cancel(name)
+
+    def _progress(self, name: str, fraction: float) -> None:
+        if name in self._running:
+            self.progress.setValue(round(100 * fraction))
+
+    def _cancelled(self, name: str) -> None:
+        if self._answered(name) and name not in self._running:   # not replaced by a newer one
+            self.status.setText(self.tr("Cancelled") + ". " + self.tr("Tick or untick a direction to draw the "
+                                                                      "strips again.") if name == STRIPS else
+                                self.tr("Cancelled") + ": " + self.tr("no SeFa directions were added."))
+
     # -- results from the worker -----------------------------------------------------------------
     def _done(self, name: str, result: Any) -> None:
-        if name == JOB + "strips":
+        if not self._answered(name):
+            return
+        if name == STRIPS:
             self.figure = result
             pix = QPixmap.fromImage(qimage_from_rgb(result))
             self.strip.setPixmap(pix.scaled(self.strip.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                             Qt.TransformationMode.SmoothTransformation))
-        elif name == JOB + "sefa":
+        elif name == SEFA:
             a, b = result.layers
             self._added(f"SeFa w{a}\u2013{b - 1}", result)
 
     def _failed(self, name: str, message: str) -> None:
-        if name.startswith(JOB):
+        if self._answered(name):
             self.status.setText(translate_core(message))
 
     def done(self, r: int) -> None:  # noqa: D102 - disconnect from the shared worker when the dialog closes
-        for sig, slot in ((self.host.worker.job_done, self._done), (self.host.worker.job_failed, self._failed)):
+        self._cancel()   # nobody will look at what it draws
+        w = self.host.worker
+        for sig, slot in ((w.job_done, self._done), (w.job_failed, self._failed), (w.job_cancelled, self._cancelled),
+                          (w.job_progress, self._progress)):
             try:
                 sig.disconnect(slot)
             except (RuntimeError, TypeError):
