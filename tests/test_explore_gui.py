@@ -641,3 +641,36 @@ def test_walk_export_shows_progress_and_cancel_leaves_no_file(window, qtbot, tmp
     qtbot.waitUntil(lambda: out.exists(), timeout=30_000)
     settle(qtbot, window)
     assert not list(out.parent.glob("*partial*")) and e.walk_export.dialog is None
+
+
+def test_a_direction_set_gets_sliders_that_move_the_picture(window, qtbot):
+    """Issue 24: a set made in the Directions menu (SeFa, from Compare) appears in the Explore tab as sliders on
+    its own layers; dragging one moves the picture along that direction, as the render of that edit does;
+    Remove takes the set and its move off the picture."""
+    e, g = window.explorer, window.explorer.sets_group
+    qtbot.waitUntil(lambda: e.directions is not None, timeout=30_000)
+    assert not g.isVisible()
+    window.directions_menu.compare_action.trigger()
+    dialog = window.directions_menu.dialogs["compare"]
+    qtbot.addWidget(dialog)
+    click(qtbot, dialog.sefa_btn)
+    qtbot.waitUntil(lambda: len(e.controller.state.direction_sets) > 0, timeout=60_000)
+    named = e.controller.state.direction_sets[0]
+    settle(qtbot, window)
+    assert g.isVisible() and len(g.sliders) == min(len(named.vectors), 8)
+    before = shown(window)
+    slider = g.sliders[(named.name, 0)]
+    slider.slider.setFocus()
+    for _ in range(10):
+        qtbot.keyClick(slider.slider, Qt.Key.Key_PageUp)   # dragging it up, a page at a time
+    settle(qtbot, window)
+    edit = next(x for x in e.controller.state.w_edits if x.set_name == named.name)
+    assert edit.component == 0 and edit.sigmas == pytest.approx(slider.value()) and edit.sigmas > 0
+    assert (edit.layer_start, edit.layer_end) == (named.layer_start, min(named.layer_end, window.model.num_ws))
+    assert not np.array_equal(shown(window), before)
+    assert np.array_equal(shown(window), expected(window, e.current_request()))
+    qtbot.waitUntil(lambda: f"{named.name}[0] {edit.sigmas:+.1f}\u03c3" in e.caption.text(), timeout=5_000)
+    click(qtbot, g.remove_buttons[named.name])
+    settle(qtbot, window)
+    assert not e.controller.state.direction_sets and not g.isVisible()
+    assert np.array_equal(shown(window), before)

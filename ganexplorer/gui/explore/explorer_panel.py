@@ -22,12 +22,13 @@ from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest
 from ganexplorer.core.render.directions import Directions
 from ganexplorer.core.render.views import feature_layers
-from ganexplorer.core.render.walk import walk_request, walk_requests
+from ganexplorer.core.render.walk import walk_requests
 from ganexplorer.gui.explore.background_jobs import DirectionsJob, WalkExport
 from ganexplorer.gui.explore.explorer_jobs import ViewJobs
 from ganexplorer.gui.explore.explorer_words import ExplorerWords
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
 from ganexplorer.gui.explore.latent_groups import ArithGroup, PadGroup, WalkGroup, WDirections, ZSliders
+from ganexplorer.gui.explore.named_sets import NamedSetSliders
 from ganexplorer.gui.explore.settings_groups import MixingGroup, NoiseGroup, SeedGroup, TruncationGroup
 from ganexplorer.gui.explore.state_diff import differs
 from ganexplorer.gui.explore.view_pages import (
@@ -87,11 +88,12 @@ class ExplorerPanel(QWidget):
         self.mixing = MixingGroup()
         self.z_group = ZSliders()
         self.w_group = WDirections()
+        self.sets_group = NamedSetSliders()
         self.pad_group = PadGroup()
         self.arith_group = ArithGroup()
         self.walk_group = WalkGroup()
         self.groups = (self.seed_group, self.truncation, self.noise, self.mixing, self.z_group, self.w_group,
-                       self.pad_group, self.arith_group, self.walk_group)
+                       self.sets_group, self.pad_group, self.arith_group, self.walk_group)
         self.views = ExplorerViews()
         self.jobs = ViewJobs(worker, self.controller, self.words, self.views, self)
         self.pca = DirectionsJob(worker, self.w_group, self)
@@ -167,6 +169,8 @@ class ExplorerPanel(QWidget):
         self.w_group.edit_changed.connect(c.set_edit)
         self.w_group.range_changed.connect(c.set_w_range)
         self.w_group.reset_requested.connect(c.reset_w)
+        self.sets_group.edit_changed.connect(lambda name, k, sigmas: c.set_direction_edit(name, k, sigmas))
+        self.sets_group.remove_requested.connect(c.remove_direction_set)
         self.pad_group.blend_changed.connect(lambda blend: c.set_blend(blend, ("pad",)))
         self.arith_group.seeds_changed.connect(lambda abc: c.update(arith=abc))
         self.arith_group.show_requested.connect(c.show_arithmetic)
@@ -223,6 +227,7 @@ class ExplorerPanel(QWidget):
         self.truncation.set_model(model.num_ws, style, why)
         self.mixing.range.set_count(model.num_ws)
         self.z_group.set_z_dim(model.z_dim)
+        self.sets_group.num_ws = model.num_ws
         self.w_group.set_model(model.num_ws, style, why)
         self.views.layers.set_layers(layers)
         self._set_enabled(True)
@@ -289,11 +294,10 @@ class ExplorerPanel(QWidget):
         base = self.current_request().with_(w_blend=(), z=None, z_offsets=())
         self.walk_export.start(path, walk_requests(base, list(seeds), frames, space, self.model.z_dim), fps, min_side)
 
-    def _walk_frame(self, seeds, i: int, j: int, t: float, space: str) -> None:
-        if self.model is None:
-            return
-        req = walk_request(RenderRequest(), list(seeds), i, j, t, space, self.model.z_dim)
-        self.controller.set_walk_frame(req, ("walk", self.walk.index, self.walk.frames.value(), tuple(seeds), space))
+    def _walk_frame(self, seeds, _i: int, _j: int, _t: float, space: str) -> None:
+        """A tick of Play: the walk's position (its frame number, counted from 1) becomes the state's latent."""
+        if self.model is not None:
+            self.controller.show_walk_frame(seeds, self.walk.index, self.walk.frames.value(), space)
 
     # -- state → widgets → request ------------------------------------------------------------------
     def state_changed(self, state: ExplorerState, old: ExplorerState) -> None:
