@@ -246,3 +246,55 @@ def test_after_another_model_is_opened_the_dialog_says_so_and_mixes_nothing(qtbo
     again = window.directions_menu.open("label")   # the menu gives a fresh dialog for the new model
     qtbot.addWidget(again)
     assert again is not dialog and again.model is window.model
+
+
+def test_set_sliders_move_the_controller_and_show_its_state_without_echo(qtbot):
+    """The Explore tab's direction-set sliders, standalone: one σ slider per direction of each set, named with
+    its kind and layers; a key or a click moves the controller's state; a state from the controller is shown
+    without being sent back; × removes a set and its edits."""
+    from PySide6.QtCore import QPoint
+
+    from ganexplorer.app.explorer_controller import ExplorerController
+    from ganexplorer.app.explorer_state import ModelFacts, NamedDirections
+    from ganexplorer.gui.explore.directions.set_sliders import DirectionSetSliders
+
+    ctl = ExplorerController()
+    ctl.set_model(ModelFacts(z_dim=4, num_ws=6, style_based=True, w_dim=4))
+    w = DirectionSetSliders()
+    qtbot.addWidget(w)
+    w.set_num_ws(6)
+    ctl.add_view(w)
+    w.edit_changed.connect(ctl.set_direction_edit)
+    w.remove_requested.connect(ctl.remove_direction_set)
+    w.show()
+    assert w.empty.isVisible() and not w.sliders
+    ctl.add_direction_set(NamedDirections("bright", "labels", ((1.0, 0.0, 0.0, 0.0),), (0.5,), 2, 5))
+    sefa = tuple(tuple(float(i == k) for i in range(4)) for k in range(1, 4))
+    ctl.add_direction_set(NamedDirections("SeFa w0\u20135", "sefa", sefa, (1.0, 2.0, 3.0), 0, 18))
+    assert set(w.sliders) == {("bright", 0)} | {("SeFa w0\u20135", k) for k in range(3)} and not w.empty.isVisible()
+    assert w.headers["bright"].text() == "bright \u2014 from labels, w 2\u20134"
+    assert w.headers["SeFa w0\u20135"].text().endswith("SeFa, w 0\u20135")    # the model's 6 ws, not the set's 18
+    emitted = []
+    w.edit_changed.connect(lambda *a: emitted.append(a))
+    bright = w.sliders[("bright", 0)]
+    bright.slider.setFocus()
+    qtbot.keyClick(bright.slider, Qt.Key.Key_End)
+    assert emitted == [("bright", 0, 5.0)] and bright.label.text() == "+5.0\u03c3"
+    (edit,) = ctl.state.w_edits
+    assert (edit.set_name, edit.component, edit.sigmas, edit.layer_start, edit.layer_end) == ("bright", 0, 5.0, 2, 5)
+    (moved,) = ctl.request().w_edits
+    assert moved.amount == 2.5 and (moved.layer_start, moved.layer_end) == (2, 5)   # 5 σ of 0.5, on w 2-4
+    second = w.sliders[("SeFa w0\u20135", 1)].slider
+    qtbot.mouseClick(second, Qt.MouseButton.LeftButton, pos=QPoint(4, second.height() // 2))   # left of the handle
+    assert w.value("SeFa w0\u20135", 1) < 0
+    assert {e.key: e.sigmas for e in ctl.state.w_edits}[("SeFa w0\u20135", 1)] == w.value("SeFa w0\u20135", 1)
+    emitted.clear()
+    ctl.set_direction_edit("SeFa w0\u20135", 2, -1.5)      # from elsewhere (a state file, the label dialog)
+    assert w.value("SeFa w0\u20135", 2) == -1.5 and emitted == []
+    if os.environ.get("GANEXPLORER_SHOTS"):
+        w.resize(320, w.sizeHint().height())
+        w.grab().save(os.path.join(os.environ["GANEXPLORER_SHOTS"], "set_sliders.png"))
+    qtbot.mouseClick(w.remove_buttons["bright"], Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctl.state.direction_sets] == ["SeFa w0\u20135"]
+    assert all(e.set_name != "bright" for e in ctl.state.w_edits) and ("bright", 0) not in w.sliders
+    assert w.value("SeFa w0\u20135", 2) == -1.5 and emitted == []
