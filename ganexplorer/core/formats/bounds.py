@@ -9,9 +9,11 @@ is built from them:
 - :func:`build_bounded`: the constructor runs under a torch function mode that counts the
   elements each factory call (``torch.empty/zeros/ones/randn/...``) asks for and refuses,
   *before* the allocation, more than the file's own tensors can fill (plus a small
-  allowance), or a dimension of 0. Random initialisation is skipped (``randn`` -> ``empty``):
-  the file's weights overwrite every parameter and buffer right after (``load_weights`` is
-  strict), and the start-up cost of drawing millions of random numbers goes away.
+  allowance), or a dimension of 0. It builds on the ``meta`` device: no memory is taken and no
+  random number is drawn (torch's global RNG belongs to whoever else is running, a trainer on
+  another thread included); random initialisation is skipped too (``randn`` -> ``empty``). The
+  file's tensors then become every parameter and buffer (``load_weights``: strict, ``assign=True``,
+  and nothing may be left on ``meta``).
 
 After loading, :func:`check_finite` refuses NaN/Inf weights by name: such a generator
 renders black or noise, and saying so beats a silent black picture.
@@ -168,7 +170,7 @@ def build_bounded(path: Any, build: Callable[[], nn.Module], file_elements: int,
     """
     limit = min(int(file_elements * 1.05) + allowance, MAX_MODEL_ELEMENTS)
     try:
-        with _Budget(limit):
+        with torch.device("meta"), _Budget(limit):   # no memory, no random numbers: the file's tensors come next
             return build()
     except _TooLarge:
         raise CheckpointError(path, message("ckpt.larger_than_weights", what=what,

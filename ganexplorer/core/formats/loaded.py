@@ -135,3 +135,7 @@ def load_weights(path: Path | None, module: nn.Module, state: dict[str, torch.Te
         lines = [ln.strip() for ln in str(e).splitlines() if ln.strip()]
         reason = next((ln for ln in lines[1:]), lines[0] if lines else type(e).__name__)
         raise CheckpointError(path, message("ckpt.tensors_unloadable", what=what, detail=reason[:200])) from None
+    # Built on the meta device (bounds.build_bounded): a tensor the state dict does not hold has no values.
+    empty = [n for n, t in [*module.named_parameters(), *module.named_buffers()] if t.is_meta]
+    if empty:
+        raise CheckpointError(path, message("ckpt.tensors_misfit", what=what, detail=f"missing {', '.join(empty[:3])}"))

@@ -29,6 +29,7 @@ from ganexplorer.core.formats.errors import CheckpointError
 from ganexplorer.core.formats.loaded import LoadedModel, load_weights
 from ganexplorer.core.models.stylegan2 import Generator
 from ganexplorer.core.models.stylegan2_discriminator import Discriminator
+from ganexplorer.core.ops import make_filter
 from ganexplorer.core.messages import message
 
 
@@ -129,9 +130,9 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
                 r = G.state_dict()[f"{layer}.noise_const"].shape[-1]
                 st[f"{layer}.noise_const"] = torch.randn(r, r, generator=torch.Generator().manual_seed(j))
                 notes.append("the file stores no constant noise; a fixed random one is used")
-        for name, v in G.state_dict().items():  # FIR filters: rosinality's default [1,3,3,1] equals ours
+        for name in G.state_dict():  # FIR filters: rosinality's default [1,3,3,1] equals ours (G is on meta)
             if name.endswith("resample_filter"):
-                st[name] = v
+                st[name] = make_filter()
     except KeyError as e:
         raise CheckpointError(path, message("ckpt.rosinality_missing", name=e)) from None
     except (IndexError, ValueError, TypeError, AttributeError, RuntimeError) as e:
@@ -198,7 +199,7 @@ def load_rosinality_d(path: Path, sd: Any, args: Any) -> tuple[Discriminator | N
         D = cast(Discriminator, build_bounded(path, lambda: Discriminator(**kwargs), numel(sd),
                                               "rosinality discriminator"))   # build_bounded returns what it built
         own = D.state_dict()
-        st = {k: v for k, v in own.items() if k.endswith("resample_filter")}   # ours = rosinality's Blur kernel
+        st = {k: make_filter() for k in own if k.endswith("resample_filter")}   # ours = rosinality's Blur kernel
         names = {"convs.0.0.weight": f"b{size}.fromrgb.weight", "convs.0.1.bias": f"b{size}.fromrgb.bias",
                  "final_conv.0.weight": "b4.conv.weight", "final_conv.1.bias": "b4.conv.bias",
                  "final_linear.0.weight": "b4.fc.weight", "final_linear.0.bias": "b4.fc.bias",
@@ -212,7 +213,7 @@ def load_rosinality_d(path: Path, sd: Any, args: Any) -> tuple[Discriminator | N
                                (f"convs.{i}.skip.0.kernel", f"{b}.skip.resample_filter")):
                 k = sd.get(blur)
                 if k is not None and (tuple(k.shape) != tuple(own[ours].shape)
-                                      or not torch.allclose(k.float(), own[ours], atol=1e-6)):
+                                      or not torch.allclose(k.float(), st[ours], atol=1e-6)):
                     return None, "its blur kernels are not rosinality's [1, 3, 3, 1]"
         unknown = [k for k in sd if k not in names and not k.endswith(".kernel")]
         if unknown:
