@@ -148,9 +148,10 @@ def strip(renderer: Renderer, req: RenderRequest, dset: DirectionSet, index: int
 
     The request's w is mapped and truncated once; each picture adds its multiple of the direction to it (the
     same sum, in the same order, as :func:`moved` + ``Renderer.render``). The pictures are synthesised as one
-    batch: on 2 busy cores (load 9) a batch of 7 256² pictures cost 2.5x less CPU than 7 single ones (torch's
-    threads meet at a barrier after every op; a batch has 7x fewer ops), on 2 quiet cores 1.25x more
-    (benchmarks/bench_directions.py prints both). Two exceptions: batches are cut so that the largest
+    batch: with 2 torch threads on 2 busy cores (load 6-9) a batch of 7 256² pictures cost 1.8-2.5x less CPU
+    and wall time than 7 single ones (the threads meet at a barrier after every op, and a batch has 7x fewer
+    ops), on 2 quiet cores 1.25x more, and with 1 thread 1.5x more (the CPU fast path is tuned for single
+    pictures); benchmarks/bench_directions.py prints both. Two exceptions: batches are cut so that the largest
     activation of one stays under ``STRIP_BATCH_BYTES`` (a 1024² model renders one picture at a time), and
     random noise renders one picture at a time, so every picture gets the same noise as the Explore tab's.
     ``progress(done, total)`` follows each batch; ``cancel()`` is checked between synthesis blocks and a true
