@@ -1,8 +1,9 @@
 """Training on a chosen device, in mixed precision, and on several processes with torchrun.
 
-The torchrun tests start exactly what the README shows (``torchrun --nproc_per_node=2 -m ganexplorer
-train ...``, as ``python -m torch.distributed.run``) with two gloo processes on the CPU; a hang in
-the group would be a test failure after the subprocess timeout, never a stuck CI job.
+The torchrun tests start what the README shows (``torchrun --nproc_per_node=2 -m ganexplorer train ...``,
+as ``python -m torch.distributed.run``) with two gloo processes on the CPU, through ``tests/torchrun_digest.py``:
+the same command line, plus a digest of each rank's weights at the end; a hang in the group would be a
+test failure after the subprocess timeout, never a stuck CI job.
 """
 
 import os
@@ -16,9 +17,9 @@ import torch
 from ganexplorer.cli import main
 from ganexplorer.core.formats.native import load_native_state, read_header
 from ganexplorer.core.train.config import TrainConfig
-from ganexplorer.core.train.distributed import (DIGEST_ENV, SINGLE, World, batch_slice, check_world, rank_rng_state,
-                                                world_from_env)
+from ganexplorer.core.train.distributed import SINGLE, World, batch_slice, check_world, rank_rng_state, world_from_env
 from ganexplorer.core.train.placement import parse_train_device
+from torchrun_digest import DIGEST_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 HANG_LIMIT_S = 150   # two processes of a few tiny steps take ~15-25 s on 2 busy cores
@@ -33,7 +34,7 @@ def _env(**extra: str) -> dict[str, str]:
 
 def _torchrun(args: list[str], digests: Path, nproc: int = 2) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={nproc}",
-           "-m", "ganexplorer", "train", *args]
+           str(ROOT / "tests" / "torchrun_digest.py"), "train", *args]
     try:
         return subprocess.run(cmd, cwd=ROOT, env=_env(**{DIGEST_ENV: str(digests)}), capture_output=True,
                               text=True, timeout=HANG_LIMIT_S)

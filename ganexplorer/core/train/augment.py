@@ -2,7 +2,7 @@
 
 The same kind of random change is applied to real and generated images before D, so a small
 dataset is harder for D to memorise while G still gets gradients through the change. Random
-numbers come from the ``generator`` given (the trainer's own, ``TrainerRNG.generator``); they are
+numbers come from the ``generator`` given (the trainer's own, ``TrainerRNG.draws``); they are
 drawn on the CPU and only the finished index tensors and masks go to the images' device, so a GPU run
 draws the same numbers as a CPU run.
 """

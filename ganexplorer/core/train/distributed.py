@@ -29,7 +29,6 @@ import hashlib
 import os
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 import torch
@@ -38,8 +37,6 @@ from torch import nn
 
 from ganexplorer.core.messages import message
 from ganexplorer.core.train.placement import parse_train_device
-
-DIGEST_ENV = "GANEXPLORER_TEST_RANK_DIGESTS"   # tests: a folder where each rank writes a digest of its weights
 
 
 @dataclass(frozen=True)
@@ -173,21 +170,3 @@ def sync_buffers(modules: Iterable[nn.Module], world: World) -> None:
     for module in modules:
         for buf in module.buffers():
             dist.broadcast(buf, src=0)
-
-
-def state_digest(modules: Mapping[str, nn.Module]) -> str:
-    """SHA-256 over every named module's parameters and buffers, in a fixed order, from CPU copies."""
-    h = hashlib.sha256()
-    for name, module in modules.items():
-        for key, value in module.state_dict().items():
-            h.update(f"{name}.{key}".encode())
-            h.update(value.detach().to("cpu").contiguous().view(-1).view(torch.uint8).numpy().tobytes())
-    return h.hexdigest()
-
-
-def write_digest_for_tests(modules: Mapping[str, nn.Module], world: World) -> None:
-    """With ``GANEXPLORER_TEST_RANK_DIGESTS`` set: write ``rank<R>.sha256`` there (the tests compare ranks)."""
-    folder = os.environ.get(DIGEST_ENV)
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        (Path(folder) / f"rank{world.rank}.sha256").write_text(state_digest(modules) + "\n")

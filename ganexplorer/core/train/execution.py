@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import torch
 from torch import nn
 
-from ganexplorer.core.train.distributed import World, any_rank, sync_buffers, wrap, write_digest_for_tests
+from ganexplorer.core.train.distributed import World, any_rank, sync_buffers, wrap
 from ganexplorer.core.train.placement import to_device
 from ganexplorer.core.train.precision import Forward, Precision
 
@@ -91,5 +91,4 @@ class TrainerExecution:
         """In a torchrun group: every process takes rank 0's buffers, so all end with the same networks."""
         if self.world.distributed:
             sync_buffers(self.modules().values(), self.world)
-            write_digest_for_tests(self.modules(), self.world)
 
