@@ -11,17 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ganexplorer import applog
-from ganexplorer.core.paths import checkpoints_dir, resources_dir
+from ganexplorer.core.paths import checkpoints_dir
+from ganexplorer.gui.common.translators import (TRANSLATIONS, install_qt_translator, install_translator,  # noqa: F401
+                                                install_translators, use_language)
 from ganexplorer.gui.window.startup import handle_file_open_events, say_startup_failure
 
 if TYPE_CHECKING:
     from ganexplorer.gui.window.main_window import MainWindow
 
-TRANSLATIONS = resources_dir() / "translations"
 BUNDLED = checkpoints_dir()
 
 
@@ -33,44 +34,6 @@ def default_checkpoint() -> Path | None:
             return p
     found = sorted(BUNDLED.glob("*.safetensors")) if BUNDLED.is_dir() else []
     return found[0] if found else None
-
-
-def _language_code(language: str | None) -> str:
-    """The chosen language, or the system's when none is chosen ("" means English)."""
-    return language or QLocale.system().name().split("_")[0]
-
-
-def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
-    """Load ``ganexplorer_<lang>.qm`` for the chosen (or the system's) language; English needs none."""
-    code = _language_code(language)
-    if code in ("", "en", "C"):
-        return None
-    tr = QTranslator(app)
-    if tr.load(str(TRANSLATIONS / f"ganexplorer_{code}.qm")):
-        app.installTranslator(tr)
-        return tr
-    return None
-
-
-def install_qt_translator(app: QApplication, language: str | None) -> QTranslator | None:
-    """Load Qt's own ``qtbase_<lang>.qm`` so file dialogs and standard buttons speak the same language."""
-    code = _language_code(language)
-    if code in ("", "en", "C"):
-        return None
-    import PySide6
-
-    tr = QTranslator(app)
-    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-                   str(Path(PySide6.__file__).parent / "Qt" / "translations")):  # if Qt's own lookup fails when frozen
-        if tr.load(f"qtbase_{code}", folder):
-            app.installTranslator(tr)
-            return tr
-    return None
-
-
-def install_translators(app: QApplication, language: str | None) -> list[QTranslator]:
-    """Qt's strings and ours for ``language``; returns what was installed (to remove it again)."""
-    return [t for t in (install_qt_translator(app, language), install_translator(app, language)) if t is not None]
 
 
 _collector = None
@@ -179,7 +142,7 @@ def _run_gui(checkpoint: str | None, screenshot: str | None, tab: str, language:
              presentation: bool = False) -> int:
     app = make_app()
     settings = QSettings()
-    install_translators(app, language or settings.value("language", "") or None)
+    use_language(app, language or settings.value("language", "") or None)
     from ganexplorer.gui.window.main_window import MainWindow
 
     errors = _ErrorCount()

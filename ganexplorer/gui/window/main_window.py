@@ -23,6 +23,7 @@ from ganexplorer.core.ops import fused
 from ganexplorer.core.paths import checkpoints_dir
 from ganexplorer.gui.explore.explorer_panel import ExplorerPanel
 from ganexplorer.gui.common.background import UiQueue
+from ganexplorer.gui.common.language_switch import switch_language
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
 from ganexplorer.gui.window.model_loader import ModelLoader
 from ganexplorer.gui.common.wheel_guard import install_wheel_guard
@@ -382,9 +383,14 @@ class MainWindow(QMainWindow):
             action.blockSignals(False)
 
     def set_language(self, code: str) -> None:
-        """Settings ▸ Language: remembered for the next start."""
+        """Settings ▸ Language: at once (every text on screen mapped into it; tabs re-render what they
+        compose themselves) and remembered for the next start. Models, runs and settings stay."""
         self.settings.setValue("language", code)
-        self.statusBar().showMessage(self.tr("The language changes the next time ganexplorer starts."))
+        text_map = switch_language(code)
+        for i in range(self.tabs.count()):
+            fn = getattr(self.tabs.widget(i), "retranslate", None)
+            if callable(fn):
+                fn(text_map)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         applog.remove_error_listener(self._on_uncaught)
