@@ -285,6 +285,18 @@ def test_strips_report_progress_in_pictures_and_stop_when_cancelled(model):
     assert len(blocks) == 3      # it stopped at the first check that said so
 
 
+
+def test_the_strip_batch_is_bounded_by_the_widest_activation_and_single_where_threads_do_not_spin(model, monkeypatch):
+    from ganexplorer.core.models.registry import build_preset
+
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
+    assert ds.strip_batch(Renderer(model), 7) == 7
+    big = Renderer(LoadedModel(build_preset("stylegan2-1024")[0], "stylegan2", "native"))
+    assert ds.strip_batch(big, 7) == ds.STRIP_BATCH_BYTES // (4 * 32 * 1024 ** 2) == 2   # 32 channels at 1024²
+    monkeypatch.setenv("OMP_WAIT_POLICY", "PASSIVE")
+    assert ds.strip_batch(Renderer(model), 7) == 1
+
 # -- the command line ------------------------------------------------------------------------------
 
 def _labels_csv(path, model, n=30):
