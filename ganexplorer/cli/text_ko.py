@@ -201,4 +201,70 @@ KOREAN: dict[str, str] = {
     "stopped by {name} before the first step; nothing to save": "{name}(으)로 첫 스텝 전에 멈췄습니다. 저장할 것이 없습니다",
     "step": "스텝",
     "checkpoint: {path} (step {step})": "체크포인트: {path} ({step} 스텝)",
+    # the commands' own lines: results, progress, refusals (C2, issue 26)
+    "device": "장치",
+    "CPU synthesis": "CPU 합성",
+    "fast path (channels-last, Winograd)": "고속 경로 (channels-last, Winograd)",
+    "reference": "기준 구현",
+    "fused (Triton)": "융합 (Triton)",
+    "name a checkpoint, or use --ops": "체크포인트를 지정하거나 --ops를 쓰세요",
+    "File": "파일",
+    "Format": "형식",
+    "Network used": "사용한 네트워크",
+    "Family": "계열",
+    "Resolution": "해상도",
+    "Channels": "채널",
+    "z dim": "z 차원",
+    "w dim": "w 차원",
+    "Labels": "레이블 수",
+    "G parameters": "G 매개변수",
+    "D parameters": "D 매개변수",
+    "Layout": "배치",
+    "Defaults": "기본값",
+    "Note": "참고",
+    "'{target}' is neither an architecture ({names}) nor an existing file":
+        "'{target}'은(는) 구조 이름({names})도 아니고 있는 파일도 아닙니다",
+    "Generator: {title}": "생성자: {title}",
+    "Discriminator: {title}": "판별자: {title}",
+    "Discriminator: not in this file": "판별자: 이 파일에 없습니다",
+    "the output file must differ from the input file": "출력 파일은 입력 파일과 달라야 합니다",
+    "wrote {out} ({family}, from {format} {network})": "{out}을(를) 썼습니다 ({family}, 원본 {format} {network})",
+    "generate": "생성",
+    "save": "저장",
+    "walk": "산책",
+    "img": "장",
+    "wrote {count} image(s) to {outdir}": "{outdir}에 이미지 {count}장을 썼습니다",
+    "--styles must be layer indices in 0..{most}": "--styles는 0..{most} 안의 층 번호여야 합니다",
+    "wrote {grid} and {count} cell image(s)": "{grid}와(과) 칸 이미지 {count}장을 썼습니다",
+    "--seeds needs at least two keyframe seeds": "--seeds에는 키프레임 시드가 적어도 두 개 필요합니다",
+    "--frames must be at least 2": "--frames는 2 이상이어야 합니다",
+    "--fps must be at least 1": "--fps는 1 이상이어야 합니다",
+    "--out must end in .gif or .mp4": "--out은 .gif 또는 .mp4로 끝나야 합니다",
+    "wrote {out} ({count} frames)": "{out}을(를) 썼습니다 (프레임 {count}개)",
+    "--size must be {low}..{high} pixels": "--size는 {low}..{high} 픽셀이어야 합니다",
+    "this model is conditional: pass --class with a label in 0..{most}":
+        "조건부 모델입니다: --class로 0..{most} 안의 레이블을 주세요",
+    "--class was given, but this model is not conditional": "--class를 주었지만 이 모델은 조건부가 아닙니다",
+    "--class must be in 0..{most}": "--class는 0..{most} 안이어야 합니다",
+    "--trunc must be a finite number, not {value}": "--trunc는 유한한 수여야 합니다({value}은(는) 쓸 수 없습니다)",
+    ("{path} makes {channels}-channel images; the digit classifier scores digit generators "
+     "(use --force to score anyway)"):
+        "{path}은(는) {channels}채널 이미지를 만듭니다. 숫자 분류기는 숫자 생성자를 채점합니다 "
+        "(그래도 채점하려면 --force를 쓰세요)",
+    "the digit classifier {path} is missing from this installation": "이 설치에는 숫자 분류기 {path}이(가) 없습니다",
+    "--store writes into ganexplorer's own checkpoints only; convert the file first":
+        "--store는 ganexplorer 자체 체크포인트에만 씁니다. 먼저 파일을 변환하세요",
+    "stored in {path}": "{path}에 저장했습니다",
+    "the window needs the gui extra (pip install 'ganexplorer[gui]'): {detail}":
+        "창을 열려면 gui 추가 기능이 필요합니다 (pip install 'ganexplorer[gui]'): {detail}",
+    "'{path}' does not exist": "'{path}'이(가) 존재하지 않습니다",
+    "step {step}: {coverage}D loss {d:.4g}, G loss {g:.4g} ({seconds:.1f} s)":
+        "{step} 스텝: {coverage}D 손실 {d:.4g}, G 손실 {g:.4g} ({seconds:.1f}초)",
+    "Done: {steps} steps in {seconds:.1f} s{coverage}": "완료: {seconds:.1f}초 동안 {steps} 스텝{coverage}",
+    "ganexplorer: cannot write {path}: {detail}": "ganexplorer: {path}을(를) 쓸 수 없습니다: {detail}",
+    ("ran out of memory{detail}: ask for less at once (fewer seeds or frames, a smaller --batch) or "
+     "choose another --device"):
+        "메모리가 부족합니다{detail}: 한 번에 더 적게 요청하거나 (시드나 프레임을 줄이거나 --batch를 작게) "
+        "다른 --device를 고르세요",
+    "ganexplorer: self-test failed: {problem}": "ganexplorer: 자체 점검 실패: {problem}",
 }
