@@ -674,3 +674,32 @@ def test_a_direction_set_gets_sliders_that_move_the_picture(window, qtbot):
     settle(qtbot, window)
     assert not e.controller.state.direction_sets and not g.isVisible()
     assert np.array_equal(shown(window), before)
+
+
+def test_one_slider_tick_is_one_trip_and_touches_no_other_widget(window, qtbot, monkeypatch):
+    """Issue 22 item 2: a tick of ψ goes widget → controller → one request to the worker, and showing the new
+    state sets no widget at all (the ψ slider already shows it; no other field changed)."""
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+
+    from ganexplorer.gui.common.widgets import FloatSlider, SeedBox
+
+    e, worker = window.explorer, window.worker
+    settle(qtbot, window)
+    touched, sent = [], []
+    for cls, name in ((FloatSlider, "setValue"), (SeedBox, "setValue"), (QSpinBox, "setValue"),
+                      (QComboBox, "setCurrentIndex"), (QCheckBox, "setChecked"), (QLineEdit, "setText")):
+        real = getattr(cls, name)
+
+        def counting(self, *args, real=real, name=name):
+            touched.append((type(self).__name__, name))
+            return real(self, *args)
+        monkeypatch.setattr(cls, name, counting)
+    real_submit = worker.submit
+    monkeypatch.setattr(worker, "submit", lambda req, state=None: (sent.append(req), real_submit(req, state))[1])
+    before = e.current_request()
+    e.psi.slider.setFocus()
+    qtbot.keyClick(e.psi.slider, Qt.Key.Key_Left)
+    settle(qtbot, window)
+    assert e.current_request().psi == pytest.approx(before.psi - 0.01)
+    assert sent == [e.current_request()] and touched == []
+    assert np.array_equal(shown(window), expected(window, e.current_request()))

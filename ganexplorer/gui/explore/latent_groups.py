@@ -21,7 +21,7 @@ from ganexplorer.core.render.blend import blend_position
 from ganexplorer.gui.common.widgets import FloatSlider, SeedBox
 from ganexplorer.gui.explore.layer_range import BandLegend, LayerRange
 from ganexplorer.gui.explore.seed_pad import SeedPad
-from ganexplorer.gui.explore.state_diff import differs, quiet
+from ganexplorer.gui.explore.state_diff import differs, set_quietly
 from ganexplorer.gui.explore.walk_panel import WalkControls
 
 N_Z_SLIDERS = 8
@@ -61,8 +61,7 @@ class ZSliders(QGroupBox):
         values = dict(s.z_offsets)
         for i, slider in enumerate(self.sliders):
             if slider.value() != values.get(i, 0.0):
-                with quiet(slider):
-                    slider.setValue(values.get(i, 0.0))
+                set_quietly(slider, slider.setValue, values.get(i, 0.0))
 
 
 class WDirections(QGroupBox):
@@ -183,8 +182,7 @@ class WDirections(QGroupBox):
         values = {e.component: e.sigmas for e in s.w_edits if e.set_name == PCA}
         for i, slider in enumerate(self.sliders):
             if slider.value() != values.get(i, 0.0):
-                with quiet(slider):
-                    slider.setValue(values.get(i, 0.0))
+                set_quietly(slider, slider.setValue, values.get(i, 0.0))
 
 
 class PadGroup(QGroupBox):
@@ -237,8 +235,7 @@ class ArithGroup(QGroupBox):
         if differs(s, old, "arith"):
             for box, v in zip(self.boxes, s.arith):
                 if box.value() != v:
-                    with quiet(box):
-                        box.setValue(v)
+                    set_quietly(box, box.setValue, v)
 
 
 class WalkGroup(QGroupBox):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidg
 from ganexplorer.app.explorer_state import PCA, W_SIGMA_RANGE, ExplorerState, NamedDirections
 from ganexplorer.core.render import bands
 from ganexplorer.gui.common.widgets import FloatSlider
-from ganexplorer.gui.explore.state_diff import differs, quiet
+from ganexplorer.gui.explore.state_diff import differs, set_quietly
 
 MAX_SLIDERS = 8   # per set: the first (largest) directions; the rest stay in the state and the files
 
@@ -83,5 +83,4 @@ class NamedSetSliders(QGroupBox):
         for key, slider in self.sliders.items():
             v = values.get(key, 0.0)
             if slider.value() != v:
-                with quiet(slider):
-                    slider.setValue(v)
+                set_quietly(slider, slider.setValue, v)

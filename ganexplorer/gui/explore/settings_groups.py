@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLab
 from ganexplorer.app.explorer_state import NOISE_STRENGTH_RANGE, PSI_RANGE, ExplorerState
 from ganexplorer.gui.common.widgets import FloatSlider, SeedBox
 from ganexplorer.gui.explore.layer_range import BandLegend, LayerRange
-from ganexplorer.gui.explore.state_diff import differs, quiet
+from ganexplorer.gui.explore.state_diff import differs, quiet, set_quietly
 
 
 class SeedGroup(QGroupBox):
@@ -41,7 +41,7 @@ class SeedGroup(QGroupBox):
         f.addRow(self.tr("Precision"), self.force_fp32)
         self.seed.valueChanged.connect(self.seed_changed)
         self.label_combo.currentIndexChanged.connect(self._label_chosen)
-        self.force_fp32.toggled.connect(lambda on: self.force_fp32_changed.emit(bool(on)))
+        self.force_fp32.toggled.connect(self.force_fp32_changed)
 
     def _label_chosen(self, _index: int) -> None:
         if self.label_combo.currentData() is not None:
@@ -57,13 +57,12 @@ class SeedGroup(QGroupBox):
         self.label_row_label.setVisible(c_dim > 0)
 
     def show_state(self, s: ExplorerState, old: ExplorerState | None) -> None:
-        with quiet(self.seed, self.label_combo, self.force_fp32):
-            if differs(s, old, "seed") and self.seed.value() != s.seed:
-                self.seed.setValue(s.seed)
-            if differs(s, old, "label") and s.label is not None:
-                self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(s.label)))
-            if differs(s, old, "force_fp32"):
-                self.force_fp32.setChecked(s.force_fp32)
+        if differs(s, old, "seed") and self.seed.value() != s.seed:
+            set_quietly(self.seed, self.seed.setValue, s.seed)
+        if differs(s, old, "label") and s.label is not None:
+            set_quietly(self.label_combo, self.label_combo.setCurrentIndex, max(0, self.label_combo.findData(s.label)))
+        if differs(s, old, "force_fp32"):
+            set_quietly(self.force_fp32, self.force_fp32.setChecked, s.force_fp32)
 
 
 class TruncationGroup(QGroupBox):
@@ -82,8 +81,8 @@ class TruncationGroup(QGroupBox):
         f.addRow("\u03c8", self.psi)
         f.addRow(self.tr("Cutoff (layers)"), self.cutoff)
         self.set_style(True, "")
-        self.psi.valueChanged.connect(lambda v: self.truncation_changed.emit(float(v)))
-        self.cutoff.valueChanged.connect(lambda v: self.cutoff_changed.emit(int(v)))
+        self.psi.valueChanged.connect(self.truncation_changed)
+        self.cutoff.valueChanged.connect(self.cutoff_changed)
 
     def set_model(self, num_ws: int, style: bool, why: str) -> None:
         with quiet(self.cutoff):
@@ -102,11 +101,10 @@ class TruncationGroup(QGroupBox):
             self.cutoff.setToolTip(why)
 
     def show_state(self, s: ExplorerState, old: ExplorerState | None) -> None:
-        with quiet(self.psi, self.cutoff):
-            if differs(s, old, "psi") and self.psi.value() != s.psi:
-                self.psi.setValue(s.psi)
-            if differs(s, old, "cutoff") and self.cutoff.value() != s.cutoff:
-                self.cutoff.setValue(s.cutoff)
+        if differs(s, old, "psi") and self.psi.value() != s.psi:
+            set_quietly(self.psi, self.psi.setValue, s.psi)
+        if differs(s, old, "cutoff") and self.cutoff.value() != s.cutoff:
+            set_quietly(self.cutoff, self.cutoff.setValue, s.cutoff)
 
 
 class NoiseGroup(QGroupBox):
@@ -135,8 +133,8 @@ class NoiseGroup(QGroupBox):
         f.addRow(self.tr("Noise seed"), self.noise_seed)
         self.noise_mode.currentIndexChanged.connect(
             lambda _: self.mode_changed.emit(self.noise_mode.currentData() or "const"))
-        self.noise_strength.valueChanged.connect(lambda v: self.strength_changed.emit(float(v)))
-        self.noise_seed.valueChanged.connect(lambda v: self.noise_seed_changed.emit(int(v)))
+        self.noise_strength.valueChanged.connect(self.strength_changed)
+        self.noise_seed.valueChanged.connect(self.noise_seed_changed)
 
     def set_style(self, style: bool, why: str) -> None:
         """Off for a generator without noise inputs, its title and tooltip saying why."""
@@ -145,15 +143,14 @@ class NoiseGroup(QGroupBox):
         self.setTitle(self.tr("Noise") + ("" if style else " \u2014 " + self.tr("StyleGAN2 only")))
 
     def show_state(self, s: ExplorerState, old: ExplorerState | None) -> None:
-        with quiet(self.noise_mode, self.noise_strength, self.noise_seed):
-            if differs(s, old, "noise_mode"):
-                self.noise_mode.setCurrentIndex(max(0, self.noise_mode.findData(s.noise_mode)))
-                self.noise_strength.setEnabled(s.noise_mode != "none")   # (the group is off for a DCGAN)
-                self.noise_seed.setEnabled(s.noise_mode == "random")
-            if differs(s, old, "noise_strength") and self.noise_strength.value() != s.noise_strength:
-                self.noise_strength.setValue(s.noise_strength)
-            if differs(s, old, "noise_seed") and self.noise_seed.value() != s.noise_seed:
-                self.noise_seed.setValue(s.noise_seed)
+        if differs(s, old, "noise_mode"):
+            set_quietly(self.noise_mode, self.noise_mode.setCurrentIndex, max(0, self.noise_mode.findData(s.noise_mode)))
+            self.noise_strength.setEnabled(s.noise_mode != "none")   # (the group is off for a DCGAN)
+            self.noise_seed.setEnabled(s.noise_mode == "random")
+        if differs(s, old, "noise_strength") and self.noise_strength.value() != s.noise_strength:
+            set_quietly(self.noise_strength, self.noise_strength.setValue, s.noise_strength)
+        if differs(s, old, "noise_seed") and self.noise_seed.value() != s.noise_seed:
+            set_quietly(self.noise_seed, self.noise_seed.setValue, s.noise_seed)
 
 
 class MixingGroup(QGroupBox):
@@ -182,8 +179,8 @@ class MixingGroup(QGroupBox):
         f.addRow(self.tr("Layers [a, b)"), self.range)
         f.addRow("", self.mix_band)
         f.addRow(self.mix_legend)
-        self.mix_on.toggled.connect(lambda on: self.mix_on_changed.emit(bool(on)))
-        self.mix_seed.valueChanged.connect(lambda v: self.mix_seed_changed.emit(int(v)))
+        self.mix_on.toggled.connect(self.mix_on_changed)
+        self.mix_seed.valueChanged.connect(self.mix_seed_changed)
         self.range.range_changed.connect(self.range_changed)
 
     def set_style(self, style: bool, why: str) -> None:
@@ -192,10 +189,9 @@ class MixingGroup(QGroupBox):
         self.setTitle(self.tr("Style mixing") + ("" if style else " \u2014 " + self.tr("StyleGAN2 only")))
 
     def show_state(self, s: ExplorerState, old: ExplorerState | None) -> None:
-        with quiet(self.mix_on, self.mix_seed):
-            if differs(s, old, "mix_on"):
-                self.mix_on.setChecked(s.mix_on)
-            if differs(s, old, "mix_seed") and self.mix_seed.value() != s.mix_seed:
-                self.mix_seed.setValue(s.mix_seed)
+        if differs(s, old, "mix_on"):
+            set_quietly(self.mix_on, self.mix_on.setChecked, s.mix_on)
+        if differs(s, old, "mix_seed") and self.mix_seed.value() != s.mix_seed:
+            set_quietly(self.mix_seed, self.mix_seed.setValue, s.mix_seed)
         if differs(s, old, "mix_start", "mix_end"):
             self.range.show_range(s.mix_start, s.mix_end)

@@ -3,8 +3,9 @@ touches one widget). ``old`` None means "show everything" (a new model or an ope
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker
 
@@ -25,3 +26,13 @@ def quiet(*widgets: QObject) -> Iterator[None]:
     finally:
         for b in blockers:
             b.unblock()
+
+
+def set_quietly(widget: QObject, setter: Callable[[Any], None], value: Any) -> None:
+    """``setter(value)`` on ``widget`` without its signals echoing it back (cheaper than ``quiet`` for one widget:
+    this runs on every state change that touches a widget, so only where something differs)."""
+    was = widget.blockSignals(True)
+    try:
+        setter(value)
+    finally:
+        widget.blockSignals(was)
