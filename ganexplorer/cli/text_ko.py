@@ -204,7 +204,7 @@ KOREAN: dict[str, str] = {
     # the commands' own lines: results, progress, refusals (C2, issue 26)
     "device": "장치",
     "CPU synthesis": "CPU 합성",
-    "fast path (channels-last, Winograd)": "고속 경로 (channels-last, Winograd)",
+    "fast path (channels-last, Winograd)": "고속 경로 (채널 우선 메모리 배치, Winograd)",
     "reference": "기준 구현",
     "fused (Triton)": "융합 (Triton)",
     "name a checkpoint, or use --ops": "체크포인트를 지정하거나 --ops를 쓰세요",
