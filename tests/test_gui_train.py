@@ -574,3 +574,42 @@ def test_skipped_pictures_of_a_folder_are_said_when_training_starts(train_window
     click(qtbot, p.controls.start_btn)
     finished(qtbot, p)
     assert any("skipped 1 unreadable image" in s and "broken.png" in s for s in said), said
+
+
+def _pick(qtbot, combo, data) -> None:
+    """Open the list with a click and walk to the entry whose data is ``data`` with the arrow keys, then
+    Return (a click on the entry is ignored by Qt this soon after the list opened)."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(combo.findData(data)):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_the_form_remembers_its_last_model_and_data(qtbot, settings, tmp_path):
+    """Issue 26: the next start shows the model and data chosen last (the window's settings)."""
+    from ganexplorer.gui.window.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    form = win.trainer_panel.setup
+    assert form.model.currentData() != "dcgan32"
+    _pick(qtbot, form.model, "dcgan32")
+    assert form.model.currentData() == "dcgan32"
+    type_into(qtbot, form.data, "mnist:" + str(tmp_path / "train-images-idx3-ubyte"))
+    win.close()
+    win.worker.shutdown()
+
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show()
+    form = again.trainer_panel.setup
+    assert form.model.currentData() == "dcgan32" and "DCGAN 32" in form.model.currentText()
+    assert form.data.text() == "mnist:" + str(tmp_path / "train-images-idx3-ubyte")
+    assert form.batch.value() == form.config().batch_size   # the model's own defaults came with it
+    again.close()
+    again.worker.shutdown()

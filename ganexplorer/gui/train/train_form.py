@@ -22,6 +22,7 @@ from ganexplorer.gui.train.dataset_download import DownloadButton
 from ganexplorer.gui.common.widgets import field_row
 
 LAST_DIR_KEY = "train/last_dir"
+MODEL_KEY, DATA_KEY = "train/model", "train/data"   # the last model and data chosen, shown at the next start
 SETTINGS = settings_of(TrainConfig)   # help, range and default of every training setting
 
 
@@ -271,6 +272,19 @@ class TrainSetupForm(QGroupBox):
         self.augment.setCurrentIndex(max(0, self.augment.findData(cfg.augment)))
         self.device.setCurrentIndex(max(0, self.device.findData(cfg.device)))
         self.precision.setCurrentIndex(max(0, self.precision.findData(cfg.precision)))
+
+    def remember_choices(self) -> None:
+        """Show the model and data chosen last time (the window's QSettings) and remember each new choice,
+        so a class picks up where it stopped. An unknown model name (from another version) is ignored."""
+        s = self._settings()
+        index = self.model.findData(s.value(MODEL_KEY, ""))
+        if index >= 0:
+            self.model.setCurrentIndex(index)
+        data = s.value(DATA_KEY, "")
+        if isinstance(data, str) and data.strip():
+            self.data.setText(data)
+        self.model.currentIndexChanged.connect(lambda _i: self._settings().setValue(MODEL_KEY, self.model.currentData()))
+        self.data.textChanged.connect(lambda text: self._settings().setValue(DATA_KEY, text.strip()))
 
     # -- folders ------------------------------------------------------------------------------------
     def last_dir(self) -> str:

@@ -123,6 +123,8 @@ class TrainPanel(QWidget):
         self._redraw.start()
         self.setup.model_changed.connect(self._model_changed)
         self._model_changed(self.setup.model.currentData())
+        if settings is not None:   # the window's settings: the form shows the model and data chosen last time
+            self.setup.remember_choices()
         self.plots.set_smoothing(self.controls.smooth.isChecked())
         self.show_buttons(self.controller.buttons())
 

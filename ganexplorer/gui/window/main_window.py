@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.explorer, self.tr("Explore"))
         from ganexplorer.gui.train.train_panel import TrainPanel
 
-        self.trainer_panel = TrainPanel()
+        self.trainer_panel = TrainPanel(settings=self.settings)
         self.trainer_panel.status.connect(lambda text: self.statusBar().showMessage(text))  # training news: always
         self.trainer_panel.open_in_explorer.connect(self._show_snapshot)
         self.tabs.addTab(self.trainer_panel, self.tr("Train"))
