@@ -7,7 +7,6 @@ Cancel asks the worker to stop the job, and a cancelled export leaves no file be
 
 from __future__ import annotations
 
-import inspect
 import os
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,6 @@ from ganexplorer.core.render.directions import Directions, principal_directions
 from ganexplorer.core.render.walk import export_walk
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
 from ganexplorer.gui.explore.latent_groups import N_DIRECTIONS, WDirections
-
-PCA_SAMPLES = inspect.signature(principal_directions).parameters["n_samples"].default   # what core samples
 
 
 class DirectionsJob(QObject):
@@ -53,13 +50,12 @@ class DirectionsJob(QObject):
         if model is None:
             return
 
-        def going_on(fraction: float) -> bool:   # False ends the PCA early: Cancel, another model, closing
-            worker.report_progress("directions", fraction)
-            return not worker.should_stop()
+        def counts(done: int, total: int) -> None:
+            worker.report_progress("directions", done / max(1, total))
         self.group.computing()
         self._asked += 1
-        worker.run_job("directions", lambda _r: principal_directions(model, N_DIRECTIONS, n_samples=PCA_SAMPLES,
-                                                                     progress=going_on), key="directions")
+        worker.run_job("directions", lambda _r: principal_directions(  # Cancel, another model, closing: stop
+            model, N_DIRECTIONS, on_progress=counts, stop=worker.should_stop), key="directions")
 
     def _answered(self, name: str) -> bool:
         if name != "directions":
@@ -71,10 +67,9 @@ class DirectionsJob(QObject):
         if not self._answered(name) or not isinstance(result, Directions):
             return
         self.directions = result
-        samples = getattr(result, "samples", PCA_SAMPLES)
         self.group.set_directions(len(result.vectors), self.tr(
-            "{0} directions from {1} samples; \u03c3 of PC0 = {2:.2f}").format(
-                len(result.vectors), f"{samples:,}", result.sigmas[0]))
+            "{0} directions from {1} samples, \u03c3 over {2}; \u03c3 of PC0 = {3:.2f}").format(
+                len(result.vectors), f"{result.pca_samples:,}", f"{result.samples:,}", result.sigmas[0]))
         self.arrived.emit(result)
 
     def _failed(self, name: str, message: str) -> None:

@@ -27,8 +27,14 @@ from ganexplorer.gui.explore.background_jobs import DirectionsJob, WalkExport
 from ganexplorer.gui.explore.explorer_jobs import ViewJobs
 from ganexplorer.gui.explore.explorer_words import ExplorerWords
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
-from ganexplorer.gui.explore.latent_groups import ArithGroup, PadGroup, WalkGroup, WDirections, ZSliders
-from ganexplorer.gui.explore.named_sets import NamedSetSliders
+from ganexplorer.gui.explore.latent_groups import (
+    ArithGroup,
+    DirectionSetsGroup,
+    PadGroup,
+    WalkGroup,
+    WDirections,
+    ZSliders,
+)
 from ganexplorer.gui.explore.settings_groups import MixingGroup, NoiseGroup, SeedGroup, TruncationGroup
 from ganexplorer.gui.explore.state_diff import differs
 from ganexplorer.gui.explore.view_pages import (
@@ -88,7 +94,7 @@ class ExplorerPanel(QWidget):
         self.mixing = MixingGroup()
         self.z_group = ZSliders()
         self.w_group = WDirections()
-        self.sets_group = NamedSetSliders()
+        self.sets_group = DirectionSetsGroup()
         self.pad_group = PadGroup()
         self.arith_group = ArithGroup()
         self.walk_group = WalkGroup()
@@ -169,8 +175,8 @@ class ExplorerPanel(QWidget):
         self.w_group.edit_changed.connect(c.set_edit)
         self.w_group.range_changed.connect(c.set_w_range)
         self.w_group.reset_requested.connect(c.reset_w)
-        self.sets_group.edit_changed.connect(lambda name, k, sigmas: c.set_direction_edit(name, k, sigmas))
-        self.sets_group.remove_requested.connect(c.remove_direction_set)
+        self.sets_group.sets.edit_changed.connect(lambda name, k, sigmas: c.set_direction_edit(name, k, sigmas))
+        self.sets_group.sets.remove_requested.connect(c.remove_direction_set)
         self.pad_group.blend_changed.connect(lambda blend: c.set_blend(blend, ("pad",)))
         self.arith_group.seeds_changed.connect(lambda abc: c.update(arith=abc))
         self.arith_group.show_requested.connect(c.show_arithmetic)

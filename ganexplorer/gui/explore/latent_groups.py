@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ganexplorer.app.explorer_state import PCA, W_SIGMA_RANGE, Z_SLIDER_RANGE, ExplorerState
 from ganexplorer.core.render.blend import blend_position
 from ganexplorer.gui.common.widgets import FloatSlider, SeedBox
+from ganexplorer.gui.explore.directions.set_sliders import DirectionSetSliders
 from ganexplorer.gui.explore.layer_range import BandLegend, LayerRange
 from ganexplorer.gui.explore.seed_pad import SeedPad
 from ganexplorer.gui.explore.state_diff import differs, set_quietly
@@ -183,6 +184,23 @@ class WDirections(QGroupBox):
         for i, slider in enumerate(self.sliders):
             if slider.value() != values.get(i, 0.0):
                 set_quietly(slider, slider.setValue, values.get(i, 0.0))
+
+
+class DirectionSetsGroup(QGroupBox):
+    """The sliders of the state's named direction sets (SeFa, labels, files: ``sets``, helper F's widget, whose
+    ``edit_changed`` / ``remove_requested`` the panel routes), shown only when the sets or their edits change."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Direction sets (in \u03c3)"))
+        v = QVBoxLayout(self)
+        self.sets = DirectionSetSliders()
+        v.addWidget(self.sets)
+        self.num_ws = 0
+
+    def show_state(self, s: ExplorerState, old: ExplorerState | None) -> None:
+        if differs(s, old, "direction_sets", "w_edits"):
+            self.sets.show_state(s, self.num_ws)
 
 
 class PadGroup(QGroupBox):
