@@ -7,13 +7,11 @@ Results come back on the UI thread (the signals below are emitted there). Other 
 (swapping the model, computing directions, building derived views) run on the same
 thread, in order, so the model is never used by two threads at once.
 
-Slow models (a 1024 px StyleGAN2 on a laptop: seconds per picture) get previews: once full
-renders take longer than ``preview_after_s``, the newest request is first rendered as a
-low-resolution preview (the synthesis network stopped early, ``RenderResult.preview``), and
-in full only when no newer request has come for ``rest_s``; a newer request also abandons
-that full render between two blocks (the preview stays on screen). Models
-below ``preview_min_resolution``, fast ones, and those where no preview is
-``preview_min_speedup`` times cheaper are rendered in full, none abandoned.
+Slow models (a 1024 px StyleGAN2 on a laptop: seconds per picture) get previews: once full renders take
+longer than ``preview_after_s``, the newest request is first rendered as a low-resolution preview (the
+synthesis stopped early, ``RenderResult.preview``), and in full only when no newer request has come for
+``rest_s``; a newer request abandons that full render between two blocks (the preview stays). Small, fast
+models, and those where no preview is ``preview_min_speedup`` times cheaper, are rendered in full.
 
 Nothing a render or a job raises stops the worker: the thread comes from the shared
 :class:`~ganexplorer.gui.common.background.Runner`, each render and job runs :func:`guarded` (logged,
@@ -80,8 +78,7 @@ class InferenceWorker(QObject):
     # (about 0.18 s on 2 quiet cores) rendering in full; a 1024² one (1.1 s) previews.
     PREVIEW_AFTER_S = 0.25
     REST_S = 0.2              # Refine to the full picture after this long without a newer request.
-    PREVIEW_MIN_RESOLUTION = 128  # Smaller models never preview: their pictures are cheap whatever the load,
-                                  # and an 8 px stand-in for a 32 px picture would only flicker.
+    PREVIEW_MIN_RESOLUTION = 128  # Smaller models never preview: cheap pictures; an 8 px stand-in would flicker.
     PREVIEW_MIN_SPEEDUP = 4.0     # A preview must be this many times cheaper than the full picture.
     SHUTDOWN_WAIT_S = 60.0        # Closing waits this long for a job that does not poll should_stop().
 
