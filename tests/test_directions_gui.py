@@ -199,13 +199,23 @@ def test_compare_strips_show_progress_and_cancel_stops_them(qtbot, window, monke
     qtbot.mouseClick(dialog.cancel_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Cancelled"), timeout=30_000)
     assert not dialog.progress.isVisible() and not dialog.cancel_btn.isVisible() and dialog.figure is None
-    monkeypatch.setattr(ds, "strips", real)
+    drawn = []
+
+    def counting(r, req, rows, *args, **kwargs):
+        drawn.append(len(rows))
+        return real(r, req, rows, *args, **kwargs)
+
+    monkeypatch.setattr(ds, "strips", counting)
     dialog.list.setFocus()
     dialog.list.setCurrentRow(0)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Space)     # untick PCA 0: the two others are drawn
     qtbot.waitUntil(lambda: dialog.figure is not None, timeout=60_000)
-    assert dialog.table.rowCount() == 2 and not dialog.progress.isVisible()
+    assert dialog.table.rowCount() == 2 and not dialog.progress.isVisible() and drawn == [2]
     assert dialog.status.text() == "Ctrl+S saves the strips as a labelled picture."
+    two = dialog.figure
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Space)     # tick it again: only its strip is drawn
+    qtbot.waitUntil(lambda: dialog.figure is not two, timeout=60_000)
+    assert dialog.table.rowCount() == 3 and drawn == [2, 1] and dialog.figure.shape[0] > two.shape[0]
     if os.environ.get("GANEXPLORER_SHOTS"):
         dialog.grab().save(os.path.join(os.environ["GANEXPLORER_SHOTS"], "compare_drawn.png"))
 

@@ -44,6 +44,8 @@ class CompareDialog(DirectionsDialog):
         self.model = host.model     # the dialog's pictures and sets belong to this model
         self.setWindowTitle(self.tr("Compare directions"))
         self.figure: np.ndarray | None = None
+        self._drawn: dict[tuple, list[np.ndarray]] = {}   # strips already drawn for the current base picture
+        self._drawn_base: Any = None
         self.entries: list[Active] = []
         self._seen: set[str] = set()
         lay = QVBoxLayout(self)
@@ -93,6 +95,7 @@ class CompareDialog(DirectionsDialog):
         busy.addWidget(self.cancel_btn)
         lay.addLayout(busy)
         self._running: dict[str, int] = {}     # job name -> jobs asked for and not yet answered
+        self._about: dict[str, tuple] = {}     # job name -> what its newest job was asked about
         self._show_busy()
         self.hint = self.tr("Ctrl+S saves the strips as a labelled picture.")
         self.status = QLabel(self.hint)
@@ -151,14 +154,21 @@ class CompareDialog(DirectionsDialog):
                 self.table.setItem(i, j, item)
         caption = self._caption(names, cos)
         base, worker = self.host.base_request(), self.host.worker
-        rows = [(a.dset, a.index) for a in chosen]
+        if base != self._drawn_base:     # another picture is explored: every strip changes
+            self._drawn, self._drawn_base = {}, base
+        keys = [_strip_key(a) for a in chosen]
+        drawn = {k: self._drawn[k] for k in keys if k in self._drawn}   # a snapshot: the worker only reads it
+        new = [k for k in dict.fromkeys(keys) if k not in drawn]
+        rows = {k: (a.dset, a.index) for k, a in zip(keys, chosen)}
 
-        def job(r: Any) -> np.ndarray:   # on the worker thread: only what was read above
-            return comparison_figure(ds.strips(r, base, rows, progress=lambda done, total: worker.report_progress(
-                STRIPS, done / total), cancel=worker.should_stop), names, ds.STRIP_SIGMAS, caption)
+        def job(r: Any) -> tuple[dict[tuple, list[np.ndarray]], np.ndarray]:   # on the worker thread
+            made = dict(zip(new, ds.strips(r, base, [rows[k] for k in new], progress=lambda done, total:
+                                           worker.report_progress(STRIPS, done / total), cancel=worker.should_stop)))
+            every = {**drawn, **made}
+            return made, comparison_figure([every[k] for k in keys], names, ds.STRIP_SIGMAS, caption)
         worker.cancel(STRIPS)           # the strips being drawn are for the old ticks
         self._start(STRIPS, job, self.tr("Drawing {0} strips of {1} pictures: %p%").format(
-            len(chosen), len(ds.STRIP_SIGMAS)))
+            len(new), len(ds.STRIP_SIGMAS)), (base,))
 
     def _caption(self, names: list[str], cos: np.ndarray) -> str:
         pairs = sorted(((abs(cos[i, j]), i, j) for i in range(len(names)) for j in range(i + 1, len(names))),
@@ -242,8 +252,9 @@ class CompareDialog(DirectionsDialog):
         self.refresh_list()
 
     # -- long jobs: progress and Cancel ---------------------------------------------------------
-    def _start(self, name: str, job: Any, what: str) -> None:
+    def _start(self, name: str, job: Any, what: str, about: tuple = ()) -> None:
         self._running[name] = self._running.get(name, 0) + 1
+        self._about[name] = about
         self.progress.setFormat(what)
         self.progress.setValue(0)
         if self.status.text().startswith(self.tr("Cancelled")):   # said of the work this one replaces
@@ -287,6 +298,9 @@ class CompareDialog(DirectionsDialog):
         if not self._answered(name):
             return
         if name == STRIPS:
+            made, result = result
+            if self._about.get(STRIPS) == (self._drawn_base,):     # kept for the next ticks while the picture is the same
+                self._drawn.update(made)
             self.figure = result
             pix = QPixmap.fromImage(qimage_from_rgb(result))
             self.strip.setPixmap(pix.scaled(self.strip.size(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -309,3 +323,8 @@ class CompareDialog(DirectionsDialog):
             except (RuntimeError, TypeError):
                 pass
         super().done(r)
+
+
+def _strip_key(a: Active) -> tuple:
+    """What a strip depends on besides the base picture: the direction, its sigma and layers (not its name)."""
+    return (a.dset.vectors[a.index].tobytes(), float(a.dset.sigmas[a.index]), tuple(a.dset.layers))
