@@ -21,6 +21,7 @@ NAMES = {
     "grad_x", "last", "samples", "json", "csv", "nvidia", "pca", "sefa", "labels", "lab2d", "ring8", "grid25", "moons",
     "spiral", "line", "walk", "w+", "ws", "out", "svm", "vgg", "psnr", "lsgan", "wgan", "minimax",
     "fréchet", "ganexplorer_device", "nz", "fps", "float32", "beta1", "dcgan32", "dcgan64", "cond",
+    "pytorch", "triton", "winograd", "bias_act", "upfirdn2d", "num_ws", "native",
 }
 
 
@@ -164,3 +165,112 @@ def test_a_warning_on_the_terminal_is_korean(korean_locale):
     assert said.startswith("ganexplorer: 경고: ") and "/data/pics" in said, said
     spaced = re.sub(r"[\uac00-\ud7a3]+", r" \g<0> ", said)
     assert not _english_left(spaced, {"a.png", "truncated"}), said
+
+
+# -- every command's own lines (results, progress, notes, errors) under a Korean locale (issue 26) -------------
+
+def _layer_kinds() -> set[str]:
+    """Class names in `summary`'s Type column: torch's and ganexplorer's modules are names, shown as they are."""
+    import torch
+
+    from ganexplorer.core import summary
+
+    return {n.lower() for n in dir(torch.nn)} | {c.__name__.lower() for c in summary._ATOMIC} | {"parameter"}
+
+
+def _english_in(output: str, typed: set[str]) -> dict[str, list[str]]:
+    """Each printed line (progress bars redraw with \\r) with the English words left in it; what the user typed
+    and the architectures' names are names."""
+    from ganexplorer.core.models.registry import PRESETS
+
+    left = {}
+    for line in re.split(r"[\r\n]+", output):
+        for name in sorted(typed | set(PRESETS), key=len, reverse=True):
+            line = line.replace(name, " ")
+        line = re.sub(r"\d(?:\.\d+)?e[+-]?\d+", " ", line)             # numbers: 1e+09
+        spaced = re.sub(r"[\uac00-\ud7a3]+", r" \g<0> ", line)      # a particle joined to a name: 층을
+        words = [w for w in _english_left(spaced, {a.lower() for a in typed}) if w.lower() not in _layer_kinds()]
+        if words:
+            left[line.strip()] = words
+    return left
+
+
+def _run_korean(capsys, argv: list[str], code: int = 0) -> str:
+    """``ganexplorer ARGV`` in this process under the Korean locale; stdout and stderr, checked for English."""
+    from ganexplorer.cli import main
+
+    assert main(argv) == code, capsys.readouterr()
+    out = capsys.readouterr()
+    said = out.out + "\n" + out.err
+    typed = set(argv)   # what the user typed is echoed as it is
+    left = _english_in(said, typed)
+    assert not left, f"`ganexplorer {' '.join(argv)}` left English under a Korean locale: {left}"
+    return said
+
+
+@pytest.mark.slow
+def test_every_command_speaks_korean(korean_locale, capsys, tmp_path):
+    """Each command's success path, progress bars and notes included (-q off), says nothing in English."""
+    from ganexplorer.core.paths import checkpoints_dir
+
+    dcgan = str(checkpoints_dir() / "dcgan-digits.safetensors")
+    style = str(checkpoints_dir() / "stylegan2-digits.safetensors")
+    said = _run_korean(capsys, ["info", dcgan])
+    assert "1,049,985" in said
+    _run_korean(capsys, ["info", "--ops"])
+    said = _run_korean(capsys, ["summary", "mlp-gan"])
+    assert "293,136" in said and "Linear" in said
+    _run_korean(capsys, ["summary", dcgan])
+    _run_korean(capsys, ["convert", dcgan, str(tmp_path / "c.safetensors")])
+    said = _run_korean(capsys, ["generate", "--network", dcgan, "--seeds", "0-2", "--outdir", str(tmp_path / "g")])
+    assert str(tmp_path / "g") in said
+    _run_korean(capsys, ["mix", "--network", style, "--rows", "1,2", "--cols", "3", "--styles", "0-1",
+                         "--size", "32", "--outdir", str(tmp_path / "m")])
+    said = _run_korean(capsys, ["walk", "--network", dcgan, "--seeds", "0,1", "--frames", "3", "--size", "16",
+                                "--out", str(tmp_path / "w.gif")])
+    assert "w.gif" in said
+    said = _run_korean(capsys, ["demo1d", "--epochs", "20", "--print-every", "10"])
+    assert said.count("\n") >= 4
+    _run_korean(capsys, ["lab2d", "--steps", "20", "--every", "10"])
+    _run_korean(capsys, ["train", "--model", "mlp-gan", "--steps", "2", "--log-every", "1",
+                         "--out", str(tmp_path / "run")])
+
+
+def test_every_command_says_its_errors_in_korean(korean_locale, capsys, tmp_path, monkeypatch):
+    """The commands' own refusals, the self-test's failure and a lack of memory: one Korean line each."""
+    from ganexplorer.core.paths import checkpoints_dir
+
+    dcgan = str(checkpoints_dir() / "dcgan-digits.safetensors")
+    shapes = str(checkpoints_dir() / "stylegan2-shapes.safetensors")
+    gif = str(tmp_path / "w.gif")
+    for argv in (["info"], ["summary", "no-such-arch"], ["convert", dcgan, dcgan],
+                 ["walk", "--network", dcgan, "--seeds", "0", "--out", gif],
+                 ["walk", "--network", dcgan, "--seeds", "0,1", "--frames", "1", "--out", gif],
+                 ["walk", "--network", dcgan, "--seeds", "0,1", "--fps", "0", "--out", gif],
+                 ["walk", "--network", dcgan, "--seeds", "0,1", "--out", str(tmp_path / "w.avi")],
+                 ["walk", "--network", dcgan, "--seeds", "0,1", "--size", "2", "--out", gif],
+                 ["generate", "--network", dcgan, "--seeds", "0", "--trunc", "nan", "--outdir", str(tmp_path)],
+                 ["generate", "--network", dcgan, "--seeds", "0", "--class", "1", "--outdir", str(tmp_path)],
+                 ["generate", "--network", dcgan, "--seeds", "x-y", "--outdir", str(tmp_path)],
+                 ["mix", "--network", shapes, "--rows", "1", "--cols", "2", "--styles", "0-40",
+                  "--outdir", str(tmp_path)],
+                 ["quality", shapes], ["demo1d", "--mu", "1e9"], ["gui", str(tmp_path / "none.pkl")]):
+        _run_korean(capsys, argv, 2)
+    monkeypatch.setattr("ganexplorer.core.selftest.checkpoints_dir", lambda: tmp_path)
+    said = _run_korean(capsys, ["--self-test"], 1)
+    assert str(tmp_path) in said
+
+    from ganexplorer.core.render import Renderer
+
+    def too_big(self, *a, **k):
+        raise MemoryError()
+    monkeypatch.setattr(Renderer, "render", too_big)
+    _run_korean(capsys, ["generate", "--network", dcgan, "--seeds", "0", "--outdir", str(tmp_path / "o"), "-q"], 2)
+
+
+def test_the_self_tests_report_is_korean(korean_locale):
+    from ganexplorer.cli.i18n import say
+    from ganexplorer.core.messages import message
+
+    said = say(message("selftest.passed", models="dcgan-digits 32px", steps=10, d="1.14", g="0.67", seconds="3.0"))
+    assert not _english_in(said, {"dcgan-digits", "32px"}), said

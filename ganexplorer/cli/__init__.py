@@ -52,12 +52,13 @@ def _commands(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def _self_test() -> int:
-    from ganexplorer.core.selftest import run_self_test
+    from ganexplorer.core.selftest import SelfTestError, run_self_test
 
     try:
-        print(run_self_test())
+        print(i18n.say(run_self_test()))
     except Exception as e:  # noqa: BLE001 - any failure is the answer; say it in one line
-        print(f"ganexplorer: self-test failed: {type(e).__name__}: {e}", file=sys.stderr)
+        problem = i18n.say(str(e)) if isinstance(e, SelfTestError) else f"{type(e).__name__}: {i18n.say(str(e))}"
+        print(i18n.t("ganexplorer: self-test failed: {problem}", problem=problem), file=sys.stderr)
         return 1
     return 0
 

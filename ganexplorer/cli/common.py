@@ -9,6 +9,7 @@ import sys
 from typing import Any, Callable, Iterable, Protocol
 
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import say, t
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -23,7 +24,7 @@ def progress(iterable: Iterable[Any], total: int, desc: str, quiet: bool) -> Any
     """A tqdm bar on stderr, hidden when quiet or for a single item."""
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit="img", disable=quiet or total < 2, file=sys.stderr,
+    return tqdm(iterable, total=total, desc=desc, unit=t("img"), disable=quiet or total < 2, file=sys.stderr,
                 leave=False)
 
 
@@ -41,7 +42,7 @@ def int_list(text: str, what: str) -> list[int]:
     try:
         return parse_int_list(text)
     except ValueError as e:
-        raise UsageError(f"{what}: {e}") from None
+        raise UsageError(f"{what}: {say(str(e))}") from None
 
 
 def renderer(model: Any, device: str | None = None) -> Any:
@@ -60,17 +61,17 @@ def renderer(model: Any, device: str | None = None) -> Any:
 def check_label(model: Any, label: int | None) -> None:
     """A conditional model needs ``--class`` in range; an unconditional one refuses it."""
     if model.c_dim and label is None:
-        raise UsageError(f"this model is conditional: pass --class with a label in 0..{model.c_dim - 1}")
+        raise UsageError(t("this model is conditional: pass --class with a label in 0..{most}", most=model.c_dim - 1))
     if not model.c_dim and label is not None:
-        raise UsageError("--class was given, but this model is not conditional")
+        raise UsageError(t("--class was given, but this model is not conditional"))
     if label is not None and not 0 <= label < model.c_dim:
-        raise UsageError(f"--class must be in 0..{model.c_dim - 1}")
+        raise UsageError(t("--class must be in 0..{most}", most=model.c_dim - 1))
 
 
 def check_render_options(args: argparse.Namespace) -> None:
     """Refuse what ``add_render_options`` parses but cannot mean anything (a truncation of nan or inf)."""
     if not math.isfinite(args.trunc):
-        raise UsageError(f"--trunc must be a finite number, not {args.trunc}")
+        raise UsageError(t("--trunc must be a finite number, not {value}", value=args.trunc))
 
 
 def add_render_options(p: argparse.ArgumentParser) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ganexplorer.cli.common import AddCommand
+from ganexplorer.cli.i18n import say
 
 
 def cmd_demo1d(args: argparse.Namespace) -> int:
@@ -13,7 +14,7 @@ def cmd_demo1d(args: argparse.Namespace) -> int:
     cfg = Demo1DConfig(preprocess=args.input, epochs=args.epochs, seed=args.seed, mu=args.mu, sigma=args.sigma,
                        print_every=args.print_every)
     for line in Demo1D(cfg).run_log():
-        print(line, flush=True)
+        print(say(line), flush=True)
     return 0
 
 

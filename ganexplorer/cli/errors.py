@@ -69,6 +69,8 @@ def _out_of_memory(e: BaseException) -> bool:
 
 
 def _memory_sentence(e: BaseException) -> str:
+    from ganexplorer.cli.i18n import t
+
     detail = (str(e).strip().splitlines() or [""])[0][:160]
-    return (f"ran out of memory{f' ({detail})' if detail else ''}: ask for less at once "
-            "(fewer seeds or frames, a smaller --batch) or choose another --device")
+    return t("ran out of memory{detail}: ask for less at once (fewer seeds or frames, a smaller --batch) or "
+             "choose another --device", detail=f" ({detail})" if detail else "")

@@ -14,6 +14,7 @@ from ganexplorer.cli.common import (AddCommand, add_render_options, check_label,
                                    progress, renderer)
 from ganexplorer.cli.directions import add_direction_options, with_direction
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import t
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -27,7 +28,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         from ganexplorer.cli.project import generate_projected
         return generate_projected(args)
     if args.seeds is None:
-        raise UsageError("give --seeds or --projected-w")
+        raise UsageError(t("give --seeds or --projected-w"))
     seeds = int_list(args.seeds, "--seeds")
     check_render_options(args)
     model = load(args.network, args.nz)
@@ -36,7 +37,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     r = renderer(model, args.device)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    for seed in progress(seeds, len(seeds), "generate", args.quiet):
+    for seed in progress(seeds, len(seeds), t("generate"), args.quiet):
         req = RenderRequest(seed=seed, psi=args.trunc, cutoff=args.trunc_cutoff, noise_mode=args.noise_mode,
                             label=args.class_idx)
         req = req.with_(w_edits=edits)
@@ -45,7 +46,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if args.save_raw:
             np.save(outdir / f"seed{seed:04d}.npy", to_numpy(res.image[0], torch.float32))
     if not args.quiet:
-        print(f"wrote {len(seeds)} image(s) to {outdir}")
+        print(t("wrote {count} image(s) to {outdir}", count=len(seeds), outdir=outdir))
     return 0
 
 
@@ -61,10 +62,12 @@ def cmd_mix(args: argparse.Namespace) -> int:
     check_render_options(args)
     model = load(args.network, args.nz)
     if not model.is_style_based:
-        raise UsageError("style mixing needs a style-based generator (StyleGAN2)")
+        from ganexplorer.core.messages import message
+
+        raise UsageError(message("render.mixing"))
     check_label(model, args.class_idx)
     if any(not 0 <= s < model.num_ws for s in styles):
-        raise UsageError(f"--styles must be layer indices in 0..{model.num_ws - 1}")
+        raise UsageError(t("--styles must be layer indices in 0..{most}", most=model.num_ws - 1))
     check_size(args.size)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -72,13 +75,13 @@ def cmd_mix(args: argparse.Namespace) -> int:
     base = with_direction(args, model, base)
     picture, tiles = mixing_grid(renderer(model, args.device), rows, cols, styles, base)
     cells = [(a, b) for a in rows for b in cols]
-    for row, col in progress(cells, len(cells), "save", args.quiet):
+    for row, col in progress(cells, len(cells), t("save"), args.quiet):
         save_png(tiles[(row, col)], outdir / f"{row}-{col}.png")
     # As the window exports it: seed numbers over the columns and beside the rows, a caption, --size px.
     save_png(labelled_mixing_grid(picture, rows, cols, mix_caption(model, styles), min_side=args.size),
              outdir / "grid.png")
     if not args.quiet:
-        print(f"wrote {outdir / 'grid.png'} and {len(cells)} cell image(s)")
+        print(t("wrote {grid} and {count} cell image(s)", grid=outdir / "grid.png", count=len(cells)))
     return 0
 
 
@@ -88,27 +91,27 @@ def cmd_walk(args: argparse.Namespace) -> int:
 
     seeds = int_list(args.seeds, "--seeds")
     if len(seeds) < 2:
-        raise UsageError("--seeds needs at least two keyframe seeds")
+        raise UsageError(t("--seeds needs at least two keyframe seeds"))
     if args.frames < 2:
-        raise UsageError("--frames must be at least 2")
+        raise UsageError(t("--frames must be at least 2"))
     if args.fps < 1:
-        raise UsageError("--fps must be at least 1")
+        raise UsageError(t("--fps must be at least 1"))
     check_size(args.size)
     check_render_options(args)
     out = Path(args.out)
     if out.suffix.lower() not in (".gif", ".mp4"):
-        raise UsageError("--out must end in .gif or .mp4")
+        raise UsageError(t("--out must end in .gif or .mp4"))
     model = load(args.network, args.nz)
     check_label(model, args.class_idx)
     base = RenderRequest(psi=args.trunc, noise_mode=args.noise_mode, label=args.class_idx)
     base = with_direction(args, model, base)
     requests = walk_requests(base, seeds, args.frames, args.space, model.z_dim)
-    bar = progress(range(len(requests)), len(requests), "walk", args.quiet)
+    bar = progress(range(len(requests)), len(requests), t("walk"), args.quiet)
     export_walk(renderer(model, args.device), requests, out, args.fps, progress=lambda k, n: bar.update(1),
                 min_side=args.size)
     bar.close()
     if not args.quiet:
-        print(f"wrote {out} ({len(requests)} frames)")
+        print(t("wrote {out} ({count} frames)", out=out, count=len(requests)))
     return 0
 
 
@@ -117,7 +120,7 @@ SIZE_RANGE = (16, 4096)   # the window's export sizes
 
 def check_size(side: int) -> None:
     if not SIZE_RANGE[0] <= side <= SIZE_RANGE[1]:
-        raise UsageError(f"--size must be {SIZE_RANGE[0]}..{SIZE_RANGE[1]} pixels")
+        raise UsageError(t("--size must be {low}..{high} pixels", low=SIZE_RANGE[0], high=SIZE_RANGE[1]))
 
 
 def mix_caption(model, styles: list[int]) -> str:

@@ -7,15 +7,16 @@ from pathlib import Path
 
 from ganexplorer.cli.common import AddCommand
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import t
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from ganexplorer.gui.app import run_gui
     except ImportError as e:
-        raise UsageError(f"the window needs the gui extra (pip install 'ganexplorer[gui]'): {e}") from None
+        raise UsageError(t("the window needs the gui extra (pip install 'ganexplorer[gui]'): {detail}", detail=e)) from None
     if args.checkpoint is not None and not Path(args.checkpoint).exists():
-        raise UsageError(f"'{args.checkpoint}' does not exist")
+        raise UsageError(t("'{path}' does not exist", path=args.checkpoint))
     return run_gui(args.checkpoint, screenshot=args.screenshot, tab=args.tab, language=args.language,
                    presentation=args.presentation)
 

@@ -13,6 +13,7 @@ Names, option flags, numbers and file names stay as they are. The language is ch
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from typing import Any
 
 from ganexplorer.cli import text_ko
@@ -42,6 +43,16 @@ def t(text: str, **fields: Any) -> str:
     else:
         template = text
     return template.format(**fields) if fields else template
+
+
+def width(text: str) -> int:
+    """Terminal columns ``text`` takes: a Korean (wide) letter takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """``text`` left-aligned in ``columns`` terminal columns (``f"{text:<n}"`` counts Korean letters as one)."""
+    return text + " " * max(0, columns - width(text))
 
 
 def say(text: str) -> str:

@@ -8,11 +8,17 @@ from pathlib import Path
 
 from ganexplorer.cli.common import AddCommand, load
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import pad, say, t
 
 _LABELS = {"file": "File", "format": "Format", "network": "Network used", "family": "Family",
            "resolution": "Resolution", "channels": "Channels", "z_dim": "z dim", "w_dim": "w dim",
            "num_ws": "num_ws", "labels": "Labels", "G_parameters": "G parameters", "D_parameters": "D parameters",
            "layout": "Layout", "defaults": "Defaults"}
+
+
+def _row(label: str, value: object) -> str:
+    """``label:`` padded to 15 terminal columns (a Korean letter takes two), then the value."""
+    return f"{pad(label + ':', 15)} {value}"
 
 
 def _cuda_available() -> bool:
@@ -33,11 +39,10 @@ def _print_ops() -> None:
 
     if _cuda_available():
         fused.prepare("cuda")  # build (or fail to build) now, so the answer is the real one
-    print(f"{'device:':<15} {describe_devices()}")
+    print(_row(t("device"), "; ".join(say(part) for part in describe_devices().split("; "))))
     for op, (impl, why) in fused.status().items():
-        print(f"{op + ':':<15} {impl} \u2014 {why}")
-    print(f"{'CPU synthesis:':<15} "
-          f"{'fast path (channels-last, Winograd)' if not _reference_cpu() else 'reference'}")
+        print(_row(op, f"{t(impl)} \u2014 {say(why)}"))
+    print(_row(t("CPU synthesis"), t("fast path (channels-last, Winograd)") if not _reference_cpu() else t("reference")))
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -46,7 +51,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         if args.checkpoint is None:
             return 0
     if args.checkpoint is None:
-        raise UsageError("name a checkpoint, or use --ops")
+        raise UsageError(t("name a checkpoint, or use --ops"))
     facts = load(args.checkpoint, args.nz).describe()
     if args.json:
         print(json.dumps(facts, indent=2))
@@ -59,9 +64,9 @@ def cmd_info(args: argparse.Namespace) -> int:
             v = "-"
         elif isinstance(v, int) and key.endswith("parameters"):
             v = f"{v:,}"
-        print(f"{label + ':':<15} {v}")
+        print(_row(t(label), v))
     for note in facts["notes"]:
-        print(f"{'Note:':<15} {note}")
+        print(_row(t("Note"), say(note)))
     return 0
 
 
@@ -75,16 +80,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
         title = args.target
     else:
         if not Path(args.target).exists():
-            raise UsageError(f"'{args.target}' is neither an architecture ({', '.join(PRESETS)}) nor an existing file")
+            raise UsageError(t("'{target}' is neither an architecture ({names}) nor an existing file",
+                               target=args.target, names=", ".join(PRESETS)))
         model = load(args.target, args.nz)
         G, D, title = model.G, model.D, f"{Path(args.target).name} ({model.network})"
-    print(format_table(f"Generator: {title}", layer_table(G, *example_inputs_g(G)), count_parameters(G, True)))
+    print(format_table(t("Generator: {title}", title=title), layer_table(G, *example_inputs_g(G)),
+                       count_parameters(G, True), say=say))
     print()
     if D is not None:
-        print(format_table(f"Discriminator: {title}", layer_table(D, *example_inputs_d(D, G)),
-                           count_parameters(D, True)))
+        print(format_table(t("Discriminator: {title}", title=title), layer_table(D, *example_inputs_d(D, G)),
+                           count_parameters(D, True), say=say))
     else:
-        print("Discriminator: not in this file")
+        print(t("Discriminator: not in this file"))
     return 0
 
 
@@ -94,11 +101,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
     model = load(args.input, args.nz)
     out = Path(args.output)
     if out.resolve() == Path(args.input).resolve():
-        raise UsageError("the output file must differ from the input file")
+        raise UsageError(t("the output file must differ from the input file"))
     meta = {"converted_from": Path(args.input).name, "source_format": model.format, "source_network": model.network}
     save_native(out, model.family, model.G, D=model.D, metadata={**model.metadata, **meta})
     if not args.quiet:
-        print(f"wrote {out} ({model.family}, from {model.format} {model.network})")
+        print(t("wrote {out} ({family}, from {format} {network})", out=out, family=model.family,
+                format=model.format, network=model.network))
     return 0
 
 

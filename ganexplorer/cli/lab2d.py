@@ -8,7 +8,7 @@ import sys
 
 from ganexplorer.cli.common import AddCommand
 from ganexplorer.cli.errors import UsageError
-from ganexplorer.cli.i18n import say
+from ganexplorer.cli.i18n import say, t
 
 
 def _target(spec: str):
@@ -49,9 +49,9 @@ def cmd_lab2d(args: argparse.Namespace) -> int:
                 row.update(modes=ev.coverage.modes, modes_total=ev.coverage.total, hq_share=ev.coverage.hq_share)
             history.append(row)
             if not args.json and not args.quiet:
-                cov = f"{ev.coverage.line()}, " if ev.coverage is not None else ""
-                print(f"step {ev.step}: {cov}D loss {lab.last_d_loss:.4g}, G loss {lab.last_g_loss:.4g} "
-                      f"({ev.seconds:.1f} s)", flush=True)
+                cov = f"{say(ev.coverage.line())}, " if ev.coverage is not None else ""
+                print(t("step {step}: {coverage}D loss {d:.4g}, G loss {g:.4g} ({seconds:.1f} s)", step=ev.step,
+                        coverage=cov, d=lab.last_d_loss, g=lab.last_g_loss, seconds=ev.seconds), flush=True)
         elif isinstance(ev, Diverged):
             result.update(diverged=ev.step, reason=ev.reason)
             print(say(ev.line()), file=sys.stderr)
@@ -60,14 +60,16 @@ def cmd_lab2d(args: argparse.Namespace) -> int:
             if ev.coverage is not None:
                 result.update(modes=ev.coverage.modes, modes_total=ev.coverage.total, hq_share=ev.coverage.hq_share)
             if not args.json and not args.quiet:
-                cov = f": {ev.coverage.line()}" if ev.coverage is not None else ""
-                print(f"Done: {ev.step} steps in {ev.seconds:.1f} s{cov}")
+                cov = f": {say(ev.coverage.line())}" if ev.coverage is not None else ""
+                print(t("Done: {steps} steps in {seconds:.1f} s{coverage}", steps=ev.step, seconds=ev.seconds,
+                        coverage=cov))
     result["history"] = history
     if args.samples_out and lab.diverged is None:
         try:
             write_points(args.samples_out, lab.generate())
         except OSError as e:
-            print(f"ganexplorer: cannot write {args.samples_out}: {e.strerror or e}", file=sys.stderr)
+            print(t("ganexplorer: cannot write {path}: {detail}", path=args.samples_out, detail=e.strerror or e),
+                  file=sys.stderr)
             return 1
         except PointsFileError as e:
             print(f"ganexplorer: {say(str(e))}", file=sys.stderr)

@@ -7,7 +7,7 @@ import json
 
 from ganexplorer.cli.common import AddCommand, load
 from ganexplorer.cli.errors import UsageError
-from ganexplorer.cli.i18n import say
+from ganexplorer.cli.i18n import say, t
 
 
 def cmd_quality(args: argparse.Namespace) -> int:
@@ -18,14 +18,14 @@ def cmd_quality(args: argparse.Namespace) -> int:
 
     model = load(args.checkpoint, None)
     if model.channels != 1 and not args.force:
-        raise UsageError(f"{args.checkpoint} makes {model.channels}-channel images; the digit classifier scores "
-                         "digit generators (use --force to score anyway)")
+        raise UsageError(t("{path} makes {channels}-channel images; the digit classifier scores digit generators "
+                           "(use --force to score anyway)", path=args.checkpoint, channels=model.channels))
     try:
         data = open_dataset(args.data)
     except DatasetError as e:
         raise UsageError(str(e)) from None
     if not BUNDLED.exists():
-        raise UsageError(f"the digit classifier {BUNDLED} is missing from this installation")
+        raise UsageError(t("the digit classifier {path} is missing from this installation", path=BUNDLED))
     report = evaluate(model.G, load_classifier()[0], data, seed=args.seed)
     if args.json:
         print(json.dumps(report.as_dict(), indent=2))
@@ -33,10 +33,10 @@ def cmd_quality(args: argparse.Namespace) -> int:
         print(say(report.summary()))
     if args.store:
         if model.format != "native":
-            raise UsageError("--store writes into ganexplorer's own checkpoints only; convert the file first")
+            raise UsageError(t("--store writes into ganexplorer's own checkpoints only; convert the file first"))
         update_metadata(model.path, quality={**report.as_dict(), "data": args.data, "seed": args.seed})
         if not args.quiet:
-            print(f"stored in {model.path}")
+            print(t("stored in {path}", path=model.path))
     return 0
 
 

@@ -41,7 +41,7 @@ def device_label(device: torch.device) -> str:
     if device.type == "mps":
         return "MPS (Apple GPU)"
     n = torch.get_num_threads()
-    return f"CPU ({n} thread{'' if n == 1 else 's'})"
+    return message("device.cpu_one") if n == 1 else message("device.cpu", threads=n)
 
 
 def describe_devices() -> str:
@@ -50,7 +50,7 @@ def describe_devices() -> str:
     if torch.cuda.is_available():
         parts += [device_label(torch.device("cuda", i)) for i in range(torch.cuda.device_count())]
     else:
-        parts.append("no CUDA device" + ("" if torch.version.cuda else " (CPU-only PyTorch build)"))
+        parts.append(message("device.none_cuda") if torch.version.cuda else message("device.none_cuda_cpu_build"))
     mps = getattr(torch.backends, "mps", None)
     if mps is not None and mps.is_available():
         parts.append("MPS")

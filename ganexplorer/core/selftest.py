@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.paths import bundled_models, checkpoints_dir
 
 
@@ -33,19 +34,19 @@ def run_self_test(train_steps: int = 10) -> str:
     folder = checkpoints_dir()
     models = bundled_models(folder)
     if not models:
-        raise SelfTestError(f"no bundled models in {folder}")
+        raise SelfTestError(message("selftest.no_models", folder=folder))
     rendered = []
     for path in models:
         m = load_checkpoint(path)
         rgb = Renderer(m).render(RenderRequest(seed=1)).rgb
         if rgb.shape != (m.resolution, m.resolution, 3) or float(np.std(rgb)) < 1.0:
-            raise SelfTestError(f"{path.name} rendered a blank or malformed image {rgb.shape}")
+            raise SelfTestError(message("selftest.blank", name=path.name, shape=rgb.shape))
         rendered.append(f"{path.stem} {m.resolution}px")
     cfg = TrainConfig.for_model("dcgan32", batch_size=32, sample_every=0, checkpoint_every=0, log_every=0,
                                 watch_classes=False)
     trainer = make_trainer(cfg, open_dataset("builtin:digits", limit=512))
     steps = [e for e in trainer.run(max_steps=train_steps) if isinstance(e, StepEvent)]
     if len(steps) != train_steps or not all(math.isfinite(e.d_loss) and math.isfinite(e.g_loss) for e in steps):
-        raise SelfTestError(f"DCGAN-32 training produced {len(steps)} steps or non-finite losses")
-    return (f"self-test passed: rendered {', '.join(rendered)}; {train_steps} DCGAN-32 training steps "
-            f"(D {steps[-1].d_loss:.2f}, G {steps[-1].g_loss:.2f}); {time.perf_counter() - t0:.1f} s")
+        raise SelfTestError(message("selftest.training", steps=len(steps)))
+    return message("selftest.passed", models=", ".join(rendered), steps=train_steps, d=f"{steps[-1].d_loss:.2f}",
+                   g=f"{steps[-1].g_loss:.2f}", seconds=f"{time.perf_counter() - t0:.1f}")

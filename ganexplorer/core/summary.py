@@ -6,11 +6,14 @@ real ones, not recomputed by hand.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 import torch
 from torch import nn
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.models.facts import int_fact
 from ganexplorer.core.models.modes import evaluating
 from ganexplorer.core.models.stylegan2 import SynthesisLayer, ToRGBLayer
@@ -77,21 +80,38 @@ def layer_table(module: nn.Module, *inputs: torch.Tensor | None) -> list[LayerRo
     return rows
 
 
-def format_table(title: str, rows: list[LayerRow], trainable: int | None = None) -> str:
-    """Fixed-width text table with a total line."""
-    w_name = max([len("Layer")] + [len(r.name) for r in rows])
-    w_kind = max([len("Type")] + [len(r.kind) for r in rows])
+def _width(text: str) -> int:
+    """Terminal columns: a Korean (wide) letter takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _left(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - _width(text))
+
+
+def _right(text: str, columns: int) -> str:
+    return " " * max(0, columns - _width(text)) + text
+
+
+def format_table(title: str, rows: list[LayerRow], trainable: int | None = None,
+                 say: Callable[[str], str] = str) -> str:
+    """Fixed-width text table with a total line; ``say`` puts its headings in the reader's language (the CLI's)."""
+    head = [say(message(code)) for code in ("summary.layer", "summary.type", "summary.shape", "summary.params")]
+    w_name = max([_width(head[0])] + [len(r.name) for r in rows])
+    w_kind = max([_width(head[1])] + [len(r.kind) for r in rows])
     shapes = ["[" + ", ".join(str(s) for s in r.output_shape) + "]" if r.output_shape else "-" for r in rows]
-    w_shape = max([len("Output shape")] + [len(s) for s in shapes])
-    line = "-" * (w_name + w_kind + w_shape + 18)
-    out = [title, line, f"{'Layer':<{w_name}}  {'Type':<{w_kind}}  {'Output shape':<{w_shape}}  {'Param #':>12}", line]
+    w_shape = max([_width(head[2])] + [len(s) for s in shapes])
+    w_params = max(12, _width(head[3]))
+    line = "-" * (w_name + w_kind + w_shape + w_params + 6)
+    out = [title, line, f"{_left(head[0], w_name)}  {_left(head[1], w_kind)}  {_left(head[2], w_shape)}  "
+                        f"{_right(head[3], w_params)}", line]
     for r, s in zip(rows, shapes):
-        out.append(f"{r.name:<{w_name}}  {r.kind:<{w_kind}}  {s:<{w_shape}}  {r.parameters:>12,}")
+        out.append(f"{r.name:<{w_name}}  {r.kind:<{w_kind}}  {s:<{w_shape}}  {r.parameters:>{w_params},}")
     out.append(line)
     total = sum(r.parameters for r in rows)
-    out.append(f"Total parameters: {total:,}")
+    out.append(say(message("summary.total", count=f"{total:,}")))
     if trainable is not None and trainable != total:
-        out.append(f"Trainable parameters: {trainable:,}")
+        out.append(say(message("summary.trainable", count=f"{trainable:,}")))
     return "\n".join(out)
 
 

@@ -129,7 +129,7 @@ def load_dcgan(path: Path, obj: Any, sd: dict, where: str, nz: int | None = None
     load_weights(path, G, canonical, f"DCGAN generator ({where})")
     G.float().eval()
     check_finite(path, G)
-    notes = []
+    notes: list[str] = []
     if G.n_classes:
-        notes.append(f"read as conditional: nz {nz} + {G.n_classes} labels (override nz if wrong)")
+        notes.append(message("fmt.read_conditional", nz=nz, classes=G.n_classes))
     return LoadedModel(G=G, family="dcgan", format="dcgan-state-dict", path=path, network=where, notes=notes)

@@ -231,7 +231,7 @@ def load_native(path: Path) -> LoadedModel:
     G = build_bounded(path, lambda: build_generator(family, dict(g_kwargs)), numel(g_state))
     load_weights(path, G, g_state, network)
     check_finite(path, G)
-    notes = []
+    notes: list[str] = []
     D = None
     d_state = _section(tensors, "D")
     if "D_kwargs" in header and d_state:
@@ -244,7 +244,7 @@ def load_native(path: Path) -> LoadedModel:
             D.eval()
         except CheckpointError as e:
             D = None
-            notes.append(f"its discriminator was not loaded ({e.problem})")
+            notes.append(message("fmt.d_not_loaded", problem=e.problem))
     G.eval()
     metadata = header.get("metadata")
     return LoadedModel(G=G, D=D, family=family, format="native", path=path, network=network, notes=notes,

@@ -269,9 +269,9 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
     load_weights(path, G, state, f"StyleGAN2 {key}")
     G.float().eval()
     check_finite(path, G)
-    notes = []
+    notes: list[str] = []
     if any(b.use_fp16 for b in G.synthesis.blocks()):
-        notes.append("fp16 layers run in float32 on the CPU")
+        notes.append(message("fmt.fp16_float32"))
     D = None
     d_settings = Settings()
     drec = obj.get("D")
@@ -289,10 +289,10 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
             check_finite(path, D, "discriminator")
         except (TypeError, ValueError) as e:
             D = None
-            notes.append(f"its discriminator was not loaded ({e})")
+            notes.append(message("fmt.d_not_loaded", problem=e))
         except CheckpointError as e:
             D = None
-            notes.append(f"its discriminator was not loaded ({e.problem})")
+            notes.append(message("fmt.d_not_loaded", problem=e.problem))
     meta: dict[str, Any] = {"layout": f"{REPOSITORY_NAMES[repo]}, {how}" if repo else
                             "repository not recognised (no source marker or argument layout)"}
     parts = [f"for G, {g_settings.text()}"] if g_settings.filled else []
@@ -303,6 +303,6 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
         try:
             meta["training_set_kwargs"] = _plain(obj["training_set_kwargs"])
         except ValueError:
-            notes.append("its training_set_kwargs were too large to keep")
+            notes.append(message("fmt.training_set_big"))
     return LoadedModel(G=G, D=D, family="stylegan2", format="nvidia-pickle", path=path, network=key,
                        notes=notes, metadata=meta)

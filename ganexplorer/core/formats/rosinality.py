@@ -121,7 +121,7 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
             _conv(sd, st, f"convs.{2 * k + 1}", f"synthesis.b{r}.conv1")
             _torgb(sd, st, f"to_rgbs.{k}", f"synthesis.b{r}.torgb")
             layers += [f"synthesis.b{r}.conv0", f"synthesis.b{r}.conv1"]
-        notes = []
+        notes: list[str] = []
         for j, layer in enumerate(layers):
             noise = sd.get(f"noises.noise_{j}")
             if noise is not None:
@@ -129,7 +129,7 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
             else:
                 r = G.state_dict()[f"{layer}.noise_const"].shape[-1]
                 st[f"{layer}.noise_const"] = torch.randn(r, r, generator=torch.Generator().manual_seed(j))
-                notes.append("the file stores no constant noise; a fixed random one is used")
+                notes.append(message("fmt.noise_random"))
         for name in G.state_dict():  # FIR filters: rosinality's default [1,3,3,1] equals ours (G is on meta)
             if name.endswith("resample_filter"):
                 st[name] = make_filter()
@@ -147,14 +147,14 @@ def load_rosinality(path: Path, sd: dict, key: str, latent_avg: torch.Tensor | N
         with torch.no_grad():
             z = torch.from_numpy(np.random.RandomState(0).randn(4096, style_dim)).float()
             G.mapping.w_avg.copy_(G.mapping(z, None)[:, 0].mean(dim=0))
-        notes.append("w_avg estimated from 4096 samples (the file has no latent_avg)")
+        notes.append(message("fmt.w_avg_estimated", count=4096))
     check_finite(path, G)
     D = None
     ckpt = getattr(sd, "checkpoint", None)
     if isinstance(ckpt, dict) and "d" in ckpt:
         D, problem = load_rosinality_d(path, ckpt["d"], ckpt.get("args"))
         if problem:
-            notes.append(f"its discriminator was not loaded ({problem})")
+            notes.append(message("fmt.d_not_loaded", problem=problem))
     return LoadedModel(G=G, D=D, family="stylegan2", format="rosinality", path=path, network=key,
                        notes=sorted(set(notes)))
 

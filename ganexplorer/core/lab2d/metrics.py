@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ganexplorer.core.lab2d.targets import Target
+from ganexplorer.core.messages import message
 
 SAMPLES = 2500
 PER_MODE = 12
@@ -24,7 +25,7 @@ class Coverage:
     hq_share: float     # share of samples that are high quality, 0..1
 
     def line(self) -> str:
-        return f"{self.modes}/{self.total} modes, {100 * self.hq_share:.1f}% high quality"
+        return message("lab2d.coverage", modes=self.modes, total=self.total, share=f"{100 * self.hq_share:.1f}")
 
 
 def coverage(target: Target, samples: np.ndarray) -> Coverage | None:

@@ -26,6 +26,7 @@ from typing import Any, Callable, Sequence
 
 import torch
 
+from ganexplorer.core.messages import message
 from ganexplorer.core.ops.reference import DEFAULT_GAINS, _pad4, make_filter, reference_bias_act, reference_upfirdn2d
 
 log = logging.getLogger("ganexplorer.ops")
@@ -35,7 +36,7 @@ _ACTS = {"linear": 0, "lrelu": 1, "relu": 2}
 _BLOCK = 1024
 
 _lock = threading.Lock()
-_state: dict[str, Any] = {"checked": False, "ok": False, "reason": "not tried yet (no CUDA tensor seen)"}
+_state: dict[str, Any] = {"checked": False, "ok": False, "reason": message("ops.not_tried")}
 _kernels: dict[str, Callable] = {}
 _forced_off = os.environ.get("GANEXPLORER_OPS", "").lower() == "reference"
 
@@ -170,7 +171,7 @@ def prepare(device: torch.device | str | None = None) -> bool:
             _kernels.update(_build())
             _self_check(device)  # calls this module's kernels directly, whatever the state says
             _state["ok"] = True
-            _state["reason"] = f"Triton {_kernels['version']} kernels built and checked on {device}"
+            _state["reason"] = message("ops.built", version=_kernels["version"], device=device)
         except Exception as e:  # noqa: BLE001 - any failure means: use the reference
             _kernels.clear()
             _state["ok"] = False
@@ -197,14 +198,14 @@ def usable(x: torch.Tensor) -> bool:
 def status() -> dict[str, tuple[str, str]]:
     """For each op: (implementation in use, why)."""
     if _forced_off:
-        why = "switched off (GANEXPLORER_OPS=reference or the 'reference ops' setting)"
+        why = message("ops.switched_off")
         return {op: ("reference", why) for op in OPS}
     if _state["ok"]:
         return {op: ("fused (Triton)", _state["reason"]) for op in OPS}
     if not _state["checked"]:
-        why = "no CUDA device" if not torch.cuda.is_available() else _state["reason"]
+        why = message("device.none_cuda") if not torch.cuda.is_available() else _state["reason"]
         return {op: ("reference", why) for op in OPS}
-    return {op: ("reference", f"fused kernels failed: {_state['reason']}") for op in OPS}
+    return {op: ("reference", message("ops.failed", reason=_state["reason"])) for op in OPS}
 
 
 

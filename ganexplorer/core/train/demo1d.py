@@ -43,6 +43,7 @@ from dataclasses import dataclass
 import numpy as np
 
 # PREPROCESS and preprocess are re-exported: the GUI and the tests take the whole demo from this module.
+from ganexplorer.core.messages import message
 from ganexplorer.core.train.demo1d_nets import (DTYPE, MLP, PREPROCESS, BatchFeatures, d_input_size,  # noqa: F401
                                                 preprocess, softplus)
 
@@ -75,8 +76,9 @@ class Demo1DEvent:
 
     def log_line(self) -> str:
         r, f = self.real_stats, self.fake_stats
-        return (f"Epoch {self.epoch}: D ({self.d_real_err:.4g} real_err, {self.d_fake_err:.4g} fake_err) "
-                f"G ({self.g_err:.4g} err); Real Dist ([{r[0]:.2f}, {r[1]:.2f}]), Fake Dist ([{f[0]:.2f}, {f[1]:.2f}])")
+        return message("demo1d.log", epoch=self.epoch, real_err=f"{self.d_real_err:.4g}",
+                       fake_err=f"{self.d_fake_err:.4g}", g_err=f"{self.g_err:.4g}", real=f"[{r[0]:.2f}, {r[1]:.2f}]",
+                       fake=f"[{f[0]:.2f}, {f[1]:.2f}]")
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,10 @@ class Demo1DSummary:
     learned: tuple[float, float]  # mean, std of 20 000 generated samples
 
     def line(self) -> str:
-        head = (f"Done: {self.epochs} epochs" if self.epochs >= self.planned
-                else f"Stopped after {self.epochs} of {self.planned} epochs")
-        return (f"{head} in {self.seconds:.1f} s; learned mean {self.learned[0]:.2f} (target {self.target[0]:.2f}), "
-                f"std {self.learned[1]:.2f} (target {self.target[1]:.2f})")
+        head = (message("demo1d.done", epochs=self.epochs) if self.epochs >= self.planned
+                else message("demo1d.stopped", epochs=self.epochs, planned=self.planned))
+        return message("demo1d.summary", head=head, seconds=f"{self.seconds:.1f}", mean=f"{self.learned[0]:.2f}",
+                       mu=f"{self.target[0]:.2f}", std=f"{self.learned[1]:.2f}", sigma=f"{self.target[1]:.2f}")
 
 
 def _torch_init(c: Demo1DConfig) -> tuple[list, list]:
@@ -123,7 +125,7 @@ def _torch_init(c: Demo1DConfig) -> tuple[list, list]:
     import torch
     from torch import nn
 
-    from ganexplorer.core.train.rng import DrawsFrom
+    from ganexplorer.core.models.draws import DrawsFrom
 
     with DrawsFrom(torch.Generator().manual_seed(c.seed)):
         g = [nn.Linear(1, c.g_hidden), nn.Linear(c.g_hidden, c.g_hidden), nn.Linear(c.g_hidden, 1)]
@@ -148,12 +150,12 @@ def config_problem(c: Demo1DConfig) -> str | None:
         v = getattr(c, name)
         integral = isinstance(low, int) and isinstance(high, int)
         if integral and (isinstance(v, bool) or not isinstance(v, int)):
-            return f"{name} must be a whole number between {low} and {high}, not {v!r}"
+            return message("demo1d.whole", name=name, low=low, high=high, value=repr(v))
         if not integral and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
-            return f"{name} must be a finite number, not {v!r}"
+            return message("train.finite", name=name, value=repr(v))
         if not low <= v <= high:
             shown = (lambda x: str(x)) if integral else (lambda x: f"{x:g}")
-            return f"{name} must be between {shown(low)} and {shown(high)}, not {shown(v)}"
+            return message("lab2d.between", name=name, low=shown(low), high=shown(high), value=shown(v))
     return None
 
 
@@ -162,7 +164,7 @@ class Demo1D:
 
     def __init__(self, config: Demo1DConfig) -> None:
         if config.preprocess not in PREPROCESS:
-            raise ValueError(f"pre-processing must be one of {', '.join(PREPROCESS)}")
+            raise ValueError(message("demo1d.preprocess", choices=", ".join(PREPROCESS)))
         problem = config_problem(config)
         if problem:
             raise ValueError(problem)
