@@ -1,21 +1,28 @@
 """Projection (issue 23): how close, how fast, and does a drawn digit come back as the same digit?
 
 Prints, in one run on this machine (say whether it was shared; timings are wall and process CPU seconds):
-1. the bundled 32² digits model: pictures it generated, projected with the default settings on
-   2 threads: PSNR (target >= 33 dB) and seconds (target <= 10 s);
+1. the bundled 32² digits model: pictures it generated, projected with the default settings (the projector
+   picks its threads: one for this model) on a 2-core machine: PSNR (target >= 33 dB), seconds wall (target
+   <= 10 s) and process CPU seconds (steadier on a shared machine), and for --before-seeds the same with the
+   earlier defaults (200 steps, lr 0.1, two threads) in the same run, as ratios;
 2. drawn digits (thick polylines, as on the drawing pad): the digit classifier's label of the drawing
    and of its projection, with the pixel distance alone and with the digit-classifier features
    (the perceptual term's measurement);
-3. a 256² StyleGAN2 (random weights, core.models preset): seconds per step and PSNR after --steps-256 steps;
+3. a 256² StyleGAN2 NVIDIA pickle (random weights, written by tests/layouts.py): seconds per step and PSNR
+   after --steps-256 steps;
 4. the window's UI lateness while the dialog projects (benchmarks/ui_lateness.py).
 
-    python benchmarks/bench_project.py [--seeds 0,1,2] [--steps 200] [--drawn-steps 200] [--steps-256 20]
+    python benchmarks/bench_project.py [--seeds 0,1,2] [--before-seeds 0] [--steps N] [--drawn-steps N]
+                                       [--steps-256 20] [--skip 1,2,3,4]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -29,6 +36,9 @@ from ganexplorer.core.paths import checkpoints_dir
 from ganexplorer.core.project.projector import DEFAULT_STEPS, ProjectSettings, Projector
 from ganexplorer.core.project.target import prepare_target
 from ganexplorer.core.render import Renderer, RenderRequest
+
+# The defaults before the speed work (issue 23): NVIDIA's ramps over 200 steps at lr 0.1, torch's two threads.
+BEFORE = dict(num_steps=200, initial_lr=0.1, noise_ramp_length=0.75, threads=2)
 
 # Strokes of each digit in a unit box, as a hand on the drawing pad would make them.
 STROKES = {
@@ -66,49 +76,88 @@ def project(model: LoadedModel, target: torch.Tensor, settings: ProjectSettings)
     return last, time.perf_counter() - t0, time.process_time() - c0
 
 
-def generated(model: LoadedModel, seeds: list[int], steps: int) -> None:
-    print(f"1. bundled digits model, pictures it generated, default settings ({steps} steps, space w), "
-          f"{torch.get_num_threads()} threads")
-    r = Renderer(model)
+def load() -> str:
+    """The machine's load averages (1, 5, 15 min): timings on a shared CPU need them beside."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+
+
+def generated(model: LoadedModel, seeds: list[int], steps: int, before_seeds: list[int]) -> None:
+    now = ProjectSettings(num_steps=steps)
+    threads = Projector(model, torch.zeros(1, model.channels, model.resolution, model.resolution), now).threads
+    print(f"1. bundled digits model, pictures it generated, default settings ({steps} steps, space w, lr "
+          f"{now.initial_lr:g}, noise ramp {now.noise_ramp_length:g}), {threads} projector thread(s); load {load()}")
     for seed in seeds:
-        rgb = r.render(RenderRequest(seed=seed)).rgb
+        rgb = Renderer(model).render(RenderRequest(seed=seed)).rgb
         t = prepare_target(rgb[:, :, :1].copy(), model.resolution, model.channels)
-        ev, wall, cpu = project(model, t.tensor(), ProjectSettings(num_steps=steps))
-        print(f"   seed {seed}: PSNR {ev.psnr:.2f} dB (target >= 33: {'yes' if ev.psnr >= 33 else 'NO'}), "
-              f"{wall:.1f} s wall ({wall / 10:.2f} x the 10 s target), {cpu:.1f} s process CPU")
+        ev, wall, cpu = project(model, t.tensor(), now)
+        line = (f"   seed {seed}: PSNR {ev.psnr:.2f} dB (target >= 33: {'yes' if ev.psnr >= 33 else 'NO'}), "
+                f"{wall:.1f} s wall ({wall / 10:.2f} x the 10 s target), {cpu:.2f} s process CPU, "
+                f"{cpu / steps * 1000:.1f} ms CPU a step")
+        if seed in before_seeds:
+            old, owall, ocpu = project(model, t.tensor(), ProjectSettings(**BEFORE))
+            line += (f"; the earlier defaults ({BEFORE['num_steps']} steps, lr {BEFORE['initial_lr']:g}, "
+                     f"{BEFORE['threads']} threads): PSNR {old.psnr:.2f} dB, {owall:.1f} s wall, {ocpu:.2f} s CPU "
+                     f"(now {owall / wall:.1f}x faster wall, {ocpu / cpu:.1f}x less CPU)")
+        print(line, flush=True)
+    print(f"   load afterwards {load()}")
 
 
 def drawn(model: LoadedModel, steps: int, digits: list[int]) -> None:
     clf, _ = load_classifier()
-    print(f"2. drawn digits ({steps} steps, space w): classifier label of drawing -> projection")
+    print(f"2. drawn digits ({steps} steps, space w): digit drawn:classifier's label of the drawing -> of the "
+          f"projection")
     for weight in (0.0, ProjectSettings().perceptual_weight):
-        same, rows, secs = 0, [], 0.0
+        same, drawn_as, rows, secs, cpus = 0, 0, [], 0.0, 0.0
         for k in digits:
             t = prepare_target(drawn_digit(k), model.resolution, model.channels)
             with torch.no_grad():
                 want = int(clf(t.tensor()).argmax())
-            ev, wall, _ = project(model, t.tensor(), ProjectSettings(num_steps=steps, perceptual_weight=weight))
+            ev, wall, cpu = project(model, t.tensor(), ProjectSettings(num_steps=steps, perceptual_weight=weight))
             pic = torch.from_numpy(ev.picture[:, :, :1].astype(np.float32)).permute(2, 0, 1)[None] / 127.5 - 1
             with torch.no_grad():
                 got = int(clf(pic).argmax())
             same += got == want
-            secs += wall
+            drawn_as += got == k
+            secs, cpus = secs + wall, cpus + cpu
             rows.append(f"{k}:{want}->{got}")
         name = "pixels only" if weight == 0 else f"pixels + {weight:g} x digit features"
-        print(f"   {name}: {same}/{len(digits)} keep the drawing's class ({' '.join(rows)}); "
-              f"{secs / len(digits):.1f} s each")
+        print(f"   {name}: {same}/{len(digits)} keep the classifier's label of the drawing, {drawn_as}/{len(digits)} "
+              f"come back as the digit drawn ({' '.join(rows)}); {secs / len(digits):.1f} s wall, "
+              f"{cpus / len(digits):.2f} s CPU each; load {load()}", flush=True)
 
 
 def big(steps: int) -> None:
+    """A 256² network-snapshot pickle as stylegan2-ada-pytorch writes it (tests/layouts.py writes one around the
+    preset's random weights), read back through the restricted unpickler like any NVIDIA file."""
+    import tempfile
+
     torch.manual_seed(0)
-    G, _ = build_preset("stylegan2-256")
-    model = LoadedModel(G=G.eval(), family="stylegan2", format="native")
+    G, D = build_preset("stylegan2-256")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    try:
+        from layouts import write_nvidia_pickle
+    except ImportError:   # an installed copy without the tests: the same network, not through a pickle
+        model, how = LoadedModel(G=G.eval(), family="stylegan2", format="native"), "the preset, no pickle"
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            model = load_checkpoint(write_nvidia_pickle(Path(tmp) / "network-snapshot-256.pkl", G.eval(), D))
+        how = "an NVIDIA network-snapshot pickle"
     rgb = Renderer(model).render(RenderRequest(seed=1)).rgb
     t = prepare_target(rgb, 256, 3)
-    ev, wall, cpu = project(model, t.tensor(), ProjectSettings(num_steps=steps, w_avg_samples=10_000))
-    print(f"3. 256² StyleGAN2 (random weights), {steps} steps: {wall / steps:.2f} s/step wall "
-          f"({cpu / steps:.2f} s CPU), PSNR {ev.psnr:.2f} dB; the default {DEFAULT_STEPS} steps would take "
-          f"~{wall / steps * DEFAULT_STEPS / 60:.1f} min here")
+    settings = ProjectSettings(num_steps=steps)
+    projector = Projector(model, t.tensor(), settings)
+    t0, c0 = time.perf_counter(), time.process_time()
+    times, last = [], None
+    for ev in projector.run():
+        times.append(time.perf_counter())
+        last = ev
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    per_step = float(np.median(np.diff(times[1:]))) if len(times) > 2 else wall / steps
+    assert last is not None and last.psnr is not None
+    print(f"3. 256² StyleGAN2 (random weights, {how}), {steps} of the default {DEFAULT_STEPS} steps on "
+          f"{projector.threads} thread(s): {per_step:.2f} s/step wall (median), {cpu / steps:.2f} s CPU a step, "
+          f"PSNR {last.psnr:.2f} dB after {steps} steps (the schedule's ramps shortened to {steps} steps); "
+          f"the default {DEFAULT_STEPS} steps would take ~{per_step * DEFAULT_STEPS / 60:.1f} min here; load {load()}")
 
 
 def ui_lateness(steps: int) -> None:
@@ -153,16 +202,18 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=DEFAULT_STEPS)
     ap.add_argument("--drawn-steps", type=int, default=DEFAULT_STEPS)
     ap.add_argument("--digits", default="0,1,2,3,4,5,6,7,8,9")
+    ap.add_argument("--before-seeds", default="0", help="seeds also projected with the earlier defaults (ratio)")
     ap.add_argument("--steps-256", type=int, default=20)
     ap.add_argument("--ui-steps", type=int, default=40)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2, help="the process's torch threads (the projector picks its own)")
     ap.add_argument("--skip", default="", help="comma list of parts to skip: 1,2,3,4")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model = load_checkpoint(checkpoints_dir() / "stylegan2-digits.safetensors")
     skip = set(a.skip.split(","))
     if "1" not in skip:
-        generated(model, [int(s) for s in a.seeds.split(",")], a.steps)
+        generated(model, [int(s) for s in a.seeds.split(",")], a.steps,
+                  [int(s) for s in a.before_seeds.split(",") if s.strip()])
     if "2" not in skip:
         drawn(model, a.drawn_steps, [int(s) for s in a.digits.split(",")])
     if "3" not in skip:
