@@ -367,6 +367,8 @@ ENGLISH: dict[str, str] = {
     "demo1d.whole": "{name} must be a whole number between {low} and {high}, not {value}",
     "demo1d.preprocess": "pre-processing must be one of {choices}",
     "lab2d.coverage": "{modes}/{total} modes, {share}% high quality",
+    "log.uncaught": "uncaught exception in thread {thread}",
+    "log.details": "(details in {path})",
 }
 
 

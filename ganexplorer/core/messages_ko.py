@@ -332,6 +332,8 @@ KOREAN: dict[str, str] = {
     "demo1d.whole": "{name} 값은 {low}에서 {high} 사이의 정수여야 합니다({value}은(는) 쓸 수 없습니다)",
     "demo1d.preprocess": "전처리는 {choices} 중 하나여야 합니다",
     "lab2d.coverage": "모드 {modes}/{total}개, 고품질 {share}%",
+    "log.uncaught": "{thread} 스레드에서 처리되지 않은 예외",
+    "log.details": "(자세한 내용: {path})",
 }
 
 WORDS: dict[str, str] = {
