@@ -219,7 +219,7 @@ KOREAN: dict[str, str] = {
     "Labels": "레이블 수",
     "G parameters": "G 매개변수",
     "D parameters": "D 매개변수",
-    "Layout": "배치",
+    "Layout": "작성 코드",
     "Defaults": "기본값",
     "Note": "참고",
     "'{target}' is neither an architecture ({names}) nor an existing file":
