@@ -329,8 +329,8 @@ KOREAN: dict[str, str] = {
     "fmt.layout_unknown": "저장소를 알아보지 못했습니다 (소스 표시도 인자 형태도 없음)",
     "fmt.read_from_layers": "층에서 읽음: {items}",
     "fmt.class_defaults": "클래스 기본값 적용: {items}",
-    "fmt.for_g": "G: {settings}",
-    "fmt.for_d": "D: {settings}",
+    "fmt.for_g": "G 설정: {settings}",
+    "fmt.for_d": "D 설정: {settings}",
     "fmt.defaults_none": "없음 (다른 설정은 모두 파일에 적혀 있음)",
     "demo1d.log": ("에포크 {epoch}: D (실제 오차 {real_err}, 가짜 오차 {fake_err}) G (오차 {g_err}); "
                    "실제 분포 ({real}), 가짜 분포 ({fake})"),
