@@ -220,6 +220,16 @@ def test_sigma_is_the_spread_of_10000_mapped_w_along_each_row(model):
 
 
 
+
+def test_pca_set_is_the_svd_of_the_centred_samples_signed_by_its_largest_entry(model):
+    x = mapped_ws(model, 2000).numpy().astype(np.float64)
+    d = ds.pca_set(model, 3, samples=x)
+    _, s, vt = np.linalg.svd(x - x.mean(axis=0), full_matrices=False)
+    signs = np.sign(vt[np.arange(3), np.abs(vt[:3]).argmax(axis=1)])
+    np.testing.assert_allclose(d.vectors, vt[:3] * signs[:, None], atol=1e-5)
+    np.testing.assert_allclose(d.scores, (s ** 2 / (s ** 2).sum())[:3], rtol=1e-6)
+    assert all(v[np.abs(v).argmax()] > 0 for v in d.vectors)
+
 def test_principal_directions_keep_the_3000_sample_components_and_measure_sigma_over_10000(model):
     from ganexplorer.core.render.directions import principal_directions
 
