@@ -71,7 +71,7 @@ def remove_error_listener(fn: ErrorListener) -> None:
 def report_uncaught(exc: BaseException, tb: TracebackType | None, thread_name: str) -> None:
     """Log ``exc`` with its traceback and tell the listeners; never raises."""
     try:
-        log.error("uncaught exception in thread %s", thread_name, exc_info=(type(exc), exc, tb))
+        log.error("%s", _message("log.uncaught", thread=thread_name), exc_info=(type(exc), exc, tb))
     except Exception:  # noqa: BLE001 - a broken log must not hide the report from the listeners
         pass
     with _lock:
@@ -110,8 +110,21 @@ class _StderrFormatter(logging.Formatter):
             text += f": {one_sentence(record.exc_info[1])}"
             if self.file is None:
                 return text + "\n" + self.formatException(record.exc_info)
-            text += f" (details in {self.file})"
+            text += " " + _said(_message("log.details", path=self.file))
         return text
+
+
+def _message(code: str, **args: object) -> str:
+    from ganexplorer.core.messages import message
+
+    return message(code, **args)
+
+
+def _said(text: str) -> str:
+    """One of core's sentences in the terminal's language."""
+    from ganexplorer.core.locale import translate, user_language
+
+    return translate(text, user_language())
 
 
 def _in_user_language(level: str, said: str) -> str:

@@ -21,7 +21,7 @@ NAMES = {
     "grad_x", "last", "samples", "json", "csv", "nvidia", "pca", "sefa", "labels", "lab2d", "ring8", "grid25", "moons",
     "spiral", "line", "walk", "w+", "ws", "out", "svm", "vgg", "psnr", "lsgan", "wgan", "minimax",
     "fréchet", "ganexplorer_device", "nz", "fps", "float32", "beta1", "dcgan32", "dcgan64", "cond",
-    "pytorch", "triton", "winograd", "bias_act", "upfirdn2d", "num_ws", "native",
+    "pytorch", "triton", "winograd", "upfirdn2d", "native", "pickle",
 }
 
 
@@ -188,6 +188,7 @@ def _english_in(output: str, typed: set[str]) -> dict[str, list[str]]:
         for name in sorted(typed | set(PRESETS), key=len, reverse=True):
             line = line.replace(name, " ")
         line = re.sub(r"\d(?:\.\d+)?e[+-]?\d+", " ", line)             # numbers: 1e+09
+        line = re.sub(r"[\w-]*(?:_|\d-)[\w-]*(?:=\S+)?", " ", line)      # identifiers: G_ema, w_avg_beta=0.995, stylegan2-ada
         spaced = re.sub(r"[\uac00-\ud7a3]+", r" \g<0> ", line)      # a particle joined to a name: 층을
         words = [w for w in _english_left(spaced, {a.lower() for a in typed}) if w.lower() not in _layer_kinds()]
         if words:
@@ -209,8 +210,10 @@ def _run_korean(capsys, argv: list[str], code: int = 0) -> str:
 
 
 @pytest.mark.slow
-def test_every_command_speaks_korean(korean_locale, capsys, tmp_path):
+def test_every_command_speaks_korean(korean_locale, capsys, tmp_path, tiny_stylegan2):
     """Each command's success path, progress bars and notes included (-q off), says nothing in English."""
+    from layouts import write_nvidia_pickle
+
     from ganexplorer.core.paths import checkpoints_dir
 
     dcgan = str(checkpoints_dir() / "dcgan-digits.safetensors")
@@ -218,6 +221,9 @@ def test_every_command_speaks_korean(korean_locale, capsys, tmp_path):
     said = _run_korean(capsys, ["info", dcgan])
     assert "1,049,985" in said
     _run_korean(capsys, ["info", "--ops"])
+    pkl = str(write_nvidia_pickle(tmp_path / "network-snapshot-000000.pkl", *tiny_stylegan2))
+    said = _run_korean(capsys, ["info", pkl])                # the code that wrote it, defaults filled in, a note
+    assert "stylegan2-ada-pytorch" in said and "w_avg_beta=0.995" in said and "float32" in said
     said = _run_korean(capsys, ["summary", "mlp-gan"])
     assert "293,136" in said and "Linear" in said
     _run_korean(capsys, ["summary", dcgan])

@@ -64,6 +64,8 @@ def cmd_info(args: argparse.Namespace) -> int:
             v = "-"
         elif isinstance(v, int) and key.endswith("parameters"):
             v = f"{v:,}"
+        elif key in ("layout", "defaults"):   # core's sentences, several for G and D
+            v = "; ".join(say(part) for part in str(v).split("; "))
         print(_row(t(label), v))
     for note in facts["notes"]:
         print(_row(t("Note"), say(note)))

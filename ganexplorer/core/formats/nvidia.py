@@ -101,7 +101,7 @@ D_DEFAULTS: dict[str, dict[str, Any]] = {
 _BASE_G = ("z_dim", "c_dim", "w_dim", "img_resolution", "img_channels", "mapping_kwargs")
 
 
-def detect_repository(rec: PersistentObject) -> tuple[str | None, str]:
+def detect_repository(rec: PersistentObject) -> tuple[str | None, str]:  # how: the code of the layout's sentence
     """(ADA, SG3 or None, how it was told) for an NVIDIA network record.
 
     The pickle names no module (both repositories pickle through
@@ -115,15 +115,15 @@ def detect_repository(rec: PersistentObject) -> tuple[str | None, str]:
     and accepts no such dict key.
     """
     if rec.module_name == "networks_stylegan2":
-        return SG3, "from its module source"
+        return SG3, "fmt.layout_source"
     if rec.module_name == "def modulated_conv2d":
-        return ADA, "from its module source"
+        return ADA, "fmt.layout_source"
     if rec.class_name == "Generator":
         kw = rec.init_kwargs
         if "synthesis_kwargs" in kw or len(rec.init_args) >= 7:
-            return ADA, "from its argument layout"
+            return ADA, "fmt.layout_args"
         if any(str(k) not in _BASE_G for k in kw) or len(rec.init_args) > 6:
-            return SG3, "from its argument layout"
+            return SG3, "fmt.layout_args"
     return None, ""
 
 
@@ -168,7 +168,7 @@ class Settings:
         by_source: dict[str, list[str]] = {}
         for name, (value, source) in self.filled.items():
             by_source.setdefault(source, []).append(f"{name}={value}")
-        return "; ".join(f"{source}: {', '.join(items)}" for source, items in by_source.items())
+        return "; ".join(message(source, items=", ".join(items)) for source, items in by_source.items())
 
 
 def effective_settings(kwargs: dict[str, Any], stated_by_layers: dict[str, Any],
@@ -187,10 +187,10 @@ def effective_settings(kwargs: dict[str, Any], stated_by_layers: dict[str, Any],
             continue
         if name in stated_by_layers:
             kwargs[name] = stated_by_layers[name]
-            out.filled[name] = (stated_by_layers[name], "read from its layers")
+            out.filled[name] = (stated_by_layers[name], "fmt.read_from_layers")
         elif defaults is not None:
             kwargs[name] = defaults[name]
-            out.filled[name] = (defaults[name], "class defaults applied")
+            out.filled[name] = (defaults[name], "fmt.class_defaults")
     return out
 
 
@@ -293,12 +293,12 @@ def load_nvidia(path: Path, obj: dict) -> LoadedModel:
         except CheckpointError as e:
             D = None
             notes.append(message("fmt.d_not_loaded", problem=e.problem))
-    meta: dict[str, Any] = {"layout": f"{REPOSITORY_NAMES[repo]}, {how}" if repo else
-                            "repository not recognised (no source marker or argument layout)"}
-    parts = [f"for G, {g_settings.text()}"] if g_settings.filled else []
+    meta: dict[str, Any] = {"layout": message(how, repository=REPOSITORY_NAMES[repo]) if repo else
+                            message("fmt.layout_unknown")}
+    parts = [message("fmt.for_g", settings=g_settings.text())] if g_settings.filled else []
     if D is not None and d_settings.filled:
-        parts.append(f"for D, {d_settings.text()}")
-    meta["defaults"] = "; ".join(parts) if parts else "none (the file states every setting that differs)"
+        parts.append(message("fmt.for_d", settings=d_settings.text()))
+    meta["defaults"] = "; ".join(parts) if parts else message("fmt.defaults_none")
     if isinstance(obj.get("training_set_kwargs"), dict):
         try:
             meta["training_set_kwargs"] = _plain(obj["training_set_kwargs"])
