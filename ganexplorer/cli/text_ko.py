@@ -267,4 +267,14 @@ KOREAN: dict[str, str] = {
         "메모리가 부족합니다{detail}: 한 번에 더 적게 요청하거나 (시드나 프레임을 줄이거나 --batch를 작게) "
         "다른 --device를 고르세요",
     "ganexplorer: self-test failed: {problem}": "ganexplorer: 자체 점검 실패: {problem}",
+    "No such file or directory": "그런 파일이나 폴더가 없습니다",
+    "File exists": "파일이 이미 있습니다",
+    "Permission denied": "권한이 없습니다",
+    "Operation not permitted": "허용되지 않는 작업입니다",
+    "Read-only file system": "읽기 전용 파일 시스템입니다",
+    "No space left on device": "장치에 남은 공간이 없습니다",
+    "Not a directory": "폴더가 아닙니다",
+    "Is a directory": "폴더입니다",
+    "File name too long": "파일 이름이 너무 깁니다",
+    "Too many levels of symbolic links": "심볼릭 링크가 너무 여러 번 이어집니다",
 }
