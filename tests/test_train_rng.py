@@ -1,4 +1,5 @@
-"""The trainer's explicit generators (core/train/rng.py) and the dropout that takes one (core/models/dropout.py)."""
+"""The trainer's explicit generators (core/train/rng.py), the mode that hands one to torch's constructors
+(core/models/draws.py) and the dropout that takes one (core/models/dropout.py)."""
 
 import threading
 
@@ -7,7 +8,8 @@ import torch
 from torch import nn
 
 from ganexplorer.core.models.dropout import Dropout, draw_dropout_from
-from ganexplorer.core.train.rng import DrawsFrom, TrainerRNG
+from ganexplorer.core.models.draws import DrawsFrom
+from ganexplorer.core.train.rng import TrainerRNG
 
 
 @pytest.mark.parametrize("channels", [False, True])

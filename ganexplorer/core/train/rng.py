@@ -24,49 +24,9 @@ stream and the other ranks start their own (``distributed.rank_rng_state``).
 
 from __future__ import annotations
 
-from typing import Any
-
 import torch
-import torch.nn.functional as F
-from torch import nn
-from torch.overrides import TorchFunctionMode
 
-# Random functions that take a ``generator=``; inside :class:`DrawsFrom` a call without one gets it.
-_ROUTED: set[Any] = {
-    torch.randn, torch.rand, torch.randint, torch.randperm, torch.normal, torch.bernoulli, torch.multinomial,
-    torch.poisson, torch.randn_like, torch.rand_like, torch.randint_like,
-    torch.Tensor.uniform_, torch.Tensor.normal_, torch.Tensor.random_, torch.Tensor.bernoulli_,
-    torch.Tensor.bernoulli, torch.Tensor.multinomial, torch.Tensor.exponential_, torch.Tensor.geometric_,
-    torch.Tensor.log_normal_, torch.Tensor.cauchy_,
-    nn.init.uniform_, nn.init.normal_, nn.init.trunc_normal_, nn.init.kaiming_uniform_, nn.init.kaiming_normal_,
-    nn.init.xavier_uniform_, nn.init.xavier_normal_, nn.init.orthogonal_, nn.init.sparse_,
-}
-# Random functions that cannot take one: they would draw from the global generator, so they are refused.
-_UNROUTABLE: set[Any] = {
-    F.dropout, F.dropout1d, F.dropout2d, F.dropout3d, F.alpha_dropout, F.feature_alpha_dropout, F.rrelu,
-    torch.dropout, torch.feature_dropout, torch.alpha_dropout, torch.rrelu,
-}
-
-
-class DrawsFrom(TorchFunctionMode):
-    """Within the block, on this thread only, every random draw without a generator takes ``generator``.
-
-    For code that cannot be handed a generator: torch's layer constructors and ``nn.init``. A torch
-    function mode is per thread, so another thread's draws still go to the global generator, and this
-    block's never do. A random function that takes no generator (dropout) raises ``RuntimeError``."""
-
-    def __init__(self, generator: torch.Generator) -> None:
-        super().__init__()
-        self.generator = generator
-
-    def __torch_function__(self, func: Any, types: Any, args: tuple = (), kwargs: dict | None = None) -> Any:
-        kwargs = dict(kwargs or {})
-        if func in _ROUTED:
-            if kwargs.get("generator") is None and not any(isinstance(a, torch.Generator) for a in args):
-                kwargs["generator"] = self.generator
-        elif func in _UNROUTABLE:
-            raise RuntimeError(f"{getattr(func, '__name__', func)} would draw from torch's global RNG")
-        return func(*args, **kwargs)
+from ganexplorer.core.models.draws import DrawsFrom
 
 
 class TrainerRNG:
