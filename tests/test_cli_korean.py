@@ -196,14 +196,15 @@ def _english_in(output: str, typed: set[str]) -> dict[str, list[str]]:
     return left
 
 
-def _run_korean(capsys, argv: list[str], code: int = 0) -> str:
-    """``ganexplorer ARGV`` in this process under the Korean locale; stdout and stderr, checked for English."""
+def _run_korean(capsys, argv: list[str], code: int = 0, details: set[str] = frozenset()) -> str:
+    """``ganexplorer ARGV`` in this process under the Korean locale; stdout and stderr, checked for English
+    (``details``: a library's own words, quoted as they are)."""
     from ganexplorer.cli import main
 
     assert main(argv) == code, capsys.readouterr()
     out = capsys.readouterr()
     said = out.out + "\n" + out.err
-    typed = set(argv)   # what the user typed is echoed as it is
+    typed = set(argv) | set(details)   # what the user typed is echoed as it is
     left = _english_in(said, typed)
     assert not left, f"`ganexplorer {' '.join(argv)}` left English under a Korean locale: {left}"
     return said
@@ -268,10 +269,23 @@ def test_every_command_says_its_errors_in_korean(korean_locale, capsys, tmp_path
 
     from ganexplorer.core.render import Renderer
 
+    a_file = tmp_path / "taken"
+    a_file.write_text("x")
+    said = _run_korean(capsys, ["generate", "--network", dcgan, "--seeds", "0", "--outdir", str(a_file), "-q"], 2)
+    assert "파일이 이미 있습니다" in said                                      # the file system's own words
+
     def too_big(self, *a, **k):
         raise MemoryError()
     monkeypatch.setattr(Renderer, "render", too_big)
     _run_korean(capsys, ["generate", "--network", dcgan, "--seeds", "0", "--outdir", str(tmp_path / "o"), "-q"], 2)
+
+    def broken(self, *a, **k):
+        raise TypeError("can't convert cuda:0 device type tensor to numpy")
+    monkeypatch.setenv("GANEXPLORER_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(Renderer, "render", broken)                        # a bug: its one line, the rest logged
+    said = _run_korean(capsys, ["generate", "--network", dcgan, "--seeds", "0", "--outdir", str(tmp_path / "o"), "-q"],
+                       1, details={"can't convert cuda:0 device type tensor to numpy", "TypeError", "MainThread"})
+    assert "TypeError" in said and "ganexplorer.log" in said
 
 
 def test_the_self_tests_report_is_korean(korean_locale):

@@ -7,6 +7,7 @@ stderr, the traceback in the log file: Help > Show log folder in the window, or 
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Callable
@@ -23,8 +24,19 @@ def _say(message: str) -> int:
     return 2
 
 
+# the C library's words for the usual file system errors (its strerror is English whatever the locale)
+_ERRNO = {errno.ENOENT: "No such file or directory", errno.EEXIST: "File exists",
+          errno.EACCES: "Permission denied", errno.EPERM: "Operation not permitted",
+          errno.EROFS: "Read-only file system", errno.ENOSPC: "No space left on device",
+          errno.ENOTDIR: "Not a directory", errno.EISDIR: "Is a directory",
+          errno.ENAMETOOLONG: "File name too long", errno.ELOOP: "Too many levels of symbolic links"}
+
+
 def _os_sentence(e: OSError) -> str:
-    return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
+    from ganexplorer.cli.i18n import t
+
+    why = t(_ERRNO[e.errno]) if e.errno in _ERRNO else (e.strerror or str(e))
+    return f"{why} ({e.filename})" if e.filename else (why if e.errno in _ERRNO else str(e))
 
 
 def run_reporting(command: Callable[[], int]) -> int:
