@@ -267,6 +267,14 @@ KOREAN: dict[str, str] = {
         "메모리가 부족합니다{detail}: 한 번에 더 적게 요청하거나 (시드나 프레임을 줄이거나 --batch를 작게) "
         "다른 --device를 고르세요",
     "ganexplorer: self-test failed: {problem}": "ganexplorer: 자체 점검 실패: {problem}",
+    # the caption drawn on mix's grid.png (as the window's export says it)
+    "Each picture: its row's seed with layers {layers} taken from its column's seed":
+        "각 그림: 행의 시드에서 층 {layers}만 열의 시드에서 가져옴",
+    "Each picture: its row's seed with layers {layers} ({band}, {squares}) taken from its column's seed":
+        "각 그림: 행의 시드에서 층 {layers}({band}, {squares})만 열의 시드에서 가져옴",
+    "coarse": "거친 층",
+    "middle": "중간 층",
+    "fine": "세밀한 층",
     "No such file or directory": "그런 파일이나 폴더가 없습니다",
     "File exists": "파일이 이미 있습니다",
     "Permission denied": "권한이 없습니다",
