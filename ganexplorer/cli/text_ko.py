@@ -272,6 +272,7 @@ KOREAN: dict[str, str] = {
         "각 그림: 행의 시드에서 층 {layers}만 열의 시드에서 가져옴",
     "Each picture: its row's seed with layers {layers} ({band}, {squares}) taken from its column's seed":
         "각 그림: 행의 시드에서 층 {layers}({band}, {squares})만 열의 시드에서 가져옴",
+    "seed": "시드",
     "coarse": "거친 층",
     "middle": "중간 층",
     "fine": "세밀한 층",
