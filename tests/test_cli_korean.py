@@ -233,6 +233,11 @@ def test_every_command_speaks_korean(korean_locale, capsys, tmp_path, tiny_style
     assert str(tmp_path / "g") in said
     _run_korean(capsys, ["mix", "--network", style, "--rows", "1,2", "--cols", "3", "--styles", "0-1",
                          "--size", "32", "--outdir", str(tmp_path / "m")])
+    from ganexplorer.cli.common import load
+    from ganexplorer.cli.generate import mix_caption
+
+    caption = mix_caption(load(style), [0, 1, 2, 3])     # drawn on grid.png where the font has Hangul
+    assert "층 0\u20133" in caption and not _english_in(caption, set()), caption
     said = _run_korean(capsys, ["walk", "--network", dcgan, "--seeds", "0,1", "--frames", "3", "--size", "16",
                                 "--out", str(tmp_path / "w.gif")])
     assert "w.gif" in said

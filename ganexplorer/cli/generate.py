@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -78,8 +79,9 @@ def cmd_mix(args: argparse.Namespace) -> int:
     for row, col in progress(cells, len(cells), t("save"), args.quiet):
         save_png(tiles[(row, col)], outdir / f"{row}-{col}.png")
     # As the window exports it: seed numbers over the columns and beside the rows, a caption, --size px.
-    save_png(labelled_mixing_grid(picture, rows, cols, mix_caption(model, styles), min_side=args.size),
-             outdir / "grid.png")
+    said = t if _font_has_hangul() else _english   # Korean on the picture only where its font can draw it
+    save_png(labelled_mixing_grid(picture, rows, cols, mix_caption(model, styles, said), seed_word=said("seed"),
+                                  min_side=args.size), outdir / "grid.png")
     if not args.quiet:
         print(t("wrote {grid} and {count} cell image(s)", grid=outdir / "grid.png", count=len(cells)))
     return 0
@@ -123,16 +125,33 @@ def check_size(side: int) -> None:
         raise UsageError(t("--size must be {low}..{high} pixels", low=SIZE_RANGE[0], high=SIZE_RANGE[1]))
 
 
-def mix_caption(model, styles: list[int]) -> str:
+def _english(text: str, **fields: object) -> str:
+    return text.format(**fields) if fields else text
+
+
+def _font_has_hangul() -> bool:
+    """Whether the pictures' font draws Hangul (a missing glyph draws as the same box as U+FFFF)."""
+    from ganexplorer.core.render.annotate import font
+
+    f = font(20)
+
+    def drawn(text: str) -> tuple[tuple[int, int], bytes]:
+        return f.getmask(text).size, bytes(f.getmask(text))
+    return drawn("\uac00") != drawn("\uffff")
+
+
+def mix_caption(model, styles: list[int], t: Callable[..., str] = t) -> str:
     """The window's grid caption: which layers (and bands) each picture takes from its column's seed."""
     from ganexplorer.core.render import bands
 
     first, last = min(styles), max(styles)
     span = bands.range_bands(first, last + 1, model.num_ws, model.resolution)
     if span is None or sorted(styles) != list(range(first, last + 1)):
-        return f"Each picture: its row's seed with layers {','.join(map(str, styles))} taken from its column's seed"
-    return (f"Each picture: its row's seed with layers {bands.layers(span.first, span.last)} ({span.name}, "
-            f"{bands.squares(span.lo, span.hi)}) taken from its column's seed")
+        return t("Each picture: its row's seed with layers {layers} taken from its column's seed",
+                 layers=",".join(map(str, styles)))
+    band = " + ".join(t(name) for name in span.name.split("+"))
+    return t("Each picture: its row's seed with layers {layers} ({band}, {squares}) taken from its column's seed",
+             layers=bands.layers(span.first, span.last), band=band, squares=bands.squares(span.lo, span.hi))
 
 
 def add_commands(add: AddCommand) -> None:
