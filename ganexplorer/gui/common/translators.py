@@ -37,6 +37,29 @@ def install_translator(app: QCoreApplication, language: str | None) -> QTranslat
     return None
 
 
+class MnemonicFallback(QTranslator):
+    """Qt's strings that gained a mnemonic after its translation was made ("&Look in:", "Files of &type:" in
+    the file dialog, whose ``qtbase_ko.qm`` has only "Look in:", "Files of type:"): the translation of the
+    text without the ``&``, with the key after it as Korean menus write it ("파일 형식(&T):")."""
+
+    def __init__(self, base: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.base = base
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
+        at = source.find("&")
+        if at < 0 or at + 1 >= len(source) or source[at + 1] == "&":
+            return ""
+        found = self.base.translate(context, source[:at] + source[at + 1:], disambiguation, n)
+        if not found:
+            return ""
+        key = f"(&{source[at + 1].upper()})"
+        return found[:-1] + key + found[-1] if found.endswith((":", "\uff1a")) else found + key
+
+    def isEmpty(self) -> bool:  # noqa: N802,D102 (Qt override)
+        return False
+
+
 def install_qt_translator(app: QCoreApplication, language: str | None) -> QTranslator | None:
     """Load Qt's own ``qtbase_<lang>.qm`` so file dialogs and standard buttons speak the same language."""
     code = language_code(language)
@@ -54,8 +77,22 @@ def install_qt_translator(app: QCoreApplication, language: str | None) -> QTrans
 
 
 def install_translators(app: QCoreApplication, language: str | None) -> list[QTranslator]:
-    """Qt's strings and ours for ``language``; returns what was installed (to remove it again)."""
-    return [t for t in (install_qt_translator(app, language), install_translator(app, language)) if t is not None]
+    """Qt's strings and ours for ``language``; returns what was installed (to remove it again).
+
+    Qt asks the translator installed last first: ours, then Qt's, then the mnemonic fallback for Qt's."""
+    code = language_code(language)
+    fallback = None
+    if code not in ENGLISH:
+        fallback = MnemonicFallback(QTranslator(app), app)
+        app.installTranslator(fallback)
+    qt = install_qt_translator(app, language)
+    if fallback is not None:
+        if qt is None:
+            app.removeTranslator(fallback)
+            fallback = None
+        else:
+            fallback.base = qt
+    return [t for t in (fallback, qt, install_translator(app, language)) if t is not None]
 
 
 def use_language(app: QCoreApplication, language: str | None) -> str:

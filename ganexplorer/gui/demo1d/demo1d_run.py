@@ -31,6 +31,7 @@ from ganexplorer.core.train.demo1d import (
     Demo1DSnapshot,
     Demo1DSummary,
 )
+from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.gui.train.training_worker import TrainingWorker
 
 REAL, FAKE, D_COLOUR, G_COLOUR = "#2ca02c", "#9467bd", "#d62728", "#1f77b4"
@@ -278,7 +279,7 @@ class Demo1DRun(QWidget):
             self.losses.append((ev.epoch, ev.d_real_err, ev.d_fake_err, ev.g_err))
             every = self.demo.config.print_every if self.demo else 250
             if ev.epoch % every == 0 or (self.demo and ev.epoch == self.demo.config.epochs - 1):
-                self.log.appendPlainText(ev.log_line())
+                self.log.appendPlainText(translate_core(ev.log_line()))   # core's sentence, in the UI language
             self._dirty = True
         elif isinstance(ev, Demo1DSnapshot):
             self.last_snapshot = ev
