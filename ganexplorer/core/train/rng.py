@@ -7,11 +7,13 @@ thread meanwhile took numbers from the training stream: the bit-exact resume was
 keeps two ``torch.Generator``\\ s instead, both saved in its checkpoints:
 
 - :attr:`TrainerRNG.modules`, seeded as ``torch.manual_seed(seed)`` seeds the global one: the initial
-  weights (the layers' constructors and ``dcgan_init`` draw from it inside :meth:`TrainerRNG.building`)
+  weights (the layers' constructors and ``dcgan_init`` draw from it inside :meth:`TrainerRNG.building`,
+  a per-thread torch function mode: ``core/models/draws.py``)
   and then the dropout masks (``core/models/dropout.py``, whose layers are given this generator).
   Saved as ``train.rng``: older checkpoints stored the global stream there, which only dropout read
   during a step, and the masks are drawn bit for bit as torch's CPU dropout drew them, so an older
-  checkpoint resumes as the older code would have gone on.
+  checkpoint resumes as the older code would have gone on (on the CPU: on a GPU the older dropout drew
+  from CUDA's global generator, which no checkpoint held).
 - :attr:`TrainerRNG.draws`: everything the trainer draws itself (latents, labels, style mixing,
   augmentation, StyleGAN2's noise inputs, path-length directions). Saved as ``train.rng_draws``.
   The data order and the fixed sample noise come from generators of their own, seeded from the
