@@ -76,7 +76,6 @@ class ExplorerPanel(QWidget):
         self.last_result = None
         self._show_all = True       # the next state is shown in every widget (a new model, an opened file)
         self._frame_times: list[float] = []
-        self._presentation = False
         self._hold_render = False
         self._last_request: RenderRequest | None = None
         self._caption_for: tuple | None = None
@@ -264,7 +263,6 @@ class ExplorerPanel(QWidget):
 
     def set_presentation(self, on: bool) -> None:
         """Projector mode: a larger caption and badge (the main window enlarges everything else)."""
-        self._presentation = bool(on)
         self.views.image.set_caption_scale(PRESENTATION_CAPTION_SCALE if on else CAPTION_SCALE)
         self._fit_controls()
         QTimer.singleShot(0, self._fit_controls)   # once the window's new font has reached every child
@@ -371,9 +369,6 @@ class ExplorerPanel(QWidget):
         self._caption_at = time.perf_counter()
         if self._caption_for is not None:
             self.caption.setText(self.words.caption_text(*self._caption_for))
-
-    def caption_text(self, req: RenderRequest, state: ExplorerState | None = None, preview: bool = False) -> str:
-        return self.words.caption_text(req, state, preview)
 
     def _on_render_failed(self, gen: int, message: str) -> None:
         self._last_request = None   # the same settings again should try again
