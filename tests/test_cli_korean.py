@@ -211,7 +211,7 @@ def _run_korean(capsys, argv: list[str], code: int = 0, details: set[str] = froz
 
 
 @pytest.mark.slow
-def test_every_command_speaks_korean(korean_locale, capsys, tmp_path, tiny_stylegan2):
+def test_every_command_speaks_korean(korean_locale, capsys, tmp_path, tiny_stylegan2, monkeypatch):
     """Each command's success path, progress bars and notes included (-q off), says nothing in English."""
     from layouts import write_nvidia_pickle
 
@@ -246,6 +246,18 @@ def test_every_command_speaks_korean(korean_locale, capsys, tmp_path, tiny_style
     _run_korean(capsys, ["lab2d", "--steps", "20", "--every", "10"])
     _run_korean(capsys, ["train", "--model", "mlp-gan", "--steps", "2", "--log-every", "1",
                          "--out", str(tmp_path / "run")])
+    import shutil
+
+    from ganexplorer.core.metrics import quality
+    from ganexplorer.core.metrics.quality import QualityReport
+
+    report = QualityReport(samples=900, confident_share=0.5, coverage=10, largest_share=0.15, counts=(90,) * 10,
+                           frechet=14.7, frechet_floor=2.1)
+    monkeypatch.setattr(quality, "evaluate", lambda *a, **k: report)        # its sums take ~10 s; its words here
+    mine = tmp_path / "mine.safetensors"
+    shutil.copy(dcgan, mine)
+    said = _run_korean(capsys, ["quality", str(mine), "--store"])
+    assert "14.70" in said and str(mine) in said
 
 
 def test_every_command_says_its_errors_in_korean(korean_locale, capsys, tmp_path, monkeypatch):
