@@ -311,3 +311,24 @@ def test_the_self_tests_report_is_korean(korean_locale):
 
     said = say(message("selftest.passed", models="dcgan-digits 32px", steps=10, d="1.14", g="0.67", seconds="3.0"))
     assert not _english_in(said, {"dcgan-digits", "32px"}), said
+
+
+def test_every_sentence_the_cli_translates_has_korean():
+    """Each literal ``t("...")`` in cli/*.py, and the tables it looks up by a variable, has a Korean entry: a
+    sentence without one would stay English on a path no other test walks."""
+    import ast
+    from pathlib import Path
+
+    from ganexplorer.cli import errors, info, text_ko
+
+    known = text_ko.KOREAN.keys() | text_ko.ARGPARSE.keys()
+    missing = []
+    for path in sorted((Path(i18n.__file__).parent).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t" and node.args
+                    and isinstance(node.args[0], ast.Constant) and node.args[0].value not in known):
+                missing.append(f"{path.name}:{node.lineno}: {node.args[0].value!r}")
+    looked_up = [*errors._ERRNO.values(), *info._LABELS.values(), "Note", "reference", "fused (Triton)", "coarse",
+                 "middle", "fine"]
+    missing += [text for text in looked_up if text not in known and text != "num_ws"]
+    assert not missing, f"no Korean in cli/text_ko.py for: {missing}"
