@@ -242,6 +242,17 @@ def test_trying_each_class_projects_each_and_finishes_the_best(one_torch_thread)
     assert all(e.trial for e in stopped) and not any(e.done for e in stopped)   # Cancel works during the trials
 
 
+def test_a_small_model_projects_on_one_thread_and_the_callers_count_comes_back(pkl):
+    model = load_checkpoint(pkl)
+    torch.set_num_threads(2)
+    target = torch.zeros(1, model.channels, model.resolution, model.resolution)
+    projector = Projector(model, target, ProjectSettings(num_steps=2, w_avg_samples=100))
+    assert projector.threads == 1   # a few thousand parameters: ops too short to split
+    seen = [torch.get_num_threads() for _ in projector.run()]
+    assert seen == [1, 1, 1] and torch.get_num_threads() == 2
+    assert Projector(model, target, ProjectSettings(num_steps=1, threads=2)).threads == 2
+
+
 # -- projected_w.npz read from any tool -----------------------------------------------------------------
 def test_projected_files_are_checked(tmp_path):
     ok = save_projected(tmp_path / "w.npz", "w", np.zeros((6, 8), np.float32))
