@@ -12,7 +12,7 @@ from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings
 from gui_fixtures import open_window, settle  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTabWidget  # noqa: E402
 
 from ganexplorer.gui.common.language_switch import shown_texts  # noqa: E402
 from ganexplorer.gui.common.translators import use_language  # noqa: E402
@@ -26,7 +26,7 @@ NAMES = {
     "fp32", "bf16", "const", "log", "exp", "tanh", "AMP", "ADA", "LPIPS", "VGG", "ETA", "pix", "real_err",
     "fake_err", "num_ws", "Ctrl", "Shift", "Space", "Enter", "Esc", "Home", "End", "Python", "npy", "npz", "csv",
     "txt", "NumPy", "SciPy", "Pillow", "pyqtgraph", "imageio", "safetensors", "superqt", "Shen", "Zhou", "Karras",
-    "Härkönen", "Goodfellow", "Radford", "Linux", "Windows", "macOS", "GitHub", "critic",
+    "Härkönen", "float", "Goodfellow", "Radford", "Linux", "Windows", "macOS", "GitHub", "critic",
 }
 _NAMES = {n.lower() for n in NAMES}
 _FILE = re.compile(r"\S+\.(safetensors|pkl|pt|pth|ckpt|json|png|gif|mp4|npy|npz|csv|txt|py|log|qm|ts)\b", re.I)
@@ -119,6 +119,8 @@ def test_every_text_of_the_window_and_its_dialogs_is_korean(korean, quiet_deskto
         assert win.help_dialog is not None and hangul(win.help_dialog.browser.toPlainText())
         from ganexplorer.core.paths import bundled_models
 
+        tabs = [t.tabText(i) for t in win.findChildren(QTabWidget) for i in range(t.count())]
+        assert all(tabs), tabs   # a translator that answers "" would blank them (and hide any English)
         found = leftovers(roots, names={p.stem for p in bundled_models()})
         assert not found, "English left in the Korean window:\n" + "\n".join(found)
     finally:
@@ -143,6 +145,8 @@ def test_settings_language_switches_at_once_and_back_keeping_the_model(window, q
         assert all(hangul(a.text()) for a in window.menuBar().actions()), [a.text() for a in window.menuBar().actions()]
         assert all(hangul(a.text()) for a in window.help_menu.actions() if a.text()), window.help_menu.actions()
         assert hangul(window.trainer_panel.controls.start_btn.text())
+        assert hangul(window.trainer_panel.plots.loss_plot.getPlotItem().titleLabel.text)   # a tab's own re-render
+        assert hangul(window.trainer_panel.setup.expect.text())
         assert CoreText().language() == "ko"   # core's sentences follow too
         assert window.model is model and window.explorer.seed.value() == seed
         window.menus.language_actions["en"].trigger()

@@ -214,6 +214,7 @@ def test_smoothing_toggle_half_line_and_legends_off_the_data(train_window, qtbot
     type_into(qtbot, p.setup.max_steps, "12")
     click(qtbot, p.controls.start_btn)
     finished(qtbot, p)
+    qtbot.waitUntil(lambda: last_plotted_step(p.plots.d_curve) == 12, timeout=10_000)   # the timer's redraw
     raw = p.plots.series.column(1)
     assert p.controls.smooth.isChecked()
     smoothed = p.plots.d_curve.getData()[1]

@@ -46,13 +46,15 @@ class MnemonicFallback(QTranslator):
         super().__init__(parent)
         self.base = base
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # noqa: D102
+                  n: int = -1) -> str | None:
+        # None, not "": Qt takes an empty string for a translation and shows nothing; None lets it go on
         at = source.find("&")
         if at < 0 or at + 1 >= len(source) or source[at + 1] == "&":
-            return ""
+            return None
         found = self.base.translate(context, source[:at] + source[at + 1:], disambiguation, n)
         if not found:
-            return ""
+            return None
         key = f"(&{source[at + 1].upper()})"
         return found[:-1] + key + found[-1] if found.endswith((":", "\uff1a")) else found + key
 

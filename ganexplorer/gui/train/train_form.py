@@ -273,6 +273,15 @@ class TrainSetupForm(QGroupBox):
         self.device.setCurrentIndex(max(0, self.device.findData(cfg.device)))
         self.precision.setCurrentIndex(max(0, self.precision.findData(cfg.precision)))
 
+    def retranslate(self) -> None:
+        """After a language switch: the texts this form keeps to show later (each model's expectation, the
+        R1 row's label) in the new language, and the ones it shows now from them."""
+        self._expectations = {name: w[1] for name, w in self._model_words().items()}
+        self.r1_label = self.tr("R1 \u03b3 (lazy, every {0} D steps)")
+        self.expect.setText(self._expectations.get(self.model.currentData(), ""))
+        interval = TrainConfig.for_model(self.model.currentData()).r1_interval
+        self.form.labelForField(self.r1_gamma).setText(self.r1_label.format(interval))
+
     def remember_choices(self) -> None:
         """Show the model and data chosen last time (the window's QSettings) and remember each new choice,
         so a class picks up where it stopped. An unknown model name (from another version) is ignored."""

@@ -323,6 +323,14 @@ class TrainPanel(QWidget):
         return self.plots.current_picture()
 
     # -- presentation and help ----------------------------------------------------------------
+    def retranslate(self, _text_map: object = None) -> None:
+        """Settings ▸ Language switched (gui/common/language_switch.py mapped the texts on screen): re-render
+        what this tab composes itself or keeps to show later."""
+        self.setup.retranslate()
+        self.plots.retranslate()
+        self.controls.rate_label.setText(self._progress_text(self._progress))
+        self._fit_form()   # labels of another length: the form column as wide as they now need
+
     def set_presentation(self, on: bool) -> None:
         """Projector mode: thicker lines, larger plot titles and axis labels (idempotent)."""
         self.plots.set_presentation(on)

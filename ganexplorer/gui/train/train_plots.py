@@ -304,6 +304,10 @@ class TrainPlots(QSplitter):
                                 size=size)
         self.class_plot.setTitle(self.tr("Digits recognised"), size=size)
 
+    def retranslate(self) -> None:
+        """The titles again, in the language just switched to (they are composed with markup)."""
+        self._set_titles()
+
     def set_presentation(self, on: bool) -> None:
         """Projector mode: thicker lines, larger plot titles and axis labels (idempotent)."""
         self._presentation = bool(on)

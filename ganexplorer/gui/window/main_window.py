@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
             fn = getattr(self.tabs.widget(i), "retranslate", None)
             if callable(fn):
                 fn(text_map)
+        self.menus.retranslate()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         applog.remove_error_listener(self._on_uncaught)

@@ -139,6 +139,10 @@ class WindowMenus(QObject):
             self.help_dialog.setFont(self.window.font())
         self._refresh_help()
 
+    def retranslate(self) -> None:
+        """After a language switch: an open help window explains the tab again, in the new language."""
+        self._follow_tab()
+
     def _follow_tab(self) -> None:
         """An open help window explains the tab now shown."""
         if self.help_dialog is not None and self.help_dialog.isVisible():
