@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGraphicsView, QGroupBox,
                                QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QTabWidget, QTextEdit, QWidget)
 
@@ -237,6 +237,10 @@ def _widget_texts(w: QWidget, ctx: tuple[str, ...]) -> Iterator[ShownText]:
     if isinstance(w, QComboBox) and not w.isEditable():
         for i in range(w.count()):
             yield from one("combo item", w.itemText(i), lambda t, i=i: _quietly(w, lambda: w.setItemText(i, t)), i)
+            tip = w.itemData(i, Qt.ItemDataRole.ToolTipRole)
+            if isinstance(tip, str):
+                yield from one("combo item tooltip", tip,
+                               lambda t, i=i: _quietly(w, lambda: w.setItemData(i, t, Qt.ItemDataRole.ToolTipRole)), i)
     if isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit)):
         yield from one("placeholder", w.placeholderText(), w.setPlaceholderText)
     if isinstance(w, QAbstractSpinBox):

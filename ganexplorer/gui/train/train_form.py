@@ -93,7 +93,8 @@ class TrainSetupForm(QGroupBox):
         for name in trainable_models():
             text, expect = words.get(name, (name, ""))
             self.model.addItem(text, name)
-            self.model.setItemData(self.model.count() - 1, f"{name}: {PRESETS[name].description}",
+            self.model.setItemData(self.model.count() - 1,   # in the UI language (core's description is English)
+                                   f"{name}: {text} \u2014 {expect}" if expect else f"{name}: {text}",
                                    Qt.ItemDataRole.ToolTipRole)
         self.expect = QLabel()
         self.expect.setWordWrap(True)
