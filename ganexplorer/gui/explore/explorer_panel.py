@@ -36,7 +36,7 @@ from ganexplorer.gui.explore.latent_groups import (
     ZSliders,
 )
 from ganexplorer.gui.explore.settings_groups import MixingGroup, NoiseGroup, SeedGroup, TruncationGroup
-from ganexplorer.gui.explore.state_diff import differs
+from ganexplorer.gui.explore.state_diff import changed_fields
 from ganexplorer.gui.explore.view_pages import (
     CAPTION_SCALE,
     GRID,
@@ -310,19 +310,24 @@ class ExplorerPanel(QWidget):
         After a new model or an opened file (``_show_all``) every widget is set, since their ranges changed too."""
         prev: ExplorerState | None = None if self._show_all else old
         self._show_all = False
-        for g in self.groups:
-            g.show_state(state, prev)
-        if differs(state, prev, "mix_start", "mix_end"):
+        changed = changed_fields(state, prev)
+
+        def any_of(*names: str) -> bool:
+            return changed is None or not changed.isdisjoint(names)
+        for g in self.groups:   # a group none of whose fields changed is not asked (one slider tick: one group)
+            if any_of(*g.FIELDS):
+                g.show_state(state, prev)
+        if any_of("mix_start", "mix_end"):
             self.mixing.mix_band.setText(self.words.range_words(state.mix_start, state.mix_end))
-        if differs(state, prev, "w_start", "w_end"):
+        if any_of("w_start", "w_end"):
             self.w_group.band.setText(self.words.range_words(state.w_start, state.w_end))
-        if differs(state, prev, "ablations"):
+        if any_of("ablations"):
             words = self.words.ablation_words(state.ablations)
             self.views.image.show_ablations(words)
             self.views.layers.show_ablations(state.ablations, words)
-        if differs(state, prev, "zoom"):
+        if any_of("zoom"):
             self.views.set_zoom(state.zoom)
-        if differs(state, prev, "view"):
+        if any_of("view"):
             self.views.show_view(state.view)
         if "arith" in (state.source[:1] + old.source[:1]):   # A − B + C beside its picture, kept up to date
             self.jobs.show_arith_strip(state.source)

@@ -32,6 +32,8 @@ N_DIRECTIONS = 8
 class ZSliders(QGroupBox):
     """Offsets added to the first coordinates of the seed's z."""
 
+    FIELDS = ("z_offsets",)   # the state fields it shows
+
     offset_changed = Signal(int, float)
     reset_requested = Signal()
 
@@ -67,6 +69,8 @@ class ZSliders(QGroupBox):
 
 class WDirections(QGroupBox):
     """Sliders along the model's principal directions of w (or z), in σ, on a layer range."""
+
+    FIELDS = ("w_start", "w_end", "w_edits")   # the state fields it shows
 
     edit_changed = Signal(int, float)        # (component, sigmas)
     range_changed = Signal(int, int)
@@ -190,6 +194,8 @@ class DirectionSetsGroup(QGroupBox):
     """The sliders of the state's named direction sets (SeFa, labels, files: ``sets``, helper F's widget, whose
     ``edit_changed`` / ``remove_requested`` the panel routes), shown only when the sets or their edits change."""
 
+    FIELDS = ("direction_sets", "w_edits")   # the state fields it shows
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Direction sets (in \u03c3)"))
@@ -205,6 +211,8 @@ class DirectionSetsGroup(QGroupBox):
 
 class PadGroup(QGroupBox):
     """The seed grid: dragging blends the ws of the four nearest seeds."""
+
+    FIELDS = ("seed", "blend", "source")   # the state fields it shows
 
     blend_changed = Signal(object)           # ((seed, weight), ...)
 
@@ -228,6 +236,8 @@ class PadGroup(QGroupBox):
 
 class ArithGroup(QGroupBox):
     """Vector arithmetic in w: the seeds A, B, C and the button that shows A − B + C."""
+
+    FIELDS = ("arith",)   # the state fields it shows
 
     seeds_changed = Signal(object)           # (a, b, c)
     show_requested = Signal()
@@ -258,6 +268,8 @@ class ArithGroup(QGroupBox):
 
 class WalkGroup(QGroupBox):
     """The latent walk's controls (``walk``: their signals go straight to the panel)."""
+
+    FIELDS = ("walk",)   # the state fields it shows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

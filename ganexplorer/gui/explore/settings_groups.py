@@ -18,6 +18,8 @@ from ganexplorer.gui.explore.state_diff import differs, quiet, set_quietly
 class SeedGroup(QGroupBox):
     """The seed, the class of a conditional model, and fp32 on a GPU."""
 
+    FIELDS = ("seed", "label", "force_fp32")   # the state fields it shows
+
     seed_changed = Signal(int)
     label_changed = Signal(int)
     force_fp32_changed = Signal(bool)
@@ -68,6 +70,8 @@ class SeedGroup(QGroupBox):
 class TruncationGroup(QGroupBox):
     """ψ and the cutoff: how far w is pulled toward the average, on how many layers."""
 
+    FIELDS = ("psi", "cutoff")   # the state fields it shows
+
     truncation_changed = Signal(float)
     cutoff_changed = Signal(int)
 
@@ -109,6 +113,8 @@ class TruncationGroup(QGroupBox):
 
 class NoiseGroup(QGroupBox):
     """StyleGAN2's noise inputs: which noise, how strong, which random draw."""
+
+    FIELDS = ("noise_mode", "noise_strength", "noise_seed")   # the state fields it shows
 
     mode_changed = Signal(str)
     strength_changed = Signal(float)
@@ -155,6 +161,8 @@ class NoiseGroup(QGroupBox):
 
 class MixingGroup(QGroupBox):
     """Style mixing: the layers [a, b) take the w of a second seed."""
+
+    FIELDS = ("mix_on", "mix_seed", "mix_start", "mix_end")   # the state fields it shows
 
     mix_on_changed = Signal(bool)
     mix_seed_changed = Signal(int)

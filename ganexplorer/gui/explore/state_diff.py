@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import QObject, QSignalBlocker
@@ -14,7 +15,23 @@ from ganexplorer.app.explorer_state import ExplorerState
 
 def differs(new: ExplorerState, old: ExplorerState | None, *names: str) -> bool:
     """True where any of the fields ``names`` differ (always, when ``old`` is None)."""
-    return old is None or any(getattr(new, n) != getattr(old, n) for n in names)
+    if old is None:
+        return True
+    for n in names:
+        if getattr(new, n) != getattr(old, n):
+            return True
+    return False
+
+
+_FIELDS = tuple(f.name for f in fields(ExplorerState))
+
+
+def changed_fields(new: ExplorerState, old: ExplorerState | None) -> frozenset[str] | None:
+    """The names of the fields that differ (None: show everything), worked out once per state change so a
+    group none of whose fields changed is not even asked (one slider tick: one group)."""
+    if old is None:
+        return None
+    return frozenset(n for n in _FIELDS if getattr(new, n) != getattr(old, n))
 
 
 @contextmanager
