@@ -105,7 +105,7 @@ def add_commands(add: AddCommand) -> None:
     p.add_argument("--network", required=True, help="checkpoint file")
     p.add_argument("--target", required=True, help="the picture to project (PNG, JPEG, ...)")
     p.add_argument("--outdir", required=True)
-    p.add_argument("--num-steps", type=int, default=None, help="optimisation steps (default 120)")
+    p.add_argument("--num-steps", type=int, default=None, help="optimisation steps (default 200)")
     p.add_argument("--seed", type=int, default=303, help="seed of the noise added early on (default 303)")
     p.add_argument("--space", choices=["w", "w+", "z"], default=None,
                    help="w: one vector, stays editable (default); w+: one per layer; z: DCGAN / MLP models")

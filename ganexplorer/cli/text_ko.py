@@ -152,7 +152,7 @@ KOREAN: dict[str, str] = {
     # project (issue 23)
     "find the latent that draws a picture (a photo, a drawing)": "그림(사진, 손그림)을 그려 내는 잠재 벡터를 찾습니다",
     "the picture to project (PNG, JPEG, ...)": "투영할 그림 (PNG, JPEG, ...)",
-    "optimisation steps (default 120)": "최적화 스텝 수 (기본값 120)",
+    "optimisation steps (default 200)": "최적화 스텝 수 (기본값 200)",
     "seed of the noise added early on (default 303)": "초반에 더하는 잡음의 시드 (기본값 303)",
     "w: one vector, stays editable (default); w+: one per layer; z: DCGAN / MLP models":
         "w: 벡터 하나, 계속 편집할 수 있음 (기본값), w+: 층마다 하나, z: DCGAN / MLP 모델",
