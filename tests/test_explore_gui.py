@@ -704,3 +704,22 @@ def test_one_slider_tick_is_one_trip_and_touches_no_other_widget(window, qtbot, 
     assert e.current_request().psi == pytest.approx(before.psi - 0.01)
     assert sent == [e.current_request()] and touched == []
     assert np.array_equal(shown(window), expected(window, e.current_request()))
+
+
+def test_switching_the_language_retells_the_caption_and_the_info_strip(window, qtbot):
+    """Settings > Language while a picture is shown: the caption and the info strip, which the tab composes from
+    several translated pieces, are said again in the new language, and again in English after switching back."""
+    e, acts = window.explorer, window.menus.language_actions
+    choose(e.noise_mode, "random")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 0 \u00b7 random noise (seed 0)", timeout=5_000)
+    info = e.info.text()
+    acts["ko"].trigger()
+    try:
+        qtbot.waitUntil(lambda: e.caption.text() == "\uc2dc\ub4dc 0 \u00b7 \ubb34\uc791\uc704 \ub178\uc774\uc988 (\uc2dc\ub4dc 0)",
+                        timeout=5_000)   # 시드 0 · 무작위 노이즈 (시드 0)
+        assert "\ub9e4\uac1c\ubcc0\uc218" in e.info.text() and "parameters" not in e.info.text()   # 매개변수
+    finally:
+        acts["en"].trigger()
+    qtbot.waitUntil(lambda: e.caption.text() == "seed 0 \u00b7 random noise (seed 0)", timeout=5_000)
+    assert e.info.text() == info

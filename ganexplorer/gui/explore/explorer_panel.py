@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ganexplorer.app.explorer_controller import ExplorerController
@@ -47,19 +47,6 @@ from ganexplorer.gui.explore.view_pages import (
 )
 
 CAPTION_INTERVAL_S = 0.15   # during a drag: a caption per frame costs the UI thread and cannot be read anyway
-
-
-class _LeaveCtrlArrows(QObject):
-    """Lets Ctrl+Left/Right reach the window's previous/next-seed shortcuts while a seed box has focus (its line
-    edit would take them as word jumps, which mean nothing in a number)."""
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
-        if (event.type() == QEvent.Type.ShortcutOverride
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)):
-            event.ignore()
-            return True
-        return False
 
 
 class ExplorerPanel(QWidget):
@@ -121,9 +108,6 @@ class ExplorerPanel(QWidget):
             part.status.connect(self.status)
         self.pca.arrived.connect(self._directions_arrived)
         self._connect_edits()
-        self._ctrl_arrows = _LeaveCtrlArrows(self)
-        for target in (self.seed.spin, self.seed.spin.lineEdit()):
-            target.installEventFilter(self._ctrl_arrows)
         self.controller.add_view(self)
         self._set_enabled(False)
 
@@ -225,26 +209,17 @@ class ExplorerPanel(QWidget):
         self.model = model
         self.words.set_model(model)
         style, layers = model.is_style_based, feature_layers(model)
-        why = "" if style else self.tr(
-            "Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs"
-        ).format(self.words.family_name(model))
         self.seed_group.set_classes(model.c_dim)
-        self.truncation.set_model(model.num_ws, style, why)
+        self.truncation.set_model(model.num_ws, style, "")
         self.mixing.range.set_count(model.num_ws)
         self.z_group.set_z_dim(model.z_dim)
         self.sets_group.num_ws = model.num_ws
-        self.w_group.set_model(model.num_ws, style, why)
+        self.w_group.set_model(model.num_ws, style, "")
         self.views.layers.set_layers(layers)
         self._set_enabled(True)
-        self.noise.set_style(style, why)
-        self.mixing.set_style(style, why)
-        self.views.set_style(style, why)
-        legend = self.words.band_legend()
-        for label in (self.mixing.mix_legend, self.w_group.legend, self.views.grid.legend):
-            label.setText(legend)
+        self._model_words(model)
         self.views.variation.reset()
         self.views.grid.reset()
-        self.info.setText(self.words.info_text(model))
         self._hold_render, self._show_all = True, True
         try:
             self.controller.set_model(ModelFacts(z_dim=model.z_dim, num_ws=model.num_ws, c_dim=model.c_dim,
@@ -256,6 +231,34 @@ class ExplorerPanel(QWidget):
         self._last_request = None
         self.request_render()
         self._fit_controls()   # this model's words (bands, z or w) may need another width
+
+    def _model_words(self, model: LoadedModel) -> None:
+        """What the tab says about this model: its info strip, its bands, and why style-only controls are off."""
+        style = model.is_style_based
+        why = "" if style else self.tr(
+            "Needs a style-based generator (StyleGAN2): this {0} has no per-layer styles or noise inputs"
+        ).format(self.words.family_name(model))
+        for part in (self.truncation, self.w_group, self.noise, self.mixing, self.views):
+            part.set_style(style, why)
+        legend = self.words.band_legend()
+        for label in (self.mixing.mix_legend, self.w_group.legend, self.views.grid.legend):
+            label.setText(legend)
+        self.info.setText(self.words.info_text(model))
+
+    def retranslate(self, _text_map: object = None) -> None:
+        """After Settings ▸ Language: say again, in the new language, what this tab composes from several
+        translated pieces (info strip, bands, badge, caption); the window maps every other text."""
+        if self.model is None:
+            return
+        self._model_words(self.model)
+        s = self.controller.state
+        self.mixing.mix_band.setText(self.words.range_words(s.mix_start, s.mix_end))
+        self.w_group.band.setText(self.words.range_words(s.w_start, s.w_end))
+        words = self.words.ablation_words(s.ablations)
+        self.views.image.show_ablations(words)
+        self.views.layers.show_ablations(s.ablations, words)
+        if self._caption_for is not None:
+            self._show_caption()
 
     def _set_enabled(self, on: bool) -> None:
         for w in self.findChildren(QGroupBox):

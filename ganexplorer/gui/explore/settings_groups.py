@@ -6,13 +6,26 @@ Each group owns its widgets, reports the user's edits as typed signals, and show
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
 from ganexplorer.app.explorer_state import NOISE_STRENGTH_RANGE, PSI_RANGE, ExplorerState
 from ganexplorer.gui.common.widgets import FloatSlider, SeedBox
 from ganexplorer.gui.explore.layer_range import BandLegend, LayerRange
 from ganexplorer.gui.explore.state_diff import differs, quiet, set_quietly
+
+
+class _LeaveCtrlArrows(QObject):
+    """Lets Ctrl+Left/Right reach the window's previous/next-seed shortcuts while a seed box has focus (its line
+    edit would take them as word jumps, which mean nothing in a number)."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)):
+            event.ignore()
+            return True
+        return False
 
 
 class SeedGroup(QGroupBox):
@@ -42,6 +55,9 @@ class SeedGroup(QGroupBox):
             "Run the layers a checkpoint marks as fp16 in float32 (GPU only; the CPU always uses float32)"))
         f.addRow(self.tr("Precision"), self.force_fp32)
         self.seed.valueChanged.connect(self.seed_changed)
+        self._ctrl_arrows = _LeaveCtrlArrows(self)
+        for target in (self.seed.spin, self.seed.spin.lineEdit()):
+            target.installEventFilter(self._ctrl_arrows)
         self.label_combo.currentIndexChanged.connect(self._label_chosen)
         self.force_fp32.toggled.connect(self.force_fp32_changed)
 
