@@ -12,8 +12,8 @@ from pathlib import Path
 
 from typing import Any
 
-from PySide6.QtCore import QMargins, QRect, QSettings, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QTabWidget, QToolTip
 
 from ganexplorer import applog
@@ -25,30 +25,17 @@ from ganexplorer.gui.explore.explorer_panel import ExplorerPanel
 from ganexplorer.gui.common.background import UiQueue
 from ganexplorer.gui.common.language_switch import switch_language
 from ganexplorer.gui.explore.inference_worker import InferenceWorker
+from ganexplorer.gui.window.geometry import DEFAULT_SIZE, USUAL_FRAME, default_geometry, fit_on_screen  # noqa: F401
 from ganexplorer.gui.window.model_loader import ModelLoader
 from ganexplorer.gui.common.wheel_guard import install_wheel_guard
 from ganexplorer.gui.window.window_files import WindowFiles
 from ganexplorer.gui.window.window_menus import WindowMenus
 from ganexplorer.gui.explore.projection.project_dialog import is_picture, open_project_dialog
 
-MAX_RECENT = 8
-PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
-DEFAULT_SIZE = (1280, 720)  # a classroom projector; every tab must be usable at this size
-
-USUAL_FRAME = QMargins(8, 32, 8, 8)   # a title bar and borders, for before the window manager has drawn them
-
 log = logging.getLogger("ganexplorer.window")
 
-
-def fit_on_screen(avail: QRect, frame: QMargins, size: tuple[int, int] = DEFAULT_SIZE) -> QRect:
-    """Where the window (without its frame) goes so that it, frame included, lies inside ``avail``:
-    ``size`` where there is room, centred; else what room there is."""
-    room_w = avail.width() - frame.left() - frame.right()
-    room_h = avail.height() - frame.top() - frame.bottom()
-    w, h = min(size[0], room_w), min(size[1], room_h)
-    x = avail.x() + frame.left() + (room_w - w) // 2
-    y = avail.y() + frame.top() + (room_h - h) // 2
-    return QRect(x, y, w, h)
+MAX_RECENT = 8
+PRESENTATION_SCALE = 1.5    # app font in presentation mode, relative to the normal one
 
 
 def show_warning(parent, title: str, text: str) -> None:
@@ -146,7 +133,7 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)
         else:
-            self._default_size()
+            self.setGeometry(default_geometry(self))
 
     def _panel_status(self, panel, text: str) -> None:
         """The Explore tab's messages (mostly render timings) show only while it is shown."""
@@ -155,22 +142,6 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()  # whatever it said was about the tab left
-
-    def _default_size(self) -> None:
-        """1280x720 where the screen has room for it with the title bar, else what the screen has: the whole
-        window, frame included, opens inside the screen's available area (a projector's 720 px too)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(*DEFAULT_SIZE)
-            return
-        self.setGeometry(fit_on_screen(screen.availableGeometry(), self._frame_margins()))
-
-    def _frame_margins(self) -> QMargins:
-        """The window manager's frame around the window: the real one once shown, else a usual title bar."""
-        if self.isVisible() and self.frameGeometry() != self.geometry():
-            g, f = self.geometry(), self.frameGeometry()
-            return QMargins(g.left() - f.left(), g.top() - f.top(), f.right() - g.right(), f.bottom() - g.bottom())
-        return USUAL_FRAME
 
     def _on_uncaught(self, exc: BaseException, thread: str) -> None:
         """From any thread (applog's hooks): hand the exception to the UI thread."""
