@@ -723,3 +723,21 @@ def test_switching_the_language_retells_the_caption_and_the_info_strip(window, q
         acts["en"].trigger()
     qtbot.waitUntil(lambda: e.caption.text() == "seed 0 \u00b7 random noise (seed 0)", timeout=5_000)
     assert e.info.text() == info
+
+
+def test_every_control_group_shows_fields_the_state_has():
+    """A group is asked to show a state only when one of its FIELDS changed: a renamed state field must fail here,
+    not leave a control silently showing an old value."""
+    from dataclasses import fields
+
+    from PySide6.QtWidgets import QGroupBox
+
+    from ganexplorer.app.explorer_state import ExplorerState
+    from ganexplorer.gui.explore import latent_groups, settings_groups
+
+    names = {f.name for f in fields(ExplorerState)}
+    groups = [c for m in (latent_groups, settings_groups) for c in vars(m).values()
+              if isinstance(c, type) and issubclass(c, QGroupBox) and hasattr(c, "show_state")]
+    assert len(groups) == 10
+    for group in groups:
+        assert group.FIELDS and set(group.FIELDS) <= names, (group.__name__, set(group.FIELDS) - names)
