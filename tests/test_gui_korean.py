@@ -203,3 +203,35 @@ def test_what_training_says_is_korean(korean, qtbot, settings, tmp_path):
         win.trainer_panel.shutdown()
         win.demo1d_panel.shutdown()
         win.worker.shutdown()
+
+
+def test_a_run_goes_on_through_a_language_switch(qtbot, settings, tmp_path):
+    """Switching while the Train tab trains: the run is not touched, and what it says next is Korean."""
+    from PySide6.QtCore import Qt
+
+    from ganexplorer.gui.window.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    p = win.trainer_panel
+    try:
+        p.setup.model.setCurrentIndex(p.setup.model.findData("mlp-gan"))
+        for field, text in ((p.setup.batch, "16"), (p.setup.max_steps, "40"), (p.setup.out_dir, str(tmp_path))):
+            target = getattr(field, "lineEdit", lambda f=field: f)()
+            target.selectAll()
+            qtbot.keyClicks(target, text)
+            qtbot.keyClick(target, Qt.Key.Key_Return)
+        qtbot.mouseClick(p.controls.start_btn, Qt.MouseButton.LeftButton)
+        runner = p.runner
+        win.menus.language_actions["ko"].trigger()
+        qtbot.waitUntil(lambda: p.controls.start_btn.isEnabled() and p.controller.run.progress.step == 40,
+                        timeout=120_000)
+        assert p.runner is runner and p.setup.max_steps.value() == 40 and p.setup.model.currentData() == "mlp-gan"
+        said = win.statusBar().currentMessage()
+        assert hangul(said) and "40" in said and not english_words(said.replace(str(tmp_path), " ")), said
+        assert hangul(p.controls.rate_label.text()), p.controls.rate_label.text()
+    finally:
+        use_language(QApplication.instance(), "en")
+        p.shutdown()
+        win.worker.shutdown()

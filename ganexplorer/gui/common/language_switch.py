@@ -282,7 +282,8 @@ def _plot_texts(view: QGraphicsView, ctx: tuple[str, ...]) -> Iterator[ShownText
             yield ShownText(item, "plot text", item.text, lambda t, item=item: item.setText(t), ctx)
         elif isinstance(item, AxisItem) and item.labelText:
             yield ShownText(item, "axis label", item.labelText,
-                            lambda t, item=item: item.setLabel(t, units=item.labelUnits or None), ctx)
+                            lambda t, item=item: item.setLabel(t, units=item.labelUnits or None,
+                                                               unitPrefix=item.labelUnitPrefix or None), ctx)
 
 
 def _action_texts(action, ctx: tuple[str, ...]) -> Iterator[ShownText]:
