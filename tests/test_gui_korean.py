@@ -26,10 +26,11 @@ NAMES = {
     "fp32", "bf16", "const", "log", "exp", "tanh", "AMP", "ADA", "LPIPS", "VGG", "ETA", "pix", "real_err",
     "fake_err", "num_ws", "Ctrl", "Shift", "Space", "Enter", "Esc", "Home", "End", "Python", "npy", "npz", "csv",
     "txt", "NumPy", "SciPy", "Pillow", "pyqtgraph", "imageio", "safetensors", "superqt", "Shen", "Zhou", "Karras",
-    "Härkönen", "float", "Goodfellow", "Radford", "Linux", "Windows", "macOS", "GitHub", "critic",
+    "Härkönen", "float", "Goodfellow", "Radford", "Linux", "Windows", "macOS", "GitHub",
 }
 _NAMES = {n.lower() for n in NAMES}
 _FILE = re.compile(r"\S+\.(safetensors|pkl|pt|pth|ckpt|json|png|gif|mp4|npy|npz|csv|txt|py|log|qm|ts)\b", re.I)
+_GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z -]*\)")   # 절단(Truncation): the term students meet
 _URL = re.compile(r"\w+://\S+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{1,7}\b")   # BCE, WGAN-GP, LGPL-3.0: names, not words
 _IDENT = re.compile(r"\b\w+[._/\\:]\w[\w.:/\\-]*")   # synthesis.b4.conv1, builtin:digits, a path
@@ -42,7 +43,7 @@ def hangul(text: str) -> bool:
 def english_words(text: str) -> list[str]:
     """Words of three or more Latin letters left once markup, file names, identifiers and names are out."""
     text = re.sub(r"<[^>]*>|&[a-z]+;|&#\d+;", " ", text)
-    text = _ACRONYM.sub(" ", _IDENT.sub(" ", _FILE.sub(" ", _URL.sub(" ", text))))
+    text = _ACRONYM.sub(" ", _IDENT.sub(" ", _FILE.sub(" ", _URL.sub(" ", _GLOSS.sub(" ", text)))))
     return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _NAMES]
 
 
@@ -66,6 +67,7 @@ def test_the_words_check_allows_names_numbers_and_files_but_not_english():
     assert english_words("<b>\uc2dc\ub4dc</b>&nbsp;12") == []
     assert english_words("CPU (2 threads)") == ["threads"]
     assert english_words("\uc5d0\ud3ec\ud06c 3 step 700") == ["step"]
+    assert english_words("\uc808\ub2e8(Truncation)") == [] and english_words("(Truncation)") == ["Truncation"]
 
 
 @pytest.fixture
@@ -205,6 +207,7 @@ def test_what_training_says_is_korean(korean, qtbot, settings, tmp_path):
         win.worker.shutdown()
 
 
+@pytest.mark.slow
 def test_a_run_goes_on_through_a_language_switch(qtbot, settings, tmp_path):
     """Switching while the Train tab trains: the run is not touched, and what it says next is Korean."""
     from PySide6.QtCore import Qt
