@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,19 @@ def test_user_facing_errors_are_raised_with_a_code():
     literal = [hit for folder in SWEPT for p in _swept_files(folder)
                for hit in _literal_sentences(p, USER_ERRORS | ALSO_USER_ERRORS.get(folder, set()))]
     assert not literal, f"raise these with core.messages.message(CODE, ...): {literal}"
+
+
+@pytest.mark.parametrize("head", [b"just some plain words", b"\x89PNG\r\n\x1a\n", b'{"a": 1}', b"\x93NUMPY\x01\x00",
+                                  bytes(range(1, 20))])
+def test_what_an_unknown_file_looked_like_is_said_in_korean_too(tmp_path, head):
+    """'found plain text' used to stay English inside the Korean sentence (the argument was a bare English phrase)."""
+    from ganexplorer.core.formats.load import CheckpointError, load_checkpoint
+    from ganexplorer.core.locale import translate
+
+    path = tmp_path / "odd.pt"
+    path.write_bytes(head * 4)
+    with pytest.raises(CheckpointError) as e:
+        load_checkpoint(path)
+    korean = translate(str(e.value), "ko")
+    assert "found" not in korean and "발견" in korean
+    assert not re.search(r"\b(plain|text|image|file|array|unrecognised|bytes)\b", korean), korean

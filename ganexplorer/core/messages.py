@@ -62,6 +62,7 @@ ENGLISH: dict[str, str] = {
     "ckpt.torch_code": "is a torch file that names code ganexplorer will not run ({detail})",
     "ckpt.unpack_refused": "is a {what} ganexplorer will not unpack: it has {detail}",
     "ckpt.unknown_format": "is not a checkpoint ganexplorer knows: found {found}",
+    "ckpt.unrecognised_bytes": "unrecognised bytes ({hex})",
     "ckpt.not_native": "is not a ganexplorer checkpoint",
     "ckpt.newer": "was written by a newer ganexplorer (format version {version})",
     "ckpt.unknown_family": "has a generator of an unknown family ({family})",

@@ -39,6 +39,7 @@ KOREAN: dict[str, str] = {
     "ckpt.torch_code": "ganexplorer가 실행하지 않는 코드를 가리키는 torch 파일입니다 ({detail})",
     "ckpt.unpack_refused": "ganexplorer가 풀지 않는 {what}입니다: {detail}",
     "ckpt.unknown_format": "ganexplorer가 아는 체크포인트가 아닙니다 ({found} 발견)",
+    "ckpt.unrecognised_bytes": "알 수 없는 바이트 ({hex})",
     "ckpt.not_native": "ganexplorer 체크포인트가 아닙니다",
     "ckpt.newer": "더 새로운 버전의 ganexplorer로 작성되었습니다 (형식 버전 {version})",
     "ckpt.unknown_family": "알 수 없는 계열의 생성자가 들어 있습니다 ({family})",
@@ -365,6 +366,11 @@ WORDS: dict[str, str] = {
     "the number of steps": "스텝 수",
     "the decay start": "학습률 감쇠 시작점",
     "the seed": "시드",
+    # what an unknown checkpoint looked like instead (core/formats/load.py _describe)
+    "an image or HDF5 file": "그림 또는 HDF5 파일",
+    "JSON or text": "JSON 또는 텍스트",
+    "a NumPy array file": "NumPy 배열 파일",
+    "plain text": "일반 텍스트",
     # what a file should have been, as the guarded opener's sentences name it (core/guarded.py)
     "a file": "파일",
     "an IDX file": "IDX 파일",

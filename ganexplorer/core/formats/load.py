@@ -50,6 +50,7 @@ def sniff(head: bytes) -> str:
 
 
 def _describe(head: bytes) -> str:
+    """What the first bytes look like, in words the sentence's translation knows (messages_ko WORDS)."""
     if head.startswith((b"\x89HDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return "an image or HDF5 file"
     if head.lstrip().startswith((b"{", b"[")):
@@ -58,7 +59,7 @@ def _describe(head: bytes) -> str:
         return "a NumPy array file"
     if all(32 <= b < 127 or b in (9, 10, 13) for b in head[:64]):
         return "plain text"
-    return f"unrecognised bytes ({head[:8].hex(' ')})"
+    return message("ckpt.unrecognised_bytes", hex=head[:8].hex(" "))
 
 
 def load_checkpoint(path: str | Path, nz: int | None = None, cancel: Any = None) -> LoadedModel:
