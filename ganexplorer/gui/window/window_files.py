@@ -22,13 +22,13 @@ from ganexplorer.gui.common.export_dialog import DEFAULT_MIN_SIDE, ExportDialog,
 from ganexplorer.gui.common.image_view import qimage_from_rgb
 
 if TYPE_CHECKING:
-    from ganexplorer.gui.window.main_window import MainWindow
+    from ganexplorer.gui.window.window_host import WindowHost
 
 
 class WindowFiles(QObject):
     """Save image / Copy image / Save state / Open state of one main window, and their dialogs."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.export_dialog: ExportDialog | None = None   # the Save image dialog while it is open

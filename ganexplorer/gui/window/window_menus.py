@@ -23,7 +23,7 @@ from ganexplorer.gui.explore.projection.project_dialog import open_project_dialo
 from ganexplorer.gui.window.system_info import ProblemReporter
 
 if TYPE_CHECKING:
-    from ganexplorer.gui.window.main_window import MainWindow
+    from ganexplorer.gui.window.window_host import WindowHost
     from ganexplorer.gui.window.window_files import WindowFiles
 
 LANGUAGES = (("", None), ("en", "English"), ("ko", "\ud55c\uad6d\uc5b4"))   # code, name in itself (None: "System default")
@@ -32,7 +32,7 @@ LANGUAGES = (("", None), ("en", "English"), ("ko", "\ud55c\uad6d\uc5b4"))   # co
 class WindowMenus(QObject):
     """The menu bar of one main window and its actions (their parent is the window, as its shortcuts need)."""
 
-    def __init__(self, window: MainWindow, files: WindowFiles) -> None:
+    def __init__(self, window: WindowHost, files: WindowFiles) -> None:
         super().__init__(window)
         self.window = window
         self.files = files
