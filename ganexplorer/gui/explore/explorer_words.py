@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from ganexplorer.app.explorer_state import PCA, ExplorerState
 from ganexplorer.core.device import device_label
+from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.render import RenderRequest, bands
 from ganexplorer.core.render.directions import Directions
@@ -80,7 +81,7 @@ class ExplorerWords(QObject):
         latent = [f"z {d['z_dim']}"] + ([f"w {d['w_dim']}", f"num_ws {d['num_ws']}"] if m.is_style_based else [])
         parts = [f"<b>{name}</b>", esc(str(d['family'])), f"{d['resolution']}\u00b2\u00d7{d['channels']}", *latent,
                  self.tr("{0} parameters").format(f"{d['G_parameters']:,}"),
-                 self.tr("device: {0}").format(device_label(self.device)),
+                 self.tr("device: {0}").format(translate_core(device_label(self.device))),
                  self._ops_text(m)]
         if d["labels"]:
             parts.insert(3, self.tr("{0} classes").format(d["labels"]))
@@ -102,7 +103,7 @@ class ExplorerWords(QObject):
         if facts:
             text += "<br>" + " \u00b7 ".join(facts)
         if m.notes:
-            text += "<br><i>" + esc("; ".join(m.notes)) + "</i>"
+            text += "<br><i>" + esc("; ".join(translate_core(n) for n in m.notes)) + "</i>"
         return text
 
     def _ops_text(self, m: LoadedModel) -> str:
