@@ -10,7 +10,8 @@ Prints, in one run on this machine (say whether it was shared; timings are wall 
    (the perceptual term's measurement);
 3. a 256² StyleGAN2 NVIDIA pickle (random weights, written by tests/layouts.py): seconds per step and PSNR
    after --steps-256 steps;
-4. the window's UI lateness while the dialog projects (benchmarks/ui_lateness.py).
+4. the window's UI lateness while the dialog projects a drawing (benchmarks/ui_lateness.py);
+5. the same while it projects a picture into the 256² pickle.
 
     python benchmarks/bench_project.py [--seeds 0,1,2] [--before-seeds 0] [--steps N] [--drawn-steps N]
                                        [--steps-256 20] [--skip 1,2,3,4]
@@ -129,22 +130,28 @@ def drawn(model: LoadedModel, steps: int, digits: list[int]) -> None:
               f"{cpus / len(digits):.2f} s CPU each; load {load()}", flush=True)
 
 
-def big(steps: int) -> None:
-    """A 256² network-snapshot pickle as stylegan2-ada-pytorch writes it (tests/layouts.py writes one around the
-    preset's random weights), read back through the restricted unpickler like any NVIDIA file."""
-    import tempfile
-
+def big_model_file(folder: Path) -> tuple[Path, str]:
+    """The 256² model as a file in ``folder``: an NVIDIA pickle if tests/layouts.py is here, else a native file."""
     torch.manual_seed(0)
     G, D = build_preset("stylegan2-256")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     try:
         from layouts import write_nvidia_pickle
     except ImportError:   # an installed copy without the tests: the same network, not through a pickle
-        model, how = LoadedModel(G=G.eval(), family="stylegan2", format="native"), "the preset, no pickle"
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            model = load_checkpoint(write_nvidia_pickle(Path(tmp) / "network-snapshot-256.pkl", G.eval(), D))
-        how = "an NVIDIA network-snapshot pickle"
+        from ganexplorer.core.formats import save_native
+
+        return save_native(folder / "stylegan2-256.safetensors", "stylegan2-256", G.eval(), D), "a native file"
+    return write_nvidia_pickle(folder / "network-snapshot-256.pkl", G.eval(), D), "an NVIDIA network-snapshot pickle"
+
+
+def big(steps: int) -> None:
+    """A 256² network-snapshot pickle as stylegan2-ada-pytorch writes it (tests/layouts.py writes one around the
+    preset's random weights), read back through the restricted unpickler like any NVIDIA file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path, how = big_model_file(Path(tmp))
+        model = load_checkpoint(path)
     rgb = Renderer(model).render(RenderRequest(seed=1)).rgb
     t = prepare_target(rgb, 256, 3)
     settings = ProjectSettings(num_steps=steps)
@@ -155,17 +162,21 @@ def big(steps: int) -> None:
         times.append(time.perf_counter())
         last = ev
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    per_step = float(np.median(np.diff(times[1:]))) if len(times) > 2 else wall / steps
+    start = times[0] - t0   # the mean w of 10,000 mapped z (512-d), before the first step
+    per_step = float(np.median(np.diff(times))) if len(times) > 2 else wall / steps
+    mean_step = (times[-1] - times[0]) / steps
     assert last is not None and last.psnr is not None
     print(f"3. 256² StyleGAN2 (random weights, {how}), {steps} of the default {DEFAULT_STEPS} steps on "
-          f"{projector.threads} thread(s): {per_step:.2f} s/step wall (median), {cpu / steps:.2f} s CPU a step, "
-          f"PSNR {last.psnr:.2f} dB after {steps} steps (the schedule's ramps shortened to {steps} steps); "
-          f"the default {DEFAULT_STEPS} steps would take ~{per_step * DEFAULT_STEPS / 60:.1f} min here; load {load()}")
+          f"{projector.threads} thread(s): {per_step:.2f} s/step wall (median; mean {mean_step:.2f}), "
+          f"{cpu / steps:.2f} s CPU a step (all included), {start:.1f} s for the mean w first, "
+          f"PSNR {last.psnr:.2f} dB after {steps} steps; "
+          f"the default {DEFAULT_STEPS} steps would take ~{(start + mean_step * DEFAULT_STEPS) / 60:.1f} min here; load {load()}")
 
 
-def ui_lateness(steps: int) -> None:
-    """The window while the dialog projects a drawing: how late a 10 ms UI timer runs (a stall shows here)."""
-    import os
+def ui_lateness(steps: int, big_model: bool = False) -> None:
+    """The window while the dialog projects a drawing (or, ``big_model``, a picture into the 256² pickle): how
+    late a 10 ms UI timer runs (a stall shows here)."""
+    import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -177,14 +188,24 @@ def ui_lateness(steps: int) -> None:
     app = QApplication.instance() or QApplication([])
     win = MainWindow(QSettings("/tmp/bench_project.ini", QSettings.Format.IniFormat))
     win.show()
-    win.open_checkpoint(checkpoints_dir() / "stylegan2-digits.safetensors", show_progress=False)
+    tmp = tempfile.TemporaryDirectory()
+    path, what = (big_model_file(Path(tmp.name))[0], "256² pickle") if big_model else \
+        (checkpoints_dir() / "stylegan2-digits.safetensors", "digits")
+    win.open_checkpoint(path, show_progress=False)
     while win.model is None:
         app.processEvents()
     win.project_action.trigger()
     d = win.project_dialog
     d.steps.setValue(steps)
+    if big_model:
+        picture = Path(tmp.name) / "target.png"
+        Image.fromarray(Renderer(win.model).render(RenderRequest(seed=1)).rgb).save(picture)
+        d.open_picture(picture)
     probe = UiLateness().start()
-    d._drawn(drawn_digit(3))    # as letting go of the pad does
+    if big_model:
+        d.project_btn.click()
+    else:
+        d._drawn(drawn_digit(3))    # as letting go of the pad does
     clicks = QTimer()
     clicks.timeout.connect(win.explorer.seed.next_btn.click)   # the user keeps exploring meanwhile
     clicks.start(500)
@@ -192,11 +213,14 @@ def ui_lateness(steps: int) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     clicks.stop()
     late = probe.stop()
-    print(f"4. UI lateness while projecting {steps} steps (and clicking Next seed): median {np.median(late):.1f} ms, "
-          f"99th percentile {np.percentile(late, 99):.1f} ms, worst {late.max():.1f} ms over {len(late)} ticks")
+    ended = f"PSNR {d.result.psnr:.1f} dB" if d.result is not None else d.notes_label.text()
+    print(f"{5 if big_model else 4}. UI lateness while projecting {steps} steps into the {what} model (and clicking "
+          f"Next seed): median {np.median(late):.1f} ms, 99th percentile {np.percentile(late, 99):.1f} ms, worst "
+          f"{late.max():.1f} ms over {len(late)} ticks; it ended with {ended}")
     d.close()
     win.worker.shutdown()
     win.close()
+    tmp.cleanup()
 
 
 def main() -> None:
@@ -208,8 +232,9 @@ def main() -> None:
     ap.add_argument("--before-seeds", default="0", help="seeds also projected with the earlier defaults (ratio)")
     ap.add_argument("--steps-256", type=int, default=20)
     ap.add_argument("--ui-steps", type=int, default=40)
+    ap.add_argument("--ui-steps-256", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2, help="the process's torch threads (the projector picks its own)")
-    ap.add_argument("--skip", default="", help="comma list of parts to skip: 1,2,3,4")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: 1,2,3,4,5")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model = load_checkpoint(checkpoints_dir() / "stylegan2-digits.safetensors")
@@ -223,6 +248,8 @@ def main() -> None:
         big(a.steps_256)
     if "4" not in skip:
         ui_lateness(a.ui_steps)
+    if "5" not in skip:
+        ui_lateness(a.ui_steps_256, big_model=True)
 
 
 if __name__ == "__main__":
