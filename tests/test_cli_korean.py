@@ -332,3 +332,54 @@ def test_every_sentence_the_cli_translates_has_korean():
                  "middle", "fine"]
     missing += [text for text in looked_up if text not in known and text != "num_ws"]
     assert not missing, f"no Korean in cli/text_ko.py for: {missing}"
+
+
+def _palette_target(path) -> str:
+    """A 20 x 24 palette PNG with a transparent colour: its notes (palette, transparency, crop, grey, size) say
+    what was done to it."""
+    import numpy as np
+    from PIL import Image
+
+    rgb = (np.arange(20 * 24 * 3) % 251).astype(np.uint8).reshape(24, 20, 3)
+    im = Image.fromarray(rgb).convert("P", palette=Image.Palette.ADAPTIVE, colors=8)
+    im.info["transparency"] = 0
+    im.save(path, transparency=0)
+    return str(path)
+
+
+@pytest.mark.slow
+def test_project_and_its_latent_speak_korean(korean_locale, capsys, tmp_path):
+    """`project` (its notes on the target, progress, result line, refusals) and `generate --projected-w`."""
+    from ganexplorer.core.paths import checkpoints_dir
+
+    dcgan = str(checkpoints_dir() / "dcgan-digits.safetensors")
+    target = _palette_target(tmp_path / "target.png")
+    out = tmp_path / "p"
+    said = _run_korean(capsys, ["project", "--network", dcgan, "--target", target, "--outdir", str(out),
+                                "--num-steps", "3"])
+    assert "PSNR" in said and str(out / "proj.png") in said and "RGB" in said, said
+    said = _run_korean(capsys, ["generate", "--network", dcgan, "--projected-w", str(out / "projected_z.npz"),
+                                "--outdir", str(tmp_path / "g")])
+    assert str(tmp_path / "g" / "proj00.png") in said
+    (out / "proj.mp4").mkdir()
+    for argv in (["--num-steps", "0"], ["--seed", "-1"], ["--space", "w"], ["--save-video"]):
+        _run_korean(capsys, ["project", "--network", dcgan, "--target", target, "--outdir", str(out), *argv], 2)
+    _run_korean(capsys, ["generate", "--network", dcgan, "--projected-w", str(out / "projected_z.npz"),
+                         "--seeds", "0", "--outdir", str(tmp_path / "g")], 2)
+
+
+def test_the_windows_start_up_errors_on_the_terminal_are_korean(korean_locale, capsys, monkeypatch):
+    """`ganexplorer gui` without a display, and a screenshot that could not be written: one Korean line."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux sessions can lack a display")
+    from ganexplorer.core.messages import message
+    from ganexplorer.gui import app
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(app, "QApplication", type("NoApp", (), {"instance": staticmethod(lambda: None)}))
+    said = _run_korean(capsys, ["gui"], 2)
+    assert "ganexplorer: 오류: " in said and "DISPLAY" in said, said
+    for error in (message("gui.not_written", path="/tmp/shot.png"), "could not write /tmp/shot.png"):
+        said = app._error_line(error, "ko")
+        assert said.startswith("ganexplorer: 오류: ") and not _english_in(said, set()), said

@@ -15,6 +15,7 @@ import numpy as np
 
 from ganexplorer.cli.common import AddCommand, load, progress
 from ganexplorer.cli.errors import UsageError
+from ganexplorer.cli.i18n import say, t
 
 
 def cmd_project(args: argparse.Namespace) -> int:
@@ -28,24 +29,24 @@ def cmd_project(args: argparse.Namespace) -> int:
 
     args.num_steps = DEFAULT_STEPS if args.num_steps is None else args.num_steps
     if not 1 <= args.num_steps <= MAX_STEPS:
-        raise UsageError(f"--num-steps must be in 1..{MAX_STEPS}")
+        raise UsageError(t("--num-steps must be in 1..{most}", most=MAX_STEPS))
     if not 0 <= args.seed < 2 ** 32:
-        raise UsageError(f"--seed must be in 0..{2 ** 32 - 1}")
+        raise UsageError(t("--seed must be in 0..{most}", most=2 ** 32 - 1))
     if args.save_video and Path(args.outdir, "proj.mp4").exists() and not Path(args.outdir, "proj.mp4").is_file():
-        raise UsageError(f"{Path(args.outdir, 'proj.mp4')} exists and is not a file")
+        raise UsageError(t("{path} exists and is not a file", path=Path(args.outdir, "proj.mp4")))
     model = load(args.network, args.nz)
     space = args.space or ("w" if model.is_style_based else "z")
     try:
         check_space(model, space)
     except ValueError as e:
-        raise UsageError(f"--space {space}: {e}") from None
+        raise UsageError(f"--space {space}: {say(str(e))}") from None
     if args.class_idx is not None and not 0 <= args.class_idx < max(1, model.c_dim):
-        raise UsageError(f"--class must be in 0..{model.c_dim - 1}" if model.c_dim
-                         else "--class was given, but this model is not conditional")
+        raise UsageError(t("--class must be in 0..{most}", most=model.c_dim - 1) if model.c_dim
+                         else t("--class was given, but this model is not conditional"))
     target = load_target(args.target, model.resolution, model.channels)
     if not args.quiet:
         for note in target.notes:
-            print(f"target: {note}", file=sys.stderr)
+            print(t("target: {note}", note=say(note)), file=sys.stderr)
     outdir = Path(args.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     save_png(target.rgb(), outdir / "target.png")
@@ -55,20 +56,22 @@ def cmd_project(args: argparse.Namespace) -> int:
     projector = Projector(model, target.tensor(), settings, pick_device(args.device))
     frames: list[np.ndarray] = []
     final = None
-    bar = progress(range(projector.total_steps), projector.total_steps, "project", args.quiet)
+    bar = progress(range(projector.total_steps), projector.total_steps, t("project"), args.quiet)
+    bar.unit = t("step")   # the shared bar counts pictures; this one counts steps
+    bar.refresh()
     trying = None
     for ev in projector.run():
         if ev.trial and ev.label != trying:
             trying = ev.label
-            bar.set_description(f"project, trying class {trying}", refresh=False)
+            bar.set_description(t("project, trying class {label}", label=trying), refresh=False)
         elif not ev.trial and trying is not None:
             trying = None
-            bar.set_description(f"project, class {ev.label}", refresh=False)
+            bar.set_description(t("project, class {label}", label=ev.label), refresh=False)
             if not args.quiet:
                 bar.write(_tried_line(ev.label, ev.tried, settings.steps_per_trial), file=sys.stderr)
         if ev.step:
             bar.update(1)
-            bar.set_postfix(dist=f"{ev.distance:.4f}", refresh=False)
+            bar.set_postfix_str(t("distance {distance}", distance=f"{ev.distance:.4f}"), refresh=False)
         if args.save_video and ev.picture is not None:
             frames.append(np.concatenate([target.rgb(), ev.picture], axis=1))
         if ev.done:
@@ -86,17 +89,20 @@ def cmd_project(args: argparse.Namespace) -> int:
 
         write_animation(frames, outdir / "proj.mp4", fps=60)
     if not args.quiet:
-        cls = f", class {final.label}" if final.label is not None else ""
-        cls += f" (the best of {len(final.tried)} tried)" if final.tried else ""
-        print(f"distance {final.distance:.5f} ({projector.distance.description}), PSNR {final.psnr:.2f} dB "
-              f"after {final.step} steps in {space}{cls}; wrote {outdir / 'proj.png'} and {npz}")
+        cls = t(", class {label}", label=final.label) if final.label is not None else ""
+        cls += t(" (the best of {count} tried)", count=len(final.tried)) if final.tried else ""
+        print(t("distance {distance} ({kind}), PSNR {psnr} dB after {steps} steps in {space}{cls}; "
+                "wrote {picture} and {npz}", distance=f"{final.distance:.5f}", kind=say(projector.distance.description),
+                psnr=f"{final.psnr:.2f}", steps=final.step, space=space, cls=cls, picture=outdir / "proj.png",
+                npz=npz))
     return 0
 
 
 def _tried_line(label: int, tried: tuple[float, ...], steps: int) -> str:
     """Which class won the trials, and every class's distance after its trial steps."""
     each = ", ".join(f"{c}: {d:.4f}" for c, d in enumerate(tried))
-    return f"class {label} fits best after {steps} steps each (distances {each}); finishing it"
+    return t("class {label} fits best after {steps} steps each (distances {each}); finishing it", label=label,
+             steps=steps, each=each)
 
 
 def add_commands(add: AddCommand) -> None:
@@ -128,7 +134,7 @@ def generate_projected(args: argparse.Namespace) -> int:
     from ganexplorer.core.render.images import save_png
 
     if args.seeds is not None:
-        raise UsageError("give --seeds or --projected-w, not both")
+        raise UsageError(t("give --seeds or --projected-w, not both"))
     check_render_options(args)
     model = load(args.network, args.nz)
     check_label(model, args.class_idx)
@@ -138,7 +144,8 @@ def generate_projected(args: argparse.Namespace) -> int:
         for name, arr in p.noise.items():
             buf = getattr(layers.get(name), "noise_const", None)
             if not isinstance(buf, torch.Tensor) or tuple(buf.shape) != arr.shape or not np.isfinite(arr).all():
-                raise UsageError(f"{args.projected_w}: its noise map '{name[:60]}' does not fit this model")
+                raise UsageError(t("{path}: its noise map '{name}' does not fit this model", path=args.projected_w,
+                                   name=name[:60]))
             with torch.no_grad():
                 buf.copy_(torch.from_numpy(arr))
     req = RenderRequest(psi=args.trunc, cutoff=args.trunc_cutoff, noise_mode=args.noise_mode, label=args.class_idx)
@@ -150,5 +157,5 @@ def generate_projected(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
     out = save_png(res.rgb, outdir / "proj00.png")
     if not args.quiet:
-        print(f"wrote {out}")
+        print(t("wrote {out}", out=out))
     return 0

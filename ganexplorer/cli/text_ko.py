@@ -286,4 +286,23 @@ KOREAN: dict[str, str] = {
     "Is a directory": "폴더입니다",
     "File name too long": "파일 이름이 너무 깁니다",
     "Too many levels of symbolic links": "심볼릭 링크가 너무 여러 번 이어집니다",
+    # C3 (issue 26): project and generate --projected-w
+    "target: {note}": "목표 그림: {note}",
+    "project": "투영",
+    "project, trying class {label}": "투영, 클래스 {label} 시도 중",
+    "project, class {label}": "투영, 클래스 {label}",
+    "distance {distance}": "거리 {distance}",
+    ("distance {distance} ({kind}), PSNR {psnr} dB after {steps} steps in {space}{cls}; "
+     "wrote {picture} and {npz}"):
+        "{space}에서 {steps} 스텝 뒤 거리 {distance} ({kind}), PSNR {psnr} dB{cls}; "
+        "{picture}와(과) {npz}을(를) 썼습니다",
+    ", class {label}": ", 클래스 {label}",
+    " (the best of {count} tried)": " (시도한 {count}개 중 가장 잘 맞음)",
+    "class {label} fits best after {steps} steps each (distances {each}); finishing it":
+        "클래스마다 {steps} 스텝씩 해 보니 클래스 {label}이(가) 가장 잘 맞습니다 (거리 {each}); 이 클래스로 마칩니다",
+    "--num-steps must be in 1..{most}": "--num-steps는 1..{most} 안이어야 합니다",
+    "--seed must be in 0..{most}": "--seed는 0..{most} 안이어야 합니다",
+    "{path} exists and is not a file": "{path}이(가) 이미 있는데 파일이 아닙니다",
+    "{path}: its noise map '{name}' does not fit this model": "{path}: 노이즈 맵 '{name}'이(가) 이 모델에 맞지 않습니다",
+    "wrote {out}": "{out}을(를) 썼습니다",
 }

@@ -378,6 +378,24 @@ ENGLISH: dict[str, str] = {
     "lab2d.coverage": "{modes}/{total} modes, {share}% high quality",
     "log.uncaught": "uncaught exception in thread {thread}",
     "log.details": "(details in {path})",
+    # C3 (issue 26): what was done to a projection's target picture, the distance it is measured by, and the
+    # window's start-up errors said on the terminal
+    "target.first_frame": "only the first frame of the animation is used",
+    "target.palette": "palette colours converted to RGB",
+    "target.grey_16": "16-bit grey reduced to 8 bits",
+    "target.grey_fine": "high-precision grey reduced to 8 bits",
+    "target.transparent": "transparent parts made black",
+    "target.mode_rgb": "{mode} colours converted to RGB",
+    "target.cropped": "cropped from {width} x {height} to the centre {square}",
+    "target.to_grey": "colours converted to grey (the model draws grey pictures)",
+    "target.to_colour": "grey copied to three channels (the model draws colour pictures)",
+    "target.enlarged": "enlarged from {before} to {after}",
+    "target.resized": "resized from {before} to {after}",
+    "proj.distance": "pixels at {scales} px",
+    "proj.distance_features": "pixels at {scales} px + {weight} x digit-classifier features",
+    "gui.no_display": ("the window needs a display, and this session has none (DISPLAY and WAYLAND_DISPLAY are not "
+                       "set); --screenshot works without one"),
+    "gui.not_written": "could not write {path}",
 }
 
 

@@ -343,6 +343,23 @@ KOREAN: dict[str, str] = {
     "lab2d.coverage": "모드 {modes}/{total}개, 고품질 {share}%",
     "log.uncaught": "{thread} 스레드에서 처리되지 않은 예외",
     "log.details": "(자세한 내용: {path})",
+    # C3 (issue 26): a projection's target picture, its distance, the window's start-up errors on the terminal
+    "target.first_frame": "애니메이션의 첫 프레임만 씁니다",
+    "target.palette": "팔레트 색을 RGB로 바꿨습니다",
+    "target.grey_16": "16비트 회색조를 8비트로 줄였습니다",
+    "target.grey_fine": "고정밀 회색조를 8비트로 줄였습니다",
+    "target.transparent": "투명한 부분을 검게 칠했습니다",
+    "target.mode_rgb": "{mode} 색을 RGB로 바꿨습니다",
+    "target.cropped": "{width} x {height}에서 가운데 {square}만 잘라냈습니다",
+    "target.to_grey": "색을 회색조로 바꿨습니다 (모델이 회색조 그림을 그립니다)",
+    "target.to_colour": "회색조를 세 채널로 복사했습니다 (모델이 컬러 그림을 그립니다)",
+    "target.enlarged": "{before}에서 {after}(으)로 키웠습니다",
+    "target.resized": "크기를 {before}에서 {after}(으)로 바꿨습니다",
+    "proj.distance": "{scales} px 크기의 픽셀",
+    "proj.distance_features": "{scales} px 크기의 픽셀 + {weight} x 숫자 분류기 특징",
+    "gui.no_display": ("창을 열려면 디스플레이가 필요한데 이 세션에는 없습니다 (DISPLAY와 WAYLAND_DISPLAY가 "
+                       "설정되지 않음). --screenshot은 디스플레이 없이도 됩니다"),
+    "gui.not_written": "{path}을(를) 쓰지 못했습니다",
 }
 
 WORDS: dict[str, str] = {

@@ -15,9 +15,12 @@ from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ganexplorer import applog
+from ganexplorer.core.locale import translate, user_language
+from ganexplorer.core.messages import message
 from ganexplorer.core.paths import checkpoints_dir
-from ganexplorer.gui.common.translators import (TRANSLATIONS, install_qt_translator, install_translator,  # noqa: F401
-                                                install_translators, use_language)
+from ganexplorer.gui.common.translators import (TRANSLATIONS, current_language,  # noqa: F401
+                                                install_qt_translator, install_translator, install_translators,
+                                                use_language)
 from ganexplorer.gui.window.startup import handle_file_open_events, say_startup_failure
 
 if TYPE_CHECKING:
@@ -76,7 +79,7 @@ def qt_messages_logged() -> Iterator[None]:
         qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
         if mode == QtMsgType.QtFatalMsg and sys.stderr is not None:   # Qt ends the process next: say why
             first = (message.strip().splitlines() or [""])[0]
-            print(f"ganexplorer: error: {first}", file=sys.stderr, flush=True)
+            print(_error_line(first, current_language()), file=sys.stderr, flush=True)
 
     previous = qInstallMessageHandler(handler)
     try:
@@ -98,13 +101,18 @@ def run_gui(checkpoint: str | None = None, screenshot: str | None = None, tab: s
             if problem:
                 applog.log.info("no window: %s", problem)
                 if sys.stderr is not None:
-                    print(f"ganexplorer: error: {problem}", file=sys.stderr)
+                    print(_error_line(problem, (language or user_language()).split("_")[0]), file=sys.stderr)
                 return 2
             return _run_gui(checkpoint, screenshot, tab, language, presentation)
         except Exception as e:  # noqa: BLE001 - a double-clicked app has no console: the log must have it
             applog.report_uncaught(e, e.__traceback__, "MainThread")
             say_startup_failure(e, screenshot is not None)   # a windowed start says why in a dialog (issue 26)
             return 1
+
+
+def _error_line(problem: str, language: str) -> str:
+    """``ganexplorer: error: PROBLEM`` on the terminal, in ``language`` where PROBLEM is one of core's sentences."""
+    return translate(message("log.error", text=translate(problem, language)), language)
 
 
 def _display_problem(screenshot: bool) -> str | None:
@@ -121,8 +129,7 @@ def _display_problem(screenshot: bool) -> str | None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         applog.log.info("no display: the screenshot is taken offscreen")
         return None
-    return ("the window needs a display, and this session has none (DISPLAY and WAYLAND_DISPLAY are not set); "
-            "--screenshot works without one")
+    return message("gui.no_display")
 
 
 class _ErrorCount(logging.Handler):
@@ -190,10 +197,10 @@ def _screenshot(app: QApplication, win: MainWindow, path: Path | str | None, out
     if errors.count:
         applog.log.info("screenshot mode: %d unexpected error(s), exit code 1", errors.count)
         return 1
-    error = win.last_error or (None if ok else f"could not write {out}")
+    error = win.last_error or (None if ok else message("gui.not_written", path=out))
     if error:
         applog.log.info("screenshot mode: %s", error)
         if sys.stderr is not None:
-            print(f"ganexplorer: error: {error}", file=sys.stderr)
+            print(_error_line(error, current_language()), file=sys.stderr)
         return 2
     return 0

@@ -20,6 +20,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ganexplorer.core.messages import message
+
 if TYPE_CHECKING:
     from ganexplorer.core.metrics.digit_classifier import DigitClassifier
 
@@ -86,8 +88,9 @@ class Distance:
     @property
     def description(self) -> str:
         scales = ", ".join(str(t.shape[-1]) for t in self._levels)
-        extra = f" + {self.weight:g} x digit-classifier features" if self.features is not None else ""
-        return f"pixels at {scales} px{extra}"
+        if self.features is not None:
+            return message("proj.distance_features", scales=scales, weight=f"{self.weight:g}")
+        return message("proj.distance", scales=scales)
 
     def per_image(self, img: torch.Tensor) -> torch.Tensor:
         """[N] distances of a batch ``img`` [N, C, R, R] to the target."""

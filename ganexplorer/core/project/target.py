@@ -69,7 +69,7 @@ def _decode(data: bytes, name: str) -> tuple["object", list[str]]:
                 raise TargetError(message("proj.pixels_bomb", name=name, width=w, height=h,
                                           million=MAX_TARGET_PIXELS // 1_000_000))
             if getattr(im, "n_frames", 1) > 1:
-                notes.append("only the first frame of the animation is used")
+                notes.append(message("target.first_frame"))
             im.load()
             im = ImageOps.exif_transpose(im)
         except TargetError:
@@ -90,25 +90,25 @@ def _to_array(im: "object", notes: list[str]) -> np.ndarray:
     assert isinstance(im, Image.Image)
     mode = im.mode
     if mode == "P" or mode == "PA":
-        notes.append("palette colours converted to RGB")
+        notes.append(message("target.palette"))
         im = im.convert("RGBA")
         mode = "RGBA"
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         a = np.asarray(im, dtype=np.float64)
         hi = 65535.0 if mode.startswith("I;16") or a.max(initial=0) > 255 else 255.0
-        notes.append(f"{'16-bit' if hi > 255 else 'high-precision'} grey reduced to 8 bits")
+        notes.append(message("target.grey_16" if hi > 255 else "target.grey_fine"))
         return np.clip(np.round(a / hi * 255), 0, 255).astype(np.uint8)[:, :, None]
     if mode in ("RGBA", "LA", "La", "RGBa") or "transparency" in im.info:
         rgba = np.asarray(im.convert("RGBA"), dtype=np.float32)
         alpha = rgba[:, :, 3:4] / 255
         if float(alpha.min(initial=1)) < 1:
-            notes.append("transparent parts made black")
+            notes.append(message("target.transparent"))
         rgb = np.round(rgba[:, :, :3] * alpha).astype(np.uint8)
         return rgb[:, :, :1] if mode in ("LA", "La") else rgb
     if mode in ("1", "L"):
         return np.asarray(im.convert("L"), dtype=np.uint8)[:, :, None]
     if mode != "RGB":
-        notes.append(f"{mode} colours converted to RGB")
+        notes.append(message("target.mode_rgb", mode=mode))
     return np.asarray(im.convert("RGB"), dtype=np.uint8)
 
 
@@ -131,21 +131,21 @@ def prepare_target(pixels: np.ndarray, resolution: int, channels: int, name: str
         s = min(h, w)
         top, left = (h - s) // 2, (w - s) // 2
         a = a[top:top + s, left:left + s]
-        notes.append(f"cropped from {w} x {h} to the centre {s} x {s}")
+        notes.append(message("target.cropped", width=w, height=h, square=f"{s} x {s}"))
     if a.shape[2] != channels:
         if channels == 1:
             a = np.round(a.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)).astype(np.uint8)[:, :, None]
-            notes.append("colours converted to grey (the model draws grey pictures)")
+            notes.append(message("target.to_grey"))
         else:
             a = np.repeat(a, 3, axis=2)
-            notes.append("grey copied to three channels (the model draws colour pictures)")
+            notes.append(message("target.to_colour"))
     side = a.shape[0]
     if side != resolution:
         im = Image.fromarray(a[:, :, 0] if channels == 1 else a)
         im = im.resize((resolution, resolution), Image.Resampling.LANCZOS)
         a = np.asarray(im, dtype=np.uint8).reshape(resolution, resolution, channels)
-        notes.append(f"{'enlarged' if side < resolution else 'resized'} from {side} x {side} to "
-                     f"{resolution} x {resolution}")
+        notes.append(message("target.enlarged" if side < resolution else "target.resized",
+                             before=f"{side} x {side}", after=f"{resolution} x {resolution}"))
     return Target(np.ascontiguousarray(a), tuple(notes), (w, h))
 
 
