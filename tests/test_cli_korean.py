@@ -347,7 +347,6 @@ def _palette_target(path) -> str:
     return str(path)
 
 
-@pytest.mark.slow
 def test_project_and_its_latent_speak_korean(korean_locale, capsys, tmp_path):
     """`project` (its notes on the target, progress, result line, refusals) and `generate --projected-w`."""
     from ganexplorer.core.paths import checkpoints_dir
