@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGrid
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ganexplorer.gui.common.background import Cancelled, Runner, describe
+from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.gui.common.image_view import qimage_from_rgb
 from ganexplorer.gui.explore.projection.drawing_pad import PAD_SIDE, DrawingPad
 
@@ -158,7 +159,7 @@ class ProjectDialog(QDialog):
         self.target = target
         self.target_view.setPixmap(self._pixmap(target.rgb()))
         self.project_btn.setEnabled(self.task is None)
-        self._say("; ".join(target.notes) if said and target.notes else "")
+        self._say("; ".join(translate_core(n) for n in target.notes) if said and target.notes else "")
 
     def _toggle_pad(self, on: bool) -> None:
         self.pad.setVisible(on)
