@@ -123,3 +123,23 @@ def dataset_server(tmp_path):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", root
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture
+def pkl(tmp_path, tiny_stylegan2):
+    """The tiny StyleGAN2 as NVIDIA's pickle, under a snapshot's name (a module may define its own ``pkl``)."""
+    from layouts import write_nvidia_pickle
+
+    G, D = tiny_stylegan2
+    return str(write_nvidia_pickle(tmp_path / "network-snapshot-000000.pkl", G, D))
+
+
+@pytest.fixture
+def dcgan_file(tmp_path):
+    """A freshly initialised conditional DCGAN-32 as a native safetensors file."""
+    from ganexplorer.core.formats import save_native
+    from ganexplorer.core.models.registry import build_preset
+
+    torch.manual_seed(0)
+    G, D = build_preset("dcgan32-cond")
+    return str(save_native(tmp_path / "cond.safetensors", "dcgan32", G.eval(), D))

@@ -11,22 +11,6 @@ import torch
 from PIL import Image
 
 from ganexplorer.cli import main
-from ganexplorer.core.formats import save_native
-from ganexplorer.core.models.registry import build_preset
-from layouts import write_nvidia_pickle
-
-
-@pytest.fixture
-def pkl(tmp_path, tiny_stylegan2):
-    G, D = tiny_stylegan2
-    return str(write_nvidia_pickle(tmp_path / "network-snapshot-000000.pkl", G, D))
-
-
-@pytest.fixture
-def dcgan_file(tmp_path):
-    torch.manual_seed(0)
-    G, D = build_preset("dcgan32-cond")
-    return str(save_native(tmp_path / "cond.safetensors", "dcgan32", G.eval(), D))
 
 
 def test_info_text_and_json(pkl, tiny_stylegan2, capsys):

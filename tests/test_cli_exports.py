@@ -1,17 +1,9 @@
 """`walk` and `mix` export as the window does (issue 21): pictures at a chosen --size, the grid labelled."""
 
 import numpy as np
-import pytest
 from PIL import Image
 
 from ganexplorer.cli import main
-from layouts import write_nvidia_pickle
-
-
-@pytest.fixture
-def pkl(tmp_path, tiny_stylegan2):
-    G, D = tiny_stylegan2
-    return str(write_nvidia_pickle(tmp_path / "network-snapshot-000000.pkl", G, D))
 
 
 def test_walk_frames_are_as_big_as_asked(pkl, tmp_path):

@@ -10,26 +10,11 @@ import torch
 from PIL import Image
 
 from ganexplorer.cli import main
-from ganexplorer.core.formats import load_checkpoint, save_native
-from ganexplorer.core.models.registry import build_preset
+from ganexplorer.core.formats import load_checkpoint
 from ganexplorer.core.project.files import ProjectedFileError, load_projected, save_projected
 from ganexplorer.core.project.projector import ProjectSettings, Projector
 from ganexplorer.core.project.target import TargetError, load_target, prepare_target
 from ganexplorer.core.render import Renderer, RenderRequest
-from layouts import write_nvidia_pickle
-
-
-@pytest.fixture
-def pkl(tmp_path, tiny_stylegan2):
-    G, D = tiny_stylegan2
-    return str(write_nvidia_pickle(tmp_path / "network-snapshot-000000.pkl", G, D))
-
-
-@pytest.fixture
-def dcgan_file(tmp_path):
-    torch.manual_seed(0)
-    G, D = build_preset("dcgan32-cond")
-    return str(save_native(tmp_path / "cond.safetensors", "dcgan32", G.eval(), D))
 
 
 def _png(path, array, mode=None):
