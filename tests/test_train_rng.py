@@ -78,3 +78,19 @@ def test_trainer_rng_saves_and_loads_both_generators_in_place():
     assert rng.modules is modules and rng.draws is draws   # layers holding them keep drawing from them
     assert torch.equal(torch.rand(2, generator=modules), first[0]) and torch.equal(torch.rand(2, generator=draws),
                                                                                     first[1])
+
+
+def test_a_state_without_draws_gives_two_different_streams_the_same_way_each_time():
+    """An old checkpoint (or a rank's fresh state) used to set both generators to the same bits, which tied
+    dropout masks to the latents; now the second stream is derived from the first, reproducibly."""
+    from ganexplorer.core.train.rng import TrainerRNG
+
+    state = torch.Generator().manual_seed(123).get_state()
+    a, b = TrainerRNG(0), TrainerRNG(7)
+    a.load(state)
+    b.load(state)
+    modules = torch.rand(64, generator=a.modules)
+    draws = torch.rand(64, generator=a.draws)
+    assert not torch.equal(modules, draws)
+    assert torch.equal(modules, torch.rand(64, generator=b.modules))
+    assert torch.equal(draws, torch.rand(64, generator=b.draws))

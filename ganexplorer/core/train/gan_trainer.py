@@ -118,7 +118,8 @@ class GANTrainer(TrainerExecution, TrainerState):
         self._prepare_training_forward()
         if world.rank > 0:   # rank 0 alone writes; the others draw numbers of their own
             self.out_dir = None
-            self.rng.load(rank_rng_state(config.seed, self.step, world.rank))
+            self.rng.load(rank_rng_state(config.seed, self.step, world.rank),
+                          rank_rng_state(config.seed + 0x5EED, self.step, world.rank))
         self._saved_step = self.step     # what out_dir/last.safetensors holds (or nothing worth saving yet)
         self._saved_at = time.monotonic()
 

@@ -26,6 +26,8 @@ stream and the other ranks start their own (``distributed.rank_rng_state``).
 
 from __future__ import annotations
 
+import hashlib
+
 import torch
 
 from ganexplorer.core.models.draws import DrawsFrom
@@ -48,7 +50,10 @@ class TrainerRNG:
 
     def load(self, state: torch.Tensor, draws: torch.Tensor | None = None) -> None:
         """Continue from saved states: ``state`` for :attr:`modules`, ``draws`` for :attr:`draws` (without
-        it, a checkpoint older than the explicit draws or another rank's fresh stream, from ``state`` too).
+        it, a checkpoint older than the explicit draws: a stream derived from ``state``, never ``state`` itself).
         The generators are set in place: the layers and noise inputs holding them keep drawing from them."""
         self.modules.set_state(state.to(torch.uint8).clone())
-        self.draws.set_state((draws if draws is not None else state).to(torch.uint8).clone())
+        if draws is None:   # a stream of its own, derived from ``state``: the same bits twice would tie dropout to the latents
+            digest = hashlib.sha256(state.to(torch.uint8).numpy().tobytes()).digest()
+            draws = torch.Generator().manual_seed(int.from_bytes(digest[:8], "little")).get_state()
+        self.draws.set_state(draws.to(torch.uint8).clone())
