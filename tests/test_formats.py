@@ -463,3 +463,19 @@ def test_describe_makes_file_text_printable(tmp_path):
     facts = LoadedModel(G=G, family="mlp", format="native", path=tmp_path / "x\x1b[2Jy.safetensors",
                         notes=["line one\nline two"]).describe()
     assert "\x1b" not in facts["file"] and facts["notes"] == ["line one\\x0aline two"]
+
+
+def test_a_constructor_that_mixes_real_and_meta_tensors_is_one_sentence(tmp_path):
+    """build_bounded makes its tensors on the meta device: a constructor that adds a real tensor to one of them
+    raises RuntimeError, which must come out as the checkpoint's 'cannot build' sentence, not a raw error."""
+    from ganexplorer.core.formats.bounds import build_bounded
+    from ganexplorer.core.formats.load import CheckpointError
+
+    class Odd(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.w = torch.nn.Parameter(torch.zeros(4) + torch.arange(4.0))   # zeros is meta, arange is not
+
+    with pytest.raises(CheckpointError) as e:
+        build_bounded(tmp_path / "odd.pt", Odd, file_elements=4)
+    assert "odd.pt" in str(e.value) and "cannot build" in str(e.value)

@@ -178,7 +178,7 @@ def build_bounded(path: Any, build: Callable[[], nn.Module], file_elements: int,
     """``build()`` refused before allocating more than ``file_elements + allowance`` elements or a zero width.
 
     Parameters and buffers come uninitialised: load the file's weights into every one of them.
-    Raises :class:`CheckpointError`; ``TypeError``/``ValueError`` from the constructor become one too.
+    Raises :class:`CheckpointError`; ``TypeError``/``ValueError``/``RuntimeError`` (…) from the constructor become one too.
     """
     limit = min(int(file_elements * 1.05) + allowance, MAX_MODEL_ELEMENTS)
     try:
@@ -189,7 +189,8 @@ def build_bounded(path: Any, build: Callable[[], nn.Module], file_elements: int,
                                                     count=f"{file_elements:,}")) from None
     except _ZeroWidth as e:
         raise CheckpointError(path, message("ckpt.zero_layer", what=what, shape=list(e.args[0]))) from None
-    except (TypeError, ValueError, KeyError, ZeroDivisionError, OverflowError) as e:
+    except (TypeError, ValueError, KeyError, ZeroDivisionError, OverflowError, RuntimeError) as e:
+        # RuntimeError: a constructor mixing a real tensor with the meta ones, or a random call without a generator
         raise CheckpointError(path, message("ckpt.unbuildable", what=what, detail=e)) from None
 
 

@@ -101,7 +101,7 @@ def _pick(choices: dict[str, str] | None, contexts: tuple[str, ...]) -> str | No
         if c in choices:
             return choices[c]
     values = list(choices.values())
-    return max(set(values), key=values.count)
+    return max(values, key=values.count)   # on a tie the first in catalogue order: the same in every process
 
 
 @dataclass

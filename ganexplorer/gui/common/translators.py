@@ -75,6 +75,7 @@ def install_qt_translator(app: QCoreApplication, language: str | None) -> QTrans
         if tr.load(f"qtbase_{code}", folder):
             app.installTranslator(tr)
             return tr
+    tr.deleteLater()
     return None
 
 
@@ -89,11 +90,14 @@ def install_translators(app: QCoreApplication, language: str | None) -> list[QTr
         app.installTranslator(fallback)
     qt = install_qt_translator(app, language)
     if fallback is not None:
+        placeholder = fallback.base   # stood in until Qt's own was loaded
         if qt is None:
             app.removeTranslator(fallback)
+            fallback.deleteLater()
             fallback = None
         else:
             fallback.base = qt
+        placeholder.deleteLater()
     return [t for t in (fallback, qt, install_translator(app, language)) if t is not None]
 
 
@@ -103,6 +107,7 @@ def use_language(app: QCoreApplication, language: str | None) -> str:
     global _language
     for tr in _installed:
         app.removeTranslator(tr)
+        tr.deleteLater()   # each switch would otherwise leave its translators (and their catalogues) under app
     _installed[:] = install_translators(app, language)
     code = language_code(language)
     _language = code if any(Path(t.filePath()).name.startswith("ganexplorer_") for t in _installed) else "en"

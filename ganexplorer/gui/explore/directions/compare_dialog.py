@@ -206,7 +206,7 @@ class CompareDialog(DirectionsDialog):
         def samples() -> Any:   # 10,000 mapped z, the first time only (the host keeps them)
             return ds.sigma_samples(model, progress=lambda done, total: worker.report_progress(SEFA, done / total),
                                     stop=worker.should_stop)
-        self._start(SEFA, lambda _r: ds.sefa_set(model, num, layers, host.samples(samples)),
+        self._start(SEFA, lambda _r: ds.sefa_set(model, num, layers, host.samples(model, samples)),
                     self.tr("Sampling 10,000 w for the sigmas: %p%"))
         self.status.setText(self.tr("Computing SeFa directions\u2026"))
 

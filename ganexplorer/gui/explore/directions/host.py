@@ -8,6 +8,7 @@ sigma is measured over are computed once per model and kept here.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ class ExploreHost:
 
     def __init__(self, panel: Any) -> None:
         self.panel = panel
-        self._samples: tuple[int, np.ndarray] | None = None
+        self._samples: tuple[weakref.ref, np.ndarray] | None = None   # (the model, weakly: no old model kept alive)
         self.made: list[tuple[str, DirectionSet]] = []   # sets made here that the tab could not take (yet)
 
     @property
@@ -46,11 +47,13 @@ class ExploreHost:
         """The explored picture without its w edits (the dialogs add their own)."""
         return self.panel.current_request().with_(w_edits=())
 
-    def samples(self, compute: Any) -> np.ndarray:
-        """The model's sigma samples, computed by ``compute()`` (a worker job) the first time."""
-        key = id(self.model)
-        if self._samples is None or self._samples[0] != key:
-            self._samples = (key, compute())
+    def samples(self, model: Any, compute: Any) -> np.ndarray:
+        """``model``'s sigma samples, computed by ``compute()`` (a worker job) the first time.
+
+        Keyed by the model the job was given, held by identity, weakly (not ``id()``, which a later model may reuse,
+        and not the panel's current model, which may have changed while the job waited)."""
+        if self._samples is None or self._samples[0]() is not model:
+            self._samples = (weakref.ref(model), compute())
         return self._samples[1]
 
     def active(self) -> list[Active]:

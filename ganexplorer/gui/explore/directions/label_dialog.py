@@ -180,7 +180,7 @@ class LabelDialog(DirectionsDialog):
         self.accuracy.setText(self.tr("Fitting\u2026"))
 
         def fit(_r):   # on the worker thread: only what was read above
-            samples = host.samples(lambda: ds.sigma_samples(model))
+            samples = host.samples(model, lambda: ds.sigma_samples(model))
             return ds.labels_set(model, seeds, labels, layers, fixed=fixed or None, samples=samples, label=label)
         self.host.worker.run_job(JOB + "fit", fit, key=JOB + "fit")
 
