@@ -134,3 +134,13 @@ def test_a_conditional_model_tries_each_class_and_the_winner_becomes_the_class(q
     finally:
         win.project_dialog.close()
         win.worker.shutdown()
+
+
+def test_the_distance_axis_labels_only_1_2_5_of_each_decade(qapp):
+    """pyqtgraph labels every minor tick of a short log range, so 0.9 0.8 0.7 ... were drawn on top of each other."""
+    import math
+
+    from ganexplorer.gui.explore.projection.project_dialog import SparseLogAxis
+
+    values = [math.log10(x) for x in (0.9, 0.8, 0.5, 0.3, 0.2, 0.1, 0.09, 0.05)]
+    assert SparseLogAxis("left").logTickStrings(values, 1, 0.1) == ["", "", "0.5", "", "0.2", "0.1", "", "0.05"]

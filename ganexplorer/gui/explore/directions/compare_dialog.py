@@ -35,6 +35,11 @@ MAX_COMPARED = 8
 FIRST_PCA = 3         # PCA components ticked at the start (the rest of the list is ticked in full)
 
 
+
+def cos_text(c: float) -> str:
+    """A cosine with two decimals and its sign; one that rounds to zero reads +0.00, never -0.00."""
+    return f"{0.0 if abs(c) < 0.005 else float(c):+.2f}"
+
 class CompareDialog(DirectionsDialog):
     """Tick directions; see their cosines and strips; add SeFa sets, import and export directions files."""
 
@@ -122,9 +127,13 @@ class CompareDialog(DirectionsDialog):
             new = a.name not in self._seen
             on = a.name in ticked or (new and (a.dset.method != "pca" or a.index < FIRST_PCA))
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            item.setToolTip(a.name)
             self.list.addItem(item)
             self._seen.add(a.name)
         self.list.blockSignals(False)
+        # wide enough for the names ("SeFa w0–7[2]"), up to the list's maximum, instead of what the layout leaves it
+        self.list.setMinimumWidth(min(self.list.maximumWidth(),
+                                      self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 24))
         self._refresh()
 
     def chosen(self) -> list[Active]:
@@ -149,7 +158,7 @@ class CompareDialog(DirectionsDialog):
         cos = ds.cosines(np.stack([a.dset.vectors[a.index] for a in chosen]))
         for i in range(len(chosen)):
             for j in range(len(chosen)):
-                item = QTableWidgetItem(f"{cos[i, j]:+.2f}")
+                item = QTableWidgetItem(cos_text(cos[i, j]))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(i, j, item)
         caption = self._caption(names, cos)
@@ -177,7 +186,7 @@ class CompareDialog(DirectionsDialog):
                        "spread of w along it).").format(self.host.base_request().seed)
         if pairs:
             text += " " + self.tr("Most alike: {0}.").format(
-                ", ".join(f"{names[i]} / {names[j]} cos {cos[i, j]:+.2f}" for _, i, j in pairs))
+                ", ".join(f"{names[i]} / {names[j]} cos {cos_text(cos[i, j])}" for _, i, j in pairs))
         return text
 
     def save_figure(self) -> None:

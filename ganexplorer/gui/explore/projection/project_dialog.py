@@ -34,6 +34,15 @@ def is_picture(path: str | Path) -> bool:
     return Path(path).suffix.lower() in PICTURE_SUFFIXES
 
 
+
+class SparseLogAxis(pg.AxisItem):
+    """A log axis labelled at 1, 2 and 5 times a power of ten only: pyqtgraph labels every minor tick of a
+    short log range (0.9 0.8 0.7 ... on top of each other on a small plot)."""
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        strings = super().logTickStrings(values, scale, spacing)
+        return [t if f"{10 ** v:.0e}"[0] in "125" else "" for v, t in zip(values, strings)]
+
 class ProjectDialog(QDialog):
     """Made for the Explore panel ``panel`` (its ``model`` and ``controller``)."""
 
@@ -58,15 +67,19 @@ class ProjectDialog(QDialog):
         self.pad = DrawingPad()
         self.pad.drawn.connect(self._drawn)
         self.pad.setVisible(False)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(axisItems={"left": SparseLogAxis("left")})
         self.plot.setMinimumHeight(140)
         self.plot.setLabel("left", self.tr("distance"))
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLogMode(y=True)
-        self.plot.getAxis("left").setStyle(maxTickLevel=0)   # decades only: minor labels overlap on a small plot
         self.curve = self.plot.plot(pen=pg.mkPen("#e0a030", width=2))
         self.step_label, self.notes_label = QLabel(), QLabel()
         self.notes_label.setWordWrap(True)
+        # room for the step line and a two-line result from the start: filled in later, they would otherwise
+        # squeeze the plot over the pictures (or be cut) in a dialog opened at its minimum height
+        lines = self.notes_label.fontMetrics().lineSpacing()
+        self.step_label.setMinimumHeight(lines)
+        self.notes_label.setMinimumHeight(2 * lines)
         self.space = QComboBox()
         if m.is_style_based:
             self.space.addItem(self.tr("w: one vector, stays editable"), "w")
