@@ -80,3 +80,27 @@ def shown(win) -> np.ndarray:
 def expected(win, req: RenderRequest) -> np.ndarray:
     return Renderer(load_checkpoint(win.model.path)).render(req).rgb
 
+
+
+def click_tab(qtbot, tabs, index: int) -> None:
+    """Click the tab's own rectangle in the tab bar, as a user does."""
+    from PySide6.QtCore import Qt
+
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def pick(qtbot, combo, index: int) -> None:
+    """Open the combo box's list with a click and walk to entry ``index`` with the arrow keys, then Return
+    (a click on the entry is ignored by Qt this soon after the list opened)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    for _ in range(index):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert combo.currentIndex() == index

@@ -190,7 +190,8 @@ def test_compare_strips_show_progress_and_cancel_stops_them(qtbot, window, monke
         return real(r, req, rows, sigmas, progress, cancel)   # which stops at its first check
 
     monkeypatch.setattr(ds, "strips", slow)
-    dialog = window.directions_menu.open("compare")
+    window.directions_menu.compare_action.trigger()
+    dialog = window.directions_menu.dialogs["compare"]
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.progress.isVisible() and dialog.progress.value() > 0, timeout=30_000)
     assert dialog.cancel_btn.isVisible() and "strips" in dialog.progress.text() and dialog.figure is None
@@ -207,7 +208,7 @@ def test_compare_strips_show_progress_and_cancel_stops_them(qtbot, window, monke
 
     monkeypatch.setattr(ds, "strips", counting)
     dialog.list.setFocus()
-    dialog.list.setCurrentRow(0)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Home)          # to the first entry, as a user would
     qtbot.keyClick(dialog.list, Qt.Key.Key_Space)     # untick PCA 0: the two others are drawn
     qtbot.waitUntil(lambda: dialog.figure is not None, timeout=60_000)
     assert dialog.table.rowCount() == 2 and not dialog.progress.isVisible() and drawn == [2]

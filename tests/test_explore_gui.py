@@ -8,7 +8,7 @@ import torch
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from gui_fixtures import *  # noqa: E402,F403  (fixtures: dialogs, settings, pkl, window)
-from gui_fixtures import expected, open_window, settle, shown  # noqa: E402
+from gui_fixtures import click_tab, expected, open_window, pick, settle, shown  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
@@ -24,11 +24,6 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def click_tab(qtbot, tabs, index):
-    bar = tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-
-
 def type_into(qtbot, field, text):
     """Select what is there, type ``text``, press Enter (a line edit or a spin box)."""
     target = getattr(field, "lineEdit", lambda: field)() or field
@@ -38,10 +33,10 @@ def type_into(qtbot, field, text):
     qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
-def choose(combo, text):
+def choose(qtbot, combo, text):
     index = combo.findText(text)
     assert index >= 0, text
-    combo.setCurrentIndex(index)
+    pick(qtbot, combo, index)
 
 
 @pytest.fixture
@@ -56,10 +51,10 @@ def dcgan_window(qtbot, settings, tmp_path):
 def test_switched_off_channels_stay_with_the_layer_they_were_typed_for(window, qtbot):
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.views.layers.layer_combo, B8)
+    choose(qtbot, e.views.layers.layer_combo, B8)
     type_into(qtbot, e.views.layers.ablate_edit, "0-3")
     settle(qtbot, window)
-    choose(e.views.layers.layer_combo, B16)            # look at another layer: the switch-off must not move with it
+    choose(qtbot, e.views.layers.layer_combo, B16)            # look at another layer: the switch-off must not move with it
     assert e.views.layers.ablate_edit.text() == ""
     click(qtbot, e.seed.next_btn)
     settle(qtbot, window)
@@ -71,7 +66,7 @@ def test_switched_off_channels_stay_with_the_layer_they_were_typed_for(window, q
     assert e.current_request().ablations == both
     assert np.array_equal(shown(window), expected(window, RenderRequest(seed=1, ablations=both)))
     assert "b8.conv1" in e.views.layers.ablation_list.text() and "b16.conv0" in e.views.layers.ablation_list.text()
-    choose(e.views.layers.layer_combo, B8)
+    choose(qtbot, e.views.layers.layer_combo, B8)
     assert e.views.layers.ablate_edit.text() == "0-3"
     # The Image tab carries a badge naming them, with a way to clear.
     click_tab(qtbot, e.views, IMAGE)
@@ -87,7 +82,7 @@ def test_switched_off_channels_stay_with_the_layer_they_were_typed_for(window, q
 def test_a_bad_channel_list_says_so_and_keeps_what_was_there(window, qtbot):
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.views.layers.layer_combo, B8)
+    choose(qtbot, e.views.layers.layer_combo, B8)
     type_into(qtbot, e.views.layers.ablate_edit, "2")
     settle(qtbot, window)
     type_into(qtbot, e.views.layers.ablate_edit, "two")
@@ -99,7 +94,7 @@ def test_a_bad_channel_list_says_so_and_keeps_what_was_there(window, qtbot):
 def test_layers_view_shows_switched_off_channels_black(window, qtbot):
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.views.layers.layer_combo, B8)
+    choose(qtbot, e.views.layers.layer_combo, B8)
     settle(qtbot, window)
     tile = 8  # b8: 8×8 maps, 4 per row, 1 px gaps
     assert e.views.layers.view.rgb[:tile, :tile].max() > 0
@@ -283,7 +278,7 @@ def test_a_saved_state_brings_back_everything_the_user_set(window, qtbot, tmp_pa
     type_into(qtbot, e.walk.seeds, "5,6,9")
     type_into(qtbot, e.walk.frames, "24")
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.views.layers.layer_combo, B8)
+    choose(qtbot, e.views.layers.layer_combo, B8)
     type_into(qtbot, e.views.layers.ablate_edit, "2,4")
     settle(qtbot, window)
     saved_req, picture_zoom = e.current_request(), e.image_view.zoom
@@ -357,12 +352,12 @@ def test_noise_none_switches_its_strength_off_and_the_noise_seed_is_for_random_o
     """Issue 21: noise mode 'none' left its strength slider enabled (moving it changed nothing)."""
     e = window.explorer
     e.noise_mode.setFocus()
-    choose(e.noise_mode, "none")
+    choose(qtbot, e.noise_mode, "none")
     qtbot.waitUntil(lambda: e.controller.state.noise_mode == "none")
     assert not e.noise_strength.isEnabled() and not e.noise_seed.isEnabled()
-    choose(e.noise_mode, "random")
+    choose(qtbot, e.noise_mode, "random")
     assert e.noise_strength.isEnabled() and e.noise_seed.isEnabled()
-    choose(e.noise_mode, "const (stored)")
+    choose(qtbot, e.noise_mode, "const (stored)")
     assert e.noise_strength.isEnabled() and not e.noise_seed.isEnabled()
 
 
@@ -427,7 +422,7 @@ def test_layer_tiles_are_numbered_and_a_click_switches_a_channel_off_and_on(wind
     """Issue 21: the Layers view's tiles carried no channel numbers and could not be clicked."""
     e = window.explorer
     click_tab(qtbot, e.views, LAYERS)
-    choose(e.views.layers.layer_combo, B8)
+    choose(qtbot, e.views.layers.layer_combo, B8)
     type_into(qtbot, e.views.layers.first, "16")
     settle(qtbot, window)
     tiles = e.views.layers.view
@@ -710,7 +705,7 @@ def test_switching_the_language_retells_the_caption_and_the_info_strip(window, q
     """Settings > Language while a picture is shown: the caption and the info strip, which the tab composes from
     several translated pieces, are said again in the new language, and again in English after switching back."""
     e, acts = window.explorer, window.menus.language_actions
-    choose(e.noise_mode, "random")
+    choose(qtbot, e.noise_mode, "random")
     settle(qtbot, window)
     qtbot.waitUntil(lambda: e.caption.text() == "seed 0 \u00b7 random noise (seed 0)", timeout=5_000)
     info = e.info.text()

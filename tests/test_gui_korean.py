@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
-from gui_fixtures import open_window, settle  # noqa: E402
+from gui_fixtures import click_tab, open_window, pick, settle  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTabWidget  # noqa: E402
@@ -105,9 +105,9 @@ def test_every_text_of_the_window_and_its_dialogs_is_korean(korean, quiet_deskto
     try:
         win.resize(1280, 720)
         for i in range(win.tabs.count()):   # each tab shown once: pages build what they show on first view
-            win.tabs.setCurrentIndex(i)
-            qtbot.wait(1)
-        win.tabs.setCurrentIndex(0)
+            click_tab(qtbot, win.tabs, i)
+            qtbot.waitUntil(lambda i=i: win.tabs.currentIndex() == i)
+        click_tab(qtbot, win.tabs, 0)
         skip = {QCoreApplication.translate("WindowMenus", s) for s in SKIP}
         models = set(win.bundled_menu.actions()) | set(win.menus.recent_menu.actions())   # they open models
         for action in menu_entries(win.menuBar().actions()):   # every menu entry: those that open a window
@@ -178,7 +178,8 @@ def test_what_training_says_is_korean(korean, qtbot, settings, tmp_path):
     win.statusBar().messageChanged.connect(lambda text: said.append(text) if text else None)
     try:
         p = win.trainer_panel
-        p.setup.model.setCurrentIndex(p.setup.model.findData("mlp-gan"))
+        click_tab(qtbot, win.tabs, win.tabs.indexOf(p))
+        pick(qtbot, p.setup.model, p.setup.model.findData("mlp-gan"))
         for field, text in ((p.setup.batch, "16"), (p.setup.max_steps, "100"), (p.setup.sample_every, "100"),
                             (p.setup.out_dir, str(tmp_path / "runs"))):
             target = getattr(field, "lineEdit", lambda f=field: f)()
@@ -219,7 +220,8 @@ def test_a_run_goes_on_through_a_language_switch(qtbot, settings, tmp_path):
     win.show()
     p = win.trainer_panel
     try:
-        p.setup.model.setCurrentIndex(p.setup.model.findData("mlp-gan"))
+        click_tab(qtbot, win.tabs, win.tabs.indexOf(p))
+        pick(qtbot, p.setup.model, p.setup.model.findData("mlp-gan"))
         for field, text in ((p.setup.batch, "16"), (p.setup.max_steps, "40"), (p.setup.out_dir, str(tmp_path))):
             target = getattr(field, "lineEdit", lambda f=field: f)()
             target.selectAll()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QCheckBox, QCo
                                QFileDialog, QLineEdit)
 
 from gui_fixtures import *  # noqa: E402,F401,F403  (fixtures: dialogs, settings, pkl, window)
-from gui_fixtures import expected, settle, shown  # noqa: E402,F401
+from gui_fixtures import expected, pick, settle, shown  # noqa: E402,F401
 
 from ganexplorer.core.formats import load_checkpoint  # noqa: E402
 from ganexplorer.core.train.events import CheckpointEvent  # noqa: E402
@@ -578,16 +578,7 @@ def test_skipped_pictures_of_a_folder_are_said_when_training_starts(train_window
 
 
 def _pick(qtbot, combo, data) -> None:
-    """Open the list with a click and walk to the entry whose data is ``data`` with the arrow keys, then
-    Return (a click on the entry is ignored by Qt this soon after the list opened)."""
-    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
-    view = combo.view()
-    qtbot.waitUntil(view.isVisible)
-    qtbot.keyClick(view, Qt.Key.Key_Home)
-    for _ in range(combo.findData(data)):
-        qtbot.keyClick(view, Qt.Key.Key_Down)
-    qtbot.keyClick(view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not view.isVisible())
+    pick(qtbot, combo, combo.findData(data))
 
 
 def test_the_form_remembers_its_last_model_and_data(qtbot, settings, tmp_path):
