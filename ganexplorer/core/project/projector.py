@@ -50,12 +50,11 @@ from ganexplorer.core.messages import message
 from ganexplorer.core.models.stylegan2 import Generator, NoiseControl
 from ganexplorer.core.project.distance import PERCEPTUAL_WEIGHT, Distance, psnr, shipped_features
 from ganexplorer.core.render.images import to_uint8
+from ganexplorer.core.threads import threads_for, using_threads
 
 SPACES = ("w", "w+", "z")
 DEFAULT_STEPS = 200   # fewer lose the 33 dB on some digits (see the module docstring)
 MAX_STEPS = 100_000
-ONE_THREAD_BELOW = 1_500_000    # G's parameters: below this a step's ops are too short to split
-TWO_THREADS_BELOW = 10_000_000  # below this, two threads at most
 
 
 @dataclass(frozen=True)
@@ -130,11 +129,8 @@ def check_space(model: LoadedModel, space: str) -> None:
 
 
 def projection_threads(G: nn.Module, available: int | None = None) -> int:
-    """torch threads to project with: one for small generators, two for mid-size ones, else torch's count."""
-    available = available if available is not None else torch.get_num_threads()
-    n = sum(p.numel() for p in G.parameters())
-    want = 1 if n < ONE_THREAD_BELOW else 2 if n < TWO_THREADS_BELOW else available
-    return max(1, min(want, available))
+    """torch threads to project with, by G's parameters (the rule of :mod:`ganexplorer.core.threads`)."""
+    return threads_for(sum(p.numel() for p in G.parameters()), available)
 
 
 def _lr_ramp(t: float, s: ProjectSettings) -> float:
@@ -297,14 +293,8 @@ class Projector:
 
         The projecting thread uses ``self.threads`` torch threads while the iterator runs (a thread's own
         setting: the window's render thread keeps its count); the caller's count comes back at the end."""
-        before = torch.get_num_threads()
-        if self.threads != before:
-            torch.set_num_threads(self.threads)
-        try:
+        with using_threads(self.threads):
             yield from self._run(cancel)
-        finally:
-            if torch.get_num_threads() != before:
-                torch.set_num_threads(before)
 
     def _run(self, cancel: Callable[[], bool] | None) -> Iterator[ProjectEvent]:
         s = self.settings
