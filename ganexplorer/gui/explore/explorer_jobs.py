@@ -7,6 +7,8 @@ that owns the model and reports back by job name.
 
 from __future__ import annotations
 
+import weakref
+
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -34,6 +36,7 @@ class ViewJobs(QObject):
         self.worker, self.controller, self.words, self.views = worker, controller, words, views
         self.variation_stem, self.grid_stem, self.layers_stem = "variation", "mixing", "layers"
         self.grid_caption = ""
+        self._arith_for: tuple | None = None   # (model, weakly; request; seeds) of the A, B, C strip last asked for
         views.variation.compute_requested.connect(self.compute_variation)
         views.grid.compute_requested.connect(self.compute_grid)
         views.grid.cancel_requested.connect(lambda: worker.cancel("grid"))
@@ -116,8 +119,13 @@ class ViewJobs(QObject):
         strip.setVisible(on)
         if not on:
             self.worker.cancel("arith")
+            self._arith_for = None
             return
         req, seeds = self.controller.request(), tuple(source[1:4])
+        last = self._arith_for
+        if last is not None and last[0]() is self.words.model and last[1:] == (req, seeds):
+            return   # zoom, the view tab, a caption changed: the same three pictures
+        self._arith_for = (weakref.ref(self.words.model), req, seeds)
         self.worker.run_job("arith", lambda r: arithmetic_strip(r, req, seeds), key="arith")
 
     def _done(self, name: str, result: Any) -> None:
@@ -143,6 +151,8 @@ class ViewJobs(QObject):
                 self.status.emit(self.tr("Mixing grid cancelled"))
 
     def _failed(self, name: str, message: str) -> None:
+        if name == "arith":
+            self._arith_for = None   # the same picture again should try again
         if name == "grid":
             self.views.grid.busy(-1)
         if name in NAMES:
