@@ -357,3 +357,19 @@ CORPUS: list[Case] = [
     Case("folder-text-bomb-png", folder(put("t.png", b"\x89PNG\r\n\x1a\n" + bytes(10))), r"skipped 1 .*t\.png", good=True),
     Case("ndjson-3e6-blank-lines", ndjson("\n" * 3_000_000), r"holds no drawings"),
 ]
+
+
+def npz_claiming_huge(member: str) -> bytes:
+    """A tiny .npz whose one member's .npy header claims a [1, 100000, 100000] float32 array (37 GiB):
+    np.load would allocate it before reading a byte."""
+    import io
+    import zipfile
+
+    import numpy as np
+
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<f4", "fortran_order": False, "shape": (1, 100_000, 100_000)})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(member + ".npy", header.getvalue() + bytes(64))
+    return out.getvalue()

@@ -461,3 +461,13 @@ def test_labels_with_directions_held_fixed_leave_them_unchanged(model):
     held = ds.labels_set(model, seeds, labels, fixed=fixed, samples=samples)
     assert np.abs(free.vectors @ fixed.T).max() > 1e-2
     np.testing.assert_allclose(held.vectors @ fixed.T, 0, atol=1e-5)
+
+
+def test_a_directions_file_whose_header_claims_a_huge_array_is_one_sentence(tmp_path):
+    """np.load trusted the member's header and asked for 37 GiB (a MemoryError in the Compare dialog)."""
+    from hostile_inputs import npz_claiming_huge
+
+    path = tmp_path / "d.npz"
+    path.write_bytes(npz_claiming_huge("directions"))
+    with pytest.raises(ValueError, match="d.npz"):
+        load_directions(path, w_dim=32, num_ws=6)

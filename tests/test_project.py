@@ -270,3 +270,48 @@ def test_generate_projected_w_bad_file_is_one_sentence(pkl, tmp_path, capsys):
     assert "w.npz" in err and "this model takes" in err and err.count("\n") == 1
     assert main(["generate", "--network", pkl, "--outdir", str(tmp_path / "o")]) == 2
     assert "--seeds or --projected-w" in capsys.readouterr().err
+
+
+def test_a_projected_latent_whose_header_claims_a_huge_array_is_one_sentence(tmp_path):
+    """An 874-byte npz made numpy ask for 37 GiB (the CLI said 'ran out of memory ... fewer seeds')."""
+    from hostile_inputs import npz_claiming_huge
+
+    path = tmp_path / "w.npz"
+    path.write_bytes(npz_claiming_huge("w"))
+    with pytest.raises(ProjectedFileError, match="w.npz"):
+        load_projected(path, 8, 32, 32, True)
+
+
+@pytest.mark.parametrize("error", [TypeError("Missing dimensions"), IndexError("tuple index out of range"),
+                                   MemoryError()])
+def test_a_picture_pillow_fails_on_in_any_way_is_one_sentence(tmp_path, monkeypatch, error):
+    """A fuzzed TIFF made Pillow raise TypeError, which went up as a bug report with a traceback (review);
+    Pillow's decoders can raise many kinds of error on crafted files."""
+    from PIL import Image
+
+    path = tmp_path / "odd.png"
+    Image.new("L", (40, 40), 128).save(path)
+
+    def fail(self, *args, **kwargs):
+        raise error
+    monkeypatch.setattr(Image.Image, "load", fail)
+    with pytest.raises(TargetError, match="odd.png"):
+        load_target(path, 32, 1)
+
+
+def test_a_picture_many_times_the_models_size_is_reduced_first_and_looks_the_same(tmp_path):
+    """A 7000² palette PNG took 2.5 GB on its way to 32² (float copies of the whole picture); it is now
+    box-averaged to at least 4x the model's size first, which the note says, and the target barely changes."""
+    from PIL import Image
+
+    from ganexplorer.core.project.target import _decode, _to_array
+
+    y, x = np.mgrid[0:1200, 0:1200]
+    pic = Image.fromarray(((x + 2 * y) * 255 // 3600).astype(np.uint8)).convert("RGB").quantize(64)   # a smooth ramp
+    path = tmp_path / "big.png"
+    pic.save(path)
+    target = load_target(path, 32, 1)
+    assert any("read at 1/9 of its 1200 x 1200" in n for n in target.notes)
+    im, notes = _decode(path.read_bytes(), str(path))
+    whole = prepare_target(_to_array(im, notes), 32, 1)
+    assert np.abs(target.pixels.astype(int) - whole.pixels.astype(int)).mean() < 3

@@ -391,6 +391,7 @@ ENGLISH: dict[str, str] = {
     "target.to_colour": "grey copied to three channels (the model draws colour pictures)",
     "target.enlarged": "enlarged from {before} to {after}",
     "target.resized": "resized from {before} to {after}",
+    "target.reduced": "read at 1/{factor} of its {size} first, to save memory",
     "proj.distance": "pixels at {scales} px",
     "proj.distance_features": "pixels at {scales} px + {weight} x digit-classifier features",
     "gui.no_display": ("the window needs a display, and this session has none (DISPLAY and WAYLAND_DISPLAY are not "

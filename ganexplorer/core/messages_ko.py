@@ -355,6 +355,7 @@ KOREAN: dict[str, str] = {
     "target.to_colour": "회색조를 세 채널로 복사했습니다 (모델이 컬러 그림을 그립니다)",
     "target.enlarged": "{before}에서 {after}(으)로 키웠습니다",
     "target.resized": "크기를 {before}에서 {after}(으)로 바꿨습니다",
+    "target.reduced": "메모리를 아끼려고 {size} 그림을 먼저 1/{factor} 크기로 읽었습니다",
     "proj.distance": "{scales} px 크기의 픽셀",
     "proj.distance_features": "{scales} px 크기의 픽셀 + {weight} x 숫자 분류기 특징",
     "gui.no_display": ("창을 열려면 디스플레이가 필요한데 이 세션에는 없습니다 (DISPLAY와 WAYLAND_DISPLAY가 "

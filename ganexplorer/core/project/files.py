@@ -19,6 +19,7 @@ import numpy as np
 from ganexplorer.core.guarded import InputFileError, read_bounded_bytes
 from ganexplorer.core.io import atomic_write
 from ganexplorer.core.messages import message
+from ganexplorer.core.npz_members import oversized_member
 
 MAX_NPZ_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 64
@@ -66,6 +67,8 @@ def load_projected(path: str | Path, num_ws: int, w_dim: int, z_dim: int, style_
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_NPZ_BYTES:
                 raise ProjectedFileError(message("proj.archive_big", path=path))
+        if oversized_member(data) is not None:   # a header claiming more than the member holds: numpy would allocate it
+            raise ProjectedFileError(message("proj.archive_big", path=path))
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             want = "w" if style_based else "z"
             if want not in npz.files:
@@ -77,6 +80,8 @@ def load_projected(path: str | Path, num_ws: int, w_dim: int, z_dim: int, style_
             noise = {k.split(":", 1)[1]: npz[k] for k in npz.files if k.startswith("noise:")}
     except ProjectedFileError:
         raise
+    except MemoryError:
+        raise ProjectedFileError(message("proj.archive_big", path=path)) from None
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as e:
         raise ProjectedFileError(message("proj.not_npz", path=path, detail=str(e)[:100] or type(e).__name__)) from None
     if a.dtype.kind != "f":

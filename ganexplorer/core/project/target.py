@@ -61,6 +61,7 @@ def _decode(data: bytes, name: str) -> tuple["object", list[str]]:
 
     notes: list[str] = []
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # Pillow's other warnings (corrupt EXIF ...) are not the user's to read
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im: Image.Image = Image.open(io.BytesIO(data))
@@ -78,7 +79,9 @@ def _decode(data: bytes, name: str) -> tuple["object", list[str]]:
             raise TargetError(message("proj.not_picture", name=name)) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise TargetError(message("proj.too_large", name=name)) from None
-        except (OSError, SyntaxError, ValueError, EOFError) as e:
+        except MemoryError:
+            raise TargetError(message("proj.too_large", name=name)) from None
+        except Exception as e:  # noqa: BLE001 -- a crafted file makes Pillow's decoders raise anything (TypeError, struct.error ...)
             raise TargetError(message("proj.undecodable", name=name, detail=str(e)[:120] or type(e).__name__)) from None
     return im, notes
 
@@ -149,8 +152,29 @@ def prepare_target(pixels: np.ndarray, resolution: int, channels: int, name: str
     return Target(np.ascontiguousarray(a), tuple(notes), (w, h))
 
 
+def _shrink(im: "object", resolution: int, notes: list[str]) -> "object":
+    """A picture many times the model's size, box-averaged down to at least 4x it before any float copy:
+    a 7000² palette PNG took 2.5 GB on its way to 32² (review). Lanczos still makes the final size."""
+    from PIL import Image
+
+    assert isinstance(im, Image.Image)
+    w, h = im.size
+    factor = min(w, h) // (4 * resolution)
+    if factor < 2:
+        return im
+    if im.mode in ("P", "PA"):
+        notes.append(message("target.palette"))
+        im = im.convert("RGBA")
+    try:
+        small = im.reduce(factor)
+    except (ValueError, NotImplementedError):   # a mode reduce() does not take ('1', 16-bit): read it whole
+        return im
+    notes.append(message("target.reduced", factor=factor, size=f"{w} x {h}"))
+    return small
+
+
 def load_target(path: str | Path, resolution: int, channels: int) -> Target:
     """Read ``path`` through the guards and prepare it for a model drawing ``channels`` x ``resolution``²."""
     path = Path(path)
     im, notes = _decode(_read_bounded(path), str(path))
-    return prepare_target(_to_array(im, notes), resolution, channels, str(path), notes)
+    return prepare_target(_to_array(_shrink(im, resolution, notes), notes), resolution, channels, str(path), notes)

@@ -21,6 +21,7 @@ import numpy as np
 
 from ganexplorer.core.formats.files import ReadError, open_regular
 from ganexplorer.core.messages import Message, message
+from ganexplorer.core.npz_members import oversized_member
 
 METHODS = ("pca", "sefa", "labels")
 MAX_BYTES = 16 * 2 ** 20        # 512 directions of 4096 float64 numbers fit in a quarter of this
@@ -99,7 +100,7 @@ def _arrays(path: str | Path, data: bytes) -> dict[str, np.ndarray]:
         names = {i.filename.removesuffix(".npy") for i in infos}
         if len(infos) > len(_KEYS) or not names <= _KEYS:
             raise _bad(path, "dirs.keys", keys=", ".join(sorted(names - _KEYS)) or "duplicates")
-        if sum(i.file_size for i in infos) > 4 * MAX_BYTES:
+        if sum(i.file_size for i in infos) > 4 * MAX_BYTES or oversized_member(data) is not None:
             raise _bad(path, "dirs.too_large", limit=f"{4 * MAX_BYTES // 2 ** 20} MiB unpacked")
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             return {k: npz[k] for k in npz.files}
@@ -107,6 +108,8 @@ def _arrays(path: str | Path, data: bytes) -> dict[str, np.ndarray]:
         if isinstance(e.args[0] if e.args else None, Message):
             raise
         raise _bad(path, "dirs.not_npz", detail=str(e)[:200]) from None
+    except MemoryError:
+        raise _bad(path, "dirs.too_large", limit=f"{4 * MAX_BYTES // 2 ** 20} MiB unpacked") from None
     except (zipfile.BadZipFile, OSError, EOFError, KeyError, NotImplementedError) as e:   # (an unknown compression)
         raise _bad(path, "dirs.not_npz", detail=str(e)[:200] or type(e).__name__) from None
 
