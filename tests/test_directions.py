@@ -200,7 +200,7 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
 def test_too_large_and_unpacking_too_large_are_refused(tmp_path):
     with open(tmp_path / "big.npz", "wb") as f:
         f.truncate(17 * 2 ** 20)   # sparse: no disk used
-    with pytest.raises(ValueError, match="larger than a directions file can be"):
+    with pytest.raises(ValueError, match="big.npz.*more than the 16 MB ganexplorer reads from a directions file"):
         load_directions(tmp_path / "big.npz")
     np.savez_compressed(tmp_path / "bomb.npz", directions=np.zeros((1, 20_000_000), np.float32))
     assert os.path.getsize(tmp_path / "bomb.npz") < 2 ** 20
@@ -396,7 +396,7 @@ def test_labels_from_a_fifo_or_too_large_are_refused(tmp_path):
         ds.read_labels_csv(str(tmp_path / "f.csv"))
     with open(tmp_path / "big.csv", "wb") as f:
         f.truncate(ds.MAX_LABELS_BYTES + 1)
-    with pytest.raises(ValueError, match="too large"):
+    with pytest.raises(ValueError, match="big.csv.*more than the 4 MB ganexplorer reads from a labels file"):
         ds.read_labels_csv(str(tmp_path / "big.csv"))
 
 
@@ -428,7 +428,7 @@ def test_damaged_files_are_one_sentence(tmp_path):
 def test_a_folder_or_a_link_loop_is_one_sentence(tmp_path):
     (tmp_path / "dir.npz").mkdir()
     os.symlink(tmp_path / "loop.npz", tmp_path / "loop.npz")
-    for name, fragment in (("dir.npz", "folder"), ("loop.npz", "could not be opened")):
+    for name, fragment in (("dir.npz", "folder"), ("loop.npz", "loops back on itself")):
         with pytest.raises(ValueError, match=fragment):
             load_directions(tmp_path / name)
 
@@ -471,3 +471,24 @@ def test_a_directions_file_whose_header_claims_a_huge_array_is_one_sentence(tmp_
     path.write_bytes(npz_claiming_huge("directions"))
     with pytest.raises(ValueError, match="d.npz"):
         load_directions(path, w_dim=32, num_ws=6)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("".join(f"{s},{s % 2}\n" for s in range(10_001)), "more than 10,000 labels"),   # a million took minutes and GBs
+    ("seed,label\n# nothing yet\n", "holds no labels"),
+    ("".join(f"{s},1\n" for s in range(12)), "labelled the same"),
+])
+def test_a_labels_file_that_cannot_give_a_direction_is_one_sentence_naming_it(tmp_path, text, said):
+    path = tmp_path / "labels.csv"
+    path.write_text(text)
+    with pytest.raises(ValueError) as e:
+        ds.read_labels_csv(str(path))
+    assert "labels.csv" in str(e.value) and said in str(e.value)
+
+
+@pytest.mark.parametrize("reader, name", [(ds.read_labels_csv, "labels.csv"), (load_directions, "d.npz")])
+def test_a_folder_given_as_labels_or_directions_is_called_a_folder_not_a_checkpoint(tmp_path, reader, name):
+    (tmp_path / name).mkdir()
+    with pytest.raises(ValueError) as e:
+        reader(str(tmp_path / name))
+    assert name in str(e.value) and "folder" in str(e.value) and "checkpoint" not in str(e.value)

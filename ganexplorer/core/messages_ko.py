@@ -152,6 +152,8 @@ KOREAN: dict[str, str] = {
     "dirs.layers": "층 범위 {start}..{end}이(가) 0..{top} 안에 있지 않습니다",
     "dirs.other_model": "w가 {found}개 수인 모델의 방향입니다. 이 모델의 w는 {wanted}개입니다",
     "dirs.labels_csv": "{line}번째 줄이 정수 시드와 0 또는 1 레이블의 'seed,label'이 아닙니다",
+    "dirs.labels_many": "레이블이 {limit}개보다 많습니다",
+    "dirs.labels_none": "레이블('seed,label' 줄)이 없습니다",
     # -- the 2-D lab (core/lab2d) --------------------------------------------------------------------------
     "lab2d.loss": "손실 함수는 {choices} 중 하나여야 합니다({value}은(는) 쓸 수 없습니다)",
     "lab2d.whole": "{name} 값은 정수여야 합니다({value}은(는) 쓸 수 없습니다)",
@@ -398,6 +400,8 @@ WORDS: dict[str, str] = {
     "a picture": "그림 파일",
     "an explorer state file": "탐색기 상태 파일",
     "a projected latent": "투영된 잠재 벡터 파일",
+    "a labels file": "레이블 파일",
+    "a directions file": "방향 파일",
     # C: the settings and choices core's training sentences name (train.choice)
     "loss": "손실 함수",
     "device": "장치",

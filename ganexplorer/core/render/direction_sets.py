@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 import numpy as np
 import torch
 
-from ganexplorer.core.formats.files import ReadError, open_regular
+from ganexplorer.core.guarded import read_bounded_bytes
 from ganexplorer.core.formats.loaded import LoadedModel
 from ganexplorer.core.messages import message
 from ganexplorer.core.render.directions import SIGMA_SAMPLES, mapped_ws, sigmas_along
@@ -28,6 +28,7 @@ from ganexplorer.core.render.request import RenderRequest, WEdit
 from ganexplorer.core.render.sefa import sefa
 
 MAX_LABELS_BYTES = 4 * 2 ** 20
+MAX_LABELS = 10_000   # labelled seeds in one file (by hand: tens to hundreds)
 _DIGITS = re.compile(r"[0-9]{1,20}")   # ASCII digits only: str.isdigit also takes '²', which int() refuses
 STRIP_SIGMAS = (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 
@@ -111,16 +112,7 @@ def labels_set(model: LoadedModel, seeds: Sequence[int], labels: Sequence[int],
 
 def read_labels_csv(path: str) -> tuple[list[int], list[int]]:
     """``seed,label`` lines (a header line, blank lines and # comments are skipped); one sentence when not."""
-    try:
-        fd, st = open_regular(path)
-    except ReadError as e:
-        raise ValueError(message("file.frame", path=path, problem=str(e))) from None
-    except FileNotFoundError:
-        raise ValueError(message("file.frame", path=path, problem=message("file.missing"))) from None
-    with os.fdopen(fd, "rb") as f:
-        data = f.read(MAX_LABELS_BYTES + 1)
-    if len(data) > MAX_LABELS_BYTES:
-        raise ValueError(message("file.frame", path=path, problem=message("file.too_large")))
+    data = read_bounded_bytes(path, MAX_LABELS_BYTES, "labels file")
     seeds, labels = [], []
     for no, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
         line = line.split("#", 1)[0].strip()
@@ -131,7 +123,14 @@ def read_labels_csv(path: str) -> tuple[list[int], list[int]]:
             raise ValueError(message("file.frame", path=path, problem=message("dirs.labels_csv", line=no)))
         seeds.append(int(parts[0]))
         labels.append(int(parts[1]))
-    check_labels(seeds, labels)
+        if len(seeds) > MAX_LABELS:   # each label maps a seed and joins the fit: a million took minutes and GBs
+            raise ValueError(message("file.frame", path=path, problem=message("dirs.labels_many", limit=f"{MAX_LABELS:,}")))
+    if not seeds:
+        raise ValueError(message("file.frame", path=path, problem=message("dirs.labels_none")))
+    try:
+        check_labels(seeds, labels)
+    except ValueError as e:   # one class only, too few of one, a seed out of range: said of this file
+        raise ValueError(message("file.frame", path=path, problem=e.args[0] if e.args else str(e))) from None
     return seeds, labels
 
 

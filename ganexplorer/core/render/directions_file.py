@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ganexplorer.core.formats.files import ReadError, open_regular
+from ganexplorer.core.guarded import read_bounded_bytes
 from ganexplorer.core.messages import Message, message
 from ganexplorer.core.npz_members import oversized_member
 
@@ -71,22 +71,8 @@ def _bad(path: str | Path, code: str, **args: object) -> ValueError:
 
 
 def _read_bytes(path: str | Path) -> bytes:
-    try:
-        fd, st = open_regular(str(path))
-    except ReadError as e:
-        raise ValueError(message("file.frame", path=str(path), problem=str(e))) from None
-    except FileNotFoundError:
-        raise _bad(path, "file.missing") from None
-    except PermissionError:
-        raise _bad(path, "file.permission") from None
-    except OSError as e:   # a link loop, a name too long, ...: still one sentence naming the file
-        raise _bad(path, "file.unopenable", detail=e.strerror or type(e).__name__) from None
-    with os.fdopen(fd, "rb") as f:
-        if st.st_size > MAX_BYTES:
-            raise _bad(path, "dirs.too_large", limit=f"{MAX_BYTES // 2 ** 20} MiB")
-        data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise _bad(path, "dirs.too_large", limit=f"{MAX_BYTES // 2 ** 20} MiB")
+    """The file's bytes through the guarded opener (a regular file of at most MAX_BYTES; one sentence naming it)."""
+    data = read_bounded_bytes(path, MAX_BYTES, "directions file")
     if not data:
         raise _bad(path, "file.empty")
     return data
