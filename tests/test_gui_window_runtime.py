@@ -328,8 +328,19 @@ def test_a_hostile_state_file_is_one_sentence_and_changes_nothing(window, qtbot,
     _pick(monkeypatch, path)
     window.open_state_action.trigger()
     qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
-    assert "is not a ganexplorer state file" in dialogs[0] and name in dialogs[0]
+    assert "not an explorer state file" in dialogs[0] and name in dialogs[0]   # the guard's sentence: why
     settle(qtbot, window)
     assert e.controller.state == before and np.array_equal(shown(window), picture)
     qtbot.keyClick(e.seed.spin, Qt.Key.Key_Up)   # the window still answers the user
     qtbot.waitUntil(lambda: e.controller.state.seed == before.seed + 1, timeout=10_000)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_open_state_on_a_fifo_says_it_is_a_fifo(window, qtbot, tmp_path, monkeypatch, dialogs):
+    """The guard's reason ('is a FIFO') reached the user only as 'is not a ganexplorer state file' (review)."""
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+    _pick(monkeypatch, path)
+    window.open_state_action.trigger()
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=10_000)
+    assert "pipe.json" in dialogs[0] and "FIFO" in dialogs[0]

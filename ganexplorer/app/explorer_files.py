@@ -15,6 +15,7 @@ from typing import Any
 from ganexplorer.app.explorer_state import ExplorerState
 from ganexplorer.app.state_json import state_from_file
 from ganexplorer.core.guarded import read_bounded_text, refusal
+from ganexplorer.core.messages import message
 
 MAX_STATE_BYTES = 32 * 2 ** 20   # 64 direction sets of 64 x 512 floats as JSON fit in about half of this
 
@@ -26,12 +27,12 @@ def read_state_file(path: str | os.PathLike[str], current: ExplorerState | None 
     try:
         data: Any = json.loads(text)
     except (ValueError, RecursionError):
-        raise refusal(path, "is not JSON, so not an explorer state file") from None
+        raise refusal(path, message("state.not_json")) from None
     try:
         state = state_from_file(data, current)
         checkpoint = data.get("checkpoint")
         if checkpoint is not None and not isinstance(checkpoint, str):
             raise ValueError("the checkpoint is named by a path")
     except (ValueError, RecursionError) as e:
-        raise refusal(path, f"is not an explorer state file this app can show ({str(e)[:200]})") from None
+        raise refusal(path, message("state.unshowable", detail=str(e)[:200])) from None
     return state, checkpoint

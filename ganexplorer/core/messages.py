@@ -181,6 +181,9 @@ ENGLISH: dict[str, str] = {
     "dirs.other_model": "holds directions for a model whose w has {found} numbers; this model's w has {wanted}",
     "dirs.labels_csv": "line {line} is not 'seed,label' with a whole seed and a label 0 or 1",
     "dirs.labels_many": "holds more than {limit} labels",
+    # the explorer's state files (app/explorer_files.py)
+    "state.not_json": "is not JSON, so not an explorer state file",
+    "state.unshowable": "is not an explorer state file this app can show ({detail})",
     "dirs.labels_none": "holds no labels (lines of 'seed,label')",
     # -- the 2-D lab (core/lab2d): settings, targets, points files, a run that diverged ----------------------
     # (a non-finite setting is "train.finite"; a target's problem after the file's name is "file.frame")

@@ -153,6 +153,8 @@ KOREAN: dict[str, str] = {
     "dirs.other_model": "w가 {found}개 수인 모델의 방향입니다. 이 모델의 w는 {wanted}개입니다",
     "dirs.labels_csv": "{line}번째 줄이 정수 시드와 0 또는 1 레이블의 'seed,label'이 아닙니다",
     "dirs.labels_many": "레이블이 {limit}개보다 많습니다",
+    "state.not_json": "JSON이 아니므로 탐색기 상태 파일이 아닙니다",
+    "state.unshowable": "이 앱이 보여 줄 수 있는 탐색기 상태 파일이 아닙니다 ({detail})",
     "dirs.labels_none": "레이블('seed,label' 줄)이 없습니다",
     # -- the 2-D lab (core/lab2d) --------------------------------------------------------------------------
     "lab2d.loss": "손실 함수는 {choices} 중 하나여야 합니다({value}은(는) 쓸 수 없습니다)",

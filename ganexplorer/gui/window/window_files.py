@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from ganexplorer.app.explorer_files import read_state_file
 from ganexplorer.app.state_json import state_file
+from ganexplorer.core.guarded import InputFileError
 from ganexplorer.core.render.images import save_png, upscale_nearest
 from ganexplorer.gui.common.export_dialog import DEFAULT_MIN_SIDE, ExportDialog, rgb_from_qimage
+from ganexplorer.gui.common.core_text import translate_core
 from ganexplorer.gui.common.image_view import qimage_from_rgb
 
 if TYPE_CHECKING:
@@ -145,6 +147,9 @@ class WindowFiles(QObject):
         before it arrives, leaves everything as it was."""
         try:   # guarded: a regular file of bounded size, every field bounded (app.explorer_files)
             state, ckpt = read_state_file(path, self.window.explorer.controller.state)   # version 1 (a request) or 2
+        except InputFileError as e:   # the guard's own sentence says why (a FIFO, too large, not JSON ...)
+            self.window.warn(translate_core(str(e)))
+            return False
         except (OSError, ValueError):
             self.window.warn(self.tr("'{0}' is not a ganexplorer state file.").format(path))
             return False
